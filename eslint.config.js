@@ -1,0 +1,65 @@
+// @ts-check
+import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Page-derived text must only ever reach the DOM as text. */
+const UNSAFE_HTML_SINKS = ['innerHTML', 'outerHTML'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'artifacts/', 'test-results/', 'playwright-report/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-properties': [
+        'error',
+        ...UNSAFE_HTML_SINKS.map((property) => ({
+          property,
+          message: 'Render page-derived text as text only.',
+        })),
+        { property: 'insertAdjacentHTML', message: 'Render page-derived text as text only.' },
+        { object: 'document', property: 'write', message: 'Render page-derived text as text only.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]',
+          message: 'Render text as text only.',
+        },
+        {
+          selector: `AssignmentExpression > MemberExpression.left[property.name=/^(${UNSAFE_HTML_SINKS.join('|')})$/]`,
+          message: 'Render page-derived text as text only.',
+        },
+        {
+          selector: 'CallExpression[callee.name="eval"], NewExpression[callee.name="Function"]',
+          message: 'No dynamic code.',
+        },
+      ],
+      // Content script, background and popup talk only through messages; shared code lives in src/shared.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/content', from: ['./src/background', './src/popup'] },
+            { target: './src/background', from: ['./src/content', './src/popup'] },
+            { target: './src/popup', from: ['./src/content', './src/background'] },
+            { target: './src/shared', from: ['./src/content', './src/background', './src/popup'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Fixture pages are stand-ins for facebook.com and build their own markup like it does.
+    files: ['tests/fixtures/**'],
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
+  },
+);
