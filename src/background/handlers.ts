@@ -1,0 +1,93 @@
+import type { ContentToBackground, PopupToBackground, ReplyData } from '../shared/messages';
+import { DEFAULT_TEMPLATES, templatesForLanguage } from '../shared/templates';
+import { excerpt } from '../shared/placeholders';
+import { uiLanguage } from '../shared/i18n';
+import { withDatabase } from './database';
+import { DEFAULT_POLICY_SETTINGS } from './frequency-policy';
+import { checkOutreach, confirmOutreach, listOutreach, reserveOutreach } from './outreach-store';
+import {
+  announcePendingTarget,
+  clearPendingBadge,
+  loadPendingTarget,
+  savePendingTarget,
+} from './pending-target';
+import { RequestError } from './request-error';
+
+export interface HandlerContext {
+  /** The facebook.com tab a content-script message came from. */
+  tabId?: number;
+  now: number;
+}
+
+export type HandlerMap<M extends { type: string }> = {
+  [K in M['type']]: (
+    message: Extract<M, { type: K }>,
+    context: HandlerContext,
+  ) => Promise<K extends keyof ReplyData ? ReplyData[K] : never>;
+};
+
+export const contentHandlers: HandlerMap<ContentToBackground> = {
+  async 'target/select'({ comment }, { tabId, now }) {
+    if (tabId === undefined) throw new RequestError('forbidden');
+    const target = { comment, tabId, selectedAt: now };
+    await savePendingTarget(target);
+    return { popupOpened: await announcePendingTarget(target) };
+  },
+};
+
+export const popupHandlers: HandlerMap<PopupToBackground> = {
+  async 'popup/open'(_message, { now }) {
+    const [target] = await Promise.all([loadPendingTarget(), clearPendingBadge()]);
+    const templates = templatesForLanguage(DEFAULT_TEMPLATES, uiLanguage());
+    if (!target) return { target: null, templates, verdict: null };
+    const { comment } = target;
+    const verdict = await withDatabase((db) =>
+      checkOutreach(
+        db,
+        { pageId: comment.pageId, fanId: comment.authorId, commentId: comment.commentId },
+        DEFAULT_POLICY_SETTINGS,
+        now,
+      ),
+    );
+    return { target, templates, verdict };
+  },
+
+  async 'outreach/reserve'({ commentId, category, templateId, text }, { now }) {
+    const target = await loadPendingTarget();
+    if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
+    const template = DEFAULT_TEMPLATES.find((candidate) => candidate.id === templateId);
+    if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
+    const { comment } = target;
+    return withDatabase((db) =>
+      reserveOutreach(
+        db,
+        {
+          pageId: comment.pageId,
+          pageName: comment.pageName,
+          fanId: comment.authorId,
+          fanName: comment.authorName,
+          fanUrl: comment.authorUrl,
+          commentId: comment.commentId,
+          postUrl: comment.postUrl,
+          commentExcerpt: excerpt(comment.text),
+          category,
+          templateId,
+          templateTitle: template.title,
+          text,
+        },
+        DEFAULT_POLICY_SETTINGS,
+        now,
+      ),
+    );
+  },
+
+  async 'outreach/confirm'({ entryId, outcome }, { now }) {
+    const entry = await withDatabase((db) => confirmOutreach(db, entryId, outcome, now));
+    if (!entry) throw new RequestError('not-found', 'errorEntryGone');
+    return { entry };
+  },
+
+  async 'log/list'() {
+    return { entries: await withDatabase((db) => listOutreach(db)) };
+  },
+};

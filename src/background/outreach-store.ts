@@ -1,0 +1,95 @@
+import type { OutreachEntry, Verdict, DeliveryOutcome } from '../shared/outreach';
+import type { IDBPObjectStore } from 'idb';
+import type { OutreachDatabase, OutreachSchema } from './database';
+import { evaluate, type OutreachRequest, type PolicySettings } from './frequency-policy';
+
+/** Newest entries the log view lists. */
+export const LOG_PAGE_SIZE = 200;
+
+export type NewEntry = Omit<OutreachEntry, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'commentSlot'>;
+
+type OutreachStore = IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', 'readonly' | 'readwrite'>;
+
+/** Everything the policy needs to judge a request: the fan's entries on that Page and the comment's. */
+async function readHistory(store: OutreachStore, request: OutreachRequest): Promise<OutreachEntry[]> {
+  const [fanEntries, commentEntries] = await Promise.all([
+    store.index('byPageFan').getAll([request.pageId, request.fanId]),
+    store.index('byComment').getAll(request.commentId),
+  ]);
+  return [...fanEntries, ...commentEntries];
+}
+
+/** The policy's verdict for a request, without recording anything. */
+export async function checkOutreach(
+  db: OutreachDatabase,
+  request: OutreachRequest,
+  settings: PolicySettings,
+  now: number,
+): Promise<Verdict> {
+  const tx = db.transaction('outreach', 'readonly');
+  const history = await readHistory(tx.store, request);
+  await tx.done;
+  return evaluate(request, history, settings, now);
+}
+
+/**
+ * Checks the policy and records the outreach in ONE readwrite transaction, so two tabs can never both
+ * pass the check. Nothing but IndexedDB requests is awaited inside it: any other await would let the
+ * transaction auto-commit between the check and the write.
+ */
+export async function reserveOutreach(
+  db: OutreachDatabase,
+  draft: NewEntry,
+  settings: PolicySettings,
+  now: number,
+): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
+  const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });
+  const request: OutreachRequest = { pageId: draft.pageId, fanId: draft.fanId, commentId: draft.commentId };
+  const verdict = evaluate(request, await readHistory(tx.store, request), settings, now);
+  if (!verdict.allowed) {
+    await tx.done;
+    return { verdict, entry: null };
+  }
+  const entry: OutreachEntry = {
+    ...draft,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    status: 'reserved',
+    commentSlot: draft.commentId,
+  };
+  await tx.store.add(entry);
+  await tx.done;
+  return { verdict, entry };
+}
+
+/** Records what delivery reported for a reserved entry; a failure gives the comment's slot back. */
+export async function confirmOutreach(
+  db: OutreachDatabase,
+  entryId: string,
+  outcome: DeliveryOutcome,
+  now: number,
+): Promise<OutreachEntry | null> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const entry = await tx.store.get(entryId);
+  if (!entry || entry.status !== 'reserved') {
+    await tx.done;
+    return null;
+  }
+  const updated: OutreachEntry = { ...entry, status: outcome, updatedAt: now };
+  if (outcome === 'failed') delete updated.commentSlot;
+  await tx.store.put(updated);
+  await tx.done;
+  return updated;
+}
+
+/** The newest entries first. */
+export async function listOutreach(db: OutreachDatabase, limit = LOG_PAGE_SIZE): Promise<OutreachEntry[]> {
+  const entries: OutreachEntry[] = [];
+  let cursor = await db.transaction('outreach').store.index('byCreatedAt').openCursor(null, 'prev');
+  while (cursor && entries.length < limit) {
+    entries.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return entries;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Longest comment text we keep; Facebook caps comments at 8,000 characters. */
+export const MAX_COMMENT_TEXT = 8000;
+/** Longest name, id or timestamp label we accept from the page. */
+export const MAX_LABEL = 300;
+const FACEBOOK_ORIGIN = 'https://www.facebook.com';
+
+const facebookUrl = z
+  .string()
+  .max(2000)
+  .refine((value) => URL.canParse(value) && new URL(value).origin === FACEBOOK_ORIGIN, {
+    message: 'must be a https://www.facebook.com URL',
+  });
+
+const label = z.string().trim().min(1).max(MAX_LABEL);
+const numericId = z.string().regex(/^\d{1,40}$/, 'must be a numeric Facebook id');
+
+/** What the content script reads off one fan comment; everything in it comes from the untrusted page. */
+export const CommentContextSchema = z.strictObject({
+  commentId: numericId,
+  parentCommentId: numericId.optional(),
+  postUrl: facebookUrl,
+  pageId: label,
+  pageName: label,
+  authorId: label,
+  authorName: label,
+  authorUrl: facebookUrl,
+  text: z.string().max(MAX_COMMENT_TEXT),
+  timestamp: z.string().max(MAX_LABEL).optional(),
+});
+
+export type CommentContext = z.infer<typeof CommentContextSchema>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CommentContextSchema, type CommentContext } from './comment-context';
+import { CategorySchema, DeliveryOutcomeSchema, type OutreachEntry, type Verdict } from './outreach';
+import type { Template } from './templates';
+
+/**
+ * The message protocol between the extension's parts: one discriminated union per direction, parsed
+ * by the background before anything else happens. These schemas are the only source of the types.
+ */
+
+const commentId = CommentContextSchema.shape.commentId;
+const entryId = z.uuid();
+
+/** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('target/select'), comment: CommentContextSchema }),
+]);
+
+/** Sent by the extension's own pages (popup, options, log). */
+export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('popup/open') }),
+  z.strictObject({
+    type: z.literal('outreach/reserve'),
+    commentId,
+    category: CategorySchema,
+    templateId: z.string().min(1).max(200),
+    text: z.string().trim().min(1).max(2000),
+  }),
+  z.strictObject({ type: z.literal('outreach/confirm'), entryId, outcome: DeliveryOutcomeSchema }),
+  z.strictObject({ type: z.literal('log/list') }),
+]);
+
+export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
+export type PopupToBackground = z.infer<typeof PopupToBackgroundSchema>;
+export type ToBackground = ContentToBackground | PopupToBackground;
+
+export interface PendingTarget {
+  comment: CommentContext;
+  tabId: number;
+  selectedAt: number;
+}
+
+/** What each request answers with when it succeeds. */
+export interface ReplyData {
+  'target/select': { popupOpened: boolean };
+  'popup/open': {
+    target: PendingTarget | null;
+    templates: Template[];
+    /** The policy's verdict for messaging the target now, shown before the admin sends. */
+    verdict: Verdict | null;
+  };
+  'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
+  'outreach/confirm': { entry: OutreachEntry };
+  'log/list': { entries: OutreachEntry[] };
+}
+
+export interface ErrorReply {
+  ok: false;
+  error: { code: 'invalid-request' | 'forbidden' | 'not-found' | 'internal'; message: string };
+}
+
+export type Reply<K extends ToBackground['type']> = { ok: true; data: ReplyData[K] } | ErrorReply;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const CATEGORIES = ['thanks', 'promo', 'warning', 'care'] as const;
+export const CategorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof CategorySchema>;
+
+/**
+ * Life of one outreach entry: `reserved` is written atomically with the policy check, before delivery;
+ * delivery then confirms it. A `reserved` entry nobody confirmed means the outcome is unknown, and it
+ * keeps counting against the limits so it is never silently retried.
+ */
+export const ENTRY_STATUSES = ['reserved', 'copied', 'failed'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** Outcomes a delivery method can report back for a reserved entry. */
+export const DeliveryOutcomeSchema = z.enum(['copied', 'failed']);
+export type DeliveryOutcome = z.infer<typeof DeliveryOutcomeSchema>;
+
+export interface OutreachEntry {
+  id: string;
+  pageId: string;
+  pageName: string;
+  fanId: string;
+  fanName: string;
+  fanUrl: string;
+  commentId: string;
+  postUrl: string;
+  commentExcerpt: string;
+  category: Category;
+  templateId: string;
+  templateTitle: string;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+  status: EntryStatus;
+  /**
+   * Present while the entry holds its comment's single private reply. A unique index on it is the
+   * second guard (after the policy) against two messages for one comment; failed entries drop it.
+   */
+  commentSlot?: string;
+}
+
+export type PolicyRule = 'one-per-comment' | 'fan-window';
+
+export type Verdict =
+  | { allowed: true }
+  | {
+      allowed: false;
+      rule: PolicyRule;
+      /** When the contact that triggered the rule was made. */
+      lastContactAt: number;
+      /** When the fan can be messaged again; absent for rules that never expire. */
+      eligibleAt?: number;
+    };

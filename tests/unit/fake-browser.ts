@@ -1,0 +1,68 @@
+import english from '../../public/_locales/en/messages.json';
+import italian from '../../public/_locales/it/messages.json';
+
+/**
+ * An in-memory stand-in for the parts of the WebExtension API the extension uses, for unit tests.
+ * `i18n` reads the real `_locales` files, so tests see the same strings the browser would show.
+ */
+type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const CATALOGS: Record<string, Catalog> = { en: english, it: italian };
+
+export const EXTENSION_ID = 'page-outreach-test-id';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+function localize(catalog: Catalog, key: string, substitutions: string | string[] = []): string {
+  const entry = catalog[key];
+  if (!entry) return '';
+  const values = typeof substitutions === 'string' ? [substitutions] : substitutions;
+  return entry.message.replace(/\$([A-Z_]+)\$/g, (_match, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_m, index: string) => values[Number(index) - 1] ?? '');
+  });
+}
+
+class FakeStorageArea {
+  private items = new Map<string, unknown>();
+  async get(key: string): Promise<Record<string, unknown>> {
+    return this.items.has(key) ? { [key]: structuredClone(this.items.get(key)) } : {};
+  }
+  async set(values: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(values)) this.items.set(key, structuredClone(value));
+  }
+  clear(): void {
+    this.items.clear();
+  }
+}
+
+export const fakeBrowser = {
+  uiLanguage: 'en',
+  /** Whether `action.openPopup` succeeds, as it does in Chrome with a focused window. */
+  popupOpens: true,
+  badge: { text: '', title: '', color: '' },
+  i18n: {
+    getMessage: (key: string, substitutions?: string | string[]) =>
+      localize(CATALOGS[fakeBrowser.uiLanguage] ?? english, key, substitutions),
+    getUILanguage: () => fakeBrowser.uiLanguage,
+  },
+  runtime: {
+    id: EXTENSION_ID,
+    getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
+  },
+  storage: { session: new FakeStorageArea() },
+  action: {
+    setBadgeText: async ({ text }: { text: string }) => void (fakeBrowser.badge.text = text),
+    setBadgeBackgroundColor: async ({ color }: { color: string }) => void (fakeBrowser.badge.color = color),
+    setTitle: async ({ title }: { title: string }) => void (fakeBrowser.badge.title = title),
+    openPopup: async () => {
+      if (!fakeBrowser.popupOpens) throw new Error('Could not find an active browser window.');
+    },
+  },
+  reset(): void {
+    fakeBrowser.uiLanguage = 'en';
+    fakeBrowser.popupOpens = true;
+    fakeBrowser.badge = { text: '', title: '', color: '' };
+    fakeBrowser.storage.session.clear();
+  },
+};
+
+export default fakeBrowser;

@@ -1,0 +1,181 @@
+import type browser from 'webextension-polyfill';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { withDatabase } from '../../src/background/database';
+import { routeMessage } from '../../src/background/message-router';
+import { listOutreach } from '../../src/background/outreach-store';
+import type { CommentContext } from '../../src/shared/comment-context';
+import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from './fake-browser';
+import { freshIndexedDB } from './indexeddb';
+
+const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+const TAB_ID = 42;
+
+const facebookTab: browser.Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
+  tab: { id: TAB_ID, index: 0, highlighted: true, active: true, pinned: false, incognito: false },
+  frameId: 0,
+};
+const popup: browser.Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: `${EXTENSION_ORIGIN}src/popup/index.html`,
+};
+
+const comment: CommentContext = {
+  commentId: '456',
+  postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
+  pageId: 'acmecoffee',
+  pageName: 'Acme Coffee',
+  authorId: 'giulia.rossi.77',
+  authorName: 'Giulia Rossi',
+  authorUrl: 'https://www.facebook.com/giulia.rossi.77',
+  text: 'The hazelnut one, obviously',
+};
+
+const reserveThanks = {
+  type: 'outreach/reserve',
+  commentId: '456',
+  category: 'thanks',
+  templateId: 'default-thanks-1-en',
+  text: 'Hi Giulia!',
+} as const;
+
+async function storedState() {
+  return {
+    entries: await withDatabase((db) => listOutreach(db)),
+    target: await fakeBrowser.storage.session.get('pendingTarget'),
+  };
+}
+
+beforeEach(() => {
+  freshIndexedDB();
+  fakeBrowser.reset();
+});
+
+describe('message router', () => {
+  test('a content script picks a target, remembered with the tab the browser says it came from', async () => {
+    const reply = await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    expect(reply).toEqual({ ok: true, data: { popupOpened: true } });
+    expect((await storedState()).target).toEqual({
+      pendingTarget: { comment, tabId: TAB_ID, selectedAt: NOW },
+    });
+  });
+
+  test('where the popup cannot open by itself, the badge says a target is waiting', async () => {
+    fakeBrowser.popupOpens = false;
+    const reply = await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    expect(reply).toEqual({ ok: true, data: { popupOpened: false } });
+    expect(fakeBrowser.badge).toMatchObject({
+      text: '1',
+      title: 'Page Outreach: a message to Giulia Rossi is waiting',
+    });
+  });
+
+  test('a malformed message is refused with an error naming the bad fields, and changes nothing', async () => {
+    const before = await storedState();
+    const reply = await routeMessage(
+      {
+        type: 'target/select',
+        comment: { ...comment, commentId: 'abc', authorUrl: 'https://evil.example/' },
+      },
+      facebookTab,
+      NOW,
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'The request was not valid (comment.commentId, comment.authorUrl). Nothing was changed.',
+      },
+    });
+    expect(await storedState()).toEqual(before);
+  });
+
+  test('the error is in the admin’s UI language', async () => {
+    fakeBrowser.uiLanguage = 'it';
+    const reply = await routeMessage({ type: 'nonsense' }, popup, NOW);
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'La richiesta non era valida (type). Non è stato modificato nulla.',
+      },
+    });
+  });
+
+  test('a body cannot claim extra fields such as another tab', async () => {
+    const reply = await routeMessage({ type: 'target/select', comment, tabId: 7 }, facebookTab, NOW);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  test('a content script cannot use the popup’s operations', async () => {
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    for (const message of [{ type: 'log/list' }, { type: 'popup/open' }, reserveThanks]) {
+      expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect((await storedState()).entries).toEqual([]);
+  });
+
+  test('messages from subframes, other sites or other extensions are refused', async () => {
+    const senders: browser.Runtime.MessageSender[] = [
+      { ...facebookTab, frameId: 3 },
+      { ...facebookTab, url: 'https://evil.example/' },
+      { ...popup, id: 'another-extension' },
+      { id: EXTENSION_ID },
+    ];
+    for (const sender of senders) {
+      const reply = await routeMessage({ type: 'target/select', comment }, sender, NOW);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect((await storedState()).target).toEqual({});
+  });
+
+  test('the popup reserves a message only for the comment that is actually picked', async () => {
+    const reply = await routeMessage(reserveThanks, popup, NOW);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await routeMessage(
+      { type: 'target/select', comment: { ...comment, commentId: '457' } },
+      facebookTab,
+      NOW,
+    );
+    expect(await routeMessage(reserveThanks, popup, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect((await storedState()).entries).toEqual([]);
+  });
+
+  test('opening the popup shows the target, the templates in the UI language and the verdict', async () => {
+    fakeBrowser.uiLanguage = 'it';
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    const reply = await routeMessage({ type: 'popup/open' }, popup, NOW);
+    expect(reply).toMatchObject({ ok: true, data: { target: { comment }, verdict: { allowed: true } } });
+    const templates = reply.ok && 'templates' in reply.data ? reply.data.templates : [];
+    expect(new Set(templates.map((template) => template.language))).toEqual(new Set(['it']));
+    expect(new Set(templates.map((template) => template.category))).toEqual(
+      new Set(['thanks', 'promo', 'warning', 'care']),
+    );
+  });
+
+  test('reserve then confirm records one entry with the delivery outcome', async () => {
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    const reserved = await routeMessage(reserveThanks, popup, NOW);
+    expect(reserved).toMatchObject({
+      ok: true,
+      data: { verdict: { allowed: true }, entry: { status: 'reserved' } },
+    });
+    const entryId = reserved.ok && 'entry' in reserved.data ? reserved.data.entry!.id : '';
+    const confirmed = await routeMessage(
+      { type: 'outreach/confirm', entryId, outcome: 'copied' },
+      popup,
+      NOW + 5,
+    );
+    expect(confirmed).toMatchObject({ ok: true, data: { entry: { id: entryId, status: 'copied' } } });
+    expect((await storedState()).entries).toMatchObject([
+      { id: entryId, status: 'copied', templateTitle: 'Thank you for commenting' },
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { DATABASE_VERSION, openDatabase, withDatabase } from '../../src/background/database';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/background/frequency-policy';
+import {
+  checkOutreach,
+  confirmOutreach,
+  listOutreach,
+  reserveOutreach,
+  type NewEntry,
+} from '../../src/background/outreach-store';
+import { DAY_MS } from '../../src/shared/time';
+import { freshIndexedDB } from './indexeddb';
+
+const T = Date.UTC(2026, 10, 20, 12, 0, 0);
+
+function draft(overrides: Partial<NewEntry> = {}): NewEntry {
+  return {
+    pageId: 'acmecoffee',
+    pageName: 'Acme Coffee',
+    fanId: 'giulia.rossi.77',
+    fanName: 'Giulia Rossi',
+    fanUrl: 'https://www.facebook.com/giulia.rossi.77',
+    commentId: '456',
+    postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
+    commentExcerpt: 'The hazelnut one',
+    category: 'thanks',
+    templateId: 'default-thanks-1-en',
+    templateTitle: 'Thank you for commenting',
+    text: 'Hi Giulia!',
+    ...overrides,
+  };
+}
+
+const reserve = (entry: NewEntry, now = T) =>
+  withDatabase((db) => reserveOutreach(db, entry, DEFAULT_POLICY_SETTINGS, now));
+const allEntries = () => withDatabase((db) => listOutreach(db));
+
+beforeEach(freshIndexedDB);
+
+describe('outreach store', () => {
+  test('reserving records an entry that holds its comment until delivery confirms it', async () => {
+    const { verdict, entry } = await reserve(draft());
+    expect(verdict).toEqual({ allowed: true });
+    expect(entry).toMatchObject({
+      status: 'reserved',
+      commentSlot: '456',
+      createdAt: T,
+      fanName: 'Giulia Rossi',
+    });
+    expect(await allEntries()).toEqual([entry]);
+  });
+
+  test('a refused request writes nothing', async () => {
+    await reserve(draft());
+    const before = await allEntries();
+    const refused = await reserve(draft({ commentId: '459' }), T + DAY_MS);
+    expect(refused).toEqual({
+      verdict: { allowed: false, rule: 'fan-window', lastContactAt: T, eligibleAt: T + 7 * DAY_MS },
+      entry: null,
+    });
+    expect(await allEntries()).toEqual(before);
+  });
+
+  test('of 20 simultaneous requests for one fan exactly one is recorded', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => reserve(draft({ commentId: String(1000 + index) }))),
+    );
+    expect(results.filter((result) => result.entry !== null)).toHaveLength(1);
+    expect(await allEntries()).toHaveLength(1);
+  });
+
+  test('the database itself refuses a second holder of one comment', async () => {
+    const { entry } = await reserve(draft());
+    const duplicate = { ...entry!, id: crypto.randomUUID(), fanId: 'someone-else' };
+    await expect(withDatabase((db) => db.add('outreach', duplicate))).rejects.toThrow(/constraint/i);
+  });
+
+  test('a failed delivery gives the comment back so the admin can try again', async () => {
+    const { entry } = await reserve(draft());
+    const failed = await withDatabase((db) => confirmOutreach(db, entry!.id, 'failed', T + 1));
+    expect(failed).toMatchObject({ status: 'failed', updatedAt: T + 1 });
+    expect(failed).not.toHaveProperty('commentSlot');
+    expect((await reserve(draft(), T + 2)).entry).not.toBeNull();
+  });
+
+  test('a copied delivery keeps counting against the limits', async () => {
+    const { entry } = await reserve(draft());
+    await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1));
+    const verdict = await withDatabase((db) =>
+      checkOutreach(
+        db,
+        { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '999' },
+        DEFAULT_POLICY_SETTINGS,
+        T + 2,
+      ),
+    );
+    expect(verdict).toMatchObject({ allowed: false, rule: 'fan-window' });
+  });
+
+  test('an entry is confirmed only once', async () => {
+    const { entry } = await reserve(draft());
+    await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1));
+    expect(await withDatabase((db) => confirmOutreach(db, entry!.id, 'failed', T + 2))).toBeNull();
+    expect(await withDatabase((db) => confirmOutreach(db, crypto.randomUUID(), 'copied', T))).toBeNull();
+  });
+
+  test('the log lists the newest entries first', async () => {
+    await reserve(draft({ fanId: 'a', commentId: '1' }), T);
+    await reserve(draft({ fanId: 'b', commentId: '2' }), T + 2);
+    await reserve(draft({ fanId: 'c', commentId: '3' }), T + 1);
+    expect((await allEntries()).map((entry) => entry.fanId)).toEqual(['b', 'c', 'a']);
+  });
+
+  test('a new database is created at the latest schema version with the indexes the policy needs', async () => {
+    const db = await openDatabase();
+    expect(db.version).toBe(DATABASE_VERSION);
+    expect([...db.transaction('outreach').store.indexNames].sort()).toEqual([
+      'byComment',
+      'byCommentSlot',
+      'byCreatedAt',
+      'byPageFan',
+    ]);
+    db.close();
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import type { CommentContext } from '../../src/shared/comment-context';
+import { excerpt, fillPlaceholders, placeholderValues } from '../../src/shared/placeholders';
+
+const comment: CommentContext = {
+  commentId: '456',
+  postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
+  pageId: 'acmecoffee',
+  pageName: 'Acme Coffee',
+  authorId: 'giulia.rossi.77',
+  authorName: 'Giulia Rossi',
+  authorUrl: 'https://www.facebook.com/giulia.rossi.77',
+  text: 'The hazelnut one, obviously',
+};
+
+describe('placeholders', () => {
+  test('fill the fan’s first name and the Page’s name', () => {
+    const text = fillPlaceholders('Hi {first_name}, thanks from {page_name}!', placeholderValues(comment));
+    expect(text).toBe('Hi Giulia, thanks from Acme Coffee!');
+  });
+
+  test('substitute in one pass, so a name that looks like a placeholder stays literal', () => {
+    const values = placeholderValues({ ...comment, authorName: '{page_name} {full_name}' });
+    expect(fillPlaceholders('Hi {first_name}, {page_name}', values)).toBe('Hi {page_name}, Acme Coffee');
+  });
+
+  test('leave unknown placeholders as written', () => {
+    expect(fillPlaceholders('Code: {coupon} {constructor}', placeholderValues(comment))).toBe(
+      'Code: {coupon} {constructor}',
+    );
+  });
+
+  test('quote long comments as a short excerpt ending in an ellipsis', () => {
+    const quoted = excerpt('word '.repeat(100), 20);
+    expect(quoted).toHaveLength(20);
+    expect(quoted.endsWith('…')).toBe(true);
+  });
+});
