@@ -1,0 +1,58 @@
+import { t } from '../shared/i18n';
+
+/** Marks every element we add to Facebook's page, so we can find, skip and replace our own nodes. */
+export const OWN_NODE_ATTRIBUTE = 'data-page-outreach';
+const ACTION_SELECTOR = `button[${OWN_NODE_ATTRIBUTE}="send-message"]`;
+const ACTION_CLASS = 'page-outreach-action';
+
+const STYLES = `
+.${ACTION_CLASS}-slot { display: inline-flex; align-items: center; margin-inline-start: 8px; list-style: none; }
+.${ACTION_CLASS} {
+  font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0 2px;
+  cursor: pointer; border-radius: 4px;
+}
+.${ACTION_CLASS}:hover { text-decoration: underline; }
+.${ACTION_CLASS}:focus-visible { outline: 2px solid #1b74e4; outline-offset: 2px; }
+.${ACTION_CLASS}[aria-pressed="true"] { color: #1b74e4; }
+`;
+
+/** One stylesheet for all actions: a prefixed class costs less than a shadow root per comment. */
+export function installStyles(document: Document): void {
+  if (document.querySelector(`style[${OWN_NODE_ATTRIBUTE}]`)) return;
+  const style = document.createElement('style');
+  style.setAttribute(OWN_NODE_ATTRIBUTE, 'styles');
+  style.textContent = STYLES;
+  document.head.append(style);
+}
+
+/** A "Send message" action for one comment, in the element type its row uses (`li` in lists). */
+export function createAction(row: Element, commentId: string, authorName: string): Element {
+  const slot = row.ownerDocument.createElement(row.tagName === 'UL' || row.tagName === 'OL' ? 'li' : 'span');
+  slot.className = `${ACTION_CLASS}-slot`;
+  slot.setAttribute(OWN_NODE_ATTRIBUTE, 'slot');
+  const button = row.ownerDocument.createElement('button');
+  button.type = 'button';
+  button.className = ACTION_CLASS;
+  button.setAttribute(OWN_NODE_ATTRIBUTE, 'send-message');
+  button.dataset.commentId = commentId;
+  button.textContent = t('sendMessage');
+  button.setAttribute('aria-label', t('sendMessageTo', authorName));
+  slot.append(button);
+  return slot;
+}
+
+/** Our actions that belong to this comment element itself, not to a reply nested inside it. */
+export function ownActions(article: Element, articleSelector: string): HTMLButtonElement[] {
+  return [...article.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR)].filter(
+    (button) => button.closest(articleSelector) === article,
+  );
+}
+
+export function actionFromEvent(event: Event): HTMLButtonElement | null {
+  return event.target instanceof Element ? event.target.closest<HTMLButtonElement>(ACTION_SELECTOR) : null;
+}
+
+/** Removes an action together with the slot we wrapped it in. */
+export function removeAction(button: HTMLButtonElement): void {
+  (button.closest(`[${OWN_NODE_ATTRIBUTE}="slot"]`) ?? button).remove();
+}

@@ -1,0 +1,57 @@
+import { request } from '../shared/background-client';
+import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
+import { ARTICLE_SELECTOR, findActionSlot, findArticles, readComment } from './facebook-adapter';
+import { watchDom } from './dom-watcher';
+
+/**
+ * Brings one comment element in line with what it shows now: exactly one action for a fan comment,
+ * none otherwise. React recycles nodes, so the action is keyed on the comment id, not on the node.
+ */
+function syncAction(article: Element): void {
+  const existing = ownActions(article, ARTICLE_SELECTOR);
+  const comment = readComment(article);
+  if (comment && existing.length === 1 && existing[0]!.dataset.commentId === comment.commentId) return;
+  existing.forEach(removeAction);
+  const slot = comment && findActionSlot(article);
+  if (!comment || !slot) return;
+  slot.after.after(createAction(slot.row, comment.commentId, comment.authorName));
+}
+
+/**
+ * Makes the clicked comment the pending target in the extension. The page cannot script this: clicks
+ * it synthesizes are ignored, and nothing is ever sent from here; the admin confirms in the popup.
+ */
+async function selectTarget(button: HTMLButtonElement): Promise<void> {
+  const article = button.closest(ARTICLE_SELECTOR);
+  const comment = article && readComment(article);
+  if (!comment) return;
+  const reply = await request({ type: 'target/select', comment });
+  if (!reply.ok) throw new Error(reply.error.message);
+  button.setAttribute('aria-pressed', 'true');
+}
+
+export function startCommentActions(document: Document, signal: AbortSignal): void {
+  watchDom({
+    root: document.body,
+    collect: findArticles,
+    process: syncAction,
+    ignore: (node) => node.hasAttribute(OWN_NODE_ATTRIBUTE),
+    signal,
+  });
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = actionFromEvent(event);
+      if (!button) return;
+      // Facebook's own handlers on the comment must not react to our button.
+      event.preventDefault();
+      event.stopPropagation();
+      if (!event.isTrusted) return;
+      for (const other of document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}][aria-pressed]`)) {
+        other.removeAttribute('aria-pressed');
+      }
+      selectTarget(button).catch((error: unknown) => console.warn('Page Outreach:', error));
+    },
+    { capture: true, signal },
+  );
+}

@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { decodeCommentId, findActionSlot, readComment } from '../../src/content/facebook-adapter';
+
+function loadFixture(name: string): void {
+  const html = readFileSync(join(process.cwd(), 'tests/fixtures/facebook', name), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
+}
+
+function articles(): Element[] {
+  return [...document.querySelectorAll('[role="article"]')];
+}
+
+function commentBy(author: string, nth = 0): Element {
+  const found = articles().filter((article) => article.getAttribute('aria-label')?.includes(`by ${author}`));
+  return found[nth]!;
+}
+
+describe('Facebook adapter on the English post', () => {
+  beforeEach(() => loadFixture('post-en.html'));
+
+  test('reads a top-level comment’s context with a decoded id and a clean profile link', () => {
+    expect(readComment(commentBy('Giulia Rossi'))).toEqual({
+      commentId: '456',
+      postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
+      pageId: 'acmecoffee',
+      pageName: 'Acme Coffee',
+      authorId: 'giulia.rossi.77',
+      authorName: 'Giulia Rossi',
+      authorUrl: 'https://www.facebook.com/giulia.rossi.77',
+      text: 'The hazelnut one, obviously ☕',
+      timestamp: '2d',
+    });
+  });
+
+  test('reads a reply nested inside its parent as its own comment, with the parent’s id', () => {
+    expect(readComment(commentBy('Luca Verdi'))).toMatchObject({
+      commentId: '790',
+      parentCommentId: '456',
+      authorName: 'Luca Verdi',
+      text: 'Hazelnut is too sweet for me, the dark roast wins',
+    });
+  });
+
+  test('reads a reply rendered beside its parent and a /people/ profile link', () => {
+    expect(readComment(commentBy('Paolo Galli'))).toMatchObject({
+      commentId: '801',
+      parentCommentId: '458',
+      authorId: '100098765432101',
+      authorUrl: 'https://www.facebook.com/people/Paolo-Galli/100098765432101/',
+    });
+  });
+
+  test('keeps numeric profile ids and leaves "See more" out of the text', () => {
+    expect(readComment(commentBy('Marco Bianchi'))).toMatchObject({
+      authorId: '100012345678901',
+      authorUrl: 'https://www.facebook.com/profile.php?id=100012345678901',
+      text: 'Is it available in the Milan shop? I tried to order online but the page keeps…',
+    });
+  });
+
+  test('finds exactly the fan comments: not the post, not the Page’s own reply', () => {
+    const authors = articles()
+      .map(readComment)
+      .map((comment) => comment?.authorName ?? null);
+    expect(authors).toEqual([
+      null,
+      'Giulia Rossi',
+      null,
+      'Luca Verdi',
+      'Marco Bianchi',
+      'Sara Neri',
+      'Paolo Galli',
+      'Giulia Rossi',
+    ]);
+  });
+
+  test('places the action after the last button of the comment’s own row', () => {
+    const slot = findActionSlot(commentBy('Giulia Rossi'))!;
+    expect(slot.row.tagName).toBe('UL');
+    expect(slot.after.textContent?.trim()).toBe('Reply');
+    expect(slot.row.querySelector('a')!.textContent?.trim()).toBe('2d');
+  });
+});
+
+describe('Facebook adapter on the Italian post', () => {
+  beforeEach(() => loadFixture('post-it.html'));
+
+  test('reads the same structure without depending on any English word', () => {
+    const comments = articles()
+      .map(readComment)
+      .filter((comment) => comment !== null);
+    expect(comments.map((comment) => comment.commentId)).toEqual(['456', '790', '457', '458', '801', '459']);
+    expect(comments[0]).toMatchObject({
+      pageName: 'Caffè Aurora',
+      text: 'Quella alla nocciola, ovviamente ☕',
+    });
+    expect(findActionSlot(articles()[1]!)!.after.textContent?.trim()).toBe('Rispondi');
+  });
+});
+
+describe('comment ids', () => {
+  test('are read from digits or from Facebook’s base64 form', () => {
+    expect(decodeCommentId('456')).toBe('456');
+    expect(decodeCommentId(btoa('comment:123_456'))).toBe('456');
+  });
+
+  test('are rejected when they are neither', () => {
+    expect(decodeCommentId('not-an-id!')).toBeNull();
+    expect(decodeCommentId(btoa('post:123'))).toBeNull();
+    expect(decodeCommentId(null)).toBeNull();
+  });
+});
