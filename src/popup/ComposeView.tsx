@@ -1,0 +1,144 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { request } from '../shared/background-client';
+import { t } from '../shared/i18n';
+import type { ReplyData } from '../shared/messages';
+import { CATEGORIES, type Verdict } from '../shared/outreach';
+import { excerpt, fillPlaceholders, placeholderValues } from '../shared/placeholders';
+import { clipboardDelivery } from './delivery/clipboard-delivery';
+import { CATEGORY_LABELS, describeVerdict } from './format';
+
+type Loaded = ReplyData['popup/open'];
+type Outcome = { kind: 'error' | 'refused' | 'copied' | 'failed'; text: string };
+
+export function ComposeView() {
+  const [state, setState] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    void request({ type: 'popup/open' }).then((reply) => {
+      if (reply.ok) setState(reply.data);
+      else setLoadError(reply.error.message);
+    });
+  }, []);
+
+  const template = state?.templates.find((candidate) => candidate.id === templateId) ?? null;
+  const preview = useMemo(
+    () =>
+      state?.target && template
+        ? fillPlaceholders(template.body, placeholderValues(state.target.comment))
+        : '',
+    [state, template],
+  );
+
+  if (loadError) return <p role="alert">{loadError}</p>;
+  if (!state) return <p aria-busy="true">{t('loading')}</p>;
+  const { target, templates, verdict } = state;
+  if (!target) return <p class="empty">{t('noTarget')}</p>;
+  const { comment } = target;
+
+  const setVerdict = (next: Verdict) => setState({ ...state, verdict: next });
+
+  async function send(): Promise<void> {
+    if (!template) return;
+    setSending(true);
+    try {
+      const reserved = await request({
+        type: 'outreach/reserve',
+        commentId: comment.commentId,
+        category: template.category,
+        templateId: template.id,
+        text: preview,
+      });
+      if (!reserved.ok) return setOutcome({ kind: 'error', text: reserved.error.message });
+      const { entry, verdict: decided } = reserved.data;
+      setVerdict(decided);
+      if (!entry) {
+        return setOutcome({
+          kind: 'refused',
+          text: describeVerdict(decided, comment.authorName, Date.now()),
+        });
+      }
+      const delivered = await clipboardDelivery.deliver({ recipientName: comment.authorName, text: preview });
+      const confirmed = await request({ type: 'outreach/confirm', entryId: entry.id, outcome: delivered });
+      if (!confirmed.ok) return setOutcome({ kind: 'error', text: confirmed.error.message });
+      setOutcome(
+        delivered === 'copied'
+          ? { kind: 'copied', text: t('deliveredCopied', comment.authorName) }
+          : { kind: 'failed', text: t('deliveryFailed') },
+      );
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form
+      class="compose"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <section class="target" aria-labelledby="target-heading">
+        <h1 id="target-heading">
+          {t('recipient')}{' '}
+          <a href={comment.authorUrl} target="_blank" rel="noreferrer">
+            {comment.authorName}
+          </a>
+        </h1>
+        <p class="page">{t('onPage', comment.pageName)}</p>
+        <blockquote class="comment">{excerpt(comment.text) || t('noCommentText')}</blockquote>
+      </section>
+
+      {CATEGORIES.map((category) => (
+        <fieldset key={category} class="category">
+          <legend>{t(CATEGORY_LABELS[category])}</legend>
+          {templates
+            .filter((candidate) => candidate.category === category)
+            .map((candidate) => (
+              <label key={candidate.id} class="template">
+                <input
+                  type="radio"
+                  name="template"
+                  value={candidate.id}
+                  checked={candidate.id === templateId}
+                  onChange={() => {
+                    setTemplateId(candidate.id);
+                    setOutcome(null);
+                  }}
+                />
+                {candidate.title}
+              </label>
+            ))}
+        </fieldset>
+      ))}
+
+      <section class="preview" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">{t('preview')}</h2>
+        <output class="preview-text" aria-live="polite">
+          {preview || t('pickTemplate')}
+        </output>
+        {preview && <p class="length">{t('characterCount', String(preview.length))}</p>}
+      </section>
+
+      {verdict && (
+        <p class={verdict.allowed ? 'verdict allowed' : 'verdict refused'} role="status">
+          {describeVerdict(verdict, comment.authorName, Date.now())}
+        </p>
+      )}
+
+      <button type="submit" class="send" disabled={!template || sending || verdict?.allowed === false}>
+        {t('send')}
+      </button>
+
+      {outcome && (
+        <p class={`outcome ${outcome.kind}`} role={outcome.kind === 'copied' ? 'status' : 'alert'}>
+          {outcome.text}
+        </p>
+      )}
+    </form>
+  );
+}

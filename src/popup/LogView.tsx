@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../shared/background-client';
+import { t } from '../shared/i18n';
+import type { OutreachEntry } from '../shared/outreach';
+import { CATEGORY_LABELS, formatDateTime, STATUS_LABELS } from './format';
+
+export function LogView() {
+  const [entries, setEntries] = useState<OutreachEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void request({ type: 'log/list' }).then((reply) => {
+      if (reply.ok) setEntries(reply.data.entries);
+      else setError(reply.error.message);
+    });
+  }, []);
+
+  if (error) return <p role="alert">{error}</p>;
+  if (!entries) return <p aria-busy="true">{t('loading')}</p>;
+  if (entries.length === 0) return <p class="empty">{t('logEmpty')}</p>;
+  return (
+    <table class="log">
+      <caption>{t('tabLog')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('logFan')}</th>
+          <th scope="col">{t('logCategory')}</th>
+          <th scope="col">{t('logTemplate')}</th>
+          <th scope="col">{t('logTime')}</th>
+          <th scope="col">{t('logStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} class="log-entry">
+            <td>{entry.fanName}</td>
+            <td>{t(CATEGORY_LABELS[entry.category])}</td>
+            <td>{entry.templateTitle}</td>
+            <td>
+              <time dateTime={new Date(entry.createdAt).toISOString()}>
+                {formatDateTime(entry.createdAt)}
+              </time>
+            </td>
+            <td>{t(STATUS_LABELS[entry.status])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

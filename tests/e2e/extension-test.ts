@@ -1,0 +1,62 @@
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+import { extensionId, launchWithExtension } from '../../scripts/browser.mjs';
+import { routeFacebook } from '../fixtures/facebook-routes.mjs';
+
+interface ExtensionFixtures {
+  /** The browser's UI language, which the extension's own strings follow. */
+  uiLanguage: string;
+  extensionId: string;
+  background: Worker;
+  /** Opens the extension's popup page in a tab, as the toolbar button would show it. */
+  openPopup: () => Promise<Page>;
+}
+
+/** Every test gets a fresh Chromium profile with the built extension and the facebook.com fixtures. */
+export const test = base.extend<ExtensionFixtures>({
+  uiLanguage: ['en', { option: true }],
+  context: async ({ uiLanguage }, use) => {
+    const context = await launchWithExtension({ language: uiLanguage });
+    await routeFacebook(context);
+    await use(context);
+    await context.close();
+  },
+  page: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+  extensionId: async ({ context }, use) => {
+    await use(await extensionId(context));
+  },
+  background: async ({ context, extensionId: id }, use) => {
+    const worker = context.serviceWorkers().find((candidate) => candidate.url().includes(id));
+    await use(worker ?? (await context.waitForEvent('serviceworker')));
+  },
+  openPopup: async ({ context, extensionId: id }, use) => {
+    await use(async () => {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${id}/src/popup/index.html`);
+      return popup;
+    });
+  },
+});
+
+export { expect };
+export type { BrowserContext, Locator, Page, Worker };
+
+/** Our injected actions on a facebook.com page. */
+export function sendActions(page: Page): Locator {
+  return page.locator('button[data-page-outreach="send-message"]');
+}
+
+/** Waits until the content script has had two animation frames to process what the page just did. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}

@@ -1,0 +1,160 @@
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, test, type Page, type Worker } from './extension-test';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The `chrome` namespace an extension page sees. */
+interface ExtensionGlobals {
+  chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
+}
+
+/** Everything in the outreach log, read straight from the extension's IndexedDB. */
+function storedEntries(background: Worker) {
+  return background.evaluate(
+    () =>
+      new Promise<
+        Array<{ fanName: string; commentId: string; status: string; createdAt: number; text: string }>
+      >((resolve, reject) => {
+        const open = indexedDB.open('page-outreach');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('outreach').objectStore('outreach').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+}
+
+/** What the admin would paste into Facebook's message box. */
+async function readClipboardOn(page: Page): Promise<string> {
+  await page.context().grantPermissions(['clipboard-read'], { origin: new URL(page.url()).origin });
+  await page.bringToFront();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+async function pickTarget(page: Page, name: string, which: 'first' | 'last' = 'first') {
+  await page.getByRole('button', { name })[which]().click();
+}
+
+test.describe('sending from a comment', () => {
+  test('click, pick a Thanks template, preview, send, and see it in the log', async ({
+    page,
+    openPopup,
+    background,
+  }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    await pickTarget(page, 'Send message to Giulia Rossi');
+
+    const popup = await openPopup();
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText('To Giulia Rossi');
+    await expect(popup.locator('.comment')).toHaveText('The hazelnut one, obviously ☕');
+    await expect(popup.locator('.verdict')).toHaveText('Giulia Rossi can be messaged now.');
+    await expect(popup.getByRole('group', { name: 'Thanks' })).toBeVisible();
+    for (const category of ['Promo', 'Pre-ban warning', 'Customer care']) {
+      await expect(popup.getByRole('group', { name: category })).toBeVisible();
+    }
+
+    await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+    const preview = popup.locator('output');
+    await expect(preview).toHaveText(/^Hi Giulia, thank you for your comment! .* at Acme Coffee\./);
+    const finalText = await preview.textContent();
+
+    await popup.getByRole('button', { name: 'Send' }).click();
+    await expect(popup.getByText(/^Message copied\. Open the conversation with Giulia Rossi/)).toBeVisible();
+    expect(await readClipboardOn(page)).toBe(finalText);
+
+    await popup.getByRole('button', { name: 'Log' }).click();
+    const rows = popup.locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().locator('td')).toHaveText([
+      'Giulia Rossi',
+      'Thanks',
+      'Thank you for commenting',
+      /\d/,
+      'Copied — paste it in Messenger',
+    ]);
+    const entries = await storedEntries(background);
+    expect(entries).toMatchObject([
+      { fanName: 'Giulia Rossi', commentId: '456', status: 'copied', text: finalText },
+    ]);
+  });
+
+  test('a second message to the same fan through another comment is refused, with the reason and next date', async ({
+    page,
+    openPopup,
+    background,
+  }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    await pickTarget(page, 'Send message to Giulia Rossi', 'first');
+    const first = await openPopup();
+    await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
+    await first.getByRole('button', { name: 'Send' }).click();
+    await expect(first.getByText(/^Message copied/)).toBeVisible();
+    const [sent] = await storedEntries(background);
+    await first.close();
+
+    await pickTarget(page, 'Send message to Giulia Rossi', 'last');
+    const second = await openPopup();
+    await expect(second.locator('.comment')).toHaveText('Also, do you ship to Rome?');
+    const nextDay = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
+      sent!.createdAt + WEEK_MS,
+    );
+    await expect(second.locator('.verdict')).toHaveText(
+      `Giulia Rossi was messaged this minute; next message possible on ${nextDay}.`,
+    );
+    await second.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
+    await expect(second.getByRole('button', { name: 'Send' })).toBeDisabled();
+
+    // Even a request that skips the disabled button is refused by the background, and writes nothing.
+    const reply = await second.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage({
+        type: 'outreach/reserve',
+        commentId: '459',
+        category: 'thanks',
+        templateId: 'default-thanks-2-en',
+        text: 'Hi again!',
+      }),
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { entry: null, verdict: { allowed: false, rule: 'fan-window' } },
+    });
+    expect(await storedEntries(background)).toHaveLength(1);
+  });
+
+  test('a click the page scripts itself does not pick a target', async ({ page, openPopup }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    await page
+      .getByRole('button', { name: 'Send message to Marco Bianchi' })
+      .evaluate((button: HTMLElement) => {
+        button.click();
+      });
+    const popup = await openPopup();
+    await expect(popup.getByText(/^Click “Send message” beside a fan's comment/)).toBeVisible();
+  });
+});
+
+test.describe('Italian browser', () => {
+  test.use({ uiLanguage: 'it' });
+
+  test('the popup speaks Italian and fills the Italian template', async ({ page, openPopup }) => {
+    await page.goto(DEMO_POSTS.it.url);
+    await pickTarget(page, 'Invia messaggio a Marco Bianchi');
+    const popup = await openPopup();
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText('A Marco Bianchi');
+    await expect(popup.getByRole('group', { name: 'Ringraziamento' })).toBeVisible();
+    await expect(popup.getByRole('group', { name: 'Avviso pre-ban' })).toBeVisible();
+    await expect(popup.getByRole('group', { name: 'Assistenza clienti' })).toBeVisible();
+    await popup.getByRole('radio', { name: 'Grazie per il commento' }).check();
+    await expect(popup.locator('output')).toHaveText(
+      /^Ciao Marco, grazie per il tuo commento! Per tutti noi di Caffè Aurora /,
+    );
+    await popup.getByRole('button', { name: 'Invia' }).click();
+    await expect(popup.getByText(/^Messaggio copiato\./)).toBeVisible();
+    await popup.getByRole('button', { name: 'Registro' }).click();
+    await expect(popup.locator('tbody tr td').nth(4)).toHaveText('Copiato — incollalo in Messenger');
+  });
+});
