@@ -1,0 +1,63 @@
+// @ts-check
+/**
+ * `npm start`: opens Chromium with the built extension on the bundled demo Page post, served at its real
+ * facebook.com URL so the content script runs exactly as in production. With no display it walks the
+ * main flow once headless, saves screenshots and exits.
+ *
+ *   node scripts/start.mjs [--lang en|it] [--headless]
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extensionId, launchWithExtension } from './browser.mjs';
+import { DEMO_POSTS, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
+
+const ARTIFACTS = resolve('artifacts');
+const POPUP_VIEWPORT = { width: 420, height: 760 };
+
+const args = process.argv.slice(2);
+const language = args.includes('--lang') ? (args[args.indexOf('--lang') + 1] ?? 'en') : 'en';
+const demo = language === 'it' ? DEMO_POSTS.it : DEMO_POSTS.en;
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = args.includes('--headless') || !hasDisplay;
+
+const context = await launchWithExtension({ headless, language });
+await routeFacebook(context);
+const id = await extensionId(context);
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(demo.url);
+
+if (!headless) {
+  console.log(`Demo Page post open at ${demo.url}`);
+  console.log(
+    'Click "Send message" beside a comment, then the Page Outreach icon. Close the window to quit.',
+  );
+  await new Promise((done) => context.on('close', done));
+  process.exit(0);
+}
+
+mkdirSync(ARTIFACTS, { recursive: true });
+const shots = {
+  post: resolve(ARTIFACTS, 'demo-post.png'),
+  compose: resolve(ARTIFACTS, 'popup-compose.png'),
+  log: resolve(ARTIFACTS, 'popup-log.png'),
+};
+const actions = page.locator('button[data-page-outreach="send-message"]');
+await actions.first().waitFor();
+await page.screenshot({ path: shots.post, fullPage: true });
+
+// The main flow, as an admin would walk it: pick a comment, a Thanks template, send, read the log.
+await actions.first().click();
+const popup = await context.newPage();
+await popup.setViewportSize(POPUP_VIEWPORT);
+await popup.goto(`chrome-extension://${id}/src/popup/index.html`);
+await popup.locator('input[type="radio"]').first().check();
+await popup.screenshot({ path: shots.compose, fullPage: true });
+await popup.locator('button.send').click();
+await popup.locator('.outcome').waitFor();
+await popup.locator('.tab').nth(1).click();
+await popup.locator('tbody tr').first().waitFor();
+await popup.screenshot({ path: shots.log, fullPage: true });
+await context.close();
+
+console.log(`No display found, so the demo ran headless and walked the main flow once.`);
+for (const [name, path] of Object.entries(shots)) console.log(`  ${name}: ${path}`);
