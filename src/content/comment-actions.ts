@@ -1,4 +1,5 @@
 import { request } from '../shared/background-client';
+import { t } from '../shared/i18n';
 import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
 import { ARTICLE_SELECTOR, findActionSlot, findArticles, readComment } from './facebook-adapter';
 import { watchDom } from './dom-watcher';
@@ -28,6 +29,8 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
   const reply = await request({ type: 'target/select', comment });
   if (!reply.ok) throw new Error(reply.error.message);
   button.setAttribute('aria-pressed', 'true');
+  // Where the browser would not open the popup for us, the badge is lit: say where to click.
+  if (!reply.data.popupOpened) button.title = t('openFromToolbar', comment.authorName);
 }
 
 export function startCommentActions(document: Document, signal: AbortSignal): void {

@@ -8,6 +8,10 @@ import type { Template } from './templates';
  * by the background before anything else happens. These schemas are the only source of the types.
  */
 
+// Extension CSPs forbid eval: without this, zod probes `new Function` and every extension page
+// reports a securitypolicyviolation on its first parse.
+z.config({ jitless: true });
+
 const commentId = CommentContextSchema.shape.commentId;
 const entryId = z.uuid();
 

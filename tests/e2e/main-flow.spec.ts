@@ -125,6 +125,33 @@ test.describe('sending from a comment', () => {
     expect(await storedEntries(background)).toHaveLength(1);
   });
 
+  test('of 20 simultaneous send requests for one comment exactly one is recorded', async ({
+    page,
+    openPopup,
+    background,
+  }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    await pickTarget(page, 'Send message to Sara Neri');
+    const popup = await openPopup();
+    await expect(popup.locator('.verdict')).toHaveText('Sara Neri can be messaged now.');
+    const replies = await popup.evaluate(() =>
+      Promise.all(
+        Array.from({ length: 20 }, () =>
+          (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage({
+            type: 'outreach/reserve',
+            commentId: '458',
+            category: 'warning',
+            templateId: 'default-warning-1-en',
+            text: 'Please keep it respectful.',
+          }),
+        ),
+      ),
+    );
+    const recorded = replies.filter((reply) => (reply as { data: { entry: unknown } }).data.entry !== null);
+    expect(recorded).toHaveLength(1);
+    expect(await storedEntries(background)).toHaveLength(1);
+  });
+
   test('a click the page scripts itself does not pick a target', async ({ page, openPopup }) => {
     await page.goto(DEMO_POSTS.en.url);
     await page
