@@ -1,44 +1,69 @@
 // @ts-check
 /**
- * Finds (or installs) a Chromium that can load unpacked extensions, and launches it with ours. Used by
- * `npm start`, the end-to-end tests and `.ci/run`. Branded Google Chrome no longer accepts
- * `--load-extension`, so we look for Chromium: $CHROME_PATH first, then Debian's package.
+ * Finds (or installs) browsers that can load our unpacked builds, and launches Chromium with ours. Used
+ * by `npm start`, the end-to-end tests and `.ci/run`. Branded Google Chrome no longer accepts
+ * `--load-extension`, so we look for Chromium: $CHROME_PATH first, then Debian's package; and for
+ * Firefox ESR ($FIREFOX_PATH, then Debian's firefox-esr).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import puppeteer from 'puppeteer-core';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
-export const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y chromium';
+/**
+ * @typedef {{ name: string; environment: string; debianPackage: string; candidates: string[] }} BrowserSpec
+ * @type {Record<'chromium' | 'firefox', BrowserSpec>}
+ */
+export const BROWSERS = {
+  chromium: {
+    name: 'Chromium',
+    environment: 'CHROME_PATH',
+    debianPackage: 'chromium',
+    candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'],
+  },
+  // Firefox ESR accepts temporary unsigned add-ons, which is what the Firefox tests install.
+  firefox: {
+    name: 'Firefox',
+    environment: 'FIREFOX_PATH',
+    debianPackage: 'firefox-esr',
+    candidates: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+  },
+};
 
-export function findChromium() {
-  const fromEnvironment = process.env.CHROME_PATH;
+/** @param {BrowserSpec} spec */
+export function findBrowser(spec) {
+  const fromEnvironment = process.env[spec.environment];
   if (fromEnvironment) {
     if (existsSync(fromEnvironment)) return fromEnvironment;
-    throw new Error(`CHROME_PATH is set to ${fromEnvironment}, which does not exist.`);
+    throw new Error(`${spec.environment} is set to ${fromEnvironment}, which does not exist.`);
   }
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return spec.candidates.find((path) => existsSync(path)) ?? null;
 }
 
 function canInstallWithApt() {
   return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 }
 
-/** Returns a Chromium path, installing Debian's package when we have the rights to. */
-export function ensureChromium() {
-  const found = findChromium();
+/**
+ * Returns the browser's path, installing Debian's package when we have the rights to; otherwise
+ * fails with the one command that installs it.
+ * @param {BrowserSpec} spec
+ */
+export function ensureBrowser(spec) {
+  const found = findBrowser(spec);
   if (found) return found;
+  const command = `sudo apt-get update && sudo apt-get install -y ${spec.debianPackage}`;
   if (!canInstallWithApt()) {
-    throw new Error(`No Chromium found. Install it with:\n  ${INSTALL_COMMAND}\nor set CHROME_PATH.`);
+    throw new Error(`No ${spec.name} found. Install it with:\n  ${command}\nor set ${spec.environment}.`);
   }
-  console.log('No Chromium found: installing Debian’s chromium package…');
+  console.log(`No ${spec.name} found: installing Debian’s ${spec.debianPackage} package…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-  const installed = findChromium();
-  if (!installed) throw new Error('apt-get finished but no Chromium binary was found.');
+  execFileSync('apt-get', ['install', '-y', '-qq', spec.debianPackage], { stdio: 'inherit', env });
+  const installed = findBrowser(spec);
+  if (!installed) throw new Error(`apt-get finished but no ${spec.name} binary was found.`);
   return installed;
 }
 
@@ -67,7 +92,7 @@ export async function launchWithExtension(options = {}) {
   const language = options.language ?? 'en';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'page-outreach-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: ensureChromium(),
+    executablePath: ensureBrowser(BROWSERS.chromium),
     headless: options.headless ?? true,
     locale: language,
     // The extension's UI language follows the browser's, which Chromium on Linux reads from these.
@@ -83,6 +108,27 @@ export async function launchWithExtension(options = {}) {
 }
 
 /**
+ * Launches Firefox ESR headless with the built Firefox extension installed as a temporary add-on.
+ * Playwright's Firefox needs its own patched build, so this drives the system Firefox over WebDriver
+ * BiDi with puppeteer-core instead.
+ * @param {{ extensionPath?: string }} [options]
+ */
+export async function launchFirefoxWithExtension(options = {}) {
+  const extensionPath = resolve(options.extensionPath ?? 'dist/firefox');
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionPath}: run \`npm run build\` first.`);
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: ensureBrowser(BROWSERS.firefox),
+    headless: true,
+    extraPrefsFirefox: { 'xpinstall.signatures.required': false },
+  });
+  const addonId = await browser.installExtension(extensionPath);
+  return { browser, addonId };
+}
+
+/**
  * The extension's id, read from its service worker's URL.
  * @param {import('@playwright/test').BrowserContext} context
  */
@@ -91,9 +137,13 @@ export async function extensionId(context) {
   return new URL(worker.url()).host;
 }
 
+// `node scripts/browser.mjs [chromium|firefox] [--install]` prints (or installs, then prints) the path.
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const spec = process.argv.includes('firefox') ? BROWSERS.firefox : BROWSERS.chromium;
   try {
-    console.log(process.argv.includes('--install') ? ensureChromium() : (findChromium() ?? 'not found'));
+    console.log(
+      process.argv.includes('--install') ? ensureBrowser(spec) : (findBrowser(spec) ?? 'not found'),
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
