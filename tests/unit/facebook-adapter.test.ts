@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { decodeCommentId, findActionSlot, readComment } from '../../src/content/facebook-adapter';
+import { giuliaComment } from './sample-comment';
 
 function loadFixture(name: string): void {
   const html = readFileSync(join(process.cwd(), 'tests/fixtures/facebook', name), 'utf8');
@@ -23,17 +24,7 @@ describe('Facebook adapter on the English post', () => {
   beforeEach(() => loadFixture('post-en.html'));
 
   test('reads a top-level comment’s context with a decoded id and a clean profile link', () => {
-    expect(readComment(commentBy('Giulia Rossi'))).toEqual({
-      commentId: '456',
-      postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
-      pageId: 'acmecoffee',
-      pageName: 'Acme Coffee',
-      authorId: 'giulia.rossi.77',
-      authorName: 'Giulia Rossi',
-      authorUrl: 'https://www.facebook.com/giulia.rossi.77',
-      text: 'The hazelnut one, obviously ☕',
-      timestamp: '2d',
-    });
+    expect(readComment(commentBy('Giulia Rossi'))).toEqual({ ...giuliaComment, timestamp: '2d' });
   });
 
   test('reads a reply nested inside its parent as its own comment, with the parent’s id', () => {

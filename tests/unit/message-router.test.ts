@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
-import type { CommentContext } from '../../src/shared/comment-context';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
+import { giuliaComment } from './sample-comment';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 const TAB_ID = 42;
@@ -21,16 +21,7 @@ const popup: browser.Runtime.MessageSender = {
   url: `${EXTENSION_ORIGIN}src/popup/index.html`,
 };
 
-const comment: CommentContext = {
-  commentId: '456',
-  postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
-  pageId: 'acmecoffee',
-  pageName: 'Acme Coffee',
-  authorId: 'giulia.rossi.77',
-  authorName: 'Giulia Rossi',
-  authorUrl: 'https://www.facebook.com/giulia.rossi.77',
-  text: 'The hazelnut one, obviously',
-};
+const comment = giuliaComment;
 
 const reserveThanks = {
   type: 'outreach/reserve',

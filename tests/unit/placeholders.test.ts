@@ -1,17 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { CommentContext } from '../../src/shared/comment-context';
 import { excerpt, fillPlaceholders, placeholderValues } from '../../src/shared/placeholders';
+import { giuliaComment } from './sample-comment';
 
-const comment: CommentContext = {
-  commentId: '456',
-  postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
-  pageId: 'acmecoffee',
-  pageName: 'Acme Coffee',
-  authorId: 'giulia.rossi.77',
-  authorName: 'Giulia Rossi',
-  authorUrl: 'https://www.facebook.com/giulia.rossi.77',
-  text: 'The hazelnut one, obviously',
-};
+const comment = giuliaComment;
 
 describe('placeholders', () => {
   test('fill the fan’s first name and the Page’s name', () => {
