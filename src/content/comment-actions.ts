@@ -1,7 +1,7 @@
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
-import { ARTICLE_SELECTOR, findActionSlot, findArticles, readComment } from './facebook-adapter';
+import { ARTICLE_SELECTOR, findActionSlot, findArticles, readComment, readCommentSummary } from './facebook-adapter';
 import { watchDom } from './dom-watcher';
 
 /**
@@ -10,7 +10,7 @@ import { watchDom } from './dom-watcher';
  */
 function syncAction(article: Element): void {
   const existing = ownActions(article, ARTICLE_SELECTOR);
-  const comment = readComment(article);
+  const comment = readCommentSummary(article);
   if (comment && existing.length === 1 && existing[0]!.dataset.commentId === comment.commentId) return;
   existing.forEach(removeAction);
   const slot = comment && findActionSlot(article);
