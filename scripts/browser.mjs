@@ -81,12 +81,14 @@ const QUIET_FLAGS = [
 ];
 
 /**
- * Launches Chromium with the built extension in a fresh profile.
- * @param {{ extensionPath?: string; headless?: boolean; language?: string; userDataDir?: string }} [options]
+ * Launches Chromium with the built extension in a fresh profile; `extensionPath: null` launches the
+ * same browser without it, the baseline for benchmarks.
+ * @param {{ extensionPath?: string | null; headless?: boolean; language?: string; userDataDir?: string }} [options]
  */
 export async function launchWithExtension(options = {}) {
-  const extensionPath = resolve(options.extensionPath ?? 'dist/chrome');
-  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+  const extensionPath =
+    options.extensionPath === null ? null : resolve(options.extensionPath ?? 'dist/chrome');
+  if (extensionPath && !existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionPath}: run \`npm run build\` first.`);
   }
   const language = options.language ?? 'en';
@@ -98,8 +100,9 @@ export async function launchWithExtension(options = {}) {
     // The extension's UI language follows the browser's, which Chromium on Linux reads from these.
     env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` },
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      ...(extensionPath
+        ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
+        : []),
       `--lang=${language}`,
       ...QUIET_FLAGS,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

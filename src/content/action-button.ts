@@ -25,6 +25,16 @@ export function installStyles(document: Document): void {
   document.head.append(style);
 }
 
+/** Stands in for the author while the accessible-name message is fetched once and reused. */
+const NAME_SLOT = '\u0000';
+let labels: { visible: string; accessible: string } | null = null;
+
+/** The action's labels, looked up once: asking `i18n` for every one of thousands of comments adds up. */
+function actionLabels(): { visible: string; accessible: string } {
+  labels ??= { visible: t('sendMessage'), accessible: t('sendMessageTo', NAME_SLOT) };
+  return labels;
+}
+
 /** A "Send message" action for one comment, in the element type its row uses (`li` in lists). */
 export function createAction(row: Element, commentId: string, authorName: string): Element {
   const slot = row.ownerDocument.createElement(row.tagName === 'UL' || row.tagName === 'OL' ? 'li' : 'span');
@@ -35,8 +45,12 @@ export function createAction(row: Element, commentId: string, authorName: string
   button.className = ACTION_CLASS;
   button.setAttribute(OWN_NODE_ATTRIBUTE, 'send-message');
   button.dataset.commentId = commentId;
-  button.textContent = t('sendMessage');
-  button.setAttribute('aria-label', t('sendMessageTo', authorName));
+  const { visible, accessible } = actionLabels();
+  button.textContent = visible;
+  button.setAttribute(
+    'aria-label',
+    accessible.replace(NAME_SLOT, () => authorName),
+  );
   slot.append(button);
   return slot;
 }

@@ -1,21 +1,31 @@
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
-import { ARTICLE_SELECTOR, findActionSlot, findArticles, readComment, readCommentSummary } from './facebook-adapter';
-import { watchDom } from './dom-watcher';
+import { ARTICLE_SELECTOR, findArticles, inspectComment, readComment } from './facebook-adapter';
+import { watchDom, type Write } from './dom-watcher';
 
 /**
- * Brings one comment element in line with what it shows now: exactly one action for a fan comment,
- * none otherwise. React recycles nodes, so the action is keyed on the comment id, not on the node.
+ * What it takes to bring one comment element in line with what it shows now: exactly one action for
+ * a fan comment, none otherwise. React recycles nodes, so the action is keyed on the comment id, not
+ * on the node. The returned write re-checks that the row is still in place when it runs.
  */
-function syncAction(article: Element): void {
-  const existing = ownActions(article, ARTICLE_SELECTOR);
-  const comment = readCommentSummary(article);
-  if (comment && existing.length === 1 && existing[0]!.dataset.commentId === comment.commentId) return;
-  existing.forEach(removeAction);
-  const slot = comment && findActionSlot(article);
-  if (!comment || !slot) return;
-  slot.after.after(createAction(slot.row, comment.commentId, comment.authorName));
+function syncAction(article: Element): Write | null {
+  const found = inspectComment(article);
+  const wanted = found?.slot ? found.comment.commentId : null;
+  const upToDate = (existing: HTMLButtonElement[]): boolean =>
+    wanted === null
+      ? existing.length === 0
+      : existing.length === 1 && existing[0]!.dataset.commentId === wanted;
+  if (upToDate(found?.actions ?? ownActions(article, ARTICLE_SELECTOR))) return null;
+  return () => {
+    // Another decision about this comment may have been applied since this one was made.
+    if (upToDate(ownActions(article, ARTICLE_SELECTOR))) return;
+    ownActions(article, ARTICLE_SELECTOR).forEach(removeAction);
+    const slot = found?.slot;
+    if (found && slot && article.contains(slot.after)) {
+      slot.after.after(createAction(slot.row, found.comment.commentId, found.comment.authorName));
+    }
+  };
 }
 
 /**
@@ -37,7 +47,7 @@ export function startCommentActions(document: Document, signal: AbortSignal): vo
   watchDom({
     root: document.body,
     collect: findArticles,
-    process: syncAction,
+    inspect: syncAction,
     ignore: (node) => node.hasAttribute(OWN_NODE_ATTRIBUTE),
     signal,
   });

@@ -1,31 +1,48 @@
 /**
- * Longest slice of work per animation frame. A 60 Hz frame is ~16 ms and the page needs most of it;
- * staying well under keeps our work out of long tasks however many comments arrive at once.
+ * Longest stretch of our work in one go. A 60 Hz frame is ~16 ms and the page needs most of it;
+ * staying under half keeps our work out of long tasks however many comments arrive at once.
  */
-export const FRAME_BUDGET_MS = 4;
+export const FRAME_BUDGET_MS = 8;
+
+/** A DOM change decided while reading, applied later together with the others. */
+export type Write = () => void;
 
 export interface DomWatcherOptions {
   root: Element;
-  /** Turns a node the page just added into the items worth processing (cheap, no layout reads). */
+  /** Turns a node the page just added into the items worth inspecting (cheap, no layout reads). */
   collect: (added: Element) => Iterable<Element>;
-  /** Handles one item; must be idempotent, since the page re-renders at will. */
-  process: (item: Element) => void;
+  /** Reads one item and returns the change it needs, if any; must not touch the DOM itself. */
+  inspect: (item: Element) => Write | null;
   /** Nodes for which this returns true are our own and are not collected again. */
   ignore: (added: Element) => boolean;
   signal: AbortSignal;
 }
 
 /**
- * The content script's one MutationObserver. Its callback only stashes what was added; the work runs
- * later in animation frames, time-sliced by FRAME_BUDGET_MS, each item at most once per batch.
+ * The content script's one MutationObserver. On a long thread every frame that changes the DOM pays
+ * for restyling and laying out the whole page, so our changes ride on the page's own: the observer
+ * runs right after the page's task that added the nodes, reads for up to FRAME_BUDGET_MS and applies
+ * what it decided at once, before that frame renders. A burst too big for one budget is read on in
+ * slices of the same budget between the page's tasks, and the rest is applied in one animation frame.
  */
-export function watchDom({ root, collect, process, ignore, signal }: DomWatcherOptions): void {
+export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherOptions): void {
   const added = new Set<Element>();
   const queue = new Set<Element>();
+  /** Pending changes by item: a later decision about the same item replaces the earlier one. */
+  const writes = new Map<Element, Write>();
+  let sliceScheduled = false;
   let frame = 0;
+  const channel = new MessageChannel();
 
-  const run = (): void => {
+  const commit = (): void => {
+    cancelAnimationFrame(frame);
     frame = 0;
+    for (const write of writes.values()) write();
+    writes.clear();
+  };
+
+  /** Reads until the budget is spent; true when everything pending has been read. */
+  const read = (): boolean => {
     const deadline = performance.now() + FRAME_BUDGET_MS;
     for (const node of added) {
       added.delete(node);
@@ -33,14 +50,27 @@ export function watchDom({ root, collect, process, ignore, signal }: DomWatcherO
     }
     for (const item of queue) {
       queue.delete(item);
-      if (item.isConnected) process(item);
+      const write = item.isConnected ? inspect(item) : null;
+      if (write) writes.set(item, write);
+      else writes.delete(item);
       if (performance.now() >= deadline) break;
     }
-    if (queue.size > 0) schedule();
+    return queue.size === 0;
   };
 
-  const schedule = (): void => {
-    if (frame === 0 && !signal.aborted) frame = requestAnimationFrame(run);
+  const readSlice = (): void => {
+    sliceScheduled = false;
+    if (signal.aborted) return;
+    if (!read()) scheduleSlice();
+    else if (writes.size > 0 && frame === 0) frame = requestAnimationFrame(commit);
+  };
+
+  // A message to ourselves runs the next slice as its own task right away, unlike a clamped timeout.
+  channel.port1.onmessage = readSlice;
+  const scheduleSlice = (): void => {
+    if (sliceScheduled || signal.aborted) return;
+    sliceScheduled = true;
+    channel.port2.postMessage(null);
   };
 
   const observer = new MutationObserver((records) => {
@@ -49,18 +79,23 @@ export function watchDom({ root, collect, process, ignore, signal }: DomWatcherO
         if (node instanceof Element && !ignore(node)) added.add(node);
       }
     }
-    schedule();
+    if (added.size === 0 || sliceScheduled) return;
+    // Whatever was decided is applied now, so it renders in the same frame as the page's own change.
+    const done = read();
+    commit();
+    if (!done) scheduleSlice();
   });
   observer.observe(root, { childList: true, subtree: true });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      channel.port1.close();
       cancelAnimationFrame(frame);
     },
     { once: true },
   );
 
   added.add(root);
-  schedule();
+  scheduleSlice();
 }

@@ -1,5 +1,6 @@
+// Types only: zod stays out of the content script; the background validates what it receives anyway.
 import type { CommentContext } from '../shared/comment-context';
-import { MAX_COMMENT_TEXT, MAX_LABEL } from '../shared/comment-context';
+import { MAX_COMMENT_TEXT, MAX_LABEL } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 
 /**
@@ -26,14 +27,18 @@ import { OWN_NODE_ATTRIBUTE } from './action-button';
  */
 
 export const ARTICLE_SELECTOR = '[role="article"]';
-const COMMENT_LINK_SELECTOR = 'a[href*="comment_id="]';
 const BUTTON_SELECTOR = '[role="button"], button';
+const PARTS_SELECTOR = `a[href], ${BUTTON_SELECTOR}`;
 const BODY_SELECTOR = 'div[dir="auto"]';
 const CONTAINER_SELECTOR = '[role="article"], [role="dialog"], [role="complementary"], [role="main"]';
-const HEADER_LINK_SELECTOR = 'h2 a[href], h3 a[href], h4 a[href], strong a[href], [data-ad-rendering-role="profile_name"] a[href]';
+const HEADER_LINK_SELECTOR =
+  'h2 a[href], h3 a[href], h4 a[href], strong a[href], [data-ad-rendering-role="profile_name"] a[href]';
 /** Facebook's own action row (Like, Reply) holds at least this many buttons beside the permalink. */
 const MIN_ACTION_ROW_BUTTONS = 2;
 
+/** Read once: `location` is slow to reach from the content script's world, and the origin never changes. */
+const ORIGIN = location.origin;
+const ORIGIN_PREFIX = `${ORIGIN}/`;
 /** Paths of things that can carry comments: posts, permalinks, photos, videos, reels. */
 const POST_PATH =
   /^\/(?:[^/]+\/(?:posts|videos|photos)\/[^/]+|permalink\.php|story\.php|photo(?:\.php)?|watch|reel\/[^/]+)\/?$/;
@@ -43,29 +48,72 @@ const NUMERIC_ID = /^\d+$/;
 /** Facebook's newer comment ids are base64 of `comment:<postId>_<commentId>`. */
 const ENCODED_COMMENT_ID = /^comment:\d+_(\d+)$/;
 /** Top-level paths that are Facebook features, never a Page or a profile. */
-const RESERVED_PATHS = new Set(['photo', 'photo.php', 'watch', 'reel', 'permalink.php', 'story.php', 'groups', 'events', 'hashtag']);
+const RESERVED_PATHS = new Set([
+  'photo',
+  'photo.php',
+  'watch',
+  'reel',
+  'permalink.php',
+  'story.php',
+  'groups',
+  'events',
+  'hashtag',
+]);
 
 export type CommentSummary = Omit<CommentContext, 'text'>;
+
+export interface ActionSlot {
+  row: Element;
+  after: Element;
+}
+
+export interface InspectedComment {
+  comment: CommentSummary;
+  slot: ActionSlot | null;
+  /** Our actions already inside this comment (not its replies). */
+  actions: HTMLButtonElement[];
+}
+
 interface PageIdentity {
   id: string;
   name: string;
 }
 
-function ownedBy(element: Element, article: Element): boolean {
-  return element.closest(ARTICLE_SELECTOR) === article;
+interface LinkParts {
+  path: string;
+  query: string;
 }
 
-function ownElements(article: Element, selector: string): Element[] {
-  return [...article.querySelectorAll(selector)].filter((element) => ownedBy(element, article));
+/** An article's own links and buttons, from one query: the hot path runs once per comment. */
+interface OwnParts {
+  links: Element[];
+  buttons: Element[];
 }
 
-function parseUrl(href: string | null): URL | null {
-  if (!href || !URL.canParse(href, location.href)) return null;
-  return new URL(href, location.href);
+function ownParts(article: Element): OwnParts {
+  const parts: OwnParts = { links: [], buttons: [] };
+  // Most comments hold no replies: then everything inside is their own and needs no ownership check.
+  const hasNested = article.querySelector(ARTICLE_SELECTOR) !== null;
+  for (const element of article.querySelectorAll(PARTS_SELECTOR)) {
+    if (hasNested && element.closest(ARTICLE_SELECTOR) !== article) continue;
+    (element.localName === 'a' && element.hasAttribute('href') ? parts.links : parts.buttons).push(element);
+  }
+  return parts;
 }
 
-function isPostUrl(url: URL): boolean {
-  return url.origin === location.origin && POST_PATH.test(url.pathname);
+/**
+ * A same-site link's path and query, read from its href text: anchors re-parse their URL on every
+ * `pathname` access, which is too slow for thousands of links. Facebook writes absolute hrefs; a
+ * relative one (`/acmecoffee?…`) is accepted too.
+ */
+function linkParts(link: Element): LinkParts | null {
+  const href = link.getAttribute('href') ?? '';
+  const local = href.startsWith(ORIGIN_PREFIX) ? href.slice(ORIGIN.length) : href;
+  if (!local.startsWith('/') || local.startsWith('//')) return null;
+  const end = local.search(/[?#]/);
+  if (end < 0) return { path: local, query: '' };
+  const query = local[end] === '#' ? '' : local.slice(end).split('#')[0]!;
+  return { path: local.slice(0, end), query };
 }
 
 function clip(text: string, length: number): string {
@@ -87,50 +135,62 @@ export function decodeCommentId(value: string | null): string | null {
   }
 }
 
-/** Signal 2: the article's own permalink. */
-function findPermalink(article: Element): { link: Element; url: URL } | null {
-  for (const link of ownElements(article, COMMENT_LINK_SELECTOR)) {
-    const url = parseUrl(link.getAttribute('href'));
-    if (url && isPostUrl(url)) return { link, url };
+/** Signal 2: the permalink among an article's own links. */
+function findPermalink(links: Element[]): { link: Element; parts: LinkParts } | null {
+  for (const link of links) {
+    if (!link.getAttribute('href')?.includes('comment_id=')) continue;
+    const parts = linkParts(link);
+    if (parts && POST_PATH.test(parts.path)) return { link, parts };
   }
   return null;
 }
 
+/**
+ * What each container has been found to be. Proving that a post owns no permalink looks through all
+ * its links, so each is asked once: a post never turns into a comment, nor a comment into a post.
+ */
+const notComments = new WeakSet<Element>();
+const comments = new WeakSet<Element>();
+
 /** Signal 1: is this element a comment (rather than a post, a dialog or anything else)? */
-export function isComment(element: Element): boolean {
-  return element.matches(ARTICLE_SELECTOR) && findPermalink(element) !== null;
+function isComment(element: Element): boolean {
+  if (comments.has(element)) return true;
+  if (notComments.has(element)) return false;
+  const comment = element.matches(ARTICLE_SELECTOR) && findPermalink(ownParts(element).links) !== null;
+  (comment ? comments : notComments).add(element);
+  return comment;
 }
 
-function postUrlOf(permalink: URL): string {
-  const post = new URL(permalink.pathname, permalink.origin);
-  for (const name of POST_ID_PARAMS) {
-    const value = permalink.searchParams.get(name);
-    if (value) post.searchParams.set(name, value);
-  }
-  return post.href;
+function postUrlOf({ path, query }: LinkParts): string {
+  const params = new URLSearchParams(query);
+  const kept = POST_ID_PARAMS.flatMap((name) => {
+    const value = params.get(name);
+    return value ? [`${name}=${encodeURIComponent(value)}`] : [];
+  });
+  return `${ORIGIN}${path}${kept.length > 0 ? `?${kept.join('&')}` : ''}`;
 }
 
 /** Profile links come as `/profile.php?id=<digits>`, `/people/<name>/<digits>/` or `/<vanity>`. */
-function profileOf(url: URL): { id: string; url: string } | null {
-  if (url.origin !== location.origin) return null;
-  if (url.pathname === '/profile.php') {
-    const id = url.searchParams.get('id');
-    return id && NUMERIC_ID.test(id) ? { id, url: `${url.origin}/profile.php?id=${id}` } : null;
+function profileOf(link: Element): { id: string; url: string } | null {
+  const parts = linkParts(link);
+  if (!parts || POST_PATH.test(parts.path)) return null;
+  const { path } = parts;
+  if (path === '/profile.php') {
+    const id = new URLSearchParams(parts.query).get('id');
+    return id && NUMERIC_ID.test(id) ? { id, url: `${ORIGIN}/profile.php?id=${id}` } : null;
   }
-  const people = /^\/people\/[^/]+\/(\d+)\/?$/.exec(url.pathname);
-  if (people?.[1]) return { id: people[1], url: `${url.origin}${url.pathname}` };
-  const vanity = /^\/([\w.-]+)\/?$/.exec(url.pathname)?.[1];
-  return vanity && !RESERVED_PATHS.has(vanity) ? { id: vanity, url: `${url.origin}/${vanity}` } : null;
+  const people = /^\/people\/[^/]+\/(\d+)\/?$/.exec(path);
+  if (people?.[1]) return { id: people[1], url: `${ORIGIN}${path}` };
+  const vanity = /^\/([\w.-]+)\/?$/.exec(path)?.[1];
+  return vanity && !RESERVED_PATHS.has(vanity) ? { id: vanity, url: `${ORIGIN}/${vanity}` } : null;
 }
 
-/** Signal 4: the comment's author. */
-function findAuthor(article: Element): { name: string; id: string; url: string } | null {
-  for (const link of ownElements(article, 'a[href]')) {
-    const url = parseUrl(link.getAttribute('href'));
-    if (!url || isPostUrl(url)) continue;
+/** Signal 4: the comment's author, from its own links. */
+function findAuthor(links: Element[]): { name: string; id: string; url: string } | null {
+  for (const link of links) {
     const name = textOf(link);
-    const profile = profileOf(url);
-    if (name && profile) return { name: clip(name, MAX_LABEL), ...profile };
+    const profile = name && profileOf(link);
+    if (profile) return { name: clip(name, MAX_LABEL), ...profile };
   }
   return null;
 }
@@ -138,7 +198,8 @@ function findAuthor(article: Element): { name: string; id: string; url: string }
 /** Signal 5: nearest ancestor that is not itself a comment. */
 function postContainer(article: Element): Element | null {
   let candidate = article.parentElement?.closest(CONTAINER_SELECTOR) ?? null;
-  while (candidate && isComment(candidate)) candidate = candidate.parentElement?.closest(CONTAINER_SELECTOR) ?? null;
+  while (candidate && isComment(candidate))
+    candidate = candidate.parentElement?.closest(CONTAINER_SELECTOR) ?? null;
   return candidate;
 }
 
@@ -152,12 +213,11 @@ function headerPage(container: Element): PageIdentity | null {
   const signature = container.querySelector(HEADER_LINK_SELECTOR)?.getAttribute('href') ?? null;
   const cached = pageByContainer.get(container);
   if (cached && cached.signature === signature) return cached.page;
+  const owner = container.closest(ARTICLE_SELECTOR);
   let page: PageIdentity | null = null;
   for (const link of container.querySelectorAll(HEADER_LINK_SELECTOR)) {
-    const owner = link.closest(ARTICLE_SELECTOR);
-    if (owner && owner !== container && isComment(owner)) continue;
-    const url = parseUrl(link.getAttribute('href'));
-    const profile = url && !isPostUrl(url) ? profileOf(url) : null;
+    if (link.closest(ARTICLE_SELECTOR) !== owner) continue;
+    const profile = profileOf(link);
     const name = textOf(link);
     if (profile && name) {
       page = { id: profile.id, name: clip(name, MAX_LABEL) };
@@ -168,19 +228,34 @@ function headerPage(container: Element): PageIdentity | null {
   return page;
 }
 
-function findPage(article: Element, permalink: URL): PageIdentity | null {
+function findPage(article: Element, permalink: LinkParts): PageIdentity | null {
   const container = postContainer(article);
   const fromHeader = container && headerPage(container);
   if (fromHeader) return fromHeader;
-  const vanity = /^\/([^/]+)\/(?:posts|videos|photos)\//.exec(permalink.pathname)?.[1];
-  const id = vanity ?? permalink.searchParams.get('id');
+  const id =
+    /^\/([^/]+)\/(?:posts|videos|photos)\//.exec(permalink.path)?.[1] ??
+    new URLSearchParams(permalink.query).get('id');
   return id ? { id, name: id } : null;
+}
+
+/** Signal 6: after the last of Facebook's buttons in the nearest ancestor of the permalink holding some. */
+function findSlot(article: Element, permalink: Element, buttons: Element[]): ActionSlot | null {
+  const theirs = buttons.filter((button) => !button.hasAttribute(OWN_NODE_ATTRIBUTE));
+  for (let row = permalink.parentElement; row && row !== article; row = row.parentElement) {
+    const inRow = theirs.filter((button) => row.contains(button));
+    if (inRow.length < MIN_ACTION_ROW_BUTTONS) continue;
+    let after: Element = inRow.at(-1)!;
+    while (after.parentElement && after.parentElement !== row) after = after.parentElement;
+    return { row, after };
+  }
+  return null;
 }
 
 /** Signal 7: the comment's words. */
 function commentText(article: Element): string {
   const parts: string[] = [];
-  for (const block of ownElements(article, BODY_SELECTOR)) {
+  for (const block of article.querySelectorAll(BODY_SELECTOR)) {
+    if (block.closest(ARTICLE_SELECTOR) !== article) continue;
     if (block.closest('a') || block.parentElement?.closest(BODY_SELECTOR)) continue;
     const copy = block.cloneNode(true) as Element;
     for (const button of copy.querySelectorAll(BUTTON_SELECTOR)) button.remove();
@@ -191,58 +266,58 @@ function commentText(article: Element): string {
 }
 
 /**
- * Everything about a fan comment but its text: enough to place the action and show the fan's status.
- * Null when the element is not a fan comment (not a comment at all, or the Page's own).
+ * A fan comment, where its action goes and our actions already in it, from one pass over the comment's
+ * own markup: what the content script needs for every comment that appears. Null for anything that is
+ * not a fan comment: a post, the Page's own comment, a comment whose author cannot be read.
  */
-export function readCommentSummary(article: Element): CommentSummary | null {
-  const found = findPermalink(article);
-  if (!found) return null;
-  const { link, url: permalink } = found;
-  const replyId = decodeCommentId(permalink.searchParams.get('reply_comment_id'));
-  const topId = decodeCommentId(permalink.searchParams.get('comment_id'));
+export function inspectComment(article: Element): InspectedComment | null {
+  if (notComments.has(article)) return null;
+  const { links, buttons } = ownParts(article);
+  const permalink = findPermalink(links);
+  if (!permalink) {
+    notComments.add(article);
+    return null;
+  }
+  const query = new URLSearchParams(permalink.parts.query);
+  const replyId = decodeCommentId(query.get('reply_comment_id'));
+  const topId = decodeCommentId(query.get('comment_id'));
   const commentId = replyId ?? topId;
-  const author = findAuthor(article);
-  const page = findPage(article, permalink);
+  const author = findAuthor(links);
+  const page = findPage(article, permalink.parts);
   if (!commentId || !author || !page) return null;
   if (author.id === page.id || author.name === page.name) return null;
+  const { link } = permalink;
   const timestamp = clip(link.getAttribute('aria-label') ?? textOf(link), MAX_LABEL);
   return {
-    commentId,
-    ...(replyId && topId ? { parentCommentId: topId } : {}),
-    postUrl: postUrlOf(permalink),
-    pageId: page.id,
-    pageName: page.name,
-    authorId: author.id,
-    authorName: author.name,
-    authorUrl: author.url,
-    ...(timestamp ? { timestamp } : {}),
+    comment: {
+      commentId,
+      ...(replyId && topId ? { parentCommentId: topId } : {}),
+      postUrl: postUrlOf(permalink.parts),
+      pageId: page.id,
+      pageName: page.name,
+      authorId: author.id,
+      authorName: author.name,
+      authorUrl: author.url,
+      ...(timestamp ? { timestamp } : {}),
+    },
+    slot: findSlot(article, link, buttons),
+    actions: buttons.filter(
+      (button): button is HTMLButtonElement => button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message',
+    ),
   };
 }
 
 /** The full context of a fan comment, read when the admin picks it. */
 export function readComment(article: Element): CommentContext | null {
-  const summary = readCommentSummary(article);
-  return summary && { ...summary, text: commentText(article) };
+  const inspected = inspectComment(article);
+  return inspected && { ...inspected.comment, text: commentText(article) };
 }
 
 /** Comment candidates inside (and including) a node that was just added to the page. */
 export function findArticles(root: Element): Element[] {
   const found = root.matches(ARTICLE_SELECTOR) ? [root] : [];
-  const enclosing = root.closest(ARTICLE_SELECTOR);
-  if (enclosing && enclosing !== root) found.push(enclosing);
+  // Something re-rendered inside a comment (its action row, say) puts that comment back in question.
+  const enclosing = root.parentElement?.closest(ARTICLE_SELECTOR);
+  if (enclosing && !notComments.has(enclosing)) found.push(enclosing);
   return [...found, ...root.querySelectorAll(ARTICLE_SELECTOR)];
-}
-
-/** Signal 6: where our action goes, right after Facebook's last button (Reply) in the comment's row. */
-export function findActionSlot(article: Element): { row: Element; after: Element } | null {
-  for (let row = findPermalink(article)?.link.parentElement; row && row !== article; row = row.parentElement) {
-    const buttons = [...row.querySelectorAll(BUTTON_SELECTOR)].filter(
-      (button) => ownedBy(button, article) && !button.closest(`[${OWN_NODE_ATTRIBUTE}]`),
-    );
-    if (buttons.length < MIN_ACTION_ROW_BUTTONS) continue;
-    let after: Element = buttons.at(-1)!;
-    while (after.parentElement && after.parentElement !== row) after = after.parentElement;
-    return { row, after };
-  }
-  return null;
 }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { MAX_COMMENT_TEXT, MAX_LABEL } from './limits';
 
-/** Longest comment text we keep; Facebook caps comments at 8,000 characters. */
-export const MAX_COMMENT_TEXT = 8000;
-/** Longest name, id or timestamp label we accept from the page. */
-export const MAX_LABEL = 300;
 const FACEBOOK_ORIGIN = 'https://www.facebook.com';
 
 const facebookUrl = z

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { decodeCommentId, findActionSlot, readComment } from '../../src/content/facebook-adapter';
+import { decodeCommentId, inspectComment, readComment } from '../../src/content/facebook-adapter';
 import { giuliaComment } from './sample-comment';
 
 function loadFixture(name: string): void {
@@ -70,7 +70,7 @@ describe('Facebook adapter on the English post', () => {
   });
 
   test('places the action after the last button of the comment’s own row', () => {
-    const slot = findActionSlot(commentBy('Giulia Rossi'))!;
+    const slot = inspectComment(commentBy('Giulia Rossi'))!.slot!;
     expect(slot.row.tagName).toBe('UL');
     expect(slot.after.textContent?.trim()).toBe('Reply');
     expect(slot.row.querySelector('a')!.textContent?.trim()).toBe('2d');
@@ -89,7 +89,7 @@ describe('Facebook adapter on the Italian post', () => {
       pageName: 'Caffè Aurora',
       text: 'Quella alla nocciola, ovviamente ☕',
     });
-    expect(findActionSlot(articles()[1]!)!.after.textContent?.trim()).toBe('Rispondi');
+    expect(inspectComment(articles()[1]!)!.slot!.after.textContent?.trim()).toBe('Rispondi');
   });
 });
 

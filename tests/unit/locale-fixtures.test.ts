@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findActionSlot, readComment } from '../../src/content/facebook-adapter';
+import { inspectComment, readComment } from '../../src/content/facebook-adapter';
 
 interface FixtureEntry {
   locale: string;
@@ -37,6 +37,6 @@ describe.each(index)('the $layout layout in "$locale"', (entry) => {
   test('has an action row for every fan comment', () => {
     load(entry);
     const fans = [...document.querySelectorAll('[role="article"]')].filter((article) => readComment(article));
-    expect(fans.every((article) => findActionSlot(article) !== null)).toBe(true);
+    expect(fans.every((article) => inspectComment(article)!.slot !== null)).toBe(true);
   });
 });

@@ -1,0 +1,4 @@
+/** Longest comment text we keep; Facebook caps comments at 8,000 characters. */
+export const MAX_COMMENT_TEXT = 8000;
+/** Longest name, id or timestamp label we accept from the page. */
+export const MAX_LABEL = 300;
