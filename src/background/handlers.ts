@@ -4,7 +4,8 @@ import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
 import { withDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from './frequency-policy';
-import { checkOutreach, confirmOutreach, listOutreach, reserveOutreach } from './outreach-store';
+import { announceFanChange } from './change-feed';
+import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
 import {
   announcePendingTarget,
   clearPendingBadge,
@@ -33,6 +34,10 @@ export const contentHandlers: HandlerMap<ContentToBackground> = {
     await savePendingTarget(target);
     return { popupOpened: await announcePendingTarget(target) };
   },
+
+  async 'fans/status'({ fans }, { now }) {
+    return { statuses: await withDatabase((db) => fanStatuses(db, fans, DEFAULT_POLICY_SETTINGS, now)) };
+  },
 };
 
 export const popupHandlers: HandlerMap<PopupToBackground> = {
@@ -58,7 +63,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const template = DEFAULT_TEMPLATES.find((candidate) => candidate.id === templateId);
     if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
     const { comment } = target;
-    return withDatabase((db) =>
+    const reserved = await withDatabase((db) =>
       reserveOutreach(
         db,
         {
@@ -79,11 +84,14 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         now,
       ),
     );
+    if (reserved.entry) await announceFanChange({ pageId: comment.pageId, fanId: comment.authorId }, now);
+    return reserved;
   },
 
   async 'outreach/confirm'({ entryId, outcome }, { now }) {
     const entry = await withDatabase((db) => confirmOutreach(db, entryId, outcome, now));
     if (!entry) throw new RequestError('not-found', 'errorEntryGone');
+    await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
     return { entry };
   },
 

@@ -1,4 +1,5 @@
-import type { OutreachEntry, Verdict, DeliveryOutcome } from '../shared/outreach';
+import type { FanKey, FanStatus } from '../shared/fan-status';
+import type { DeliveryOutcome, OutreachEntry, Verdict } from '../shared/outreach';
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { evaluate, type OutreachRequest, type PolicySettings } from './frequency-policy';
@@ -92,4 +93,27 @@ export async function listOutreach(db: OutreachDatabase, limit = LOG_PAGE_SIZE):
     cursor = await cursor.continue();
   }
   return entries;
+}
+
+/** Each fan's standing with its Page, for the status shown beside the actions, in one transaction. */
+export async function fanStatuses(
+  db: OutreachDatabase,
+  fans: readonly FanKey[],
+  settings: PolicySettings,
+  now: number,
+): Promise<FanStatus[]> {
+  const index = db.transaction('outreach').store.index('byPageFan');
+  const histories = await Promise.all(fans.map(({ pageId, fanId }) => index.getAll([pageId, fanId])));
+  return fans.map(({ pageId, fanId }, position) => {
+    const live = histories[position]!.filter((entry) => entry.status !== 'failed');
+    // A comment id no entry has: only the per-fan rules can answer.
+    const verdict = evaluate({ pageId, fanId, commentId: '' }, live, settings, now);
+    return {
+      pageId,
+      fanId,
+      lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
+      blockedUntil: verdict.allowed ? null : (verdict.eligibleAt ?? null),
+      warnings: live.filter((entry) => entry.category === 'warning').length,
+    };
+  });
 }

@@ -3,13 +3,14 @@ import { t } from '../shared/i18n';
 import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
 import { ARTICLE_SELECTOR, findArticles, inspectComment, readComment } from './facebook-adapter';
 import { watchDom, type Write } from './dom-watcher';
+import { startFanStatuses, type FanStatuses } from './fan-status';
 
 /**
  * What it takes to bring one comment element in line with what it shows now: exactly one action for
  * a fan comment, none otherwise. React recycles nodes, so the action is keyed on the comment id, not
  * on the node. The returned write re-checks that the row is still in place when it runs.
  */
-function syncAction(article: Element): Write | null {
+function syncAction(article: Element, statuses: FanStatuses): Write | null {
   const found = inspectComment(article);
   const wanted = found?.slot ? found.comment.commentId : null;
   const upToDate = (existing: HTMLButtonElement[]): boolean =>
@@ -23,7 +24,10 @@ function syncAction(article: Element): Write | null {
     ownActions(article, ARTICLE_SELECTOR).forEach(removeAction);
     const slot = found?.slot;
     if (found && slot && article.contains(slot.after)) {
-      slot.after.after(createAction(slot.row, found.comment.commentId, found.comment.authorName));
+      const { commentId, authorName, pageId, authorId } = found.comment;
+      const action = createAction(slot.row, commentId, authorName);
+      slot.after.after(action);
+      statuses.track(action, { pageId, fanId: authorId });
     }
   };
 }
@@ -44,10 +48,11 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
 }
 
 export function startCommentActions(document: Document, signal: AbortSignal): void {
+  const statuses = startFanStatuses(document, signal);
   watchDom({
     root: document.body,
     collect: findArticles,
-    inspect: syncAction,
+    inspect: (article) => syncAction(article, statuses),
     ignore: (node) => node.hasAttribute(OWN_NODE_ATTRIBUTE),
     signal,
   });

@@ -1,6 +1,6 @@
 import type { Category, EntryStatus, Verdict } from '../shared/outreach';
 import { t, uiLanguage, type MessageKey } from '../shared/i18n';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../shared/time';
+import { formatAgo, formatDay } from '../shared/format';
 
 export const CATEGORY_LABELS: Record<Category, MessageKey> = {
   thanks: 'categoryThanks',
@@ -14,20 +14,6 @@ export const STATUS_LABELS: Record<EntryStatus, MessageKey> = {
   copied: 'statusCopied',
   failed: 'statusFailed',
 };
-
-/** "2 days ago", "3 ore fa": the largest whole unit, in the UI language. */
-export function formatAgo(then: number, now: number): string {
-  const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
-  const elapsed = Math.max(0, now - then);
-  if (elapsed >= DAY_MS) return format.format(-Math.floor(elapsed / DAY_MS), 'day');
-  if (elapsed >= HOUR_MS) return format.format(-Math.floor(elapsed / HOUR_MS), 'hour');
-  return format.format(-Math.floor(elapsed / MINUTE_MS), 'minute');
-}
-
-/** "28 Nov" / "28 nov": a day the admin can plan around. */
-export function formatDay(time: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' }).format(time);
-}
 
 export function formatDateTime(time: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);

@@ -2,3 +2,5 @@
 export const MAX_COMMENT_TEXT = 8000;
 /** Longest name, id or timestamp label we accept from the page. */
 export const MAX_LABEL = 300;
+/** Fans whose status one request may ask for: a burst of comments as Facebook loads them. */
+export const MAX_STATUS_BATCH = 500;

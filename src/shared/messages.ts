@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CommentContextSchema, type CommentContext } from './comment-context';
+import type { FanStatus } from './fan-status';
+import { MAX_STATUS_BATCH } from './limits';
 import { CategorySchema, DeliveryOutcomeSchema, type OutreachEntry, type Verdict } from './outreach';
 import type { Template } from './templates';
 
@@ -18,6 +20,18 @@ const entryId = z.uuid();
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('target/select'), comment: CommentContextSchema }),
+  z.strictObject({
+    type: z.literal('fans/status'),
+    fans: z
+      .array(
+        z.strictObject({
+          pageId: CommentContextSchema.shape.pageId,
+          fanId: CommentContextSchema.shape.authorId,
+        }),
+      )
+      .min(1)
+      .max(MAX_STATUS_BATCH),
+  }),
 ]);
 
 /** Sent by the extension's own pages (popup, options, log). */
@@ -47,6 +61,7 @@ export interface PendingTarget {
 /** What each request answers with when it succeeds. */
 export interface ReplyData {
   'target/select': { popupOpened: boolean };
+  'fans/status': { statuses: FanStatus[] };
   'popup/open': {
     target: PendingTarget | null;
     templates: Template[];

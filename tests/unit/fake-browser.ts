@@ -48,7 +48,7 @@ export const fakeBrowser = {
     id: EXTENSION_ID,
     getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
   },
-  storage: { session: new FakeStorageArea() },
+  storage: { session: new FakeStorageArea(), local: new FakeStorageArea() },
   action: {
     setBadgeText: async ({ text }: { text: string }) => void (fakeBrowser.badge.text = text),
     setBadgeBackgroundColor: async ({ color }: { color: string }) => void (fakeBrowser.badge.color = color),
@@ -62,6 +62,7 @@ export const fakeBrowser = {
     fakeBrowser.popupOpens = true;
     fakeBrowser.badge = { text: '', title: '', color: '' };
     fakeBrowser.storage.session.clear();
+    fakeBrowser.storage.local.clear();
   },
 };
 

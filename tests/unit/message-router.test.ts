@@ -5,6 +5,7 @@ import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
+import { DAY_MS } from '../../src/shared/time';
 import { giuliaComment } from './sample-comment';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -149,6 +150,45 @@ describe('message router', () => {
     expect(new Set(templates.map((template) => template.category))).toEqual(
       new Set(['thanks', 'promo', 'warning', 'care']),
     );
+  });
+
+  test('a content script gets every shown fan’s status in one request', async () => {
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    await routeMessage(reserveThanks, popup, NOW);
+    const reply = await routeMessage(
+      {
+        type: 'fans/status',
+        fans: [
+          { pageId: 'acmecoffee', fanId: 'giulia.rossi.77' },
+          { pageId: 'acmecoffee', fanId: 'marco' },
+        ],
+      },
+      facebookTab,
+      NOW + DAY_MS,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      data: {
+        statuses: [
+          {
+            pageId: 'acmecoffee',
+            fanId: 'giulia.rossi.77',
+            lastContactAt: NOW,
+            blockedUntil: NOW + 7 * DAY_MS,
+            warnings: 0,
+          },
+          { pageId: 'acmecoffee', fanId: 'marco', lastContactAt: null, blockedUntil: null, warnings: 0 },
+        ],
+      },
+    });
+  });
+
+  test('recording outreach tells every tab which fan changed', async () => {
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    await routeMessage(reserveThanks, popup, NOW);
+    expect(await fakeBrowser.storage.local.get('outreachChange')).toEqual({
+      outreachChange: { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', at: NOW },
+    });
   });
 
   test('reserve then confirm records one entry with the delivery outcome', async () => {

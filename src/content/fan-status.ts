@@ -1,0 +1,107 @@
+import browser from 'webextension-polyfill';
+import { request } from '../shared/background-client';
+import { OUTREACH_CHANGE_KEY, type FanKey, type FanStatus, type OutreachChange } from '../shared/fan-status';
+import { formatAgo, formatDay } from '../shared/format';
+import { t, uiLanguage } from '../shared/i18n';
+import { MAX_STATUS_BATCH } from '../shared/limits';
+import { OWN_NODE_ATTRIBUTE } from './action-button';
+
+const STATUS_CLASS = 'page-outreach-status';
+const SEPARATOR = ' · ';
+
+export interface FanStatuses {
+  /** Shows the fan's status in this action slot now if known, else once the background answers. */
+  track(slot: Element, fan: FanKey): void;
+}
+
+function keyOf(fan: FanKey): string {
+  return `${fan.pageId}/${fan.fanId}`;
+}
+
+/** "messaged 3d ago · limit reached until 2 Dec · 1 warning", or nothing for a fan never contacted. */
+export function describeFanStatus(status: FanStatus, now: number): string {
+  const parts: string[] = [];
+  if (status.lastContactAt !== null)
+    parts.push(t('fanMessagedAgo', formatAgo(status.lastContactAt, now, 'narrow')));
+  if (status.blockedUntil !== null) parts.push(t('fanLimitUntil', formatDay(status.blockedUntil)));
+  if (status.warnings > 0) {
+    const plural = new Intl.PluralRules(uiLanguage()).select(status.warnings) === 'one';
+    parts.push(t(plural ? 'fanWarningsOne' : 'fanWarningsOther', String(status.warnings)));
+  }
+  return parts.join(SEPARATOR);
+}
+
+function render(slot: Element, status: FanStatus, now: number): void {
+  const text = describeFanStatus(status, now);
+  let label = slot.querySelector(`.${STATUS_CLASS}`);
+  if (!text) return label?.remove();
+  if (!label) {
+    label = slot.ownerDocument.createElement('span');
+    label.className = STATUS_CLASS;
+    label.setAttribute(OWN_NODE_ATTRIBUTE, 'status');
+    slot.append(label);
+  }
+  if (label.textContent !== text) label.textContent = text;
+}
+
+/**
+ * Per-fan status beside the actions. Statuses are asked for in batches, one message per burst of new
+ * comments rather than one per comment, and refreshed live when any tab records outreach to a fan.
+ */
+export function startFanStatuses(document: Document, signal: AbortSignal): FanStatuses {
+  const known = new Map<string, FanStatus>();
+  const wanted = new Map<string, FanKey>();
+  let flushing = false;
+
+  const slotsOf = (key: string) =>
+    document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}="slot"][data-fan="${CSS.escape(key)}"]`);
+
+  const flush = async (): Promise<void> => {
+    while (wanted.size > 0 && !signal.aborted) {
+      const batch = [...wanted.entries()].slice(0, MAX_STATUS_BATCH);
+      for (const [key] of batch) wanted.delete(key);
+      const reply = await request({ type: 'fans/status', fans: batch.map(([, fan]) => fan) });
+      if (!reply.ok) throw new Error(reply.error.message);
+      const now = Date.now();
+      for (const status of reply.data.statuses) {
+        const key = keyOf(status);
+        known.set(key, status);
+        for (const slot of slotsOf(key)) render(slot, status, now);
+      }
+    }
+  };
+
+  const ask = (fan: FanKey): void => {
+    wanted.set(keyOf(fan), fan);
+    if (flushing) return;
+    flushing = true;
+    // One task later, so a whole burst of new comments goes out as one request.
+    setTimeout(() => {
+      flush()
+        .catch((error: unknown) => console.warn('Page Outreach: fan status unavailable', error))
+        .finally(() => {
+          flushing = false;
+          if (wanted.size > 0) ask([...wanted.values()][0]!);
+        });
+    });
+  };
+
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
+    const change = changes[OUTREACH_CHANGE_KEY]?.newValue as OutreachChange | undefined;
+    if (area !== 'local' || !change) return;
+    const fan = { pageId: change.pageId, fanId: change.fanId };
+    if (known.has(keyOf(fan)) || slotsOf(keyOf(fan)).length > 0) ask(fan);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+
+  return {
+    track(slot, fan) {
+      const key = keyOf(fan);
+      slot.setAttribute('data-fan', key);
+      const status = known.get(key);
+      if (status) render(slot, status, Date.now());
+      else ask(fan);
+    },
+  };
+}

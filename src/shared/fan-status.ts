@@ -1,0 +1,26 @@
+// No zod here: the content script imports this module.
+/** What the content script shows beside a fan's action: the fan's standing with this Page. */
+export interface FanStatus {
+  pageId: string;
+  fanId: string;
+  /** When the Page last messaged the fan, if ever. */
+  lastContactAt: number | null;
+  /** Until when the per-fan limit refuses another message, if it does now. */
+  blockedUntil: number | null;
+  /** Pre-ban warnings the fan has been sent. */
+  warnings: number;
+}
+
+export interface FanKey {
+  pageId: string;
+  fanId: string;
+}
+
+/**
+ * Written to `storage.local` whenever an outreach entry changes, so every facebook.com tab can refresh
+ * that fan's status without a reload. It names only the fan; content scripts may read it.
+ */
+export const OUTREACH_CHANGE_KEY = 'outreachChange';
+export interface OutreachChange extends FanKey {
+  at: number;
+}

@@ -1,0 +1,56 @@
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, sendActions, test } from './extension-test';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+test('after a send, every open tab shows the fan’s new status beside their actions without reloading', async ({
+  context,
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  const otherTab = await context.newPage();
+  await otherTab.goto(DEMO_POSTS.en.url);
+  await expect(sendActions(otherTab)).toHaveCount(6);
+  const statusesOf = (tab: typeof page, fan: string) =>
+    tab
+      .locator('[data-page-outreach="slot"]')
+      .filter({ has: tab.getByRole('button', { name: `Send message to ${fan}` }) })
+      .locator('.page-outreach-status');
+  await expect(statusesOf(otherTab, 'Giulia Rossi')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+
+  const nextDay = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
+    Date.now() + WEEK_MS,
+  );
+  for (const tab of [otherTab, page]) {
+    // Both of Giulia's comments carry her status; other fans' do not.
+    await expect(statusesOf(tab, 'Giulia Rossi')).toHaveText([
+      `messaged this minute · limit reached until ${nextDay}`,
+      `messaged this minute · limit reached until ${nextDay}`,
+    ]);
+    await expect(statusesOf(tab, 'Marco Bianchi')).toHaveCount(0);
+  }
+});
+
+test('a fan warned before shows the warning count as soon as the post loads', async ({ page, openPopup }) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Friendly warning' }).check();
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+
+  await page.reload();
+  const sara = page
+    .locator('[data-page-outreach="slot"]')
+    .filter({ has: page.getByRole('button', { name: 'Send message to Sara Neri' }) });
+  await expect(sara.locator('.page-outreach-status')).toHaveText(
+    /^messaged this minute · limit reached until .* · 1 warning$/,
+  );
+});
