@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       // Readable bundles make store review and our own bundle audits easier; size is gzip-measured anyway.
-      minify: process.env.MINIFY !== "false",
+      minify: process.env.MINIFY !== 'false',
       sourcemap: false,
     },
     plugins: [

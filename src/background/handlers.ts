@@ -12,10 +12,11 @@ import {
   loadPendingTarget,
   savePendingTarget,
 } from './pending-target';
+import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 
 export interface HandlerContext {
-  /** The facebook.com tab a content-script message came from. */
+  /** The tab the message came from: the facebook.com tab for content scripts, if any for our pages. */
   tabId?: number;
   now: number;
 }
@@ -35,16 +36,26 @@ export const contentHandlers: HandlerMap<ContentToBackground> = {
     return { popupOpened: await announcePendingTarget(target) };
   },
 
+  async 'page/health'({ failedSignal }, { tabId, now }) {
+    if (tabId === undefined) throw new RequestError('forbidden');
+    await recordPageHealth(tabId, failedSignal, now);
+    return {};
+  },
+
   async 'fans/status'({ fans }, { now }) {
     return { statuses: await withDatabase((db) => fanStatuses(db, fans, DEFAULT_POLICY_SETTINGS, now)) };
   },
 };
 
 export const popupHandlers: HandlerMap<PopupToBackground> = {
-  async 'popup/open'(_message, { now }) {
-    const [target] = await Promise.all([loadPendingTarget(), clearPendingBadge()]);
+  async 'popup/open'(_message, { tabId, now }) {
+    const [target, recognitionFailed] = await Promise.all([
+      loadPendingTarget(),
+      recognitionFailedInView(tabId),
+      clearPendingBadge(),
+    ]);
     const templates = templatesForLanguage(DEFAULT_TEMPLATES, uiLanguage());
-    if (!target) return { target: null, templates, verdict: null };
+    if (!target) return { target: null, templates, verdict: null, recognitionFailed };
     const { comment } = target;
     const verdict = await withDatabase((db) =>
       checkOutreach(
@@ -54,7 +65,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         now,
       ),
     );
-    return { target, templates, verdict };
+    return { target, templates, verdict, recognitionFailed };
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text }, { now }) {

@@ -67,7 +67,10 @@ export async function routeMessage(
     } else {
       const parsed = PopupToBackgroundSchema.safeParse(raw);
       if (!parsed.success) throw invalidRequest(parsed.error);
-      data = await dispatch(popupHandlers, parsed.data, { now });
+      data = await dispatch(popupHandlers, parsed.data, {
+        ...(sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }),
+        now,
+      });
     }
     return { ok: true, data } as Reply<ToBackground['type']>;
   } catch (error) {

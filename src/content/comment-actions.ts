@@ -4,13 +4,14 @@ import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAc
 import { ARTICLE_SELECTOR, findArticles, inspectComment, readComment } from './facebook-adapter';
 import { watchDom, type Write } from './dom-watcher';
 import { startFanStatuses, type FanStatuses } from './fan-status';
+import { startPageHealth, type PageHealth } from './page-health';
 
 /**
  * What it takes to bring one comment element in line with what it shows now: exactly one action for
  * a fan comment, none otherwise. React recycles nodes, so the action is keyed on the comment id, not
  * on the node. The returned write re-checks that the row is still in place when it runs.
  */
-function syncAction(article: Element, statuses: FanStatuses): Write | null {
+function syncAction(article: Element, statuses: FanStatuses, health: PageHealth): Write | null {
   const found = inspectComment(article);
   const wanted = found?.slot ? found.comment.commentId : null;
   const upToDate = (existing: HTMLButtonElement[]): boolean =>
@@ -28,6 +29,7 @@ function syncAction(article: Element, statuses: FanStatuses): Write | null {
       const action = createAction(slot.row, commentId, authorName);
       slot.after.after(action);
       statuses.track(action, { pageId, fanId: authorId });
+      health.notePlaced();
     }
   };
 }
@@ -49,10 +51,14 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
 
 export function startCommentActions(document: Document, signal: AbortSignal): void {
   const statuses = startFanStatuses(document, signal);
+  const health = startPageHealth(document, signal);
   watchDom({
     root: document.body,
-    collect: findArticles,
-    inspect: (article) => syncAction(article, statuses),
+    collect: (added) => {
+      health.noteActivity();
+      return findArticles(added);
+    },
+    inspect: (article) => syncAction(article, statuses, health),
     ignore: (node) => node.hasAttribute(OWN_NODE_ATTRIBUTE),
     signal,
   });

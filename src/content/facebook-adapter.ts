@@ -1,6 +1,6 @@
 // Types only: zod stays out of the content script; the background validates what it receives anyway.
 import type { CommentContext } from '../shared/comment-context';
-import { MAX_COMMENT_TEXT, MAX_LABEL } from '../shared/limits';
+import { type FAILED_SIGNALS, MAX_COMMENT_TEXT, MAX_LABEL } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 
 /**
@@ -320,4 +320,28 @@ export function findArticles(root: Element): Element[] {
   const enclosing = root.parentElement?.closest(ARTICLE_SELECTOR);
   if (enclosing && !notComments.has(enclosing)) found.push(enclosing);
   return [...found, ...root.querySelectorAll(ARTICLE_SELECTOR)];
+}
+
+/** Which of the signals above stopped matching when a page shows comments but none could be read. */
+export type FailedSignal = (typeof FAILED_SIGNALS)[number];
+
+/**
+ * Why nothing was recognized on a page that visibly carries comments (links with `comment_id`), or
+ * null when there is nothing to worry about. Walks every article, so it runs only when the page has
+ * links to comments and not a single action could be placed.
+ */
+export function diagnose(root: ParentNode): FailedSignal | null {
+  const commentLinks = [...root.querySelectorAll('a[href*="comment_id="]')];
+  if (commentLinks.length === 0) return null;
+  if (!commentLinks.some((link) => link.closest(ARTICLE_SELECTOR))) return 'comment-article';
+  const articles = [...root.querySelectorAll(ARTICLE_SELECTOR)];
+  const withPermalink = articles.filter((article) => findPermalink(ownParts(article).links) !== null);
+  if (withPermalink.length === 0) return 'permalink';
+  const fans = withPermalink.map(inspectComment).filter((found) => found !== null);
+  if (fans.length === 0) {
+    // Every comment being the Page's own is a healthy page; comments without a readable author are not.
+    const authors = withPermalink.filter((article) => findAuthor(ownParts(article).links) !== null);
+    return authors.length === withPermalink.length ? null : 'author';
+  }
+  return fans.some((found) => found.slot !== null) ? null : 'action-row';
 }

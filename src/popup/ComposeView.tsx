@@ -35,8 +35,20 @@ export function ComposeView() {
 
   if (loadError) return <p role="alert">{loadError}</p>;
   if (!state) return <p aria-busy="true">{t('loading')}</p>;
-  const { target, templates, verdict } = state;
-  if (!target) return <p class="empty">{t('noTarget')}</p>;
+  const { target, templates, verdict, recognitionFailed } = state;
+  const notice = recognitionFailed && (
+    <p class="notice" role="status">
+      {t('recognitionFailed')}
+    </p>
+  );
+  if (!target) {
+    return (
+      <>
+        {notice}
+        <p class="empty">{t('noTarget')}</p>
+      </>
+    );
+  }
   const { comment } = target;
 
   const setVerdict = (next: Verdict) => setState({ ...state, verdict: next });
@@ -82,6 +94,7 @@ export function ComposeView() {
         void send();
       }}
     >
+      {notice}
       <section class="target" aria-labelledby="target-heading">
         <h1 id="target-heading">
           {t('recipient')}{' '}

@@ -4,3 +4,6 @@ export const MAX_COMMENT_TEXT = 8000;
 export const MAX_LABEL = 300;
 /** Fans whose status one request may ask for: a burst of comments as Facebook loads them. */
 export const MAX_STATUS_BATCH = 500;
+
+/** Facebook markup signals the content script relies on (see src/content/facebook-adapter.ts). */
+export const FAILED_SIGNALS = ['comment-article', 'permalink', 'author', 'action-row'] as const;

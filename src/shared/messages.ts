@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CommentContextSchema, type CommentContext } from './comment-context';
 import type { FanStatus } from './fan-status';
-import { MAX_STATUS_BATCH } from './limits';
+import { FAILED_SIGNALS, MAX_STATUS_BATCH } from './limits';
 import { CategorySchema, DeliveryOutcomeSchema, type OutreachEntry, type Verdict } from './outreach';
 import type { Template } from './templates';
 
@@ -20,6 +20,10 @@ const entryId = z.uuid();
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('target/select'), comment: CommentContextSchema }),
+  z.strictObject({
+    type: z.literal('page/health'),
+    failedSignal: z.enum(FAILED_SIGNALS).nullable(),
+  }),
   z.strictObject({
     type: z.literal('fans/status'),
     fans: z
@@ -62,11 +66,14 @@ export interface PendingTarget {
 export interface ReplyData {
   'target/select': { popupOpened: boolean };
   'fans/status': { statuses: FanStatus[] };
+  'page/health': Record<string, never>;
   'popup/open': {
     target: PendingTarget | null;
     templates: Template[];
     /** The policy's verdict for messaging the target now, shown before the admin sends. */
     verdict: Verdict | null;
+    /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
+    recognitionFailed: boolean;
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
   'outreach/confirm': { entry: OutreachEntry };

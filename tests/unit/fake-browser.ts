@@ -23,8 +23,12 @@ function localize(catalog: Catalog, key: string, substitutions: string | string[
 
 class FakeStorageArea {
   private items = new Map<string, unknown>();
-  async get(key: string): Promise<Record<string, unknown>> {
+  async get(key: string | null): Promise<Record<string, unknown>> {
+    if (key === null) return structuredClone(Object.fromEntries(this.items));
     return this.items.has(key) ? { [key]: structuredClone(this.items.get(key)) } : {};
+  }
+  async remove(key: string): Promise<void> {
+    this.items.delete(key);
   }
   async set(values: Record<string, unknown>): Promise<void> {
     for (const [key, value] of Object.entries(values)) this.items.set(key, structuredClone(value));
@@ -49,6 +53,11 @@ export const fakeBrowser = {
     getURL: (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`,
   },
   storage: { session: new FakeStorageArea(), local: new FakeStorageArea() },
+  /** The tab the admin is looking at, as `tabs.query({ active: true })` reports it. */
+  activeTabId: null as number | null,
+  tabs: {
+    query: async () => (fakeBrowser.activeTabId === null ? [] : [{ id: fakeBrowser.activeTabId }]),
+  },
   action: {
     setBadgeText: async ({ text }: { text: string }) => void (fakeBrowser.badge.text = text),
     setBadgeBackgroundColor: async ({ color }: { color: string }) => void (fakeBrowser.badge.color = color),
@@ -60,6 +69,7 @@ export const fakeBrowser = {
   reset(): void {
     fakeBrowser.uiLanguage = 'en';
     fakeBrowser.popupOpens = true;
+    fakeBrowser.activeTabId = null;
     fakeBrowser.badge = { text: '', title: '', color: '' };
     fakeBrowser.storage.session.clear();
     fakeBrowser.storage.local.clear();

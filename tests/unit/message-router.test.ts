@@ -191,6 +191,23 @@ describe('message router', () => {
     });
   });
 
+  test('the popup hears when the tab in view shows comments that could not be recognized', async () => {
+    fakeBrowser.activeTabId = TAB_ID;
+    expect(await routeMessage({ type: 'page/health', failedSignal: 'permalink' }, facebookTab, NOW)).toEqual({
+      ok: true,
+      data: {},
+    });
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({
+      ok: true,
+      data: { recognitionFailed: true },
+    });
+    fakeBrowser.activeTabId = TAB_ID + 1;
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({
+      ok: true,
+      data: { recognitionFailed: false },
+    });
+  });
+
   test('reserve then confirm records one entry with the delivery outcome', async () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     const reserved = await routeMessage(reserveThanks, popup, NOW);

@@ -1,0 +1,56 @@
+import { request } from '../shared/background-client';
+import { diagnose, type FailedSignal } from './facebook-adapter';
+
+/** Quiet time after the page's last change before judging whether its comments were recognized. */
+export const HEALTH_CHECK_DELAY_MS = 2000;
+
+export interface PageHealth {
+  /** Called whenever the page changes; cheap enough for every added node. */
+  noteActivity(): void;
+  /** Called for every action placed: one is proof enough that recognition works. */
+  notePlaced(): void;
+}
+
+/**
+ * Watches for the day Facebook's markup changes under us: a page that shows comments but on which no
+ * action could be placed gets diagnosed, the failing signal is logged, and the background is told so
+ * the popup can say "Comments on this page could not be recognized" instead of failing silently.
+ */
+export function startPageHealth(document: Document, signal: AbortSignal): PageHealth {
+  let placed = 0;
+  let reported: FailedSignal | null = null;
+  let lastActivity = 0;
+  let timer = 0;
+
+  const report = (failed: FailedSignal | null): void => {
+    if (failed === reported) return;
+    reported = failed;
+    if (failed)
+      console.warn(`Page Outreach: comments on this page could not be recognized (signal "${failed}")`);
+    request({ type: 'page/health', failedSignal: failed }).catch((error: unknown) =>
+      console.warn('Page Outreach: could not report page health', error),
+    );
+  };
+
+  const check = (): void => {
+    timer = 0;
+    if (signal.aborted) return;
+    const quietFor = performance.now() - lastActivity;
+    if (quietFor < HEALTH_CHECK_DELAY_MS) {
+      timer = window.setTimeout(check, HEALTH_CHECK_DELAY_MS - quietFor);
+      return;
+    }
+    report(placed > 0 ? null : diagnose(document));
+  };
+
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  return {
+    noteActivity() {
+      lastActivity = performance.now();
+      if (timer === 0 && !signal.aborted) timer = window.setTimeout(check, HEALTH_CHECK_DELAY_MS);
+    },
+    notePlaced() {
+      placed += 1;
+    },
+  };
+}

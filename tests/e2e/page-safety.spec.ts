@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
+import { expect, sendActions, test, type Worker } from './extension-test';
+
+/** The content script's size budget, gzip: it loads on every facebook.com page. */
+const CONTENT_SCRIPT_BUDGET_BYTES = 15 * 1024;
+
+const HOSTILE_NAME = '<img src=x onerror=alert(1)> "><svg onload=alert(2)> \u202Eevil\u202C 👩‍👩‍👧‍👦';
+const HOSTILE_TEXT = `<script>alert(3)</script> "><svg onload=alert(4)> ${'A'.repeat(100 * 1024)}`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+async function pendingComment(background: Worker) {
+  return background.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        storage: { session: { get: (key: string) => Promise<Record<string, { comment: unknown }>> } };
+      };
+    };
+    return (await chrome.storage.session.get('pendingTarget')).pendingTarget?.comment ?? null;
+  });
+}
+
+test('hostile names and comment text stay literal text everywhere, with no dialog and no CSP violation', async ({
+  context,
+  page,
+  openPopup,
+  background,
+}) => {
+  const dialogs: string[] = [];
+  context.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // Facebook renders names and comments as text: the payloads reach the page escaped, as characters.
+  const page_ = fixtureResponse(DEMO_POSTS.en.url);
+  const body = page_.body
+    .replaceAll('Marco Bianchi', escapeHtml(HOSTILE_NAME))
+    .replace(/Is it available in the Milan shop\?[^<]*/, escapeHtml(HOSTILE_TEXT));
+  await page.route(DEMO_POSTS.en.url, (route) => route.fulfill({ ...page_, body }));
+  await page.goto(DEMO_POSTS.en.url);
+  const action = page.getByRole('button', { name: `Send message to ${HOSTILE_NAME}` });
+  await expect(action).toHaveCount(1);
+  await action.click();
+  await expect.poll(() => pendingComment(background)).toMatchObject({ authorName: HOSTILE_NAME });
+
+  const popup = await openPopup();
+  const violations: string[] = [];
+  await popup.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+  await popup.evaluate(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportViolation: (d: string) => void }).reportViolation(
+        event.violatedDirective,
+      ),
+    ),
+  );
+  await expect(popup.getByRole('link', { name: HOSTILE_NAME })).toHaveText(HOSTILE_NAME);
+  await expect(popup.locator('.comment')).toHaveText(
+    /^<script>alert\(3\)<\/script> "><svg onload=alert\(4\)> A+…$/,
+  );
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await expect(popup.locator('output')).toHaveText(/^Hi <img, thank you for your comment!/);
+  await popup.getByRole('button', { name: 'Send' }).click();
+  await popup.getByRole('button', { name: 'Log' }).click();
+  await expect(popup.locator('tbody td').first()).toHaveText(HOSTILE_NAME);
+
+  expect(await popup.locator('img, script:not([src]), svg').count()).toBe(0);
+  expect(await page.locator('[data-page-outreach] img, [data-page-outreach] svg').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  expect(violations).toEqual([]);
+});
+
+test('the action is reachable with the keyboard and Enter picks the comment', async ({
+  page,
+  background,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await expect(sendActions(page)).toHaveCount(6);
+  const marco = page.getByRole('article', { name: /^Comment by Marco Bianchi/ });
+  await marco.getByRole('button', { name: 'Reply', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Send message to Marco Bianchi' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => pendingComment(background)).toMatchObject({ authorName: 'Marco Bianchi' });
+});
+
+test('when Facebook’s markup no longer matches, the popup says the comments could not be recognized', async ({
+  page,
+  openPopup,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  const broken = fixtureResponse(DEMO_POSTS.en.url);
+  await page.route(DEMO_POSTS.en.url, (route) =>
+    route.fulfill({ ...broken, body: broken.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
+  );
+  await page.goto(DEMO_POSTS.en.url);
+  await expect
+    .poll(() => warnings, { timeout: 10_000 })
+    .toContainEqual(expect.stringContaining('signal "permalink"'));
+  await expect(sendActions(page)).toHaveCount(0);
+
+  const popup = await openPopup();
+  await expect(popup.getByRole('status')).toHaveText(/^Comments on this page could not be recognized\./);
+});
+
+test('a page that reads fine shows no such notice', async ({ page, openPopup }) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await expect(sendActions(page)).toHaveCount(6);
+  await page.waitForTimeout(2500); // past the content script's quiet-time health check
+  const popup = await openPopup();
+  await expect(popup.getByText(/^Click “Send message”/)).toBeVisible();
+  await expect(popup.getByText(/could not be recognized/)).toHaveCount(0);
+});
+
+test(`the content script stays within ${CONTENT_SCRIPT_BUDGET_BYTES / 1024} kB gzip`, () => {
+  const bundle = readFileSync('dist/chrome/src/content/index.js');
+  expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
+});
