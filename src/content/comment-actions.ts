@@ -21,14 +21,15 @@ function syncAction(article: Element, statuses: FanStatuses, health: PageHealth)
   if (upToDate(found?.actions ?? ownActions(article, ARTICLE_SELECTOR))) return null;
   return () => {
     // Another decision about this comment may have been applied since this one was made.
-    if (upToDate(ownActions(article, ARTICLE_SELECTOR))) return;
-    ownActions(article, ARTICLE_SELECTOR).forEach(removeAction);
+    const existing = ownActions(article, ARTICLE_SELECTOR);
+    if (upToDate(existing)) return;
+    existing.forEach(removeAction);
     const slot = found?.slot;
     if (found && slot && article.contains(slot.after)) {
       const { commentId, authorName, pageId, authorId } = found.comment;
-      const action = createAction(slot.row, commentId, authorName);
-      slot.after.after(action);
-      statuses.track(action, { pageId, fanId: authorId });
+      const actionSlot = createAction(slot.row, commentId, authorName);
+      slot.after.after(actionSlot);
+      statuses.track(actionSlot, { pageId, fanId: authorId });
       health.notePlaced();
     }
   };

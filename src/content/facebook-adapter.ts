@@ -92,10 +92,19 @@ interface OwnParts {
 
 function ownParts(article: Element): OwnParts {
   const parts: OwnParts = { links: [], buttons: [] };
-  // Most comments hold no replies: then everything inside is their own and needs no ownership check.
-  const hasNested = article.querySelector(ARTICLE_SELECTOR) !== null;
-  for (const element of article.querySelectorAll(PARTS_SELECTOR)) {
-    if (hasNested && element.closest(ARTICLE_SELECTOR) !== article) continue;
+  // One query finds the parts and any nested article; with none (most comments hold no replies)
+  // everything found is the comment's own and needs no ownership check.
+  const found = article.querySelectorAll(`${PARTS_SELECTOR}, ${ARTICLE_SELECTOR}`);
+  let hasNested = false;
+  for (const element of found) {
+    if (element.matches(ARTICLE_SELECTOR)) {
+      hasNested = true;
+      break;
+    }
+  }
+  for (const element of found) {
+    if (hasNested && (element.matches(ARTICLE_SELECTOR) || element.closest(ARTICLE_SELECTOR) !== article))
+      continue;
     (element.localName === 'a' && element.hasAttribute('href') ? parts.links : parts.buttons).push(element);
   }
   return parts;
@@ -161,7 +170,11 @@ function isComment(element: Element): boolean {
   return comment;
 }
 
+/** Does a query carry any of POST_ID_PARAMS? Most permalinks (`/page/posts/<id>`) carry none. */
+const POST_ID_PARAM = new RegExp(`[?&](?:${POST_ID_PARAMS.join('|')})=`);
+
 function postUrlOf({ path, query }: LinkParts): string {
+  if (!POST_ID_PARAM.test(query)) return `${ORIGIN}${path}`;
   const params = new URLSearchParams(query);
   const kept = POST_ID_PARAMS.flatMap((name) => {
     const value = params.get(name);
@@ -207,12 +220,21 @@ function postContainer(article: Element): Element | null {
  * The Page behind a container, cached because every comment under one post asks the same question.
  * React may recycle a container for another post, so the entry holds the first header link it saw.
  */
-const pageByContainer = new WeakMap<Element, { signature: string | null; page: PageIdentity | null }>();
+const pageByContainer = new WeakMap<
+  Element,
+  { header: Element | null; href: string | null; page: PageIdentity | null }
+>();
 
 function headerPage(container: Element): PageIdentity | null {
-  const signature = container.querySelector(HEADER_LINK_SELECTOR)?.getAttribute('href') ?? null;
   const cached = pageByContainer.get(container);
-  if (cached && cached.signature === signature) return cached.page;
+  // Still valid while the header link it was read from is in place and unchanged: cheaper to check
+  // than to search the container again for every comment.
+  if (cached?.header?.isConnected && container.contains(cached.header)) {
+    if (cached.header.getAttribute('href') === cached.href) return cached.page;
+  }
+  const header = container.querySelector(HEADER_LINK_SELECTOR);
+  const href = header?.getAttribute('href') ?? null;
+  if (cached && !cached.header && !header) return cached.page;
   const owner = container.closest(ARTICLE_SELECTOR);
   let page: PageIdentity | null = null;
   for (const link of container.querySelectorAll(HEADER_LINK_SELECTOR)) {
@@ -224,7 +246,7 @@ function headerPage(container: Element): PageIdentity | null {
       break;
     }
   }
-  pageByContainer.set(container, { signature, page });
+  pageByContainer.set(container, { header, href, page });
   return page;
 }
 

@@ -31,6 +31,10 @@ export function describeFanStatus(status: FanStatus, now: number): string {
   return parts.join(SEPARATOR);
 }
 
+function hasHistory(status: FanStatus): boolean {
+  return status.lastContactAt !== null || status.warnings > 0;
+}
+
 function render(slot: Element, status: FanStatus, now: number): void {
   const text = describeFanStatus(status, now);
   let label = slot.querySelector(`.${STATUS_CLASS}`);
@@ -50,6 +54,8 @@ function render(slot: Element, status: FanStatus, now: number): void {
  */
 export function startFanStatuses(document: Document, signal: AbortSignal): FanStatuses {
   const known = new Map<string, FanStatus>();
+  /** Fans whose status has been written into the page at least once. */
+  const shown = new Set<string>();
   const wanted = new Map<string, FanKey>();
   let flushing = false;
 
@@ -66,6 +72,9 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
       for (const status of reply.data.statuses) {
         const key = keyOf(status);
         known.set(key, status);
+        // Most fans were never contacted: with nothing to show and nothing shown, skip the DOM search.
+        if (!hasHistory(status) && !shown.has(key)) continue;
+        shown.add(key);
         for (const slot of slotsOf(key)) render(slot, status, now);
       }
     }
@@ -100,8 +109,8 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
       const key = keyOf(fan);
       slot.setAttribute('data-fan', key);
       const status = known.get(key);
-      if (status) render(slot, status, Date.now());
-      else ask(fan);
+      if (!status) ask(fan);
+      else if (hasHistory(status)) render(slot, status, Date.now());
     },
   };
 }

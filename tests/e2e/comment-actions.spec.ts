@@ -73,6 +73,32 @@ test.describe('English Facebook UI', () => {
     await expect(page.getByRole('button', { name: 'Send message to Sara Neri' })).toHaveCount(1);
   });
 
+  test('switching the sort order re-renders the list and every comment keeps exactly one action', async ({
+    page,
+  }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    await expect(sendActions(page)).toHaveCount(ENGLISH_FANS.length);
+    // "Newest first": Facebook re-renders the list in another order, moving and recreating nodes.
+    await page.evaluate(() => {
+      const list = document.getElementById('comment-list')!;
+      const items = [...list.children].reverse();
+      list.replaceChildren(...items.map((item, index) => (index % 2 === 0 ? item : item.cloneNode(true))));
+    });
+    await settle(page);
+    await expect(sendActions(page)).toHaveCount(ENGLISH_FANS.length);
+    const names = await sendActions(page).evaluateAll((buttons) =>
+      buttons.map((b) => b.getAttribute('aria-label')),
+    );
+    expect(names).toEqual([
+      'Send message to Giulia Rossi',
+      'Send message to Sara Neri',
+      'Send message to Paolo Galli',
+      'Send message to Marco Bianchi',
+      'Send message to Giulia Rossi',
+      'Send message to Luca Verdi',
+    ]);
+  });
+
   test('a post with 300 comments and replies gets one action each', async ({ page }) => {
     const count = 300;
     await page.goto(generatedPostUrl(count));
