@@ -60,3 +60,19 @@ export async function settle(page: Page): Promise<void> {
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
 }
+
+/** The `chrome` namespace as the extension's own pages and worker see it, for tests that call it. */
+export interface ExtensionGlobals {
+  chrome: {
+    runtime: { sendMessage: (message: unknown) => Promise<unknown> };
+    storage: { session: { get: (key: string) => Promise<{ pendingTarget?: { comment: unknown } }> } };
+  };
+}
+
+/** The comment the background holds as the admin's pending target, or null. */
+export async function pendingComment(background: Worker): Promise<unknown> {
+  return background.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    return (await chrome.storage.session.get('pendingTarget')).pendingTarget?.comment ?? null;
+  });
+}

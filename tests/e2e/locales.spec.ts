@@ -1,5 +1,5 @@
 import { expectedComments, LOCALE_FIXTURES } from '../fixtures/facebook-routes.mjs';
-import { expect, sendActions, test, type Worker } from './extension-test';
+import { expect, pendingComment, sendActions, test } from './extension-test';
 
 const LANGUAGES: Record<string, string> = {
   en: 'English',
@@ -10,21 +10,6 @@ const LANGUAGES: Record<string, string> = {
   pt: 'Portuguese',
   ar: 'Arabic (right to left)',
 };
-
-interface SessionStorageGlobals {
-  chrome: {
-    storage: { session: { get: (key: string) => Promise<{ pendingTarget?: { comment: unknown } }> } };
-  };
-}
-
-/** The comment the background holds as the admin's pending target. */
-async function pendingComment(background: Worker): Promise<unknown> {
-  return background.evaluate(async () => {
-    const { chrome } = globalThis as unknown as SessionStorageGlobals;
-    const stored = await chrome.storage.session.get('pendingTarget');
-    return stored.pendingTarget?.comment ?? null;
-  });
-}
 
 for (const [locale, language] of Object.entries(LANGUAGES)) {
   test(`${language} Facebook: on a permalink page, a post dialog, the Page feed and a photo page every fan comment gets one action that hands over its exact context`, async ({

@@ -1,12 +1,7 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type Page, type Worker } from './extension-test';
+import { expect, test, type ExtensionGlobals, type Page, type Worker } from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** The `chrome` namespace an extension page sees. */
-interface ExtensionGlobals {
-  chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
-}
 
 /** Everything in the outreach log, read straight from the extension's IndexedDB. */
 function storedEntries(background: Worker) {

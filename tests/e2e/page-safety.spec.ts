@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, sendActions, test, type Worker } from './extension-test';
+import { expect, pendingComment, sendActions, test } from './extension-test';
 
 /** The content script's size budget, gzip: it loads on every facebook.com page. */
 const CONTENT_SCRIPT_BUDGET_BYTES = 15 * 1024;
@@ -11,17 +11,6 @@ const HOSTILE_TEXT = `<script>alert(3)</script> "><svg onload=alert(4)> ${'A'.re
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-async function pendingComment(background: Worker) {
-  return background.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: {
-        storage: { session: { get: (key: string) => Promise<Record<string, { comment: unknown }>> } };
-      };
-    };
-    return (await chrome.storage.session.get('pendingTarget')).pendingTarget?.comment ?? null;
-  });
 }
 
 test('hostile names and comment text stay literal text everywhere, with no dialog and no CSP violation', async ({

@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { decodeCommentId, inspectComment, readComment } from '../../src/content/facebook-adapter';
+import { loadFixturePage } from './dom-fixture';
 import { giuliaComment } from './sample-comment';
 
 function loadFixture(name: string): void {
-  const html = readFileSync(join(process.cwd(), 'tests/fixtures/facebook', name), 'utf8');
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
+  loadFixturePage(`facebook/${name}`);
 }
 
 function articles(): Element[] {

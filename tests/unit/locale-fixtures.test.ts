@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { inspectComment, readComment } from '../../src/content/facebook-adapter';
+import { loadFixturePage } from './dom-fixture';
 
 interface FixtureEntry {
   locale: string;
@@ -17,11 +18,7 @@ const index = JSON.parse(
 ) as FixtureEntry[];
 
 function load(entry: FixtureEntry): void {
-  const parsed = new DOMParser().parseFromString(
-    readFileSync(join(FIXTURES, entry.file), 'utf8'),
-    'text/html',
-  );
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.adoptNode(node)));
+  loadFixturePage(entry.file);
 }
 
 describe.each(index)('the $layout layout in "$locale"', (entry) => {
