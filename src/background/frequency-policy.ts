@@ -1,20 +1,80 @@
-import type { OutreachEntry, Verdict } from '../shared/outreach';
+import {
+  CATEGORIES,
+  type Category,
+  type OutreachEntry,
+  type PolicyRule,
+  type Verdict,
+} from '../shared/outreach';
 import { DAY_MS } from '../shared/time';
 
+/** Every number the policy uses; all editable by the admin later, all validated. */
 export interface PolicySettings {
-  /** Days a fan must wait between two messages from the same Page. */
+  /** Any message but customer care: at most one per fan per this many days… */
   fanWindowDays: number;
+  /** …and at most this many per fan in any 30 days. */
+  fanMonthlyMax: number;
+  /** Promos: at most one per fan per this many days. */
+  promoWindowDays: number;
+  /** Thank-yous: at most one per fan per this many days. */
+  thanksWindowDays: number;
+  /** After a pre-ban warning, no promo or thank-you for this many days. */
+  warningCooldownDays: number;
+  /** Customer care is exempt from the rules above, but at most this many per fan per 24 hours. */
+  careDailyMax: number;
 }
 
-export const DEFAULT_POLICY_SETTINGS: PolicySettings = { fanWindowDays: 7 };
+export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
+  fanWindowDays: 7,
+  fanMonthlyMax: 3,
+  promoWindowDays: 30,
+  thanksWindowDays: 14,
+  warningCooldownDays: 14,
+  careDailyMax: 3,
+};
+
+/** The window of the monthly cap. */
+const MONTH_DAYS = 30;
 
 export interface OutreachRequest {
   pageId: string;
   fanId: string;
   commentId: string;
+  category: Category;
 }
 
-type PastContact = Pick<OutreachEntry, 'pageId' | 'fanId' | 'commentId' | 'createdAt' | 'status'>;
+export type PastContact = Pick<
+  OutreachEntry,
+  'pageId' | 'fanId' | 'commentId' | 'category' | 'createdAt' | 'status'
+>;
+
+/** A rolling-window cap: at most `max` of `contacts` in any `windowMs`. */
+interface Cap {
+  rule: PolicyRule;
+  contacts: PastContact[];
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * When a cap lets one more message through, or null if it does now. Windows are half-open: a contact at
+ * T counts until T + window and no longer. A contact stamped in the future (the clock moved backwards)
+ * counts as inside the window, so a clock change never frees a fan early.
+ */
+function capRefusal({ rule, contacts, max, windowMs }: Cap, now: number) {
+  const inWindow = contacts
+    .filter((contact) => contact.createdAt + windowMs > now)
+    .sort((a, b) => b.createdAt - a.createdAt);
+  if (inWindow.length < max) return null;
+  // The fan is eligible again once the oldest of the newest `max` contacts leaves the window.
+  const expiring = inWindow[max - 1]!;
+  return {
+    allowed: false as const,
+    rule,
+    lastContactAt: expiring.createdAt,
+    eligibleAt: expiring.createdAt + windowMs,
+    ...(max > 1 ? { limit: max } : {}),
+  };
+}
 
 /** A failed delivery never reached the fan, so it neither holds the comment nor counts for the fan. */
 function counts(entry: PastContact): boolean {
@@ -23,10 +83,9 @@ function counts(entry: PastContact): boolean {
 
 /**
  * The whole policy as a pure function: given the request, the relevant history, the settings and the
- * current time, may this message go out? Rules are checked from hardest to softest.
- *
- * The fan window is half-open: a fan messaged at T is refused until T + window and allowed from then.
- * A contact stamped in the future (the clock moved backwards) is treated as inside the window.
+ * current time, may this message go out? The hard rule (one private message per comment) comes first;
+ * of the soft rules that refuse, the verdict names the one that holds the fan back longest, so its
+ * date is the day every rule allows the message again.
  */
 export function evaluate(
   request: OutreachRequest,
@@ -37,25 +96,64 @@ export function evaluate(
   const live = history.filter(counts);
 
   const sameComment = live.find((entry) => entry.commentId === request.commentId);
-  if (sameComment) {
-    return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt };
+  if (sameComment) return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt };
+
+  const fan = live.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
+  const ofCategory = (category: Category) => fan.filter((entry) => entry.category === category);
+  const nonCare = fan.filter((entry) => entry.category !== 'care');
+
+  const caps: Cap[] =
+    request.category === 'care'
+      ? [{ rule: 'care-daily', contacts: ofCategory('care'), max: settings.careDailyMax, windowMs: DAY_MS }]
+      : [
+          { rule: 'fan-window', contacts: nonCare, max: 1, windowMs: settings.fanWindowDays * DAY_MS },
+          {
+            rule: 'fan-monthly',
+            contacts: nonCare,
+            max: settings.fanMonthlyMax,
+            windowMs: MONTH_DAYS * DAY_MS,
+          },
+        ];
+  if (request.category === 'promo') {
+    caps.push({
+      rule: 'promo-window',
+      contacts: ofCategory('promo'),
+      max: 1,
+      windowMs: settings.promoWindowDays * DAY_MS,
+    });
+  }
+  if (request.category === 'thanks') {
+    caps.push({
+      rule: 'thanks-window',
+      contacts: ofCategory('thanks'),
+      max: 1,
+      windowMs: settings.thanksWindowDays * DAY_MS,
+    });
+  }
+  if (request.category === 'promo' || request.category === 'thanks') {
+    caps.push({
+      rule: 'warning-cooldown',
+      contacts: ofCategory('warning'),
+      max: 1,
+      windowMs: settings.warningCooldownDays * DAY_MS,
+    });
   }
 
-  const windowMs = settings.fanWindowDays * DAY_MS;
-  const latestForFan = live
-    .filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId)
-    .reduce<PastContact | undefined>(
-      (latest, entry) => (!latest || entry.createdAt > latest.createdAt ? entry : latest),
-      undefined,
-    );
-  if (latestForFan && now < latestForFan.createdAt + windowMs) {
-    return {
-      allowed: false,
-      rule: 'fan-window',
-      lastContactAt: latestForFan.createdAt,
-      eligibleAt: latestForFan.createdAt + windowMs,
-    };
-  }
+  const refusals = caps.map((cap) => capRefusal(cap, now)).filter((refusal) => refusal !== null);
+  if (refusals.length === 0) return { allowed: true };
+  return refusals.reduce((binding, refusal) => (refusal.eligibleAt > binding.eligibleAt ? refusal : binding));
+}
 
-  return { allowed: true };
+/** The verdict for every category at once, from the same history. */
+export function evaluateAll(
+  request: Omit<OutreachRequest, 'category'>,
+  history: readonly PastContact[],
+  settings: PolicySettings,
+  now: number,
+): Record<Category, Verdict> {
+  const entries = CATEGORIES.map((category) => [
+    category,
+    evaluate({ ...request, category }, history, settings, now),
+  ]);
+  return Object.fromEntries(entries) as Record<Category, Verdict>;
 }

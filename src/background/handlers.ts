@@ -55,9 +55,9 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       clearPendingBadge(),
     ]);
     const templates = templatesForLanguage(DEFAULT_TEMPLATES, uiLanguage());
-    if (!target) return { target: null, templates, verdict: null, recognitionFailed };
+    if (!target) return { target: null, templates, verdicts: null, recognitionFailed };
     const { comment } = target;
-    const verdict = await withDatabase((db) =>
+    const verdicts = await withDatabase((db) =>
       checkOutreach(
         db,
         { pageId: comment.pageId, fanId: comment.authorId, commentId: comment.commentId },
@@ -65,7 +65,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         now,
       ),
     );
-    return { target, templates, verdict, recognitionFailed };
+    return { target, templates, verdicts, recognitionFailed };
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text }, { now }) {

@@ -1,8 +1,11 @@
 import type { FanKey, FanStatus } from '../shared/fan-status';
-import type { DeliveryOutcome, OutreachEntry, Verdict } from '../shared/outreach';
+import type { Category, DeliveryOutcome, OutreachEntry, Verdict } from '../shared/outreach';
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
-import { evaluate, type OutreachRequest, type PolicySettings } from './frequency-policy';
+import { evaluate, evaluateAll, type OutreachRequest, type PolicySettings } from './frequency-policy';
+
+/** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
+const INITIATIVE_CATEGORIES: readonly Category[] = ['thanks', 'promo', 'warning'];
 
 /** Newest entries the log view lists. */
 export const LOG_PAGE_SIZE = 200;
@@ -12,7 +15,10 @@ export type NewEntry = Omit<OutreachEntry, 'id' | 'createdAt' | 'updatedAt' | 's
 type OutreachStore = IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', 'readonly' | 'readwrite'>;
 
 /** Everything the policy needs to judge a request: the fan's entries on that Page and the comment's. */
-async function readHistory(store: OutreachStore, request: OutreachRequest): Promise<OutreachEntry[]> {
+async function readHistory(
+  store: OutreachStore,
+  request: Omit<OutreachRequest, 'category'>,
+): Promise<OutreachEntry[]> {
   const [fanEntries, commentEntries] = await Promise.all([
     store.index('byPageFan').getAll([request.pageId, request.fanId]),
     store.index('byComment').getAll(request.commentId),
@@ -20,17 +26,17 @@ async function readHistory(store: OutreachStore, request: OutreachRequest): Prom
   return [...fanEntries, ...commentEntries];
 }
 
-/** The policy's verdict for a request, without recording anything. */
+/** The policy's verdict for every category of message to this fan on this comment, recording nothing. */
 export async function checkOutreach(
   db: OutreachDatabase,
-  request: OutreachRequest,
+  request: Omit<OutreachRequest, 'category'>,
   settings: PolicySettings,
   now: number,
-): Promise<Verdict> {
+): Promise<Record<Category, Verdict>> {
   const tx = db.transaction('outreach', 'readonly');
   const history = await readHistory(tx.store, request);
   await tx.done;
-  return evaluate(request, history, settings, now);
+  return evaluateAll(request, history, settings, now);
 }
 
 /**
@@ -45,7 +51,12 @@ export async function reserveOutreach(
   now: number,
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
   const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });
-  const request: OutreachRequest = { pageId: draft.pageId, fanId: draft.fanId, commentId: draft.commentId };
+  const request: OutreachRequest = {
+    pageId: draft.pageId,
+    fanId: draft.fanId,
+    commentId: draft.commentId,
+    category: draft.category,
+  };
   const verdict = evaluate(request, await readHistory(tx.store, request), settings, now);
   if (!verdict.allowed) {
     await tx.done;
@@ -106,13 +117,18 @@ export async function fanStatuses(
   const histories = await Promise.all(fans.map(({ pageId, fanId }) => index.getAll([pageId, fanId])));
   return fans.map(({ pageId, fanId }, position) => {
     const live = histories[position]!.filter((entry) => entry.status !== 'failed');
-    // A comment id no entry has: only the per-fan rules can answer.
-    const verdict = evaluate({ pageId, fanId, commentId: '' }, live, settings, now);
+    // A comment id no entry has: only the per-fan rules answer. Customer care is left out: the status
+    // says when the Page may next reach out on its own initiative.
+    const verdicts = evaluateAll({ pageId, fanId, commentId: '' }, live, settings, now);
+    const initiative = INITIATIVE_CATEGORIES.map((category) => verdicts[category]);
+    const blockedUntil = initiative.some((verdict) => verdict.allowed)
+      ? null
+      : Math.min(...initiative.map((verdict) => (verdict.allowed ? now : (verdict.eligibleAt ?? Infinity))));
     return {
       pageId,
       fanId,
       lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
-      blockedUntil: verdict.allowed ? null : (verdict.eligibleAt ?? null),
+      blockedUntil: Number.isFinite(blockedUntil) ? blockedUntil : null,
       warnings: live.filter((entry) => entry.category === 'warning').length,
     };
   });

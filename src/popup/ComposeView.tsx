@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { ReplyData } from '../shared/messages';
-import { CATEGORIES, type Verdict } from '../shared/outreach';
+import { CATEGORIES, type Category, type Verdict } from '../shared/outreach';
 import { excerpt, fillPlaceholders, placeholderValues } from '../shared/placeholders';
 import { clipboardDelivery } from './delivery/clipboard-delivery';
 import { CATEGORY_LABELS, describeVerdict } from './format';
@@ -35,7 +35,7 @@ export function ComposeView() {
 
   if (loadError) return <p role="alert">{loadError}</p>;
   if (!state) return <p aria-busy="true">{t('loading')}</p>;
-  const { target, templates, verdict, recognitionFailed } = state;
+  const { target, templates, verdicts, recognitionFailed } = state;
   const notice = recognitionFailed && (
     <p class="notice" role="status">
       {t('recognitionFailed')}
@@ -51,7 +51,13 @@ export function ComposeView() {
   }
   const { comment } = target;
 
-  const setVerdict = (next: Verdict) => setState({ ...state, verdict: next });
+  const setVerdict = (category: Category, next: Verdict) =>
+    setState({ ...state, verdicts: verdicts && { ...verdicts, [category]: next } });
+  const now = Date.now();
+  const selected = template && verdicts ? verdicts[template.category] : null;
+  // Before a template is picked, say whether everything is possible; after, what the policy says of it.
+  const everythingAllowed = verdicts !== null && CATEGORIES.every((category) => verdicts[category].allowed);
+  const shownVerdict = selected ?? (everythingAllowed ? verdicts[CATEGORIES[0]] : null);
 
   async function send(): Promise<void> {
     if (!template) return;
@@ -66,7 +72,7 @@ export function ComposeView() {
       });
       if (!reserved.ok) return setOutcome({ kind: 'error', text: reserved.error.message });
       const { entry, verdict: decided } = reserved.data;
-      setVerdict(decided);
+      setVerdict(template.category, decided);
       if (!entry) {
         return setOutcome({
           kind: 'refused',
@@ -109,6 +115,9 @@ export function ComposeView() {
       {CATEGORIES.map((category) => (
         <fieldset key={category} class="category">
           <legend>{t(CATEGORY_LABELS[category])}</legend>
+          {verdicts && !verdicts[category].allowed && (
+            <p class="category-verdict">{describeVerdict(verdicts[category], comment.authorName, now)}</p>
+          )}
           {templates
             .filter((candidate) => candidate.category === category)
             .map((candidate) => (
@@ -137,13 +146,13 @@ export function ComposeView() {
         {preview && <p class="length">{t('characterCount', String(preview.length))}</p>}
       </section>
 
-      {verdict && (
-        <p class={verdict.allowed ? 'verdict allowed' : 'verdict refused'} role="status">
-          {describeVerdict(verdict, comment.authorName, Date.now())}
+      {shownVerdict && (
+        <p class={shownVerdict.allowed ? 'verdict allowed' : 'verdict refused'} role="status">
+          {describeVerdict(shownVerdict, comment.authorName, now)}
         </p>
       )}
 
-      <button type="submit" class="send" disabled={!template || sending || verdict?.allowed === false}>
+      <button type="submit" class="send" disabled={!template || sending || selected?.allowed === false}>
         {t('send')}
       </button>
 

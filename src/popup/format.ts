@@ -19,17 +19,30 @@ export function formatDateTime(time: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }
 
+function formatTime(time: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }).format(time);
+}
+
 /** The policy's verdict as one sentence naming the rule and, where it expires, the next possible day. */
 export function describeVerdict(verdict: Verdict, fanName: string, now: number): string {
   if (verdict.allowed) return t('verdictAllowed', fanName);
+  const ago = formatAgo(verdict.lastContactAt, now);
+  const day = formatDay(verdict.eligibleAt ?? verdict.lastContactAt);
+  const limit = String(verdict.limit ?? 1);
   switch (verdict.rule) {
     case 'one-per-comment':
-      return t('verdictOnePerComment', [formatAgo(verdict.lastContactAt, now)]);
+      return t('verdictOnePerComment', [ago]);
     case 'fan-window':
-      return t('verdictFanWindow', [
-        fanName,
-        formatAgo(verdict.lastContactAt, now),
-        formatDay(verdict.eligibleAt ?? verdict.lastContactAt),
-      ]);
+      return t('verdictFanWindow', [fanName, ago, day]);
+    case 'fan-monthly':
+      return t('verdictFanMonthly', [fanName, limit, day]);
+    case 'promo-window':
+      return t('verdictPromoWindow', [fanName, ago, day]);
+    case 'thanks-window':
+      return t('verdictThanksWindow', [fanName, ago, day]);
+    case 'warning-cooldown':
+      return t('verdictWarningCooldown', [fanName, ago, day]);
+    case 'care-daily':
+      return t('verdictCareDaily', [fanName, limit, formatTime(verdict.eligibleAt ?? now)]);
   }
 }

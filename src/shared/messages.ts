@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { CommentContextSchema, type CommentContext } from './comment-context';
 import type { FanStatus } from './fan-status';
 import { FAILED_SIGNALS, MAX_STATUS_BATCH } from './limits';
-import { CategorySchema, DeliveryOutcomeSchema, type OutreachEntry, type Verdict } from './outreach';
+import {
+  CategorySchema,
+  DeliveryOutcomeSchema,
+  type Category,
+  type OutreachEntry,
+  type Verdict,
+} from './outreach';
 import type { Template } from './templates';
 
 /**
@@ -70,8 +76,8 @@ export interface ReplyData {
   'popup/open': {
     target: PendingTarget | null;
     templates: Template[];
-    /** The policy's verdict for messaging the target now, shown before the admin sends. */
-    verdict: Verdict | null;
+    /** The policy's verdict for each category of message to the target now, shown before sending. */
+    verdicts: Record<Category, Verdict> | null;
     /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
     recognitionFailed: boolean;
   };

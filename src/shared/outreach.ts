@@ -40,7 +40,14 @@ export interface OutreachEntry {
   commentSlot?: string;
 }
 
-export type PolicyRule = 'one-per-comment' | 'fan-window';
+export type PolicyRule =
+  | 'one-per-comment'
+  | 'fan-window'
+  | 'fan-monthly'
+  | 'promo-window'
+  | 'thanks-window'
+  | 'warning-cooldown'
+  | 'care-daily';
 
 export type Verdict =
   | { allowed: true }
@@ -51,4 +58,6 @@ export type Verdict =
       lastContactAt: number;
       /** When the fan can be messaged again; absent for rules that never expire. */
       eligibleAt?: number;
+      /** For caps of more than one message: how many the rule allows in its window. */
+      limit?: number;
     };

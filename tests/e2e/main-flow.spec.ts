@@ -94,14 +94,23 @@ test.describe('sending from a comment', () => {
     await pickTarget(page, 'Send message to Giulia Rossi', 'last');
     const second = await openPopup();
     await expect(second.locator('.comment')).toHaveText('Also, do you ship to Rome?');
-    const nextDay = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
-      sent!.createdAt + WEEK_MS,
-    );
-    await expect(second.locator('.verdict')).toHaveText(
-      `Giulia Rossi was messaged this minute; next message possible on ${nextDay}.`,
+    const day = (time: number) =>
+      new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(time);
+    // Each kind of message the fan cannot get now says why and until when, before anything is picked.
+    await expect(second.getByRole('group', { name: 'Promo' }).locator('.category-verdict')).toHaveText(
+      `Giulia Rossi was messaged this minute; next message possible on ${day(sent!.createdAt + WEEK_MS)}.`,
     );
     await second.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
+    await expect(second.locator('.verdict')).toHaveText(
+      `Giulia Rossi was thanked this minute; next thank-you possible on ${day(sent!.createdAt + 2 * WEEK_MS)}.`,
+    );
     await expect(second.getByRole('button', { name: 'Send' })).toBeDisabled();
+    // Customer care answers the fan and is exempt from the weekly rule.
+    await expect(
+      second.getByRole('group', { name: 'Customer care' }).locator('.category-verdict'),
+    ).toHaveCount(0);
+    await second.getByRole('radio', { name: 'Follow-up on your question' }).check();
+    await expect(second.getByRole('button', { name: 'Send' })).toBeEnabled();
 
     // Even a request that skips the disabled button is refused by the background, and writes nothing.
     const reply = await second.evaluate(() =>
@@ -115,7 +124,7 @@ test.describe('sending from a comment', () => {
     );
     expect(reply).toMatchObject({
       ok: true,
-      data: { entry: null, verdict: { allowed: false, rule: 'fan-window' } },
+      data: { entry: null, verdict: { allowed: false, rule: 'thanks-window' } },
     });
     expect(await storedEntries(background)).toHaveLength(1);
   });

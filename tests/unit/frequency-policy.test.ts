@@ -4,57 +4,75 @@ import {
   DEFAULT_POLICY_SETTINGS,
   evaluate,
   type OutreachRequest,
+  type PastContact,
+  type PolicySettings,
 } from '../../src/background/frequency-policy';
-import type { EntryStatus } from '../../src/shared/outreach';
-import { DAY_MS } from '../../src/shared/time';
+import { CATEGORIES, type Category } from '../../src/shared/outreach';
+import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
 const WEEK = 7 * DAY_MS;
 const settings = DEFAULT_POLICY_SETTINGS;
 
+let nextComment = 1000;
 function request(overrides: Partial<OutreachRequest> = {}): OutreachRequest {
-  return { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '456', ...overrides };
+  return {
+    pageId: 'acmecoffee',
+    fanId: 'giulia.rossi.77',
+    commentId: '456',
+    category: 'thanks',
+    ...overrides,
+  };
 }
 
-function contact(createdAt: number, overrides: Partial<OutreachRequest> & { status?: EntryStatus } = {}) {
-  return { ...request(overrides), createdAt, status: overrides.status ?? 'copied' };
+function contact(createdAt: number, overrides: Partial<PastContact> = {}): PastContact {
+  return { ...request({ commentId: String(nextComment++) }), createdAt, status: 'copied', ...overrides };
 }
 
-describe('frequency policy', () => {
+describe('frequency policy: the hard rule', () => {
   test('allows the first message to a fan', () => {
     expect(evaluate(request(), [], settings, T)).toEqual({ allowed: true });
   });
 
-  test('refuses a second message for the same comment, even weeks later', () => {
-    const verdict = evaluate(request(), [contact(T)], settings, T + 10 * WEEK);
+  test('refuses a second message for the same comment, even months later and for customer care', () => {
+    const verdict = evaluate(
+      request({ category: 'care' }),
+      [contact(T, { commentId: '456' })],
+      settings,
+      T + 100 * DAY_MS,
+    );
     expect(verdict).toEqual({ allowed: false, rule: 'one-per-comment', lastContactAt: T });
   });
 
+  test('a failed delivery counts neither for the comment nor for the fan', () => {
+    expect(
+      evaluate(request(), [contact(T, { commentId: '456', status: 'failed' })], settings, T + 1),
+    ).toEqual({
+      allowed: true,
+    });
+  });
+});
+
+describe('frequency policy: one message per fan per week', () => {
   test('refuses a fan messaged 1 ms less than 7 days ago, naming when they become eligible', () => {
-    const verdict = evaluate(request({ commentId: '459' }), [contact(T)], settings, T + WEEK - 1);
+    const verdict = evaluate(request({ category: 'warning' }), [contact(T)], settings, T + WEEK - 1);
     expect(verdict).toEqual({ allowed: false, rule: 'fan-window', lastContactAt: T, eligibleAt: T + WEEK });
   });
 
   test('allows a fan messaged exactly 7 days ago', () => {
-    expect(evaluate(request({ commentId: '459' }), [contact(T)], settings, T + WEEK)).toEqual({
+    expect(evaluate(request({ category: 'warning' }), [contact(T)], settings, T + WEEK)).toEqual({
       allowed: true,
     });
   });
 
-  test('measures the window from the fan’s latest contact', () => {
-    const history = [contact(T, { commentId: '1' }), contact(T + 3 * DAY_MS, { commentId: '2' })];
-    const verdict = evaluate(request({ commentId: '3' }), history, settings, T + WEEK);
-    expect(verdict).toMatchObject({ allowed: false, eligibleAt: T + 3 * DAY_MS + WEEK });
-  });
-
   test('refuses when the clock moved backwards past the last contact', () => {
-    const verdict = evaluate(request({ commentId: '459' }), [contact(T)], settings, T - DAY_MS);
+    const verdict = evaluate(request({ category: 'warning' }), [contact(T)], settings, T - DAY_MS);
     expect(verdict).toMatchObject({ allowed: false, rule: 'fan-window' });
   });
 
   test('an entry whose outcome is unknown still counts', () => {
     const verdict = evaluate(
-      request({ commentId: '459' }),
+      request({ category: 'warning' }),
       [contact(T, { status: 'reserved' })],
       settings,
       T + 1,
@@ -62,50 +80,164 @@ describe('frequency policy', () => {
     expect(verdict).toMatchObject({ allowed: false, rule: 'fan-window' });
   });
 
-  test('a failed delivery counts neither for the comment nor for the fan', () => {
-    expect(evaluate(request(), [contact(T, { status: 'failed' })], settings, T + 1)).toEqual({
-      allowed: true,
-    });
-  });
-
   test('contacts with other fans or on other Pages do not count', () => {
-    const history = [
-      contact(T, { fanId: 'marco', commentId: '1' }),
-      contact(T, { pageId: 'otherpage', commentId: '2' }),
-    ];
+    const history = [contact(T, { fanId: 'marco' }), contact(T, { pageId: 'otherpage' })];
     expect(evaluate(request(), history, settings, T + 1)).toEqual({ allowed: true });
   });
 
   test('the window length follows the settings', () => {
-    const verdict = evaluate(request({ commentId: '9' }), [contact(T)], { fanWindowDays: 1 }, T + DAY_MS);
-    expect(verdict).toEqual({ allowed: true });
+    const daily = { ...settings, fanWindowDays: 1 };
+    expect(evaluate(request({ category: 'warning' }), [contact(T)], daily, T + DAY_MS)).toEqual({
+      allowed: true,
+    });
+  });
+});
+
+describe('frequency policy: per-category rules', () => {
+  test('a fourth message in 30 days is refused until the oldest of the last three is 30 days old', () => {
+    const history = [contact(T, { category: 'warning' }), contact(T + 8 * DAY_MS), contact(T + 16 * DAY_MS)];
+    const verdict = evaluate(request({ category: 'warning' }), history, settings, T + 24 * DAY_MS);
+    expect(verdict).toEqual({
+      allowed: false,
+      rule: 'fan-monthly',
+      lastContactAt: T,
+      eligibleAt: T + 30 * DAY_MS,
+      limit: 3,
+    });
   });
 
-  test('agrees with a simple model over random request sequences', () => {
-    const step = fc.record({
-      fan: fc.constantFrom('a', 'b', 'c'),
-      comment: fc.integer({ min: 1, max: 12 }).map(String),
-      advance: fc.integer({ min: -DAY_MS, max: 4 * DAY_MS }),
+  test('a second promo waits 30 days, however long ago the last other message was', () => {
+    const verdict = evaluate(
+      request({ category: 'promo' }),
+      [contact(T, { category: 'promo' })],
+      settings,
+      T + 10 * DAY_MS,
+    );
+    expect(verdict).toMatchObject({ allowed: false, rule: 'promo-window', eligibleAt: T + 30 * DAY_MS });
+  });
+
+  test('a second thank-you waits 14 days', () => {
+    const verdict = evaluate(
+      request({ category: 'thanks' }),
+      [contact(T, { category: 'thanks' })],
+      settings,
+      T + 10 * DAY_MS,
+    );
+    expect(verdict).toMatchObject({ allowed: false, rule: 'thanks-window', eligibleAt: T + 14 * DAY_MS });
+  });
+
+  test('after a pre-ban warning there is no promo or thank-you for 14 days', () => {
+    const warned = [contact(T, { category: 'warning' })];
+    for (const category of ['promo', 'thanks'] as const) {
+      const verdict = evaluate(request({ category }), warned, settings, T + 10 * DAY_MS);
+      expect(verdict).toMatchObject({
+        allowed: false,
+        rule: 'warning-cooldown',
+        eligibleAt: T + 14 * DAY_MS,
+      });
+    }
+  });
+
+  test('customer care is exempt from the weekly and category rules', () => {
+    const history = [contact(T, { category: 'warning' }), contact(T + HOUR_MS, { category: 'promo' })];
+    expect(evaluate(request({ category: 'care' }), history, settings, T + 2 * HOUR_MS)).toEqual({
+      allowed: true,
     });
+  });
+
+  test('customer care is capped at three per fan per 24 hours', () => {
+    const history = [0, 1, 2].map((hour) => contact(T + hour * HOUR_MS, { category: 'care' }));
+    const verdict = evaluate(request({ category: 'care' }), history, settings, T + 3 * HOUR_MS);
+    expect(verdict).toEqual({
+      allowed: false,
+      rule: 'care-daily',
+      lastContactAt: T,
+      eligibleAt: T + DAY_MS,
+      limit: 3,
+    });
+  });
+
+  test('customer care does not count towards the other rules', () => {
+    const history = [contact(T, { category: 'care' })];
+    expect(evaluate(request({ category: 'promo' }), history, settings, T + 1)).toEqual({ allowed: true });
+  });
+
+  test('when several rules refuse, the verdict names the one that lasts longest', () => {
+    const verdict = evaluate(
+      request({ category: 'thanks' }),
+      [contact(T, { category: 'thanks' })],
+      settings,
+      T + 1,
+    );
+    expect(verdict).toMatchObject({ rule: 'thanks-window', eligibleAt: T + 14 * DAY_MS });
+  });
+});
+
+/** The rules written out plainly, one by one, as the reference the engine must agree with. */
+function modelAllows(history: PastContact[], category: Category, now: number, s: PolicySettings): boolean {
+  const within = (days: number) => history.filter((c) => c.createdAt > now - days * DAY_MS);
+  const count = (list: PastContact[], of: (c: PastContact) => boolean) => list.filter(of).length;
+  if (category === 'care') return count(within(1), (c) => c.category === 'care') < s.careDailyMax;
+  if (count(within(s.fanWindowDays), (c) => c.category !== 'care') > 0) return false;
+  if (count(within(30), (c) => c.category !== 'care') >= s.fanMonthlyMax) return false;
+  if (category === 'promo' && count(within(s.promoWindowDays), (c) => c.category === 'promo') > 0)
+    return false;
+  if (category === 'thanks' && count(within(s.thanksWindowDays), (c) => c.category === 'thanks') > 0)
+    return false;
+  if (category !== 'warning' && count(within(s.warningCooldownDays), (c) => c.category === 'warning') > 0) {
+    return false;
+  }
+  return true;
+}
+
+describe('frequency policy against a simple model', () => {
+  const settingsArbitrary = fc.record({
+    fanWindowDays: fc.integer({ min: 1, max: 10 }),
+    fanMonthlyMax: fc.integer({ min: 1, max: 5 }),
+    promoWindowDays: fc.integer({ min: 1, max: 40 }),
+    thanksWindowDays: fc.integer({ min: 1, max: 20 }),
+    warningCooldownDays: fc.integer({ min: 1, max: 20 }),
+    careDailyMax: fc.integer({ min: 1, max: 4 }),
+  });
+  const step = fc.record({
+    category: fc.constantFrom(...CATEGORIES),
+    // Mostly forward, sometimes a clock set back a little.
+    advance: fc.integer({ min: -6 * HOUR_MS, max: 5 * DAY_MS }),
+  });
+
+  test('agrees with the model on every request of random sequences with random settings', () => {
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-        const history: ReturnType<typeof contact>[] = [];
-        // The model: a comment is answered at most once; a fan's last message blocks them for a week,
-        // and a last message "in the future" (clock moved back) blocks too.
-        const answered = new Set<string>();
-        const lastByFan = new Map<string, number>();
+      fc.property(settingsArbitrary, fc.array(step, { maxLength: 60 }), (s, steps) => {
+        const history: PastContact[] = [];
         let now = T;
-        for (const { fan, comment, advance } of steps) {
+        for (const { category, advance } of steps) {
           now += advance;
-          const last = lastByFan.get(fan);
-          const expected = !answered.has(comment) && (last === undefined || now >= last + WEEK);
-          const verdict = evaluate(request({ fanId: fan, commentId: comment }), history, settings, now);
-          expect(verdict.allowed).toBe(expected);
+          const verdict = evaluate(request({ category, commentId: String(nextComment++) }), history, s, now);
+          // Contacts stamped in the future (clock set back) are inside every window, as in the engine.
+          const visible = history.map((c) => (c.createdAt > now ? { ...c, createdAt: now } : c));
+          expect(verdict.allowed).toBe(modelAllows(visible, category, now, s));
+          if (verdict.allowed) history.push(contact(now, { category }));
+        }
+      }),
+    );
+  });
+
+  test('a refused message is allowed from its eligible date on, and not a millisecond before', () => {
+    fc.assert(
+      fc.property(settingsArbitrary, fc.array(step, { minLength: 1, maxLength: 40 }), (s, steps) => {
+        const history: PastContact[] = [];
+        let now = T;
+        for (const { category, advance } of steps) {
+          now += Math.abs(advance);
+          const asked = request({ category, commentId: String(nextComment++) });
+          const verdict = evaluate(asked, history, s, now);
           if (verdict.allowed) {
-            history.push(contact(now, { fanId: fan, commentId: comment }));
-            answered.add(comment);
-            lastByFan.set(fan, Math.max(now, last ?? -Infinity));
+            history.push(contact(now, { category }));
+            continue;
           }
+          const eligibleAt = verdict.eligibleAt!;
+          expect(evaluate(asked, history, s, eligibleAt - 1).allowed).toBe(false);
+          expect(evaluate(asked, history, s, eligibleAt).allowed).toBe(true);
         }
       }),
     );

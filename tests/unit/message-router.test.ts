@@ -144,7 +144,18 @@ describe('message router', () => {
     fakeBrowser.uiLanguage = 'it';
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     const reply = await routeMessage({ type: 'popup/open' }, popup, NOW);
-    expect(reply).toMatchObject({ ok: true, data: { target: { comment }, verdict: { allowed: true } } });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        target: { comment },
+        verdicts: {
+          thanks: { allowed: true },
+          promo: { allowed: true },
+          warning: { allowed: true },
+          care: { allowed: true },
+        },
+      },
+    });
     const templates = reply.ok && 'templates' in reply.data ? reply.data.templates : [];
     expect(new Set(templates.map((template) => template.language))).toEqual(new Set(['it']));
     expect(new Set(templates.map((template) => template.category))).toEqual(

@@ -55,7 +55,7 @@ describe('outreach store', () => {
     const before = await allEntries();
     const refused = await reserve(draft({ commentId: '459' }), T + DAY_MS);
     expect(refused).toEqual({
-      verdict: { allowed: false, rule: 'fan-window', lastContactAt: T, eligibleAt: T + 7 * DAY_MS },
+      verdict: { allowed: false, rule: 'thanks-window', lastContactAt: T, eligibleAt: T + 14 * DAY_MS },
       entry: null,
     });
     expect(await allEntries()).toEqual(before);
@@ -86,7 +86,7 @@ describe('outreach store', () => {
   test('a copied delivery keeps counting against the limits', async () => {
     const { entry } = await reserve(draft());
     await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1));
-    const verdict = await withDatabase((db) =>
+    const verdicts = await withDatabase((db) =>
       checkOutreach(
         db,
         { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '999' },
@@ -94,7 +94,8 @@ describe('outreach store', () => {
         T + 2,
       ),
     );
-    expect(verdict).toMatchObject({ allowed: false, rule: 'fan-window' });
+    expect(verdicts.promo).toMatchObject({ allowed: false, rule: 'fan-window' });
+    expect(verdicts.care).toEqual({ allowed: true });
   });
 
   test('an entry is confirmed only once', async () => {
