@@ -21,6 +21,8 @@ export interface PolicySettings {
   warningCooldownDays: number;
   /** Customer care is exempt from the rules above, but at most this many per fan per 24 hours. */
   careDailyMax: number;
+  /** All private messages of one Page, to anyone, of any category: at most this many per 24 hours. */
+  pageDailyMax: number;
 }
 
 export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
@@ -30,6 +32,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   thanksWindowDays: 14,
   warningCooldownDays: 14,
   careDailyMax: 3,
+  pageDailyMax: 50,
 };
 
 /** The window of the monthly cap. */
@@ -82,8 +85,9 @@ function counts(entry: PastContact): boolean {
 }
 
 /**
- * The whole policy as a pure function: given the request, the relevant history, the settings and the
- * current time, may this message go out? The hard rule (one private message per comment) comes first;
+ * The whole policy as a pure function: given the request, the relevant history (the fan's contacts, the
+ * comment's, and the Page's of the last 24 hours), the settings and the current time, may this message
+ * go out? The hard rule (one private message per comment) comes first;
  * of the soft rules that refuse, the verdict names the one that holds the fan back longest, so its
  * date is the day every rule allows the message again.
  */
@@ -138,6 +142,14 @@ export function evaluate(
       windowMs: settings.warningCooldownDays * DAY_MS,
     });
   }
+
+  // Rolling 24 hours rather than a calendar day: no time zone to get wrong, no midnight rush.
+  caps.push({
+    rule: 'page-daily',
+    contacts: live.filter((entry) => entry.pageId === request.pageId),
+    max: settings.pageDailyMax,
+    windowMs: DAY_MS,
+  });
 
   const refusals = caps.map((cap) => capRefusal(cap, now)).filter((refusal) => refusal !== null);
   if (refusals.length === 0) return { allowed: true };

@@ -2,6 +2,7 @@ import type { FanKey, FanStatus } from '../shared/fan-status';
 import type { Category, DeliveryOutcome, OutreachEntry, Verdict } from '../shared/outreach';
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
+import { DAY_MS } from '../shared/time';
 import { evaluate, evaluateAll, type OutreachRequest, type PolicySettings } from './frequency-policy';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
@@ -14,16 +15,22 @@ export type NewEntry = Omit<OutreachEntry, 'id' | 'createdAt' | 'updatedAt' | 's
 
 type OutreachStore = IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', 'readonly' | 'readwrite'>;
 
-/** Everything the policy needs to judge a request: the fan's entries on that Page and the comment's. */
+/**
+ * Everything the policy needs to judge a request, by indexed lookups whose cost does not grow with the
+ * log: the fan's entries on that Page, the comment's, and everything recorded in the last 24 hours
+ * (for the Page's daily cap). Duplicates between the three do not matter to the policy.
+ */
 async function readHistory(
   store: OutreachStore,
   request: Omit<OutreachRequest, 'category'>,
+  now: number,
 ): Promise<OutreachEntry[]> {
-  const [fanEntries, commentEntries] = await Promise.all([
+  const [fanEntries, commentEntries, recent] = await Promise.all([
     store.index('byPageFan').getAll([request.pageId, request.fanId]),
     store.index('byComment').getAll(request.commentId),
+    store.index('byCreatedAt').getAll(IDBKeyRange.lowerBound(now - DAY_MS, true)),
   ]);
-  return [...fanEntries, ...commentEntries];
+  return [...fanEntries, ...commentEntries, ...recent];
 }
 
 /** The policy's verdict for every category of message to this fan on this comment, recording nothing. */
@@ -34,7 +41,7 @@ export async function checkOutreach(
   now: number,
 ): Promise<Record<Category, Verdict>> {
   const tx = db.transaction('outreach', 'readonly');
-  const history = await readHistory(tx.store, request);
+  const history = await readHistory(tx.store, request, now);
   await tx.done;
   return evaluateAll(request, history, settings, now);
 }
@@ -57,7 +64,7 @@ export async function reserveOutreach(
     commentId: draft.commentId,
     category: draft.category,
   };
-  const verdict = evaluate(request, await readHistory(tx.store, request), settings, now);
+  const verdict = evaluate(request, await readHistory(tx.store, request, now), settings, now);
   if (!verdict.allowed) {
     await tx.done;
     return { verdict, entry: null };

@@ -47,7 +47,8 @@ export type PolicyRule =
   | 'promo-window'
   | 'thanks-window'
   | 'warning-cooldown'
-  | 'care-daily';
+  | 'care-daily'
+  | 'page-daily';
 
 export type Verdict =
   | { allowed: true }

@@ -162,6 +162,21 @@ describe('frequency policy: per-category rules', () => {
     expect(evaluate(request({ category: 'promo' }), history, settings, T + 1)).toEqual({ allowed: true });
   });
 
+  test('the Page sends at most 50 private messages in 24 hours, to all fans together', () => {
+    const others = Array.from({ length: 50 }, (_, index) =>
+      contact(T + index * 60_000, { fanId: `fan-${index}`, category: 'care' }),
+    );
+    const verdict = evaluate(request({ category: 'care' }), others, settings, T + DAY_MS - 1);
+    expect(verdict).toEqual({
+      allowed: false,
+      rule: 'page-daily',
+      lastContactAt: T,
+      eligibleAt: T + DAY_MS,
+      limit: 50,
+    });
+    expect(evaluate(request({ category: 'care' }), others, settings, T + DAY_MS)).toEqual({ allowed: true });
+  });
+
   test('when several rules refuse, the verdict names the one that lasts longest', () => {
     const verdict = evaluate(
       request({ category: 'thanks' }),
@@ -177,6 +192,7 @@ describe('frequency policy: per-category rules', () => {
 function modelAllows(history: PastContact[], category: Category, now: number, s: PolicySettings): boolean {
   const within = (days: number) => history.filter((c) => c.createdAt > now - days * DAY_MS);
   const count = (list: PastContact[], of: (c: PastContact) => boolean) => list.filter(of).length;
+  if (count(within(1), () => true) >= s.pageDailyMax) return false;
   if (category === 'care') return count(within(1), (c) => c.category === 'care') < s.careDailyMax;
   if (count(within(s.fanWindowDays), (c) => c.category !== 'care') > 0) return false;
   if (count(within(30), (c) => c.category !== 'care') >= s.fanMonthlyMax) return false;
@@ -198,6 +214,7 @@ describe('frequency policy against a simple model', () => {
     thanksWindowDays: fc.integer({ min: 1, max: 20 }),
     warningCooldownDays: fc.integer({ min: 1, max: 20 }),
     careDailyMax: fc.integer({ min: 1, max: 4 }),
+    pageDailyMax: fc.integer({ min: 1, max: 6 }),
   });
   const step = fc.record({
     category: fc.constantFrom(...CATEGORIES),

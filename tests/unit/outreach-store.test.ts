@@ -69,6 +69,17 @@ describe('outreach store', () => {
     expect(await allEntries()).toHaveLength(1);
   });
 
+  test('the Page’s daily cap counts every fan’s messages, and frees up 24 hours after the oldest', async () => {
+    for (let index = 0; index < 50; index += 1) {
+      await reserve(draft({ fanId: `fan-${index}`, commentId: String(index), category: 'care' }), T + index);
+    }
+    const refused = await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'care' }), T + 100);
+    expect(refused.verdict).toMatchObject({ allowed: false, rule: 'page-daily', eligibleAt: T + DAY_MS });
+    expect(
+      (await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'care' }), T + DAY_MS)).entry,
+    ).not.toBeNull();
+  });
+
   test('the database itself refuses a second holder of one comment', async () => {
     const { entry } = await reserve(draft());
     const duplicate = { ...entry!, id: crypto.randomUUID(), fanId: 'someone-else' };
