@@ -12,6 +12,7 @@ export interface OutreachSchema extends DBSchema {
       byComment: string;
       byCommentSlot: string;
       byCreatedAt: number;
+      byStatus: string;
     };
   };
 }
@@ -31,6 +32,10 @@ const MIGRATIONS: ReadonlyArray<(db: OutreachDatabase, tx: UpgradeTransaction) =
     outreach.createIndex('byComment', 'commentId');
     outreach.createIndex('byCommentSlot', 'commentSlot', { unique: true });
     outreach.createIndex('byCreatedAt', 'createdAt');
+  },
+  // v2: find interrupted deliveries (still `reserved`) without reading the whole log.
+  (_db, tx) => {
+    tx.objectStore('outreach').createIndex('byStatus', 'status');
   },
 ];
 

@@ -1,12 +1,25 @@
 import browser from 'webextension-polyfill';
+import { MAINTENANCE_ALARM, runMaintenance, scheduleMaintenance } from './maintenance';
 import { routeMessage } from './message-router';
 import { forgetPageHealth } from './page-health';
 
-// Registered synchronously at the top level: a listener added after an await would miss the very
-// message that woke the worker up. Nothing else lives here, because the worker can die at any moment.
+// Every listener is registered synchronously at the top level: one added after an await would miss the
+// very event that woke the worker up. No state lives here, because the worker can die at any moment.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   routeMessage(message, sender, Date.now()),
 );
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetPageHealth(tabId);
 });
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === MAINTENANCE_ALARM) void runMaintenance(Date.now());
+});
+browser.runtime.onInstalled.addListener(() => {
+  void scheduleMaintenance();
+});
+browser.runtime.onStartup.addListener(() => {
+  void scheduleMaintenance();
+});
+
+// Each start of the worker may follow a crash or a kill mid-delivery: settle what was interrupted.
+runMaintenance(Date.now()).catch((error: unknown) => console.error('Page Outreach: maintenance failed', error));

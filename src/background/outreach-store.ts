@@ -140,3 +140,17 @@ export async function fanStatuses(
     };
   });
 }
+
+/**
+ * Turns reservations that were never confirmed within `timeoutMs` into `unknown`: their delivery was
+ * interrupted (popup closed, worker killed) and nobody can tell whether the fan got the message. They
+ * keep their comment and keep counting, so nothing is sent twice. Returns how many were marked.
+ */
+export async function markInterrupted(db: OutreachDatabase, now: number, timeoutMs: number): Promise<number> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const reserved = await tx.store.index('byStatus').getAll('reserved');
+  const stale = reserved.filter((entry) => entry.createdAt <= now - timeoutMs);
+  await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
+  await tx.done;
+  return stale.length;
+}

@@ -10,9 +10,10 @@ export const CATEGORY_LABELS: Record<Category, MessageKey> = {
 };
 
 export const STATUS_LABELS: Record<EntryStatus, MessageKey> = {
-  reserved: 'statusUnknown',
+  reserved: 'statusPreparing',
   copied: 'statusCopied',
   failed: 'statusFailed',
+  unknown: 'statusUnknown',
 };
 
 export function formatDateTime(time: number): string {

@@ -6,10 +6,10 @@ export type Category = z.infer<typeof CategorySchema>;
 
 /**
  * Life of one outreach entry: `reserved` is written atomically with the policy check, before delivery;
- * delivery then confirms it. A `reserved` entry nobody confirmed means the outcome is unknown, and it
- * keeps counting against the limits so it is never silently retried.
+ * delivery then confirms it as `copied` (or `failed`, which releases it). A reservation nobody confirmed
+ * in time becomes `unknown`: it keeps counting against the limits and is never retried by itself.
  */
-export const ENTRY_STATUSES = ['reserved', 'copied', 'failed'] as const;
+export const ENTRY_STATUSES = ['reserved', 'copied', 'failed', 'unknown'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /** Outcomes a delivery method can report back for a reserved entry. */

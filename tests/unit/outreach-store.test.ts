@@ -5,6 +5,7 @@ import {
   checkOutreach,
   confirmOutreach,
   listOutreach,
+  markInterrupted,
   reserveOutreach,
   type NewEntry,
 } from '../../src/background/outreach-store';
@@ -116,6 +117,37 @@ describe('outreach store', () => {
     expect(await withDatabase((db) => confirmOutreach(db, crypto.randomUUID(), 'copied', T))).toBeNull();
   });
 
+  test('a reservation left unconfirmed past the timeout becomes unknown, keeps its comment and still counts', async () => {
+    const { entry: stale } = await reserve(draft({ fanId: 'a', commentId: '1' }), T);
+    const { entry: fresh } = await reserve(draft({ fanId: 'b', commentId: '2' }), T + 90_000);
+    const { entry: done } = await reserve(draft({ fanId: 'c', commentId: '3' }), T);
+    await withDatabase((db) => confirmOutreach(db, done!.id, 'copied', T + 1));
+
+    expect(await withDatabase((db) => markInterrupted(db, T + 120_000, 120_000))).toBe(1);
+    const byFan = Object.fromEntries((await allEntries()).map((entry) => [entry.fanId, entry]));
+    expect(byFan.a).toMatchObject({
+      id: stale!.id,
+      status: 'unknown',
+      commentSlot: '1',
+      updatedAt: T + 120_000,
+    });
+    expect(byFan.b).toMatchObject({ id: fresh!.id, status: 'reserved' });
+    expect(byFan.c).toMatchObject({ status: 'copied' });
+    // Never retried: the comment stays answered, and a late confirmation is refused.
+    expect((await reserve(draft({ fanId: 'a', commentId: '1' }), T + 30 * DAY_MS)).verdict).toMatchObject({
+      rule: 'one-per-comment',
+    });
+    expect(await withDatabase((db) => confirmOutreach(db, stale!.id, 'copied', T + 130_000))).toBeNull();
+  });
+
+  test('marking interrupted deliveries twice changes nothing more', async () => {
+    await reserve(draft(), T);
+    await withDatabase((db) => markInterrupted(db, T + 120_000, 120_000));
+    const once = await allEntries();
+    expect(await withDatabase((db) => markInterrupted(db, T + 240_000, 120_000))).toBe(0);
+    expect(await allEntries()).toEqual(once);
+  });
+
   test('the log lists the newest entries first', async () => {
     await reserve(draft({ fanId: 'a', commentId: '1' }), T);
     await reserve(draft({ fanId: 'b', commentId: '2' }), T + 2);
@@ -131,6 +163,7 @@ describe('outreach store', () => {
       'byCommentSlot',
       'byCreatedAt',
       'byPageFan',
+      'byStatus',
     ]);
     db.close();
   });
