@@ -23,6 +23,8 @@ export interface PolicySettings {
   careDailyMax: number;
   /** All private messages of one Page, to anyone, of any category: at most this many per 24 hours. */
   pageDailyMax: number;
+  /** Pre-ban warnings count as strikes for this many days. */
+  strikeWindowDays: number;
 }
 
 export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
@@ -33,6 +35,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   warningCooldownDays: 14,
   careDailyMax: 3,
   pageDailyMax: 50,
+  strikeWindowDays: 90,
 };
 
 /** The window of the monthly cap. */
@@ -168,4 +171,11 @@ export function evaluateAll(
     evaluate({ ...request, category }, history, settings, now),
   ]);
   return Object.fromEntries(entries) as Record<Category, Verdict>;
+}
+
+/** The fan's strikes: pre-ban warnings that did not fail, within the strike window. */
+export function countStrikes(history: readonly PastContact[], settings: PolicySettings, now: number): number {
+  const since = now - settings.strikeWindowDays * DAY_MS;
+  return history.filter((entry) => counts(entry) && entry.category === 'warning' && entry.createdAt > since)
+    .length;
 }

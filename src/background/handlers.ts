@@ -55,9 +55,9 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       clearPendingBadge(),
     ]);
     const templates = templatesForLanguage(DEFAULT_TEMPLATES, uiLanguage());
-    if (!target) return { target: null, templates, verdicts: null, recognitionFailed };
+    if (!target) return { target: null, templates, verdicts: null, strikes: 0, recognitionFailed };
     const { comment } = target;
-    const verdicts = await withDatabase((db) =>
+    const { verdicts, strikes } = await withDatabase((db) =>
       checkOutreach(
         db,
         { pageId: comment.pageId, fanId: comment.authorId, commentId: comment.commentId },
@@ -65,7 +65,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         now,
       ),
     );
-    return { target, templates, verdicts, recognitionFailed };
+    return { target, templates, verdicts, strikes, recognitionFailed };
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text }, { now }) {

@@ -3,7 +3,13 @@ import type { Category, DeliveryOutcome, OutreachEntry, Verdict } from '../share
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
-import { evaluate, evaluateAll, type OutreachRequest, type PolicySettings } from './frequency-policy';
+import {
+  countStrikes,
+  evaluate,
+  evaluateAll,
+  type OutreachRequest,
+  type PolicySettings,
+} from './frequency-policy';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
 const INITIATIVE_CATEGORIES: readonly Category[] = ['thanks', 'promo', 'warning'];
@@ -18,7 +24,7 @@ type OutreachStore = IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', '
 /**
  * Everything the policy needs to judge a request, by indexed lookups whose cost does not grow with the
  * log: the fan's entries on that Page, the comment's, and everything recorded in the last 24 hours
- * (for the Page's daily cap). Duplicates between the three do not matter to the policy.
+ * (for the Page's daily cap). An entry found by more than one lookup is kept once: the caps count.
  */
 async function readHistory(
   store: OutreachStore,
@@ -30,20 +36,30 @@ async function readHistory(
     store.index('byComment').getAll(request.commentId),
     store.index('byCreatedAt').getAll(IDBKeyRange.lowerBound(now - DAY_MS, true)),
   ]);
-  return [...fanEntries, ...commentEntries, ...recent];
+  return [
+    ...new Map([...fanEntries, ...commentEntries, ...recent].map((entry) => [entry.id, entry])).values(),
+  ];
 }
 
-/** The policy's verdict for every category of message to this fan on this comment, recording nothing. */
+/**
+ * The policy's verdict for every category of message to this fan on this comment, and the fan's
+ * strikes so far, recording nothing.
+ */
 export async function checkOutreach(
   db: OutreachDatabase,
   request: Omit<OutreachRequest, 'category'>,
   settings: PolicySettings,
   now: number,
-): Promise<Record<Category, Verdict>> {
+): Promise<{ verdicts: Record<Category, Verdict>; strikes: number }> {
   const tx = db.transaction('outreach', 'readonly');
   const history = await readHistory(tx.store, request, now);
   await tx.done;
-  return evaluateAll(request, history, settings, now);
+  const fan = history.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
+  const unique = [...new Map(fan.map((entry) => [entry.id, entry])).values()];
+  return {
+    verdicts: evaluateAll(request, history, settings, now),
+    strikes: countStrikes(unique, settings, now),
+  };
 }
 
 /**
@@ -136,7 +152,7 @@ export async function fanStatuses(
       fanId,
       lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
       blockedUntil: Number.isFinite(blockedUntil) ? blockedUntil : null,
-      warnings: live.filter((entry) => entry.category === 'warning').length,
+      warnings: countStrikes(live, settings, now),
     };
   });
 }

@@ -35,7 +35,7 @@ export function ComposeView() {
 
   if (loadError) return <p role="alert">{loadError}</p>;
   if (!state) return <p aria-busy="true">{t('loading')}</p>;
-  const { target, templates, verdicts, recognitionFailed } = state;
+  const { target, templates, verdicts, strikes, recognitionFailed } = state;
   const notice = recognitionFailed && (
     <p class="notice" role="status">
       {t('recognitionFailed')}
@@ -145,6 +145,12 @@ export function ComposeView() {
         </output>
         {preview && <p class="length">{t('characterCount', String(preview.length))}</p>}
       </section>
+
+      {template?.category === 'warning' && strikes > 0 && (
+        <p class="strike" role="note">
+          {t('strikeLadder', [String(strikes + 1), comment.authorName])}
+        </p>
+      )}
 
       {shownVerdict && (
         <p class={shownVerdict.allowed ? 'verdict allowed' : 'verdict refused'} role="status">

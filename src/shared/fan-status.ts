@@ -7,7 +7,7 @@ export interface FanStatus {
   lastContactAt: number | null;
   /** Until when the per-fan limit refuses another message, if it does now. */
   blockedUntil: number | null;
-  /** Pre-ban warnings the fan has been sent. */
+  /** Pre-ban warnings ("strikes") the fan was sent within the strike window (90 days by default). */
   warnings: number;
 }
 

@@ -78,6 +78,8 @@ export interface ReplyData {
     templates: Template[];
     /** The policy's verdict for each category of message to the target now, shown before sending. */
     verdicts: Record<Category, Verdict> | null;
+    /** Pre-ban warnings the target fan already got within the strike window. */
+    strikes: number;
     /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
     recognitionFailed: boolean;
   };

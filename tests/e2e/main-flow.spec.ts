@@ -129,6 +129,24 @@ test.describe('sending from a comment', () => {
     expect(await storedEntries(background)).toHaveLength(1);
   });
 
+  test('picking a second pre-ban warning for a fan suggests banning instead', async ({ page, openPopup }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    await pickTarget(page, 'Send message to Giulia Rossi', 'first');
+    const first = await openPopup();
+    await first.getByRole('radio', { name: 'Friendly warning' }).check();
+    await expect(first.locator('.strike')).toHaveCount(0);
+    await first.getByRole('button', { name: 'Send' }).click();
+    await expect(first.getByText(/^Message copied/)).toBeVisible();
+    await first.close();
+
+    await pickTarget(page, 'Send message to Giulia Rossi', 'last');
+    const second = await openPopup();
+    await second.getByRole('radio', { name: 'Last warning before a ban' }).check();
+    await expect(second.locator('.strike')).toHaveText(
+      'This would be warning no. 2 for Giulia Rossi within 90 days: consider banning instead.',
+    );
+  });
+
   test('of 20 simultaneous send requests for one comment exactly one is recorded', async ({
     page,
     openPopup,

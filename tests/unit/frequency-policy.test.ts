@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  countStrikes,
   DEFAULT_POLICY_SETTINGS,
   evaluate,
   type OutreachRequest,
@@ -188,6 +189,19 @@ describe('frequency policy: per-category rules', () => {
   });
 });
 
+describe('strikes', () => {
+  test('count the pre-ban warnings of the last 90 days that reached the fan', () => {
+    const history = [
+      contact(T - 100 * DAY_MS, { category: 'warning' }),
+      contact(T - 80 * DAY_MS, { category: 'warning' }),
+      contact(T - 10 * DAY_MS, { category: 'warning', status: 'failed' }),
+      contact(T - 5 * DAY_MS, { category: 'warning' }),
+      contact(T - 1 * DAY_MS, { category: 'promo' }),
+    ];
+    expect(countStrikes(history, settings, T)).toBe(2);
+  });
+});
+
 /** The rules written out plainly, one by one, as the reference the engine must agree with. */
 function modelAllows(history: PastContact[], category: Category, now: number, s: PolicySettings): boolean {
   const within = (days: number) => history.filter((c) => c.createdAt > now - days * DAY_MS);
@@ -215,6 +229,7 @@ describe('frequency policy against a simple model', () => {
     warningCooldownDays: fc.integer({ min: 1, max: 20 }),
     careDailyMax: fc.integer({ min: 1, max: 4 }),
     pageDailyMax: fc.integer({ min: 1, max: 6 }),
+    strikeWindowDays: fc.integer({ min: 1, max: 100 }),
   });
   const step = fc.record({
     category: fc.constantFrom(...CATEGORIES),

@@ -9,7 +9,7 @@ import {
   reserveOutreach,
   type NewEntry,
 } from '../../src/background/outreach-store';
-import { DAY_MS } from '../../src/shared/time';
+import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
@@ -81,6 +81,13 @@ describe('outreach store', () => {
     ).not.toBeNull();
   });
 
+  test('a fan’s recent messages are counted once, though they are also among the Page’s recent ones', async () => {
+    await reserve(draft({ commentId: '1', category: 'care' }), T);
+    await reserve(draft({ commentId: '2', category: 'care' }), T + HOUR_MS);
+    const third = await reserve(draft({ commentId: '3', category: 'care' }), T + 2 * HOUR_MS);
+    expect(third.verdict).toEqual({ allowed: true });
+  });
+
   test('the database itself refuses a second holder of one comment', async () => {
     const { entry } = await reserve(draft());
     const duplicate = { ...entry!, id: crypto.randomUUID(), fanId: 'someone-else' };
@@ -98,7 +105,7 @@ describe('outreach store', () => {
   test('a copied delivery keeps counting against the limits', async () => {
     const { entry } = await reserve(draft());
     await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1));
-    const verdicts = await withDatabase((db) =>
+    const { verdicts } = await withDatabase((db) =>
       checkOutreach(
         db,
         { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '999' },
