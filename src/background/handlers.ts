@@ -68,7 +68,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     return { target, templates, verdicts, strikes, recognitionFailed };
   },
 
-  async 'outreach/reserve'({ commentId, category, templateId, text }, { now }) {
+  async 'outreach/reserve'({ commentId, category, templateId, text, override }, { now }) {
     const target = await loadPendingTarget();
     if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
     const template = DEFAULT_TEMPLATES.find((candidate) => candidate.id === templateId);
@@ -93,6 +93,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         },
         DEFAULT_POLICY_SETTINGS,
         now,
+        override?.reason,
       ),
     );
     if (reserved.entry) await announceFanChange({ pageId: comment.pageId, fanId: comment.authorId }, now);

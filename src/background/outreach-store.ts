@@ -1,5 +1,11 @@
 import type { FanKey, FanStatus } from '../shared/fan-status';
-import type { Category, DeliveryOutcome, OutreachEntry, Verdict } from '../shared/outreach';
+import {
+  HARD_RULES,
+  type Category,
+  type DeliveryOutcome,
+  type OutreachEntry,
+  type Verdict,
+} from '../shared/outreach';
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
@@ -17,7 +23,10 @@ const INITIATIVE_CATEGORIES: readonly Category[] = ['thanks', 'promo', 'warning'
 /** Newest entries the log view lists. */
 export const LOG_PAGE_SIZE = 200;
 
-export type NewEntry = Omit<OutreachEntry, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'commentSlot'>;
+export type NewEntry = Omit<
+  OutreachEntry,
+  'id' | 'createdAt' | 'updatedAt' | 'status' | 'commentSlot' | 'override'
+>;
 
 type OutreachStore = IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', 'readonly' | 'readwrite'>;
 
@@ -72,6 +81,7 @@ export async function reserveOutreach(
   draft: NewEntry,
   settings: PolicySettings,
   now: number,
+  overrideReason?: string,
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
   const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });
   const request: OutreachRequest = {
@@ -81,12 +91,15 @@ export async function reserveOutreach(
     category: draft.category,
   };
   const verdict = evaluate(request, await readHistory(tx.store, request, now), settings, now);
-  if (!verdict.allowed) {
+  // A soft rule gives way to an override with a reason; Facebook's own rules never do.
+  const overridden = !verdict.allowed && overrideReason !== undefined && !HARD_RULES.includes(verdict.rule);
+  if (!verdict.allowed && !overridden) {
     await tx.done;
     return { verdict, entry: null };
   }
   const entry: OutreachEntry = {
     ...draft,
+    ...(overridden && !verdict.allowed ? { override: { rule: verdict.rule, reason: overrideReason! } } : {}),
     id: crypto.randomUUID(),
     createdAt: now,
     updatedAt: now,

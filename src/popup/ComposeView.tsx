@@ -2,7 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { ReplyData } from '../shared/messages';
-import { CATEGORIES, type Category, type Verdict } from '../shared/outreach';
+import {
+  CATEGORIES,
+  HARD_RULES,
+  MAX_OVERRIDE_REASON,
+  MIN_OVERRIDE_REASON,
+  type Category,
+  type Verdict,
+} from '../shared/outreach';
 import { excerpt, fillPlaceholders, placeholderValues } from '../shared/placeholders';
 import { clipboardDelivery } from './delivery/clipboard-delivery';
 import { CATEGORY_LABELS, describeVerdict } from './format';
@@ -16,6 +23,7 @@ export function ComposeView() {
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sending, setSending] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
 
   useEffect(() => {
     void request({ type: 'popup/open' }).then((reply) => {
@@ -58,6 +66,11 @@ export function ComposeView() {
   // Before a template is picked, say whether everything is possible; after, what the policy says of it.
   const everythingAllowed = verdicts !== null && CATEGORIES.every((category) => verdicts[category].allowed);
   const shownVerdict = selected ?? (everythingAllowed ? verdicts[CATEGORIES[0]] : null);
+  // A soft rule can be overridden with a reason, which goes into the log; Facebook's rules cannot.
+  const overridable = selected !== null && !selected.allowed && !HARD_RULES.includes(selected.rule);
+  const reasonGiven = overrideReason.trim().length >= MIN_OVERRIDE_REASON;
+  const canSend =
+    template !== null && !sending && (selected?.allowed !== false || (overridable && reasonGiven));
 
   async function send(): Promise<void> {
     if (!template) return;
@@ -69,6 +82,7 @@ export function ComposeView() {
         category: template.category,
         templateId: template.id,
         text: preview,
+        ...(overridable ? { override: { reason: overrideReason.trim() } } : {}),
       });
       if (!reserved.ok) return setOutcome({ kind: 'error', text: reserved.error.message });
       const { entry, verdict: decided } = reserved.data;
@@ -130,6 +144,7 @@ export function ComposeView() {
                   onChange={() => {
                     setTemplateId(candidate.id);
                     setOutcome(null);
+                    setOverrideReason('');
                   }}
                 />
                 {candidate.title}
@@ -158,8 +173,21 @@ export function ComposeView() {
         </p>
       )}
 
-      <button type="submit" class="send" disabled={!template || sending || selected?.allowed === false}>
-        {t('send')}
+      {overridable && (
+        <div class="override">
+          <label for="override-reason">{t('overrideReasonLabel')}</label>
+          <textarea
+            id="override-reason"
+            rows={2}
+            maxLength={MAX_OVERRIDE_REASON}
+            value={overrideReason}
+            onInput={(event) => setOverrideReason(event.currentTarget.value)}
+          />
+        </div>
+      )}
+
+      <button type="submit" class="send" disabled={!canSend}>
+        {t(overridable ? 'sendAnyway' : 'send')}
       </button>
 
       {outcome && (

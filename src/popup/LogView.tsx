@@ -41,7 +41,12 @@ export function LogView() {
                 {formatDateTime(entry.createdAt)}
               </time>
             </td>
-            <td>{t(STATUS_LABELS[entry.status])}</td>
+            <td>
+              {t(STATUS_LABELS[entry.status])}
+              {entry.override && (
+                <span class="override-note"> · {t('logOverridden', entry.override.reason)}</span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

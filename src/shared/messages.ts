@@ -5,6 +5,8 @@ import { FAILED_SIGNALS, MAX_STATUS_BATCH } from './limits';
 import {
   CategorySchema,
   DeliveryOutcomeSchema,
+  MAX_OVERRIDE_REASON,
+  MIN_OVERRIDE_REASON,
   type Category,
   type OutreachEntry,
   type Verdict,
@@ -53,6 +55,10 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
     category: CategorySchema,
     templateId: z.string().min(1).max(200),
     text: z.string().trim().min(1).max(2000),
+    /** Send despite a soft rule; the reason is kept with the entry. */
+    override: z
+      .strictObject({ reason: z.string().trim().min(MIN_OVERRIDE_REASON).max(MAX_OVERRIDE_REASON) })
+      .optional(),
   }),
   z.strictObject({ type: z.literal('outreach/confirm'), entryId, outcome: DeliveryOutcomeSchema }),
   z.strictObject({ type: z.literal('log/list') }),

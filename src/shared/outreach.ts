@@ -33,6 +33,8 @@ export interface OutreachEntry {
   createdAt: number;
   updatedAt: number;
   status: EntryStatus;
+  /** Set when the admin sent despite a soft rule, with the reason they typed. */
+  override?: { rule: PolicyRule; reason: string };
   /**
    * Present while the entry holds its comment's single private reply. A unique index on it is the
    * second guard (after the policy) against two messages for one comment; failed entries drop it.
@@ -49,6 +51,13 @@ export type PolicyRule =
   | 'warning-cooldown'
   | 'care-daily'
   | 'page-daily';
+
+/** Rules no one can override: Facebook's own. */
+export const HARD_RULES: readonly PolicyRule[] = ['one-per-comment'];
+
+/** Shortest reason accepted for overriding a soft rule: a word, not a keystroke. */
+export const MIN_OVERRIDE_REASON = 3;
+export const MAX_OVERRIDE_REASON = 500;
 
 export type Verdict =
   | { allowed: true }

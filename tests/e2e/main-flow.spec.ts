@@ -129,6 +129,30 @@ test.describe('sending from a comment', () => {
     expect(await storedEntries(background)).toHaveLength(1);
   });
 
+  test('a soft limit can be overridden with a reason, which the log keeps', async ({ page, openPopup }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    await pickTarget(page, 'Send message to Giulia Rossi', 'first');
+    const first = await openPopup();
+    await first.getByRole('radio', { name: 'Personal offer' }).check();
+    await first.getByRole('button', { name: 'Send' }).click();
+    await expect(first.getByText(/^Message copied/)).toBeVisible();
+    await first.close();
+
+    await pickTarget(page, 'Send message to Giulia Rossi', 'last');
+    const second = await openPopup();
+    await second.getByRole('radio', { name: 'Reminder about an event' }).check();
+    const sendAnyway = second.getByRole('button', { name: 'Send anyway' });
+    await expect(sendAnyway).toBeDisabled();
+    await second.getByLabel(/^Send anyway\? Say why/).fill('She asked about the event in her comment');
+    await sendAnyway.click();
+    await expect(second.getByText(/^Message copied/)).toBeVisible();
+    await second.getByRole('button', { name: 'Log' }).click();
+    await expect(second.locator('tbody tr')).toHaveCount(2);
+    await expect(second.locator('tbody tr').first().locator('td').nth(4)).toHaveText(
+      'Copied — paste it in Messenger · limit overridden: She asked about the event in her comment',
+    );
+  });
+
   test('picking a second pre-ban warning for a fan suggests banning instead', async ({ page, openPopup }) => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');

@@ -95,6 +95,14 @@ describe('message router', () => {
     });
   });
 
+  test('an override needs a reason of a few characters', async () => {
+    const reply = await routeMessage({ ...reserveThanks, override: { reason: ' ' } }, popup, NOW);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: /override\.reason/ },
+    });
+  });
+
   test('a body cannot claim extra fields such as another tab', async () => {
     const reply = await routeMessage({ type: 'target/select', comment, tabId: 7 }, facebookTab, NOW);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

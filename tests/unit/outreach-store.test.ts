@@ -88,6 +88,40 @@ describe('outreach store', () => {
     expect(third.verdict).toEqual({ allowed: true });
   });
 
+  test('a soft rule gives way to an override, and the entry keeps the rule and the reason', async () => {
+    await reserve(draft({ commentId: '1' }));
+    const overridden = await withDatabase((db) =>
+      reserveOutreach(
+        db,
+        draft({ commentId: '2' }),
+        DEFAULT_POLICY_SETTINGS,
+        T + DAY_MS,
+        'She asked for the recipe',
+      ),
+    );
+    expect(overridden.verdict).toMatchObject({ allowed: false, rule: 'thanks-window' });
+    expect(overridden.entry).toMatchObject({
+      status: 'reserved',
+      override: { rule: 'thanks-window', reason: 'She asked for the recipe' },
+    });
+  });
+
+  test('no override beats one private message per comment', async () => {
+    await reserve(draft({ commentId: '1' }));
+    const refused = await withDatabase((db) =>
+      reserveOutreach(db, draft({ commentId: '1' }), DEFAULT_POLICY_SETTINGS, T + 30 * DAY_MS, 'Please'),
+    );
+    expect(refused).toMatchObject({ verdict: { rule: 'one-per-comment' }, entry: null });
+    expect(await allEntries()).toHaveLength(1);
+  });
+
+  test('an allowed message records no override even if a reason was given', async () => {
+    const { entry } = await withDatabase((db) =>
+      reserveOutreach(db, draft(), DEFAULT_POLICY_SETTINGS, T, 'Just in case'),
+    );
+    expect(entry).not.toHaveProperty('override');
+  });
+
   test('the database itself refuses a second holder of one comment', async () => {
     const { entry } = await reserve(draft());
     const duplicate = { ...entry!, id: crypto.randomUUID(), fanId: 'someone-else' };
