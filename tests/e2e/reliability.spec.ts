@@ -62,6 +62,7 @@ base('the log survives closing and reopening the browser on the same profile', a
     await popup.getByRole('button', { name: 'Send' }).click();
     await expect(popup.getByText(/^Message copied/)).toBeVisible();
     await popup.getByRole('button', { name: 'Log' }).click();
+    await expect(popup.locator('tbody tr')).toHaveCount(1);
     const rows = await popup.locator('tbody tr').allTextContents();
     await context.close();
     return rows;
