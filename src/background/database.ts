@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { OutreachEntry } from '../shared/outreach';
+import type { FanRecord, OutreachEntry } from '../shared/outreach';
 
 export const DATABASE_NAME = 'page-outreach';
 
@@ -14,6 +14,10 @@ export interface OutreachSchema extends DBSchema {
       byCreatedAt: number;
       byStatus: string;
     };
+  };
+  fans: {
+    key: [string, string];
+    value: FanRecord;
   };
 }
 
@@ -36,6 +40,10 @@ const MIGRATIONS: ReadonlyArray<(db: OutreachDatabase, tx: UpgradeTransaction) =
   // v2: find interrupted deliveries (still `reserved`) without reading the whole log.
   (_db, tx) => {
     tx.objectStore('outreach').createIndex('byStatus', 'status');
+  },
+  // v3: what the Page knows about each fan (do not contact), keyed like the log's per-fan index.
+  (db) => {
+    db.createObjectStore('fans', { keyPath: ['pageId', 'fanId'] });
   },
 ];
 

@@ -1,6 +1,7 @@
 import {
   CATEGORIES,
   type Category,
+  type FanRecord,
   type OutreachEntry,
   type PolicyRule,
   type Verdict,
@@ -48,6 +49,9 @@ export interface OutreachRequest {
   category: Category;
 }
 
+/** What the policy needs from the Page's record of the fan. */
+export type FanStanding = Pick<FanRecord, 'doNotContact' | 'updatedAt'>;
+
 export type PastContact = Pick<
   OutreachEntry,
   'pageId' | 'fanId' | 'commentId' | 'category' | 'createdAt' | 'status'
@@ -89,8 +93,9 @@ function counts(entry: PastContact): boolean {
 
 /**
  * The whole policy as a pure function: given the request, the relevant history (the fan's contacts, the
- * comment's, and the Page's of the last 24 hours), the settings and the current time, may this message
- * go out? The hard rule (one private message per comment) comes first;
+ * comment's, and the Page's of the last 24 hours), the settings, the current time and what the Page
+ * knows of the fan, may this message go out? The hard rules (one private message per comment; nothing
+ * but customer care for a fan marked "do not contact") come first;
  * of the soft rules that refuse, the verdict names the one that holds the fan back longest, so its
  * date is the day every rule allows the message again.
  */
@@ -99,11 +104,15 @@ export function evaluate(
   history: readonly PastContact[],
   settings: PolicySettings,
   now: number,
+  standing: FanStanding | null = null,
 ): Verdict {
   const live = history.filter(counts);
 
   const sameComment = live.find((entry) => entry.commentId === request.commentId);
   if (sameComment) return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt };
+  if (standing?.doNotContact && request.category !== 'care') {
+    return { allowed: false, rule: 'do-not-contact', lastContactAt: standing.updatedAt };
+  }
 
   const fan = live.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
   const ofCategory = (category: Category) => fan.filter((entry) => entry.category === category);
@@ -165,10 +174,11 @@ export function evaluateAll(
   history: readonly PastContact[],
   settings: PolicySettings,
   now: number,
+  standing: FanStanding | null = null,
 ): Record<Category, Verdict> {
   const entries = CATEGORIES.map((category) => [
     category,
-    evaluate({ ...request, category }, history, settings, now),
+    evaluate({ ...request, category }, history, settings, now, standing),
   ]);
   return Object.fromEntries(entries) as Record<Category, Verdict>;
 }

@@ -5,7 +5,14 @@ import { uiLanguage } from '../shared/i18n';
 import { withDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from './frequency-policy';
 import { announceFanChange } from './change-feed';
-import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
+import {
+  checkOutreach,
+  confirmOutreach,
+  fanStatuses,
+  listOutreach,
+  reserveOutreach,
+  setDoNotContact,
+} from './outreach-store';
 import {
   announcePendingTarget,
   clearPendingBadge,
@@ -55,9 +62,10 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       clearPendingBadge(),
     ]);
     const templates = templatesForLanguage(DEFAULT_TEMPLATES, uiLanguage());
-    if (!target) return { target: null, templates, verdicts: null, strikes: 0, recognitionFailed };
+    if (!target)
+      return { target: null, templates, verdicts: null, strikes: 0, doNotContact: false, recognitionFailed };
     const { comment } = target;
-    const { verdicts, strikes } = await withDatabase((db) =>
+    const { verdicts, strikes, doNotContact } = await withDatabase((db) =>
       checkOutreach(
         db,
         { pageId: comment.pageId, fanId: comment.authorId, commentId: comment.commentId },
@@ -65,7 +73,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         now,
       ),
     );
-    return { target, templates, verdicts, strikes, recognitionFailed };
+    return { target, templates, verdicts, strikes, doNotContact, recognitionFailed };
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text, override }, { now }) {
@@ -105,6 +113,19 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     if (!entry) throw new RequestError('not-found', 'errorEntryGone');
     await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
     return { entry };
+  },
+
+  async 'fan/do-not-contact'({ commentId, doNotContact }, { now }) {
+    const target = await loadPendingTarget();
+    if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
+    const { comment } = target;
+    const fan = { pageId: comment.pageId, fanId: comment.authorId };
+    const checked = await withDatabase(async (db) => {
+      await setDoNotContact(db, { ...fan, name: comment.authorName }, doNotContact, now);
+      return checkOutreach(db, { ...fan, commentId }, DEFAULT_POLICY_SETTINGS, now);
+    });
+    await announceFanChange(fan, now);
+    return { verdicts: checked.verdicts, doNotContact: checked.doNotContact };
   },
 
   async 'log/list'() {

@@ -3,6 +3,7 @@ import {
   HARD_RULES,
   type Category,
   type DeliveryOutcome,
+  type FanRecord,
   type OutreachEntry,
   type Verdict,
 } from '../shared/outreach';
@@ -59,15 +60,18 @@ export async function checkOutreach(
   request: Omit<OutreachRequest, 'category'>,
   settings: PolicySettings,
   now: number,
-): Promise<{ verdicts: Record<Category, Verdict>; strikes: number }> {
-  const tx = db.transaction('outreach', 'readonly');
-  const history = await readHistory(tx.store, request, now);
+): Promise<{ verdicts: Record<Category, Verdict>; strikes: number; doNotContact: boolean }> {
+  const tx = db.transaction(['outreach', 'fans'], 'readonly');
+  const [history, standing] = await Promise.all([
+    readHistory(tx.objectStore('outreach'), request, now),
+    tx.objectStore('fans').get([request.pageId, request.fanId]),
+  ]);
   await tx.done;
   const fan = history.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
-  const unique = [...new Map(fan.map((entry) => [entry.id, entry])).values()];
   return {
-    verdicts: evaluateAll(request, history, settings, now),
-    strikes: countStrikes(unique, settings, now),
+    verdicts: evaluateAll(request, history, settings, now, standing ?? null),
+    strikes: countStrikes(fan, settings, now),
+    doNotContact: standing?.doNotContact ?? false,
   };
 }
 
@@ -83,14 +87,19 @@ export async function reserveOutreach(
   now: number,
   overrideReason?: string,
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
-  const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
+  const outreach = tx.objectStore('outreach');
   const request: OutreachRequest = {
     pageId: draft.pageId,
     fanId: draft.fanId,
     commentId: draft.commentId,
     category: draft.category,
   };
-  const verdict = evaluate(request, await readHistory(tx.store, request, now), settings, now);
+  const [history, standing] = await Promise.all([
+    readHistory(outreach, request, now),
+    tx.objectStore('fans').get([draft.pageId, draft.fanId]),
+  ]);
+  const verdict = evaluate(request, history, settings, now, standing ?? null);
   // A soft rule gives way to an override with a reason; Facebook's own rules never do.
   const overridden = !verdict.allowed && overrideReason !== undefined && !HARD_RULES.includes(verdict.rule);
   if (!verdict.allowed && !overridden) {
@@ -106,7 +115,7 @@ export async function reserveOutreach(
     status: 'reserved',
     commentSlot: draft.commentId,
   };
-  await tx.store.add(entry);
+  await outreach.add(entry);
   await tx.done;
   return { verdict, entry };
 }
@@ -149,13 +158,18 @@ export async function fanStatuses(
   settings: PolicySettings,
   now: number,
 ): Promise<FanStatus[]> {
-  const index = db.transaction('outreach').store.index('byPageFan');
-  const histories = await Promise.all(fans.map(({ pageId, fanId }) => index.getAll([pageId, fanId])));
+  const tx = db.transaction(['outreach', 'fans']);
+  const index = tx.objectStore('outreach').index('byPageFan');
+  const [histories, standings] = await Promise.all([
+    Promise.all(fans.map(({ pageId, fanId }) => index.getAll([pageId, fanId]))),
+    Promise.all(fans.map(({ pageId, fanId }) => tx.objectStore('fans').get([pageId, fanId]))),
+  ]);
   return fans.map(({ pageId, fanId }, position) => {
     const live = histories[position]!.filter((entry) => entry.status !== 'failed');
     // A comment id no entry has: only the per-fan rules answer. Customer care is left out: the status
     // says when the Page may next reach out on its own initiative.
-    const verdicts = evaluateAll({ pageId, fanId, commentId: '' }, live, settings, now);
+    const standing = standings[position] ?? null;
+    const verdicts = evaluateAll({ pageId, fanId, commentId: '' }, live, settings, now, standing);
     const initiative = INITIATIVE_CATEGORIES.map((category) => verdicts[category]);
     const blockedUntil = initiative.some((verdict) => verdict.allowed)
       ? null
@@ -166,6 +180,7 @@ export async function fanStatuses(
       lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
       blockedUntil: Number.isFinite(blockedUntil) ? blockedUntil : null,
       warnings: countStrikes(live, settings, now),
+      doNotContact: standing?.doNotContact ?? false,
     };
   });
 }
@@ -182,4 +197,19 @@ export async function markInterrupted(db: OutreachDatabase, now: number, timeout
   await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
   await tx.done;
   return stale.length;
+}
+
+/** Marks a fan "do not contact" (or lifts it); the policy reads it in the same transaction as the log. */
+export async function setDoNotContact(
+  db: OutreachDatabase,
+  fan: Pick<FanRecord, 'pageId' | 'fanId' | 'name'>,
+  doNotContact: boolean,
+  now: number,
+): Promise<FanRecord> {
+  const tx = db.transaction('fans', 'readwrite');
+  const existing = await tx.store.get([fan.pageId, fan.fanId]);
+  const record: FanRecord = { ...existing, ...fan, doNotContact, updatedAt: now };
+  await tx.store.put(record);
+  await tx.done;
+  return record;
 }

@@ -18,9 +18,13 @@ function keyOf(fan: FanKey): string {
   return `${fan.pageId}/${fan.fanId}`;
 }
 
-/** "messaged 3d ago · limit reached until 2 Dec · 1 warning", or nothing for a fan never contacted. */
+/**
+ * "do not contact · messaged 3d ago · limit reached until 2 Dec · 1 warning", or nothing for a fan the
+ * Page never contacted nor marked.
+ */
 export function describeFanStatus(status: FanStatus, now: number): string {
   const parts: string[] = [];
+  if (status.doNotContact) parts.push(t('fanDoNotContact'));
   if (status.lastContactAt !== null)
     parts.push(t('fanMessagedAgo', formatAgo(status.lastContactAt, now, 'narrow')));
   if (status.blockedUntil !== null) parts.push(t('fanLimitUntil', formatDay(status.blockedUntil)));
@@ -32,7 +36,7 @@ export function describeFanStatus(status: FanStatus, now: number): string {
 }
 
 function hasHistory(status: FanStatus): boolean {
-  return status.lastContactAt !== null || status.warnings > 0;
+  return status.doNotContact || status.lastContactAt !== null || status.warnings > 0;
 }
 
 function render(slot: Element, status: FanStatus, now: number): void {

@@ -43,7 +43,7 @@ export function ComposeView() {
 
   if (loadError) return <p role="alert">{loadError}</p>;
   if (!state) return <p aria-busy="true">{t('loading')}</p>;
-  const { target, templates, verdicts, strikes, recognitionFailed } = state;
+  const { target, templates, verdicts, strikes, doNotContact, recognitionFailed } = state;
   const notice = recognitionFailed && (
     <p class="notice" role="status">
       {t('recognitionFailed')}
@@ -71,6 +71,17 @@ export function ComposeView() {
   const reasonGiven = overrideReason.trim().length >= MIN_OVERRIDE_REASON;
   const canSend =
     template !== null && !sending && (selected?.allowed !== false || (overridable && reasonGiven));
+
+  async function markDoNotContact(marked: boolean): Promise<void> {
+    const reply = await request({
+      type: 'fan/do-not-contact',
+      commentId: comment.commentId,
+      doNotContact: marked,
+    });
+    if (!reply.ok) return setOutcome({ kind: 'error', text: reply.error.message });
+    const { verdicts: updated, doNotContact: nowMarked } = reply.data;
+    setState((current) => current && { ...current, verdicts: updated, doNotContact: nowMarked });
+  }
 
   async function send(): Promise<void> {
     if (!template) return;
@@ -124,6 +135,14 @@ export function ComposeView() {
         </h1>
         <p class="page">{t('onPage', comment.pageName)}</p>
         <blockquote class="comment">{excerpt(comment.text) || t('noCommentText')}</blockquote>
+        <label class="do-not-contact">
+          <input
+            type="checkbox"
+            checked={doNotContact}
+            onChange={(event) => void markDoNotContact(event.currentTarget.checked)}
+          />
+          {t('doNotContactLabel')}
+        </label>
       </section>
 
       {CATEGORIES.map((category) => (

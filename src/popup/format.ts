@@ -45,6 +45,8 @@ export function describeVerdict(verdict: Verdict, fanName: string, now: number):
       return t('verdictWarningCooldown', [fanName, ago, day]);
     case 'care-daily':
       return t('verdictCareDaily', [fanName, limit, formatTime(verdict.eligibleAt ?? now)]);
+    case 'do-not-contact':
+      return t('verdictDoNotContact', fanName);
     case 'page-daily':
       return t('verdictPageDaily', [limit, formatTime(verdict.eligibleAt ?? now)]);
   }

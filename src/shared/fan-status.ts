@@ -9,6 +9,8 @@ export interface FanStatus {
   blockedUntil: number | null;
   /** Pre-ban warnings ("strikes") the fan was sent within the strike window (90 days by default). */
   warnings: number;
+  /** Marked "do not contact": nothing but customer care. */
+  doNotContact: boolean;
 }
 
 export interface FanKey {

@@ -61,6 +61,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
       .optional(),
   }),
   z.strictObject({ type: z.literal('outreach/confirm'), entryId, outcome: DeliveryOutcomeSchema }),
+  /** Marks the picked comment's author "do not contact", or lifts it. */
+  z.strictObject({ type: z.literal('fan/do-not-contact'), commentId, doNotContact: z.boolean() }),
   z.strictObject({ type: z.literal('log/list') }),
 ]);
 
@@ -86,11 +88,14 @@ export interface ReplyData {
     verdicts: Record<Category, Verdict> | null;
     /** Pre-ban warnings the target fan already got within the strike window. */
     strikes: number;
+    /** The target fan is marked "do not contact". */
+    doNotContact: boolean;
     /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
     recognitionFailed: boolean;
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
   'outreach/confirm': { entry: OutreachEntry };
+  'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };
   'log/list': { entries: OutreachEntry[] };
 }
 

@@ -50,10 +50,21 @@ export type PolicyRule =
   | 'thanks-window'
   | 'warning-cooldown'
   | 'care-daily'
-  | 'page-daily';
+  | 'page-daily'
+  | 'do-not-contact';
 
-/** Rules no one can override: Facebook's own. */
-export const HARD_RULES: readonly PolicyRule[] = ['one-per-comment'];
+/** Rules no one can override: Facebook's own, and a fan marked "do not contact". */
+export const HARD_RULES: readonly PolicyRule[] = ['one-per-comment', 'do-not-contact'];
+
+/** What the Page knows about a fan beyond the log. */
+export interface FanRecord {
+  pageId: string;
+  fanId: string;
+  name: string;
+  /** The fan gets nothing but customer care (they asked to be left alone, or a ban is near). */
+  doNotContact: boolean;
+  updatedAt: number;
+}
 
 /** Shortest reason accepted for overriding a soft rule: a word, not a keystroke. */
 export const MIN_OVERRIDE_REASON = 3;
@@ -64,7 +75,7 @@ export type Verdict =
   | {
       allowed: false;
       rule: PolicyRule;
-      /** When the contact that triggered the rule was made. */
+      /** When the contact (or, for "do not contact", the marking) that triggered the rule was made. */
       lastContactAt: number;
       /** When the fan can be messaged again; absent for rules that never expire. */
       eligibleAt?: number;

@@ -54,3 +54,35 @@ test('a fan warned before shows the warning count as soon as the post loads', as
     /^messaged this minute · limit reached until .* · 1 warning$/,
   );
 });
+
+test('marking a fan "do not contact" leaves only customer care and shows beside their action at once', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
+  const popup = await openPopup();
+  await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
+
+  for (const category of ['Thanks', 'Promo', 'Pre-ban warning']) {
+    await expect(popup.getByRole('group', { name: category }).locator('.category-verdict')).toHaveText(
+      'Sara Neri is marked “do not contact”: only customer care is possible.',
+    );
+  }
+  await expect(popup.getByRole('group', { name: 'Customer care' }).locator('.category-verdict')).toHaveCount(
+    0,
+  );
+  // Facebook's rule-like limits cannot be overridden: no reason box, no "Send anyway".
+  await popup.getByRole('radio', { name: 'Friendly warning' }).check();
+  await expect(popup.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(popup.getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
+
+  const sara = page
+    .locator('[data-page-outreach="slot"]')
+    .filter({ has: page.getByRole('button', { name: 'Send message to Sara Neri' }) });
+  await expect(sara.locator('.page-outreach-status')).toHaveText('do not contact');
+
+  await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).uncheck();
+  await expect(sara.locator('.page-outreach-status')).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: 'Send' })).toBeEnabled();
+});

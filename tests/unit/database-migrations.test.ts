@@ -65,8 +65,9 @@ describe('schema migrations', () => {
     expect(new Map(stored.map((entry) => [entry.id, entry]))).toEqual(
       new Map(entries.map((entry) => [entry.id, entry])),
     );
-    // The version 2 index answers for old data too.
+    // The version 2 index answers for old data too, and version 3's fan records start empty.
     expect(await db.countFromIndex('outreach', 'byStatus', 'reserved')).toBe(OLD_ENTRIES / 10);
+    expect(await db.count('fans')).toBe(0);
     db.close();
   });
 

@@ -54,6 +54,30 @@ describe('frequency policy: the hard rule', () => {
   });
 });
 
+describe('frequency policy: do not contact', () => {
+  const marked = { doNotContact: true, updatedAt: T - DAY_MS };
+
+  test('a fan marked "do not contact" gets no thanks, promo or warning', () => {
+    for (const category of ['thanks', 'promo', 'warning'] as const) {
+      expect(evaluate(request({ category }), [], settings, T, marked)).toEqual({
+        allowed: false,
+        rule: 'do-not-contact',
+        lastContactAt: T - DAY_MS,
+      });
+    }
+  });
+
+  test('a fan marked "do not contact" can still be answered by customer care', () => {
+    expect(evaluate(request({ category: 'care' }), [], settings, T, marked)).toEqual({ allowed: true });
+  });
+
+  test('lifting the mark lifts the rule', () => {
+    expect(evaluate(request(), [], settings, T, { ...marked, doNotContact: false })).toEqual({
+      allowed: true,
+    });
+  });
+});
+
 describe('frequency policy: one message per fan per week', () => {
   test('refuses a fan messaged 1 ms less than 7 days ago, naming when they become eligible', () => {
     const verdict = evaluate(request({ category: 'warning' }), [contact(T)], settings, T + WEEK - 1);

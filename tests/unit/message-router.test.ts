@@ -110,7 +110,8 @@ describe('message router', () => {
 
   test('a content script cannot use the popup’s operations', async () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
-    for (const message of [{ type: 'log/list' }, { type: 'popup/open' }, reserveThanks]) {
+    const markFan = { type: 'fan/do-not-contact', commentId: '456', doNotContact: true };
+    for (const message of [{ type: 'log/list' }, { type: 'popup/open' }, reserveThanks, markFan]) {
       expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
@@ -195,8 +196,16 @@ describe('message router', () => {
             lastContactAt: NOW,
             blockedUntil: NOW + 7 * DAY_MS,
             warnings: 0,
+            doNotContact: false,
           },
-          { pageId: 'acmecoffee', fanId: 'marco', lastContactAt: null, blockedUntil: null, warnings: 0 },
+          {
+            pageId: 'acmecoffee',
+            fanId: 'marco',
+            lastContactAt: null,
+            blockedUntil: null,
+            warnings: 0,
+            doNotContact: false,
+          },
         ],
       },
     });

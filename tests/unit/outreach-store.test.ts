@@ -4,9 +4,11 @@ import { DEFAULT_POLICY_SETTINGS } from '../../src/background/frequency-policy';
 import {
   checkOutreach,
   confirmOutreach,
+  fanStatuses,
   listOutreach,
   markInterrupted,
   reserveOutreach,
+  setDoNotContact,
   type NewEntry,
 } from '../../src/background/outreach-store';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
@@ -122,6 +124,21 @@ describe('outreach store', () => {
     expect(entry).not.toHaveProperty('override');
   });
 
+  test('a fan marked "do not contact" is refused anything but customer care, even with an override', async () => {
+    await withDatabase((db) =>
+      setDoNotContact(db, { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', name: 'Giulia Rossi' }, true, T),
+    );
+    const refused = await withDatabase((db) =>
+      reserveOutreach(db, draft({ category: 'promo' }), DEFAULT_POLICY_SETTINGS, T + 1, 'Big sale'),
+    );
+    expect(refused).toMatchObject({ verdict: { rule: 'do-not-contact' }, entry: null });
+    expect((await reserve(draft({ category: 'care' }), T + 2)).entry).not.toBeNull();
+    const [status] = await withDatabase((db) =>
+      fanStatuses(db, [{ pageId: 'acmecoffee', fanId: 'giulia.rossi.77' }], DEFAULT_POLICY_SETTINGS, T + 3),
+    );
+    expect(status).toMatchObject({ doNotContact: true, lastContactAt: T + 2 });
+  });
+
   test('the database itself refuses a second holder of one comment', async () => {
     const { entry } = await reserve(draft());
     const duplicate = { ...entry!, id: crypto.randomUUID(), fanId: 'someone-else' };
@@ -199,6 +216,7 @@ describe('outreach store', () => {
   test('a new database is created at the latest schema version with the indexes the policy needs', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DATABASE_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['fans', 'outreach']);
     expect([...db.transaction('outreach').store.indexNames].sort()).toEqual([
       'byComment',
       'byCommentSlot',
