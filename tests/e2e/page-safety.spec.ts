@@ -76,6 +76,27 @@ test('the action is reachable with the keyboard and Enter picks the comment', as
   await expect.poll(() => pendingComment(background)).toMatchObject({ authorName: 'Marco Bianchi' });
 });
 
+test('the action takes its colour from Facebook’s row, so it follows the light and dark themes', async ({
+  page,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await expect(sendActions(page)).toHaveCount(6);
+  const colours = async () =>
+    page.getByRole('article', { name: /^Comment by Marco Bianchi/ }).evaluate((comment) => {
+      const reply = [...comment.querySelectorAll('[role="button"]')].find(
+        (b) => b.textContent?.trim() === 'Reply',
+      )!;
+      const action = comment.querySelector('button[data-page-outreach="send-message"]')!;
+      return { reply: getComputedStyle(reply).color, action: getComputedStyle(action).color };
+    });
+  const light = await colours();
+  expect(light.action).toBe(light.reply);
+  // Facebook's dark theme recolours the row's text; the action follows.
+  await page.addStyleTag({ content: '.actions-b2 { color: rgb(176, 179, 184) !important; }' });
+  const dark = await colours();
+  expect(dark).toEqual({ reply: 'rgb(176, 179, 184)', action: 'rgb(176, 179, 184)' });
+});
+
 test('when Facebook’s markup no longer matches, the popup says the comments could not be recognized', async ({
   page,
   openPopup,
