@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { FanRecord, OutreachEntry } from '../shared/outreach';
+import type { PolicySettings } from '../shared/policy-settings';
 
 export const DATABASE_NAME = 'page-outreach';
 
@@ -18,6 +19,10 @@ export interface OutreachSchema extends DBSchema {
   fans: {
     key: [string, string];
     value: FanRecord;
+  };
+  settings: {
+    key: string;
+    value: PolicySettings;
   };
 }
 
@@ -44,6 +49,10 @@ const MIGRATIONS: ReadonlyArray<(db: OutreachDatabase, tx: UpgradeTransaction) =
   // v3: what the Page knows about each fan (do not contact), keyed like the log's per-fan index.
   (db) => {
     db.createObjectStore('fans', { keyPath: ['pageId', 'fanId'] });
+  },
+  // v4: the admin's policy settings, one record per kind of setting.
+  (db) => {
+    db.createObjectStore('settings');
   },
 ];
 

@@ -6,38 +6,8 @@ import {
   type PolicyRule,
   type Verdict,
 } from '../shared/outreach';
+import type { PolicySettings } from '../shared/policy-settings';
 import { DAY_MS } from '../shared/time';
-
-/** Every number the policy uses; all editable by the admin later, all validated. */
-export interface PolicySettings {
-  /** Any message but customer care: at most one per fan per this many days… */
-  fanWindowDays: number;
-  /** …and at most this many per fan in any 30 days. */
-  fanMonthlyMax: number;
-  /** Promos: at most one per fan per this many days. */
-  promoWindowDays: number;
-  /** Thank-yous: at most one per fan per this many days. */
-  thanksWindowDays: number;
-  /** After a pre-ban warning, no promo or thank-you for this many days. */
-  warningCooldownDays: number;
-  /** Customer care is exempt from the rules above, but at most this many per fan per 24 hours. */
-  careDailyMax: number;
-  /** All private messages of one Page, to anyone, of any category: at most this many per 24 hours. */
-  pageDailyMax: number;
-  /** Pre-ban warnings count as strikes for this many days. */
-  strikeWindowDays: number;
-}
-
-export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
-  fanWindowDays: 7,
-  fanMonthlyMax: 3,
-  promoWindowDays: 30,
-  thanksWindowDays: 14,
-  warningCooldownDays: 14,
-  careDailyMax: 3,
-  pageDailyMax: 50,
-  strikeWindowDays: 90,
-};
 
 /** The window of the monthly cap. */
 const MONTH_DAYS = 30;

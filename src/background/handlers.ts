@@ -3,7 +3,7 @@ import { DEFAULT_TEMPLATES, templatesForLanguage } from '../shared/templates';
 import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
 import { withDatabase } from './database';
-import { DEFAULT_POLICY_SETTINGS } from './frequency-policy';
+import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceFanChange } from './change-feed';
 import {
   checkOutreach,
@@ -21,6 +21,7 @@ import {
 } from './pending-target';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
+import { loadPolicySettings, savePolicySettings } from './settings-store';
 
 export interface HandlerContext {
   /** The tab the message came from: the facebook.com tab for content scripts, if any for our pages. */
@@ -50,7 +51,10 @@ export const contentHandlers: HandlerMap<ContentToBackground> = {
   },
 
   async 'fans/status'({ fans }, { now }) {
-    return { statuses: await withDatabase((db) => fanStatuses(db, fans, DEFAULT_POLICY_SETTINGS, now)) };
+    const statuses = await withDatabase(async (db) =>
+      fanStatuses(db, fans, await loadPolicySettings(db), now),
+    );
+    return { statuses };
   },
 };
 
@@ -65,11 +69,11 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     if (!target)
       return { target: null, templates, verdicts: null, strikes: 0, doNotContact: false, recognitionFailed };
     const { comment } = target;
-    const { verdicts, strikes, doNotContact } = await withDatabase((db) =>
+    const { verdicts, strikes, doNotContact } = await withDatabase(async (db) =>
       checkOutreach(
         db,
         { pageId: comment.pageId, fanId: comment.authorId, commentId: comment.commentId },
-        DEFAULT_POLICY_SETTINGS,
+        await loadPolicySettings(db),
         now,
       ),
     );
@@ -82,7 +86,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const template = DEFAULT_TEMPLATES.find((candidate) => candidate.id === templateId);
     if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
     const { comment } = target;
-    const reserved = await withDatabase((db) =>
+    const reserved = await withDatabase(async (db) =>
       reserveOutreach(
         db,
         {
@@ -99,7 +103,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           templateTitle: template.title,
           text,
         },
-        DEFAULT_POLICY_SETTINGS,
+        // Read before the check-and-record transaction opens: nothing but IndexedDB requests inside it.
+        await loadPolicySettings(db),
         now,
         override?.reason,
       ),
@@ -122,7 +127,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const fan = { pageId: comment.pageId, fanId: comment.authorId };
     const checked = await withDatabase(async (db) => {
       await setDoNotContact(db, { ...fan, name: comment.authorName }, doNotContact, now);
-      return checkOutreach(db, { ...fan, commentId }, DEFAULT_POLICY_SETTINGS, now);
+      return checkOutreach(db, { ...fan, commentId }, await loadPolicySettings(db), now);
     });
     await announceFanChange(fan, now);
     return { verdicts: checked.verdicts, doNotContact: checked.doNotContact };
@@ -130,5 +135,14 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
 
   async 'log/list'() {
     return { entries: await withDatabase((db) => listOutreach(db)) };
+  },
+
+  async 'settings/get'() {
+    return { settings: await withDatabase(loadPolicySettings), defaults: DEFAULT_POLICY_SETTINGS };
+  },
+
+  async 'settings/set'({ settings }) {
+    await withDatabase((db) => savePolicySettings(db, settings));
+    return { settings };
   },
 };

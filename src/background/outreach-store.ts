@@ -10,13 +10,8 @@ import {
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
-import {
-  countStrikes,
-  evaluate,
-  evaluateAll,
-  type OutreachRequest,
-  type PolicySettings,
-} from './frequency-policy';
+import { countStrikes, evaluate, evaluateAll, type OutreachRequest } from './frequency-policy';
+import type { PolicySettings } from '../shared/policy-settings';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
 const INITIATIVE_CATEGORIES: readonly Category[] = ['thanks', 'promo', 'warning'];

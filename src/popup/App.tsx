@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { ComposeView } from './ComposeView';
 import { LogView } from './LogView';
@@ -25,6 +26,13 @@ export function App() {
             {t(label)}
           </button>
         ))}
+        <button
+          type="button"
+          class="tab settings-link"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          {t('openSettings')}
+        </button>
       </nav>
       {view === 'compose' ? <ComposeView /> : <LogView />}
     </main>

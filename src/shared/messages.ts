@@ -11,6 +11,7 @@ import {
   type OutreachEntry,
   type Verdict,
 } from './outreach';
+import { PolicySettingsSchema, type PolicySettings } from './policy-settings';
 import type { Template } from './templates';
 
 /**
@@ -64,6 +65,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   /** Marks the picked comment's author "do not contact", or lifts it. */
   z.strictObject({ type: z.literal('fan/do-not-contact'), commentId, doNotContact: z.boolean() }),
   z.strictObject({ type: z.literal('log/list') }),
+  z.strictObject({ type: z.literal('settings/get') }),
+  z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
 
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
@@ -97,6 +100,8 @@ export interface ReplyData {
   'outreach/confirm': { entry: OutreachEntry };
   'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };
   'log/list': { entries: OutreachEntry[] };
+  'settings/get': { settings: PolicySettings; defaults: PolicySettings };
+  'settings/set': { settings: PolicySettings };
 }
 
 export interface ErrorReply {

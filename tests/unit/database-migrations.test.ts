@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DATABASE_NAME, DATABASE_VERSION, openDatabase } from '../../src/background/database';
-import { DEFAULT_POLICY_SETTINGS } from '../../src/background/frequency-policy';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { markInterrupted, reserveOutreach } from '../../src/background/outreach-store';
 import type { OutreachEntry } from '../../src/shared/outreach';
 import { DAY_MS } from '../../src/shared/time';

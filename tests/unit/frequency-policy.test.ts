@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   countStrikes,
-  DEFAULT_POLICY_SETTINGS,
   evaluate,
   type OutreachRequest,
   type PastContact,
-  type PolicySettings,
 } from '../../src/background/frequency-policy';
+import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../../src/shared/policy-settings';
 import { CATEGORIES, type Category } from '../../src/shared/outreach';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 

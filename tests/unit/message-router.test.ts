@@ -5,6 +5,7 @@ import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { giuliaComment } from './sample-comment';
 
@@ -111,7 +112,8 @@ describe('message router', () => {
   test('a content script cannot use the popup’s operations', async () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     const markFan = { type: 'fan/do-not-contact', commentId: '456', doNotContact: true };
-    for (const message of [{ type: 'log/list' }, { type: 'popup/open' }, reserveThanks, markFan]) {
+    const loosen = { type: 'settings/set', settings: { ...DEFAULT_POLICY_SETTINGS, pageDailyMax: 1000 } };
+    for (const message of [{ type: 'log/list' }, { type: 'popup/open' }, reserveThanks, markFan, loosen]) {
       expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
@@ -233,6 +235,55 @@ describe('message router', () => {
     expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({
       ok: true,
       data: { recognitionFailed: false },
+    });
+  });
+
+  test('settings start at their defaults', async () => {
+    const reply = await routeMessage({ type: 'settings/get' }, popup, NOW);
+    expect(reply).toEqual({
+      ok: true,
+      data: { settings: DEFAULT_POLICY_SETTINGS, defaults: DEFAULT_POLICY_SETTINGS },
+    });
+  });
+
+  test('saved settings drive the policy from the next request on', async () => {
+    const settings = { ...DEFAULT_POLICY_SETTINGS, thanksWindowDays: 30, fanWindowDays: 2 };
+    expect(await routeMessage({ type: 'settings/set', settings }, popup, NOW)).toEqual({
+      ok: true,
+      data: { settings },
+    });
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    await routeMessage(reserveThanks, popup, NOW);
+    await routeMessage(
+      { type: 'target/select', comment: { ...comment, commentId: '459' } },
+      facebookTab,
+      NOW,
+    );
+    const reply = await routeMessage({ type: 'popup/open' }, popup, NOW + DAY_MS);
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        verdicts: {
+          thanks: { rule: 'thanks-window', eligibleAt: NOW + 30 * DAY_MS },
+          warning: { rule: 'fan-window', eligibleAt: NOW + 2 * DAY_MS },
+        },
+      },
+    });
+  });
+
+  test('settings out of range are refused, naming the fields, and nothing is saved', async () => {
+    const bad = { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 0, careDailyMax: 2.5 };
+    const reply = await routeMessage({ type: 'settings/set', settings: bad }, popup, NOW);
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message:
+          'The request was not valid (settings.fanWindowDays, settings.careDailyMax). Nothing was changed.',
+      },
+    });
+    expect(await routeMessage({ type: 'settings/get' }, popup, NOW)).toMatchObject({
+      data: { settings: DEFAULT_POLICY_SETTINGS },
     });
   });
 

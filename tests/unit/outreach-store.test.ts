@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DATABASE_VERSION, openDatabase, withDatabase } from '../../src/background/database';
-import { DEFAULT_POLICY_SETTINGS } from '../../src/background/frequency-policy';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import {
   checkOutreach,
   confirmOutreach,
@@ -216,7 +216,7 @@ describe('outreach store', () => {
   test('a new database is created at the latest schema version with the indexes the policy needs', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DATABASE_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['fans', 'outreach']);
+    expect([...db.objectStoreNames].sort()).toEqual(['fans', 'outreach', 'settings']);
     expect([...db.transaction('outreach').store.indexNames].sort()).toEqual([
       'byComment',
       'byCommentSlot',

@@ -1,0 +1,15 @@
+import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../shared/policy-settings';
+import type { OutreachDatabase } from './database';
+
+const POLICY_KEY = 'policy';
+
+/** The admin's policy settings; a setting never saved (or added since) takes its default. */
+export async function loadPolicySettings(db: OutreachDatabase): Promise<PolicySettings> {
+  const stored = await db.get('settings', POLICY_KEY);
+  return { ...DEFAULT_POLICY_SETTINGS, ...stored };
+}
+
+/** Saves settings that were already validated against PolicySettingsSchema. */
+export async function savePolicySettings(db: OutreachDatabase, settings: PolicySettings): Promise<void> {
+  await db.put('settings', settings, POLICY_KEY);
+}

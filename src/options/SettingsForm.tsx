@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../shared/background-client';
+import { t, type MessageKey } from '../shared/i18n';
+import {
+  POLICY_SETTING_BOUNDS,
+  POLICY_SETTING_KEYS,
+  PolicySettingsSchema,
+  type PolicySettings,
+} from '../shared/policy-settings';
+
+type Key = keyof PolicySettings;
+/** What the admin typed, field by field: kept as text so a half-typed number is not lost. */
+type Draft = Record<Key, string>;
+
+const LABELS: Record<Key, MessageKey> = {
+  fanWindowDays: 'settingFanWindowDays',
+  fanMonthlyMax: 'settingFanMonthlyMax',
+  promoWindowDays: 'settingPromoWindowDays',
+  thanksWindowDays: 'settingThanksWindowDays',
+  warningCooldownDays: 'settingWarningCooldownDays',
+  careDailyMax: 'settingCareDailyMax',
+  pageDailyMax: 'settingPageDailyMax',
+  strikeWindowDays: 'settingStrikeWindowDays',
+};
+
+function toDraft(settings: PolicySettings): Draft {
+  return Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, String(settings[key])])) as Draft;
+}
+
+/** The error for one field, in the UI language, or null when the value is acceptable. */
+function fieldError(key: Key, text: string): string | null {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (PolicySettingsSchema.shape[key].safeParse(value).success) return null;
+  const [min, max] = POLICY_SETTING_BOUNDS[key];
+  return t('settingsRangeError', [String(min), String(max)]);
+}
+
+/** The policy's numbers, each validated as typed; nothing is saved while any is invalid. */
+export function SettingsForm() {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [defaults, setDefaults] = useState<PolicySettings | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void request({ type: 'settings/get' }).then((reply) => {
+      if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
+      setDraft(toDraft(reply.data.settings));
+      setDefaults(reply.data.defaults);
+    });
+  }, []);
+
+  if (!draft || !defaults) return <main aria-busy="true">{status?.text ?? t('loading')}</main>;
+  const errors = Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, fieldError(key, draft[key])]));
+  const valid = POLICY_SETTING_KEYS.every((key) => errors[key] === null);
+
+  async function save(): Promise<void> {
+    if (!draft || !valid) return;
+    const settings = Object.fromEntries(
+      POLICY_SETTING_KEYS.map((key) => [key, Number(draft[key])]),
+    ) as PolicySettings;
+    const reply = await request({ type: 'settings/set', settings });
+    setStatus(reply.ok ? { ok: true, text: t('settingsSaved') } : { ok: false, text: reply.error.message });
+  }
+
+  return (
+    <main>
+      <h1>{t('settingsTitle')}</h1>
+      <p>{t('settingsIntro')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
+        {POLICY_SETTING_KEYS.map((key) => {
+          const error = errors[key];
+          const [min, max] = POLICY_SETTING_BOUNDS[key];
+          return (
+            <div class="setting" key={key}>
+              <label for={key}>{t(LABELS[key])}</label>
+              <input
+                id={key}
+                name={key}
+                type="number"
+                inputMode="numeric"
+                min={min}
+                max={max}
+                step={1}
+                value={draft[key]}
+                aria-invalid={error ? 'true' : 'false'}
+                aria-describedby={error ? `${key}-error` : undefined}
+                onInput={(event) => {
+                  setDraft({ ...draft, [key]: event.currentTarget.value });
+                  setStatus(null);
+                }}
+              />
+              {error && (
+                <p class="error" id={`${key}-error`}>
+                  {error}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        <div class="actions">
+          <button type="submit" disabled={!valid}>
+            {t('settingsSave')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(toDraft(defaults));
+              setStatus(null);
+            }}
+          >
+            {t('settingsRestoreDefaults')}
+          </button>
+        </div>
+      </form>
+      {status && (
+        <p class={status.ok ? 'saved' : 'error'} role={status.ok ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** The range that keeps each setting meaningful; the options page quotes it in its errors. */
+export const POLICY_SETTING_BOUNDS = {
+  fanWindowDays: [1, 365],
+  fanMonthlyMax: [1, 30],
+  promoWindowDays: [1, 365],
+  thanksWindowDays: [1, 365],
+  warningCooldownDays: [1, 365],
+  careDailyMax: [1, 20],
+  pageDailyMax: [1, 1000],
+  strikeWindowDays: [1, 730],
+} as const;
+
+/** A whole number within the bounds of one setting. */
+function count([min, max]: readonly [number, number]) {
+  return z.number().int().min(min).max(max);
+}
+
+/**
+ * Every number the policy uses, editable on the options page. The bounds keep each rule meaningful:
+ * a window of 0 days or a cap of 0 messages would silently turn a rule off or block everything.
+ */
+export const PolicySettingsSchema = z.strictObject({
+  /** Any message but customer care: at most one per fan per this many days… */
+  fanWindowDays: count(POLICY_SETTING_BOUNDS.fanWindowDays),
+  /** …and at most this many per fan in any 30 days. */
+  fanMonthlyMax: count(POLICY_SETTING_BOUNDS.fanMonthlyMax),
+  /** Promos: at most one per fan per this many days. */
+  promoWindowDays: count(POLICY_SETTING_BOUNDS.promoWindowDays),
+  /** Thank-yous: at most one per fan per this many days. */
+  thanksWindowDays: count(POLICY_SETTING_BOUNDS.thanksWindowDays),
+  /** After a pre-ban warning, no promo or thank-you for this many days. */
+  warningCooldownDays: count(POLICY_SETTING_BOUNDS.warningCooldownDays),
+  /** Customer care is exempt from the rules above, but at most this many per fan per 24 hours. */
+  careDailyMax: count(POLICY_SETTING_BOUNDS.careDailyMax),
+  /** All private messages of one Page, to anyone, of any category: at most this many per 24 hours. */
+  pageDailyMax: count(POLICY_SETTING_BOUNDS.pageDailyMax),
+  /** Pre-ban warnings count as strikes for this many days. */
+  strikeWindowDays: count(POLICY_SETTING_BOUNDS.strikeWindowDays),
+});
+
+export type PolicySettings = z.infer<typeof PolicySettingsSchema>;
+
+export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
+  fanWindowDays: 7,
+  fanMonthlyMax: 3,
+  promoWindowDays: 30,
+  thanksWindowDays: 14,
+  warningCooldownDays: 14,
+  careDailyMax: 3,
+  pageDailyMax: 50,
+  strikeWindowDays: 90,
+};
+
+/** The settings in the order the options page shows them. */
+export const POLICY_SETTING_KEYS = Object.keys(PolicySettingsSchema.shape) as Array<keyof PolicySettings>;

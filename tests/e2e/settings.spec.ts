@@ -1,0 +1,66 @@
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, test } from './extension-test';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+test('the weekly window set on the options page is the one the popup applies', async ({
+  context,
+  page,
+  openPopup,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const window = options.getByLabel('Days between two messages to the same fan (not customer care)');
+  await expect(window).toHaveValue('7');
+  await window.fill('10');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const first = await openPopup();
+  await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await first.getByRole('button', { name: 'Send' }).click();
+  await expect(first.getByText(/^Message copied/)).toBeVisible();
+  await first.close();
+
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
+  const second = await openPopup();
+  const day = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
+    Date.now() + 10 * DAY_MS,
+  );
+  await expect(second.getByRole('group', { name: 'Promo' }).locator('.category-verdict')).toHaveText(
+    `Giulia Rossi was messaged this minute; next message possible on ${day}.`,
+  );
+});
+
+test('an out-of-range setting is flagged where it was typed and cannot be saved', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const cap = options.getByLabel('Private messages per Page in 24 hours');
+  await cap.fill('0');
+  await expect(cap).toHaveAttribute('aria-invalid', 'true');
+  await expect(options.locator('#pageDailyMax-error')).toHaveText('Enter a whole number from 1 to 1000.');
+  await expect(options.getByRole('button', { name: 'Save' })).toBeDisabled();
+
+  await options.reload();
+  await expect(options.getByLabel('Private messages per Page in 24 hours')).toHaveValue('50');
+});
+
+test('restoring the defaults puts every number back', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await options.getByLabel('Customer-care messages per fan in 24 hours').fill('5');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await options.reload();
+  await expect(options.getByLabel('Customer-care messages per fan in 24 hours')).toHaveValue('5');
+  await options.getByRole('button', { name: 'Restore defaults' }).click();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.reload();
+  await expect(options.getByLabel('Customer-care messages per fan in 24 hours')).toHaveValue('3');
+});
