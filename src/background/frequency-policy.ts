@@ -125,6 +125,11 @@ export function evaluate(
     });
   }
 
+  // Facebook throttles rapid actions and bursts look automated: one send per admin (this browser's log,
+  // any Page) per pace interval.
+  if (settings.paceSeconds > 0) {
+    caps.push({ rule: 'pace', contacts: live, max: 1, windowMs: settings.paceSeconds * 1000 });
+  }
   // Rolling 24 hours rather than a calendar day: no time zone to get wrong, no midnight rush.
   caps.push({
     rule: 'page-daily',

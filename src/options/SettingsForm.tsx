@@ -21,6 +21,7 @@ const LABELS: Record<Key, MessageKey> = {
   careDailyMax: 'settingCareDailyMax',
   pageDailyMax: 'settingPageDailyMax',
   strikeWindowDays: 'settingStrikeWindowDays',
+  paceSeconds: 'settingPaceSeconds',
 };
 
 function toDraft(settings: PolicySettings): Draft {

@@ -20,8 +20,11 @@ export function formatDateTime(time: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }
 
-function formatTime(time: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }).format(time);
+function formatTime(time: number, withSeconds = false): string {
+  const seconds = withSeconds ? ({ second: '2-digit' } as const) : {};
+  return new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit', ...seconds }).format(
+    time,
+  );
 }
 
 /** The policy's verdict as one sentence naming the rule and, where it expires, the next possible day. */
@@ -45,6 +48,8 @@ export function describeVerdict(verdict: Verdict, fanName: string, now: number):
       return t('verdictWarningCooldown', [fanName, ago, day]);
     case 'care-daily':
       return t('verdictCareDaily', [fanName, limit, formatTime(verdict.eligibleAt ?? now)]);
+    case 'pace':
+      return t('verdictPace', [formatTime(verdict.eligibleAt ?? now, true)]);
     case 'do-not-contact':
       return t('verdictDoNotContact', fanName);
     case 'page-daily':

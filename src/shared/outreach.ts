@@ -51,6 +51,7 @@ export type PolicyRule =
   | 'warning-cooldown'
   | 'care-daily'
   | 'page-daily'
+  | 'pace'
   | 'do-not-contact';
 
 /** Rules no one can override: Facebook's own, and a fan marked "do not contact". */

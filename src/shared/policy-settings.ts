@@ -10,6 +10,7 @@ export const POLICY_SETTING_BOUNDS = {
   careDailyMax: [1, 20],
   pageDailyMax: [1, 1000],
   strikeWindowDays: [1, 730],
+  paceSeconds: [0, 600],
 } as const;
 
 /** A whole number within the bounds of one setting. */
@@ -38,6 +39,8 @@ export const PolicySettingsSchema = z.strictObject({
   pageDailyMax: count(POLICY_SETTING_BOUNDS.pageDailyMax),
   /** Pre-ban warnings count as strikes for this many days. */
   strikeWindowDays: count(POLICY_SETTING_BOUNDS.strikeWindowDays),
+  /** At most one send from this browser per this many seconds: bursts look automated (0: off). */
+  paceSeconds: count(POLICY_SETTING_BOUNDS.paceSeconds),
 });
 
 export type PolicySettings = z.infer<typeof PolicySettingsSchema>;
@@ -51,6 +54,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   careDailyMax: 3,
   pageDailyMax: 50,
   strikeWindowDays: 90,
+  paceSeconds: 20,
 };
 
 /** The settings in the order the options page shows them. */

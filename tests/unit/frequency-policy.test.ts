@@ -12,7 +12,8 @@ import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
 const WEEK = 7 * DAY_MS;
-const settings = DEFAULT_POLICY_SETTINGS;
+/** The defaults without the pace between sends, which has tests of its own below. */
+const settings = { ...DEFAULT_POLICY_SETTINGS, paceSeconds: 0 };
 
 let nextComment = 1000;
 function request(overrides: Partial<OutreachRequest> = {}): OutreachRequest {
@@ -212,6 +213,22 @@ describe('frequency policy: per-category rules', () => {
   });
 });
 
+describe('frequency policy: pace', () => {
+  test('a send less than 20 seconds after the last one from this browser waits, to any fan on any Page', () => {
+    const last = contact(T, { fanId: 'someone-else', pageId: 'otherpage', category: 'care' });
+    const verdict = evaluate(request({ category: 'care' }), [last], DEFAULT_POLICY_SETTINGS, T + 19_999);
+    expect(verdict).toEqual({ allowed: false, rule: 'pace', lastContactAt: T, eligibleAt: T + 20_000 });
+    expect(evaluate(request({ category: 'care' }), [last], DEFAULT_POLICY_SETTINGS, T + 20_000)).toEqual({
+      allowed: true,
+    });
+  });
+
+  test('a pace of 0 seconds turns it off', () => {
+    const last = contact(T, { fanId: 'someone-else', category: 'care' });
+    expect(evaluate(request({ category: 'care' }), [last], settings, T + 1)).toEqual({ allowed: true });
+  });
+});
+
 describe('strikes', () => {
   test('count the pre-ban warnings of the last 90 days that reached the fan', () => {
     const history = [
@@ -230,6 +247,7 @@ function modelAllows(history: PastContact[], category: Category, now: number, s:
   const within = (days: number) => history.filter((c) => c.createdAt > now - days * DAY_MS);
   const count = (list: PastContact[], of: (c: PastContact) => boolean) => list.filter(of).length;
   if (count(within(1), () => true) >= s.pageDailyMax) return false;
+  if (s.paceSeconds > 0 && history.some((c) => c.createdAt > now - s.paceSeconds * 1000)) return false;
   if (category === 'care') return count(within(1), (c) => c.category === 'care') < s.careDailyMax;
   if (count(within(s.fanWindowDays), (c) => c.category !== 'care') > 0) return false;
   if (count(within(30), (c) => c.category !== 'care') >= s.fanMonthlyMax) return false;
@@ -253,6 +271,7 @@ describe('frequency policy against a simple model', () => {
     careDailyMax: fc.integer({ min: 1, max: 4 }),
     pageDailyMax: fc.integer({ min: 1, max: 6 }),
     strikeWindowDays: fc.integer({ min: 1, max: 100 }),
+    paceSeconds: fc.integer({ min: 0, max: 120 }),
   });
   const step = fc.record({
     category: fc.constantFrom(...CATEGORIES),

@@ -15,6 +15,8 @@ import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
+/** The default settings without the pace between sends, so tests can record several at once. */
+const NO_PACE = { ...DEFAULT_POLICY_SETTINGS, paceSeconds: 0 };
 
 function draft(overrides: Partial<NewEntry> = {}): NewEntry {
   return {
@@ -34,8 +36,7 @@ function draft(overrides: Partial<NewEntry> = {}): NewEntry {
   };
 }
 
-const reserve = (entry: NewEntry, now = T) =>
-  withDatabase((db) => reserveOutreach(db, entry, DEFAULT_POLICY_SETTINGS, now));
+const reserve = (entry: NewEntry, now = T) => withDatabase((db) => reserveOutreach(db, entry, NO_PACE, now));
 const allEntries = () => withDatabase((db) => listOutreach(db));
 
 beforeEach(freshIndexedDB);
@@ -83,6 +84,19 @@ describe('outreach store', () => {
     ).not.toBeNull();
   });
 
+  test('the pace between sends holds across fans and Pages', async () => {
+    await reserve(draft({ fanId: 'a', commentId: '1' }), T);
+    const refused = await withDatabase((db) =>
+      reserveOutreach(
+        db,
+        draft({ pageId: 'other', fanId: 'b', commentId: '2' }),
+        DEFAULT_POLICY_SETTINGS,
+        T + 5_000,
+      ),
+    );
+    expect(refused).toMatchObject({ verdict: { rule: 'pace', eligibleAt: T + 20_000 }, entry: null });
+  });
+
   test('a fan’s recent messages are counted once, though they are also among the Page’s recent ones', async () => {
     await reserve(draft({ commentId: '1', category: 'care' }), T);
     await reserve(draft({ commentId: '2', category: 'care' }), T + HOUR_MS);
@@ -93,13 +107,7 @@ describe('outreach store', () => {
   test('a soft rule gives way to an override, and the entry keeps the rule and the reason', async () => {
     await reserve(draft({ commentId: '1' }));
     const overridden = await withDatabase((db) =>
-      reserveOutreach(
-        db,
-        draft({ commentId: '2' }),
-        DEFAULT_POLICY_SETTINGS,
-        T + DAY_MS,
-        'She asked for the recipe',
-      ),
+      reserveOutreach(db, draft({ commentId: '2' }), NO_PACE, T + DAY_MS, 'She asked for the recipe'),
     );
     expect(overridden.verdict).toMatchObject({ allowed: false, rule: 'thanks-window' });
     expect(overridden.entry).toMatchObject({
@@ -111,16 +119,14 @@ describe('outreach store', () => {
   test('no override beats one private message per comment', async () => {
     await reserve(draft({ commentId: '1' }));
     const refused = await withDatabase((db) =>
-      reserveOutreach(db, draft({ commentId: '1' }), DEFAULT_POLICY_SETTINGS, T + 30 * DAY_MS, 'Please'),
+      reserveOutreach(db, draft({ commentId: '1' }), NO_PACE, T + 30 * DAY_MS, 'Please'),
     );
     expect(refused).toMatchObject({ verdict: { rule: 'one-per-comment' }, entry: null });
     expect(await allEntries()).toHaveLength(1);
   });
 
   test('an allowed message records no override even if a reason was given', async () => {
-    const { entry } = await withDatabase((db) =>
-      reserveOutreach(db, draft(), DEFAULT_POLICY_SETTINGS, T, 'Just in case'),
-    );
+    const { entry } = await withDatabase((db) => reserveOutreach(db, draft(), NO_PACE, T, 'Just in case'));
     expect(entry).not.toHaveProperty('override');
   });
 
@@ -129,12 +135,12 @@ describe('outreach store', () => {
       setDoNotContact(db, { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', name: 'Giulia Rossi' }, true, T),
     );
     const refused = await withDatabase((db) =>
-      reserveOutreach(db, draft({ category: 'promo' }), DEFAULT_POLICY_SETTINGS, T + 1, 'Big sale'),
+      reserveOutreach(db, draft({ category: 'promo' }), NO_PACE, T + 1, 'Big sale'),
     );
     expect(refused).toMatchObject({ verdict: { rule: 'do-not-contact' }, entry: null });
     expect((await reserve(draft({ category: 'care' }), T + 2)).entry).not.toBeNull();
     const [status] = await withDatabase((db) =>
-      fanStatuses(db, [{ pageId: 'acmecoffee', fanId: 'giulia.rossi.77' }], DEFAULT_POLICY_SETTINGS, T + 3),
+      fanStatuses(db, [{ pageId: 'acmecoffee', fanId: 'giulia.rossi.77' }], NO_PACE, T + 3),
     );
     expect(status).toMatchObject({ doNotContact: true, lastContactAt: T + 2 });
   });
@@ -157,12 +163,7 @@ describe('outreach store', () => {
     const { entry } = await reserve(draft());
     await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1));
     const { verdicts } = await withDatabase((db) =>
-      checkOutreach(
-        db,
-        { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '999' },
-        DEFAULT_POLICY_SETTINGS,
-        T + 2,
-      ),
+      checkOutreach(db, { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '999' }, NO_PACE, T + 2),
     );
     expect(verdicts.promo).toMatchObject({ allowed: false, rule: 'fan-window' });
     expect(verdicts.care).toEqual({ allowed: true });
