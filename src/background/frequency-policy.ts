@@ -7,6 +7,7 @@ import {
   type Verdict,
 } from '../shared/outreach';
 import type { PolicySettings } from '../shared/policy-settings';
+import { quietHoursEnd } from './quiet-hours';
 import { DAY_MS } from '../shared/time';
 
 /** The window of the monthly cap. */
@@ -138,9 +139,20 @@ export function evaluate(
     windowMs: DAY_MS,
   });
 
-  const refusals = caps.map((cap) => capRefusal(cap, now)).filter((refusal) => refusal !== null);
+  const refusals: Array<Extract<Verdict, { allowed: false }> & { eligibleAt: number }> = caps
+    .map((cap) => capRefusal(cap, now))
+    .filter((refusal) => refusal !== null);
+  const quietUntil = (time: number) =>
+    request.category === 'promo'
+      ? quietHoursEnd(time, settings.quietHoursStart, settings.quietHoursEnd, settings.timeZone ?? 'UTC')
+      : null;
+  const quietNow = quietUntil(now);
+  if (quietNow !== null) refusals.push({ allowed: false, rule: 'quiet-hours', eligibleAt: quietNow });
   if (refusals.length === 0) return { allowed: true };
-  return refusals.reduce((binding, refusal) => (refusal.eligibleAt > binding.eligibleAt ? refusal : binding));
+  const binding = refusals.reduce((held, refusal) => (refusal.eligibleAt > held.eligibleAt ? refusal : held));
+  // A promo that becomes possible in the middle of quiet hours has to wait for their end.
+  const quietThen = quietUntil(binding.eligibleAt);
+  return quietThen === null ? binding : { ...binding, eligibleAt: quietThen };
 }
 
 /** The verdict for every category at once, from the same history. */

@@ -8,7 +8,7 @@ import {
   type PolicySettings,
 } from '../shared/policy-settings';
 
-type Key = keyof PolicySettings;
+type Key = (typeof POLICY_SETTING_KEYS)[number];
 /** What the admin typed, field by field: kept as text so a half-typed number is not lost. */
 type Draft = Record<Key, string>;
 
@@ -22,6 +22,8 @@ const LABELS: Record<Key, MessageKey> = {
   pageDailyMax: 'settingPageDailyMax',
   strikeWindowDays: 'settingStrikeWindowDays',
   paceSeconds: 'settingPaceSeconds',
+  quietHoursStart: 'settingQuietHoursStart',
+  quietHoursEnd: 'settingQuietHoursEnd',
 };
 
 function toDraft(settings: PolicySettings): Draft {
@@ -40,6 +42,8 @@ function fieldError(key: Key, text: string): string | null {
 export function SettingsForm() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [defaults, setDefaults] = useState<PolicySettings | null>(null);
+  /** The settings as loaded, for what the form does not show (the time zone). */
+  const [loaded, setLoaded] = useState<PolicySettings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
@@ -47,18 +51,18 @@ export function SettingsForm() {
       if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
       setDraft(toDraft(reply.data.settings));
       setDefaults(reply.data.defaults);
+      setLoaded(reply.data.settings);
     });
   }, []);
 
-  if (!draft || !defaults) return <main aria-busy="true">{status?.text ?? t('loading')}</main>;
+  if (!draft || !defaults || !loaded) return <main aria-busy="true">{status?.text ?? t('loading')}</main>;
   const errors = Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, fieldError(key, draft[key])]));
   const valid = POLICY_SETTING_KEYS.every((key) => errors[key] === null);
 
   async function save(): Promise<void> {
-    if (!draft || !valid) return;
-    const settings = Object.fromEntries(
-      POLICY_SETTING_KEYS.map((key) => [key, Number(draft[key])]),
-    ) as PolicySettings;
+    if (!draft || !loaded || !valid) return;
+    const numbers = Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, Number(draft[key])]));
+    const settings: PolicySettings = { ...loaded, ...numbers };
     const reply = await request({ type: 'settings/set', settings });
     setStatus(reply.ok ? { ok: true, text: t('settingsSaved') } : { ok: false, text: reply.error.message });
   }

@@ -30,8 +30,8 @@ function formatTime(time: number, withSeconds = false): string {
 /** The policy's verdict as one sentence naming the rule and, where it expires, the next possible day. */
 export function describeVerdict(verdict: Verdict, fanName: string, now: number): string {
   if (verdict.allowed) return t('verdictAllowed', fanName);
-  const ago = formatAgo(verdict.lastContactAt, now);
-  const day = formatDay(verdict.eligibleAt ?? verdict.lastContactAt);
+  const ago = formatAgo(verdict.lastContactAt ?? now, now);
+  const day = formatDay(verdict.eligibleAt ?? now);
   const limit = String(verdict.limit ?? 1);
   switch (verdict.rule) {
     case 'one-per-comment':
@@ -48,6 +48,8 @@ export function describeVerdict(verdict: Verdict, fanName: string, now: number):
       return t('verdictWarningCooldown', [fanName, ago, day]);
     case 'care-daily':
       return t('verdictCareDaily', [fanName, limit, formatTime(verdict.eligibleAt ?? now)]);
+    case 'quiet-hours':
+      return t('verdictQuietHours', [formatTime(verdict.eligibleAt ?? now)]);
     case 'pace':
       return t('verdictPace', [formatTime(verdict.eligibleAt ?? now, true)]);
     case 'do-not-contact':

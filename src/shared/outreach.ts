@@ -52,6 +52,7 @@ export type PolicyRule =
   | 'care-daily'
   | 'page-daily'
   | 'pace'
+  | 'quiet-hours'
   | 'do-not-contact';
 
 /** Rules no one can override: Facebook's own, and a fan marked "do not contact". */
@@ -76,8 +77,8 @@ export type Verdict =
   | {
       allowed: false;
       rule: PolicyRule;
-      /** When the contact (or, for "do not contact", the marking) that triggered the rule was made. */
-      lastContactAt: number;
+      /** When the contact (or, for "do not contact", the marking) behind the rule was made, if any. */
+      lastContactAt?: number;
       /** When the fan can be messaged again; absent for rules that never expire. */
       eligibleAt?: number;
       /** For caps of more than one message: how many the rule allows in its window. */

@@ -11,7 +11,18 @@ export const POLICY_SETTING_BOUNDS = {
   pageDailyMax: [1, 1000],
   strikeWindowDays: [1, 730],
   paceSeconds: [0, 600],
+  quietHoursStart: [0, 23],
+  quietHoursEnd: [0, 23],
 } as const;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A whole number within the bounds of one setting. */
 function count([min, max]: readonly [number, number]) {
@@ -41,6 +52,16 @@ export const PolicySettingsSchema = z.strictObject({
   strikeWindowDays: count(POLICY_SETTING_BOUNDS.strikeWindowDays),
   /** At most one send from this browser per this many seconds: bursts look automated (0: off). */
   paceSeconds: count(POLICY_SETTING_BOUNDS.paceSeconds),
+  /** No promo from this hour… */
+  quietHoursStart: count(POLICY_SETTING_BOUNDS.quietHoursStart),
+  /** …until this hour, in the admin's time zone (the same hour for both: no quiet hours). */
+  quietHoursEnd: count(POLICY_SETTING_BOUNDS.quietHoursEnd),
+  /** The admin's IANA time zone for quiet hours; the browser's own when not set. */
+  timeZone: z
+    .string()
+    .max(100)
+    .refine((zone) => isTimeZone(zone), { message: 'must be an IANA time zone' })
+    .optional(),
 });
 
 export type PolicySettings = z.infer<typeof PolicySettingsSchema>;
@@ -55,7 +76,11 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   pageDailyMax: 50,
   strikeWindowDays: 90,
   paceSeconds: 20,
+  quietHoursStart: 21,
+  quietHoursEnd: 9,
 };
 
-/** The settings in the order the options page shows them. */
-export const POLICY_SETTING_KEYS = Object.keys(PolicySettingsSchema.shape) as Array<keyof PolicySettings>;
+/** The numeric settings, in the order the options page shows them. */
+export const POLICY_SETTING_KEYS = Object.keys(POLICY_SETTING_BOUNDS) as Array<
+  keyof typeof POLICY_SETTING_BOUNDS
+>;

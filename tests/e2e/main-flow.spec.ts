@@ -46,13 +46,13 @@ test.describe('sending from a comment', () => {
     const popup = await openPopup();
     await expect(popup.getByRole('heading', { level: 1 })).toHaveText('To Giulia Rossi');
     await expect(popup.locator('.comment')).toHaveText('The hazelnut one, obviously ☕');
-    await expect(popup.locator('.verdict')).toHaveText('Giulia Rossi can be messaged now.');
     await expect(popup.getByRole('group', { name: 'Thanks' })).toBeVisible();
     for (const category of ['Promo', 'Pre-ban warning', 'Customer care']) {
       await expect(popup.getByRole('group', { name: category })).toBeVisible();
     }
 
     await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+    await expect(popup.locator('.verdict')).toHaveText('Giulia Rossi can be messaged now.');
     const preview = popup.locator('output');
     await expect(preview).toHaveText(/^Hi Giulia, thank you for your comment! .* at Acme Coffee\./);
     const finalText = await preview.textContent();
@@ -97,7 +97,9 @@ test.describe('sending from a comment', () => {
     const day = (time: number) =>
       new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(time);
     // Each kind of message the fan cannot get now says why and until when, before anything is picked.
-    await expect(second.getByRole('group', { name: 'Promo' }).locator('.category-verdict')).toHaveText(
+    await expect(
+      second.getByRole('group', { name: 'Pre-ban warning' }).locator('.category-verdict'),
+    ).toHaveText(
       `Giulia Rossi was messaged this minute; next message possible on ${day(sent!.createdAt + WEEK_MS)}.`,
     );
     await second.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
@@ -132,14 +134,14 @@ test.describe('sending from a comment', () => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');
     const first = await openPopup();
-    await first.getByRole('radio', { name: 'Personal offer' }).check();
+    await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
     await first.getByRole('button', { name: 'Send' }).click();
     await expect(first.getByText(/^Message copied/)).toBeVisible();
     await first.close();
 
     await pickTarget(page, 'Send message to Giulia Rossi', 'last');
     const second = await openPopup();
-    await second.getByRole('radio', { name: 'Reminder about an event' }).check();
+    await second.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
     const sendAnyway = second.getByRole('button', { name: 'Send anyway' });
     await expect(sendAnyway).toBeDisabled();
     await second.getByLabel(/^Send anyway\? Say why/).fill('She asked about the event in her comment');
@@ -178,7 +180,7 @@ test.describe('sending from a comment', () => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Sara Neri');
     const popup = await openPopup();
-    await expect(popup.locator('.verdict')).toHaveText('Sara Neri can be messaged now.');
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText('To Sara Neri');
     const replies = await popup.evaluate(() =>
       Promise.all(
         Array.from({ length: 20 }, () =>

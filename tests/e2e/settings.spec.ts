@@ -30,9 +30,10 @@ test('the weekly window set on the options page is the one the popup applies', a
   const day = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
     Date.now() + 10 * DAY_MS,
   );
-  await expect(second.getByRole('group', { name: 'Promo' }).locator('.category-verdict')).toHaveText(
-    `Giulia Rossi was messaged this minute; next message possible on ${day}.`,
-  );
+  // Pre-ban warnings are held by the weekly window alone (promos also wait out quiet hours).
+  await expect(
+    second.getByRole('group', { name: 'Pre-ban warning' }).locator('.category-verdict'),
+  ).toHaveText(`Giulia Rossi was messaged this minute; next message possible on ${day}.`);
 });
 
 test('an out-of-range setting is flagged where it was typed and cannot be saved', async ({

@@ -213,6 +213,29 @@ describe('frequency policy: per-category rules', () => {
   });
 });
 
+describe('frequency policy: quiet hours', () => {
+  const evening = Date.UTC(2026, 10, 20, 22, 0);
+
+  test('no promo between 21:00 and 9:00 in the admin’s time zone', () => {
+    const verdict = evaluate(request({ category: 'promo' }), [], settings, evening);
+    expect(verdict).toEqual({
+      allowed: false,
+      rule: 'quiet-hours',
+      eligibleAt: Date.UTC(2026, 10, 21, 9, 0),
+    });
+  });
+
+  test('other kinds of message are not held by quiet hours', () => {
+    expect(evaluate(request({ category: 'thanks' }), [], settings, evening)).toEqual({ allowed: true });
+  });
+
+  test('a promo whose limit ends at night waits until the quiet hours are over', () => {
+    const lastPromo = contact(evening - 30 * DAY_MS + HOUR_MS, { category: 'promo' });
+    const verdict = evaluate(request({ category: 'promo' }), [lastPromo], settings, evening - 6 * HOUR_MS);
+    expect(verdict).toMatchObject({ rule: 'promo-window', eligibleAt: Date.UTC(2026, 10, 21, 9, 0) });
+  });
+});
+
 describe('frequency policy: pace', () => {
   test('a send less than 20 seconds after the last one from this browser waits, to any fan on any Page', () => {
     const last = contact(T, { fanId: 'someone-else', pageId: 'otherpage', category: 'care' });
@@ -248,6 +271,10 @@ function modelAllows(history: PastContact[], category: Category, now: number, s:
   const count = (list: PastContact[], of: (c: PastContact) => boolean) => list.filter(of).length;
   if (count(within(1), () => true) >= s.pageDailyMax) return false;
   if (s.paceSeconds > 0 && history.some((c) => c.createdAt > now - s.paceSeconds * 1000)) return false;
+  const hour = new Date(now).getUTCHours();
+  const { quietHoursStart: from, quietHoursEnd: to } = s;
+  const quiet = from !== to && (from < to ? hour >= from && hour < to : hour >= from || hour < to);
+  if (category === 'promo' && quiet) return false;
   if (category === 'care') return count(within(1), (c) => c.category === 'care') < s.careDailyMax;
   if (count(within(s.fanWindowDays), (c) => c.category !== 'care') > 0) return false;
   if (count(within(30), (c) => c.category !== 'care') >= s.fanMonthlyMax) return false;
@@ -272,6 +299,8 @@ describe('frequency policy against a simple model', () => {
     pageDailyMax: fc.integer({ min: 1, max: 6 }),
     strikeWindowDays: fc.integer({ min: 1, max: 100 }),
     paceSeconds: fc.integer({ min: 0, max: 120 }),
+    quietHoursStart: fc.integer({ min: 0, max: 23 }),
+    quietHoursEnd: fc.integer({ min: 0, max: 23 }),
   });
   const step = fc.record({
     category: fc.constantFrom(...CATEGORIES),

@@ -9,7 +9,7 @@ import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { giuliaComment } from './sample-comment';
 
-const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const TAB_ID = 42;
 
 const facebookTab: browser.Runtime.MessageSender = {
@@ -153,6 +153,9 @@ describe('message router', () => {
 
   test('opening the popup shows the target, the templates in the UI language and the verdict', async () => {
     fakeBrowser.uiLanguage = 'it';
+    // Quiet hours follow the admin's time zone: pin it, so promos are allowed at NOW wherever this runs.
+    const settings = { ...DEFAULT_POLICY_SETTINGS, timeZone: 'UTC' };
+    await routeMessage({ type: 'settings/set', settings }, popup, NOW);
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     const reply = await routeMessage({ type: 'popup/open' }, popup, NOW);
     expect(reply).toMatchObject({
@@ -238,11 +241,12 @@ describe('message router', () => {
     });
   });
 
-  test('settings start at their defaults', async () => {
+  test('settings start at their defaults, with quiet hours in the browser’s time zone', async () => {
     const reply = await routeMessage({ type: 'settings/get' }, popup, NOW);
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     expect(reply).toEqual({
       ok: true,
-      data: { settings: DEFAULT_POLICY_SETTINGS, defaults: DEFAULT_POLICY_SETTINGS },
+      data: { settings: { ...DEFAULT_POLICY_SETTINGS, timeZone }, defaults: DEFAULT_POLICY_SETTINGS },
     });
   });
 
