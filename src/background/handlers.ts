@@ -5,14 +5,8 @@ import { uiLanguage } from '../shared/i18n';
 import { withDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceFanChange } from './change-feed';
-import {
-  checkOutreach,
-  confirmOutreach,
-  fanStatuses,
-  listOutreach,
-  reserveOutreach,
-  setDoNotContact,
-} from './outreach-store';
+import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
+import { setDoNotContact } from './fan-store';
 import {
   announcePendingTarget,
   clearPendingBadge,

@@ -3,7 +3,6 @@ import {
   HARD_RULES,
   type Category,
   type DeliveryOutcome,
-  type FanRecord,
   type OutreachEntry,
   type Verdict,
 } from '../shared/outreach';
@@ -192,19 +191,4 @@ export async function markInterrupted(db: OutreachDatabase, now: number, timeout
   await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
   await tx.done;
   return stale.length;
-}
-
-/** Marks a fan "do not contact" (or lifts it); the policy reads it in the same transaction as the log. */
-export async function setDoNotContact(
-  db: OutreachDatabase,
-  fan: Pick<FanRecord, 'pageId' | 'fanId' | 'name'>,
-  doNotContact: boolean,
-  now: number,
-): Promise<FanRecord> {
-  const tx = db.transaction('fans', 'readwrite');
-  const existing = await tx.store.get([fan.pageId, fan.fanId]);
-  const record: FanRecord = { ...existing, ...fan, doNotContact, updatedAt: now };
-  await tx.store.put(record);
-  await tx.done;
-  return record;
 }

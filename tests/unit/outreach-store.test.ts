@@ -8,9 +8,9 @@ import {
   listOutreach,
   markInterrupted,
   reserveOutreach,
-  setDoNotContact,
   type NewEntry,
 } from '../../src/background/outreach-store';
+import { setDoNotContact } from '../../src/background/fan-store';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
 
