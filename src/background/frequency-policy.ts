@@ -58,7 +58,7 @@ function capRefusal({ rule, contacts, max, windowMs }: Cap, now: number) {
 }
 
 /** A failed delivery never reached the fan, so it neither holds the comment nor counts for the fan. */
-function counts(entry: PastContact): boolean {
+export function counts(entry: Pick<PastContact, 'status'>): boolean {
   return entry.status !== 'failed';
 }
 

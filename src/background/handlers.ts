@@ -1,3 +1,4 @@
+import type { CommentContext } from '../shared/comment-context';
 import type { ContentToBackground, PopupToBackground, ReplyData } from '../shared/messages';
 import { DEFAULT_TEMPLATES, templatesForLanguage } from '../shared/templates';
 import { excerpt } from '../shared/placeholders';
@@ -29,6 +30,16 @@ export type HandlerMap<M extends { type: string }> = {
     context: HandlerContext,
   ) => Promise<K extends keyof ReplyData ? ReplyData[K] : never>;
 };
+
+/**
+ * The comment a popup request is about, which must still be the one the admin picked: a popup left
+ * open while another comment was picked must not act on the old one.
+ */
+async function pickedComment(commentId: string): Promise<CommentContext> {
+  const target = await loadPendingTarget();
+  if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
+  return target.comment;
+}
 
 export const contentHandlers: HandlerMap<ContentToBackground> = {
   async 'target/select'({ comment }, { tabId, now }) {
@@ -75,11 +86,9 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text, override }, { now }) {
-    const target = await loadPendingTarget();
-    if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
+    const comment = await pickedComment(commentId);
     const template = DEFAULT_TEMPLATES.find((candidate) => candidate.id === templateId);
     if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
-    const { comment } = target;
     const reserved = await withDatabase(async (db) =>
       reserveOutreach(
         db,
@@ -115,9 +124,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'fan/do-not-contact'({ commentId, doNotContact }, { now }) {
-    const target = await loadPendingTarget();
-    if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
-    const { comment } = target;
+    const comment = await pickedComment(commentId);
     const fan = { pageId: comment.pageId, fanId: comment.authorId };
     const checked = await withDatabase(async (db) => {
       await setDoNotContact(db, { ...fan, name: comment.authorName }, doNotContact, now);

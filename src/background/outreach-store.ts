@@ -9,7 +9,7 @@ import {
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
-import { countStrikes, evaluate, evaluateAll, type OutreachRequest } from './frequency-policy';
+import { counts, countStrikes, evaluate, evaluateAll, type OutreachRequest } from './frequency-policy';
 import type { PolicySettings } from '../shared/policy-settings';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
@@ -159,7 +159,7 @@ export async function fanStatuses(
     Promise.all(fans.map(({ pageId, fanId }) => tx.objectStore('fans').get([pageId, fanId]))),
   ]);
   return fans.map(({ pageId, fanId }, position) => {
-    const live = histories[position]!.filter((entry) => entry.status !== 'failed');
+    const live = histories[position]!.filter(counts);
     // A comment id no entry has: only the per-fan rules answer. Customer care is left out: the status
     // says when the Page may next reach out on its own initiative.
     const standing = standings[position] ?? null;

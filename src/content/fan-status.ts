@@ -84,19 +84,23 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
     }
   };
 
-  const ask = (fan: FanKey): void => {
-    wanted.set(keyOf(fan), fan);
-    if (flushing) return;
+  /** One task later, so a whole burst of new comments goes out as one request. */
+  const schedule = (): void => {
+    if (flushing || wanted.size === 0 || signal.aborted) return;
     flushing = true;
-    // One task later, so a whole burst of new comments goes out as one request.
     setTimeout(() => {
       flush()
         .catch((error: unknown) => console.warn('Page Outreach: fan status unavailable', error))
         .finally(() => {
           flushing = false;
-          if (wanted.size > 0) ask([...wanted.values()][0]!);
+          schedule();
         });
     });
+  };
+
+  const ask = (fan: FanKey): void => {
+    wanted.set(keyOf(fan), fan);
+    schedule();
   };
 
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
