@@ -1,19 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { OutreachEntry } from '../shared/outreach';
 import { CATEGORY_LABELS, formatDateTime, STATUS_LABELS } from './format';
+import { useOutreachChanges } from './use-outreach-changes';
 
 export function LogView() {
   const [entries, setEntries] = useState<OutreachEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     void request({ type: 'log/list' }).then((reply) => {
       if (reply.ok) setEntries(reply.data.entries);
       else setError(reply.error.message);
     });
   }, []);
+  useEffect(load, [load]);
+  useOutreachChanges(load);
 
   if (error) return <p role="alert">{error}</p>;
   if (!entries) return <p aria-busy="true">{t('loading')}</p>;

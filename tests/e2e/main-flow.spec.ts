@@ -154,6 +154,24 @@ test.describe('sending from a comment', () => {
     );
   });
 
+  test('a log left open shows a message sent from another popup without reopening', async ({
+    page,
+    openPopup,
+  }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    const log = await openPopup();
+    await log.getByRole('button', { name: 'Log' }).click();
+    await expect(log.getByText('No messages yet.')).toBeVisible();
+
+    await pickTarget(page, 'Send message to Giulia Rossi');
+    const composer = await openPopup();
+    await composer.getByRole('radio', { name: 'Thank you for commenting' }).check();
+    await composer.getByRole('button', { name: 'Send' }).click();
+
+    await expect(log.locator('tbody tr')).toHaveCount(1);
+    await expect(log.locator('tbody td').first()).toHaveText('Giulia Rossi');
+  });
+
   test('picking a second pre-ban warning for a fan suggests banning instead', async ({ page, openPopup }) => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');

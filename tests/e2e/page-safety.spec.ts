@@ -53,6 +53,7 @@ test('hostile names and comment text stay literal text everywhere, with no dialo
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
   await expect(popup.locator('output')).toHaveText(/^Hi <img, thank you for your comment!/);
   await popup.getByRole('button', { name: 'Send' }).click();
+  await expect(popup.getByText(/^Message copied/)).toBeVisible();
   await popup.getByRole('button', { name: 'Log' }).click();
   await expect(popup.locator('tbody td').first()).toHaveText(HOSTILE_NAME);
 
