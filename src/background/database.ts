@@ -1,6 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FanRecord, OutreachEntry } from '../shared/outreach';
 import type { PolicySettings } from '../shared/policy-settings';
+import { DEFAULT_TEMPLATES, type Template } from '../shared/templates';
+import { storageFailure, storageMissing, upgradeBlocked } from './storage-errors';
 
 export const DATABASE_NAME = 'page-outreach';
 
@@ -9,7 +11,8 @@ export interface OutreachSchema extends DBSchema {
     key: string;
     value: OutreachEntry;
     indexes: {
-      byPageFan: [string, string];
+      byPageFanTime: [string, string, number];
+      byPageTime: [string, number];
       byComment: string;
       byCommentSlot: string;
       byCreatedAt: number;
@@ -24,16 +27,29 @@ export interface OutreachSchema extends DBSchema {
     key: string;
     value: PolicySettings;
   };
+  templates: {
+    key: string;
+    value: Template;
+  };
+  /** Values the extension itself keeps, such as the salt of forgotten fans' ids. */
+  meta: {
+    key: string;
+    value: string;
+  };
 }
 
+/** Key in `meta` of the random salt that forgotten fans' ids are hashed with. */
+export const FAN_SALT_KEY = 'fanSalt';
+const FAN_SALT_BYTES = 32;
+
 export type OutreachDatabase = IDBPDatabase<OutreachSchema>;
-type UpgradeTransaction = IDBPTransaction<OutreachSchema, StoreNames<OutreachSchema>[], 'versionchange'>;
 
 /**
  * Schema migrations, one per version, run in order inside the single version-change transaction so an
  * upgrade either completes or leaves the previous version untouched. Never edit a released step: add one.
+ * They work on the raw IndexedDB objects, because today's schema type does not describe old versions.
  */
-const MIGRATIONS: ReadonlyArray<(db: OutreachDatabase, tx: UpgradeTransaction) => void> = [
+const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> = [
   // v1: the outreach log, indexed for the policy's per-fan and per-comment lookups and the log view.
   (db) => {
     const outreach = db.createObjectStore('outreach', { keyPath: 'id' });
@@ -54,27 +70,68 @@ const MIGRATIONS: ReadonlyArray<(db: OutreachDatabase, tx: UpgradeTransaction) =
   (db) => {
     db.createObjectStore('settings');
   },
+  // v5: history reads bounded in time (per fan, per Page) so their cost follows the policy's windows,
+  // not the log's size; editable templates, starting from the defaults; the salt for forgotten fans.
+  (db, tx) => {
+    const outreach = tx.objectStore('outreach');
+    outreach.deleteIndex('byPageFan');
+    outreach.createIndex('byPageFanTime', ['pageId', 'fanId', 'createdAt']);
+    outreach.createIndex('byPageTime', ['pageId', 'createdAt']);
+    const templates = db.createObjectStore('templates', { keyPath: 'id' });
+    for (const template of DEFAULT_TEMPLATES) templates.add(template);
+    const salt = crypto.getRandomValues(new Uint8Array(FAN_SALT_BYTES));
+    db.createObjectStore('meta').add(btoa(String.fromCharCode(...salt)), FAN_SALT_KEY);
+  },
 ];
 
 export const DATABASE_VERSION = MIGRATIONS.length;
 
-export function openDatabase(): Promise<OutreachDatabase> {
-  return openDB<OutreachSchema>(DATABASE_NAME, DATABASE_VERSION, {
+/**
+ * Opens the database at the current version, upgrading it if needed. Refuses with a clear error, rather
+ * than waiting forever, when IndexedDB is missing or an old connection holds up the upgrade.
+ */
+export async function openDatabase(): Promise<OutreachDatabase> {
+  if (typeof indexedDB === 'undefined') throw storageMissing();
+  let rejectBlocked: (error: Error) => void = () => undefined;
+  const blocked = new Promise<never>((_resolve, reject) => (rejectBlocked = reject));
+  const opening = openDB<OutreachSchema>(DATABASE_NAME, DATABASE_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (const migrate of MIGRATIONS.slice(oldVersion)) migrate(db, tx);
+      for (const migrate of MIGRATIONS.slice(oldVersion)) migrate(unwrap(db), unwrap(tx));
     },
     // An open connection must never hold up a newer version's upgrade: let it go.
     blocking(_currentVersion, _blockedVersion, event) {
       (event.target as IDBDatabase).close();
     },
+    blocked() {
+      rejectBlocked(upgradeBlocked());
+    },
   });
+  // If the upgrade goes through after all, the connection it opens must not be left open.
+  blocked.catch(
+    () =>
+      void opening.then(
+        (db) => db.close(),
+        () => undefined,
+      ),
+  );
+  return Promise.race([opening, blocked]);
 }
 
-/** Opens the database for one piece of work and closes it after: the worker keeps no connection. */
+/**
+ * Opens the database for one piece of work and closes it after: the worker keeps no connection.
+ * Storage failures (quota, IndexedDB unavailable, blocked upgrade) become clear refusals.
+ */
 export async function withDatabase<T>(work: (db: OutreachDatabase) => Promise<T>): Promise<T> {
-  const db = await openDatabase();
+  let db: OutreachDatabase;
+  try {
+    db = await openDatabase();
+  } catch (error) {
+    throw storageFailure(error) ?? error;
+  }
   try {
     return await work(db);
+  } catch (error) {
+    throw storageFailure(error) ?? error;
   } finally {
     db.close();
   }

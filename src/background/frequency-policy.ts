@@ -1,5 +1,6 @@
 import {
   CATEGORIES,
+  COMMENT_REPLY_WINDOW_DAYS,
   type Category,
   type FanRecord,
   type OutreachEntry,
@@ -17,6 +18,8 @@ export interface OutreachRequest {
   pageId: string;
   fanId: string;
   commentId: string;
+  /** When the comment was written, as far as its timestamp tells; absent when unknown. */
+  commentPostedAt?: number;
   category: Category;
 }
 
@@ -65,8 +68,9 @@ export function counts(entry: Pick<PastContact, 'status'>): boolean {
 /**
  * The whole policy as a pure function: given the request, the relevant history (the fan's contacts, the
  * comment's, and the Page's of the last 24 hours), the settings, the current time and what the Page
- * knows of the fan, may this message go out? The hard rules (one private message per comment; nothing
- * but customer care for a fan marked "do not contact") come first;
+ * knows of the fan, may this message go out? The hard rules (one private message per comment; none to
+ * a comment older than Facebook allows; nothing but customer care for a fan marked "do not contact")
+ * come first;
  * of the soft rules that refuse, the verdict names the one that holds the fan back longest, so its
  * date is the day every rule allows the message again.
  */
@@ -81,6 +85,12 @@ export function evaluate(
 
   const sameComment = live.find((entry) => entry.commentId === request.commentId);
   if (sameComment) return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt };
+  if (
+    request.commentPostedAt !== undefined &&
+    now - request.commentPostedAt >= COMMENT_REPLY_WINDOW_DAYS * DAY_MS
+  ) {
+    return { allowed: false, rule: 'comment-age', lastContactAt: request.commentPostedAt };
+  }
   if (standing?.doNotContact && request.category !== 'care') {
     return { allowed: false, rule: 'do-not-contact', lastContactAt: standing.updatedAt };
   }
@@ -168,6 +178,22 @@ export function evaluateAll(
     evaluate({ ...request, category }, history, settings, now, standing),
   ]);
   return Object.fromEntries(entries) as Record<Category, Verdict>;
+}
+
+/**
+ * How far back any rule looks with these settings: a contact older than this changes no verdict
+ * except through its comment (one private message per comment), which is looked up by comment.
+ */
+export function historyWindowMs(settings: PolicySettings): number {
+  const days = Math.max(
+    settings.fanWindowDays,
+    MONTH_DAYS,
+    settings.promoWindowDays,
+    settings.thanksWindowDays,
+    settings.warningCooldownDays,
+    settings.strikeWindowDays,
+  );
+  return days * DAY_MS;
 }
 
 /** The fan's strikes: pre-ban warnings that did not fail, within the strike window. */

@@ -1,5 +1,4 @@
-import type { CommentContext } from '../shared/comment-context';
-import type { ContentToBackground, PopupToBackground, ReplyData } from '../shared/messages';
+import type { ContentToBackground, PendingTarget, PopupToBackground, ReplyData } from '../shared/messages';
 import { DEFAULT_TEMPLATES, templatesForLanguage } from '../shared/templates';
 import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
@@ -8,15 +7,18 @@ import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceFanChange } from './change-feed';
 import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
 import { setDoNotContact } from './fan-store';
+import { forgetFan } from './forgotten-fans';
+import type { OutreachRequest } from './frequency-policy';
 import {
   announcePendingTarget,
   clearPendingBadge,
+  clearPendingTarget,
   loadPendingTarget,
   savePendingTarget,
 } from './pending-target';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
-import { loadPolicySettings, savePolicySettings } from './settings-store';
+import { browserTimeZone, loadPolicySettings, loadSavedSettings, savePolicySettings } from './settings-store';
 
 export interface HandlerContext {
   /** The tab the message came from: the facebook.com tab for content scripts, if any for our pages. */
@@ -32,13 +34,23 @@ export type HandlerMap<M extends { type: string }> = {
 };
 
 /**
- * The comment a popup request is about, which must still be the one the admin picked: a popup left
+ * The target a popup request is about, which must still be the one the admin picked: a popup left
  * open while another comment was picked must not act on the old one.
  */
-async function pickedComment(commentId: string): Promise<CommentContext> {
+async function pickedTarget(commentId: string): Promise<PendingTarget> {
   const target = await loadPendingTarget();
   if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
-  return target.comment;
+  return target;
+}
+
+/** The policy's view of a picked comment; its age counts from when it was read off the page. */
+function requestFor({ comment, selectedAt }: PendingTarget): Omit<OutreachRequest, 'category'> {
+  return {
+    pageId: comment.pageId,
+    fanId: comment.authorId,
+    commentId: comment.commentId,
+    ...(comment.ageMs !== undefined ? { commentPostedAt: selectedAt - comment.ageMs } : {}),
+  };
 }
 
 export const contentHandlers: HandlerMap<ContentToBackground> = {
@@ -73,20 +85,16 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const templates = templatesForLanguage(DEFAULT_TEMPLATES, uiLanguage());
     if (!target)
       return { target: null, templates, verdicts: null, strikes: 0, doNotContact: false, recognitionFailed };
-    const { comment } = target;
     const { verdicts, strikes, doNotContact } = await withDatabase(async (db) =>
-      checkOutreach(
-        db,
-        { pageId: comment.pageId, fanId: comment.authorId, commentId: comment.commentId },
-        await loadPolicySettings(db),
-        now,
-      ),
+      checkOutreach(db, requestFor(target), await loadPolicySettings(db), now),
     );
     return { target, templates, verdicts, strikes, doNotContact, recognitionFailed };
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text, override }, { now }) {
-    const comment = await pickedComment(commentId);
+    const target = await pickedTarget(commentId);
+    const { comment } = target;
+    const { commentPostedAt } = requestFor(target);
     const template = DEFAULT_TEMPLATES.find((candidate) => candidate.id === templateId);
     if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
     const reserved = await withDatabase(async (db) =>
@@ -101,6 +109,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           commentId: comment.commentId,
           postUrl: comment.postUrl,
           commentExcerpt: excerpt(comment.text),
+          ...(commentPostedAt !== undefined ? { commentPostedAt } : {}),
           category,
           templateId,
           templateTitle: template.title,
@@ -124,14 +133,24 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'fan/do-not-contact'({ commentId, doNotContact }, { now }) {
-    const comment = await pickedComment(commentId);
-    const fan = { pageId: comment.pageId, fanId: comment.authorId };
+    const target = await pickedTarget(commentId);
+    const fan = { pageId: target.comment.pageId, fanId: target.comment.authorId };
     const checked = await withDatabase(async (db) => {
-      await setDoNotContact(db, { ...fan, name: comment.authorName }, doNotContact, now);
-      return checkOutreach(db, { ...fan, commentId }, await loadPolicySettings(db), now);
+      await setDoNotContact(db, { ...fan, name: target.comment.authorName }, doNotContact, now);
+      return checkOutreach(db, requestFor(target), await loadPolicySettings(db), now);
     });
     await announceFanChange(fan, now);
     return { verdicts: checked.verdicts, doNotContact: checked.doNotContact };
+  },
+
+  async 'fan/forget'({ commentId }, { now }) {
+    const { comment } = await pickedTarget(commentId);
+    const fan = { pageId: comment.pageId, fanId: comment.authorId };
+    const tombstones = await withDatabase((db) => forgetFan(db, fan, now));
+    // The picked comment names the fan too.
+    await clearPendingTarget();
+    await announceFanChange(fan, now);
+    return { tombstones };
   },
 
   async 'log/list'() {
@@ -139,7 +158,11 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'settings/get'() {
-    return { settings: await withDatabase(loadPolicySettings), defaults: DEFAULT_POLICY_SETTINGS };
+    return {
+      settings: await withDatabase(loadSavedSettings),
+      defaults: DEFAULT_POLICY_SETTINGS,
+      browserTimeZone: browserTimeZone(),
+    };
   },
 
   async 'settings/set'({ settings }) {

@@ -1,6 +1,9 @@
 import browser from 'webextension-polyfill';
 import { withDatabase } from './database';
-import { markInterrupted } from './outreach-store';
+import { dropExpired, markInterrupted } from './outreach-store';
+import { loadPolicySettings } from './settings-store';
+import { historyWindowMs } from './frequency-policy';
+import { DAY_MS } from '../shared/time';
 
 /** A reservation not confirmed by then was interrupted; clipboard delivery confirms in milliseconds. */
 export const DELIVERY_TIMEOUT_MS = 2 * 60_000;
@@ -10,7 +13,11 @@ export const MAINTENANCE_PERIOD_MINUTES = 5;
 
 /** Idempotent housekeeping, safe to run at any moment and any number of times. */
 export async function runMaintenance(now: number): Promise<void> {
-  await withDatabase((db) => markInterrupted(db, now, DELIVERY_TIMEOUT_MS));
+  await withDatabase(async (db) => {
+    const settings = await loadPolicySettings(db);
+    await markInterrupted(db, now, DELIVERY_TIMEOUT_MS);
+    await dropExpired(db, now - Math.max(settings.retentionDays * DAY_MS, historyWindowMs(settings)));
+  });
 }
 
 export async function scheduleMaintenance(): Promise<void> {

@@ -9,11 +9,22 @@ import {
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
-import { counts, countStrikes, evaluate, evaluateAll, type OutreachRequest } from './frequency-policy';
+import {
+  counts,
+  countStrikes,
+  evaluate,
+  evaluateAll,
+  historyWindowMs,
+  type OutreachRequest,
+} from './frequency-policy';
+import { forgottenAliases, reclaim, type ForgottenAliases } from './forgotten-fans';
 import type { PolicySettings } from '../shared/policy-settings';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
 const INITIATIVE_CATEGORIES: readonly Category[] = ['thanks', 'promo', 'warning'];
+
+/** Most expired entries one maintenance run deletes. */
+const EXPIRY_BATCH = 5000;
 
 /** Newest entries the log view lists. */
 export const LOG_PAGE_SIZE = 200;
@@ -23,26 +34,60 @@ export type NewEntry = Omit<
   'id' | 'createdAt' | 'updatedAt' | 'status' | 'commentSlot' | 'override'
 >;
 
-type OutreachStore = IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', 'readonly' | 'readwrite'>;
+type OutreachStore = IDBPObjectStore<
+  OutreachSchema,
+  ['outreach', 'fans'],
+  'outreach',
+  'readonly' | 'readwrite'
+>;
+type FanStore = IDBPObjectStore<OutreachSchema, ['outreach', 'fans'], 'fans', 'readonly' | 'readwrite'>;
 
 /**
- * Everything the policy needs to judge a request, by indexed lookups whose cost does not grow with the
- * log: the fan's entries on that Page, the comment's, and everything recorded in the last 24 hours
- * (for the Page's daily cap). An entry found by more than one lookup is kept once: the caps count.
+ * Everything the policy needs to judge a request, by indexed range reads whose cost follows the
+ * policy's windows, not the log's size: the fan's contacts on that Page within the longest window, the
+ * comment's (at any age: one per comment is forever), the Page's last 24 hours for its daily cap, and
+ * this browser's last pace interval. A forgotten fan's tombstones are read back as theirs. An entry
+ * found by more than one read is kept once: the caps count.
  */
 async function readHistory(
   store: OutreachStore,
   request: Omit<OutreachRequest, 'category'>,
+  aliases: ForgottenAliases,
+  settings: PolicySettings,
   now: number,
 ): Promise<OutreachEntry[]> {
-  const [fanEntries, commentEntries, recent] = await Promise.all([
-    store.index('byPageFan').getAll([request.pageId, request.fanId]),
+  const since = now - historyWindowMs(settings);
+  const fanRange = (fanId: string) =>
+    IDBKeyRange.bound([request.pageId, fanId, since], [request.pageId, fanId, Infinity], true);
+  const reads = [
+    store.index('byPageFanTime').getAll(fanRange(request.fanId)),
+    store.index('byPageFanTime').getAll(fanRange(aliases.fanId)),
     store.index('byComment').getAll(request.commentId),
-    store.index('byCreatedAt').getAll(IDBKeyRange.lowerBound(now - DAY_MS, true)),
-  ]);
-  return [
-    ...new Map([...fanEntries, ...commentEntries, ...recent].map((entry) => [entry.id, entry])).values(),
+    store.index('byComment').getAll(aliases.commentId),
+    store
+      .index('byPageTime')
+      .getAll(IDBKeyRange.bound([request.pageId, now - DAY_MS], [request.pageId, Infinity], true)),
   ];
+  if (settings.paceSeconds > 0) {
+    reads.push(
+      store.index('byCreatedAt').getAll(IDBKeyRange.lowerBound(now - settings.paceSeconds * 1000, true)),
+    );
+  }
+  const found = (await Promise.all(reads)).flat().map((entry) => reclaim(entry, request, aliases));
+  return [...new Map(found.map((entry) => [entry.id, entry])).values()];
+}
+
+/** The Page's record of the fan, or of the fan's tombstone if they were forgotten. */
+async function readStanding(
+  store: FanStore,
+  request: { pageId: string; fanId: string },
+  aliases: ForgottenAliases,
+) {
+  const [standing, forgotten] = await Promise.all([
+    store.get([request.pageId, request.fanId]),
+    store.get([request.pageId, aliases.fanId]),
+  ]);
+  return standing ?? forgotten ?? null;
 }
 
 /**
@@ -55,15 +100,16 @@ export async function checkOutreach(
   settings: PolicySettings,
   now: number,
 ): Promise<{ verdicts: Record<Category, Verdict>; strikes: number; doNotContact: boolean }> {
+  const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readonly');
   const [history, standing] = await Promise.all([
-    readHistory(tx.objectStore('outreach'), request, now),
-    tx.objectStore('fans').get([request.pageId, request.fanId]),
+    readHistory(tx.objectStore('outreach'), request, aliases, settings, now),
+    readStanding(tx.objectStore('fans'), request, aliases),
   ]);
   await tx.done;
   const fan = history.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
   return {
-    verdicts: evaluateAll(request, history, settings, now, standing ?? null),
+    verdicts: evaluateAll(request, history, settings, now, standing),
     strikes: countStrikes(fan, settings, now),
     doNotContact: standing?.doNotContact ?? false,
   };
@@ -81,19 +127,21 @@ export async function reserveOutreach(
   now: number,
   overrideReason?: string,
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
-  const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
-  const outreach = tx.objectStore('outreach');
   const request: OutreachRequest = {
     pageId: draft.pageId,
     fanId: draft.fanId,
     commentId: draft.commentId,
+    ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
     category: draft.category,
   };
+  const aliases = await forgottenAliases(db, request);
+  const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
+  const outreach = tx.objectStore('outreach');
   const [history, standing] = await Promise.all([
-    readHistory(outreach, request, now),
-    tx.objectStore('fans').get([draft.pageId, draft.fanId]),
+    readHistory(outreach, request, aliases, settings, now),
+    readStanding(tx.objectStore('fans'), request, aliases),
   ]);
-  const verdict = evaluate(request, history, settings, now, standing ?? null);
+  const verdict = evaluate(request, history, settings, now, standing);
   // A soft rule gives way to an override with a reason; Facebook's own rules never do.
   const overridden = !verdict.allowed && overrideReason !== undefined && !HARD_RULES.includes(verdict.rule);
   if (!verdict.allowed && !overridden) {
@@ -152,18 +200,34 @@ export async function fanStatuses(
   settings: PolicySettings,
   now: number,
 ): Promise<FanStatus[]> {
+  // A comment id no entry has: only the per-fan rules answer.
+  const requests = fans.map(({ pageId, fanId }) => ({ pageId, fanId, commentId: '' }));
+  const aliases = await Promise.all(requests.map((request) => forgottenAliases(db, request)));
+  const since = now - historyWindowMs(settings);
   const tx = db.transaction(['outreach', 'fans']);
-  const index = tx.objectStore('outreach').index('byPageFan');
+  const index = tx.objectStore('outreach').index('byPageFanTime');
+  const fanHistory = (pageId: string, fanId: string) =>
+    index.getAll(IDBKeyRange.bound([pageId, fanId, since], [pageId, fanId, Infinity], true));
   const [histories, standings] = await Promise.all([
-    Promise.all(fans.map(({ pageId, fanId }) => index.getAll([pageId, fanId]))),
-    Promise.all(fans.map(({ pageId, fanId }) => tx.objectStore('fans').get([pageId, fanId]))),
+    Promise.all(
+      requests.map(async (request, position) => {
+        const [own, forgotten] = await Promise.all([
+          fanHistory(request.pageId, request.fanId),
+          fanHistory(request.pageId, aliases[position]!.fanId),
+        ]);
+        return [...own, ...forgotten.map((entry) => reclaim(entry, request, aliases[position]!))];
+      }),
+    ),
+    Promise.all(
+      requests.map((request, position) => readStanding(tx.objectStore('fans'), request, aliases[position]!)),
+    ),
   ]);
-  return fans.map(({ pageId, fanId }, position) => {
+  return requests.map((request, position) => {
+    const { pageId, fanId } = request;
     const live = histories[position]!.filter(counts);
-    // A comment id no entry has: only the per-fan rules answer. Customer care is left out: the status
-    // says when the Page may next reach out on its own initiative.
+    // Customer care is left out: the status says when the Page may next reach out on its own initiative.
     const standing = standings[position] ?? null;
-    const verdicts = evaluateAll({ pageId, fanId, commentId: '' }, live, settings, now, standing);
+    const verdicts = evaluateAll(request, live, settings, now, standing);
     const initiative = INITIATIVE_CATEGORIES.map((category) => verdicts[category]);
     const blockedUntil = initiative.some((verdict) => verdict.allowed)
       ? null
@@ -191,4 +255,20 @@ export async function markInterrupted(db: OutreachDatabase, now: number, timeout
   await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
   await tx.done;
   return stale.length;
+}
+
+/**
+ * Deletes the entries created before `before` (retention), a bounded batch per call so one run never
+ * holds a long transaction; maintenance runs again soon. Returns how many were deleted.
+ */
+export async function dropExpired(
+  db: OutreachDatabase,
+  before: number,
+  batch = EXPIRY_BATCH,
+): Promise<number> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const keys = await tx.store.index('byCreatedAt').getAllKeys(IDBKeyRange.upperBound(before, true), batch);
+  await Promise.all(keys.map((key) => tx.store.delete(key)));
+  await tx.done;
+  return keys.length;
 }

@@ -20,6 +20,10 @@ export async function savePendingTarget(target: PendingTarget): Promise<void> {
   await browser.storage.session.set({ [STORAGE_KEY]: target });
 }
 
+export async function clearPendingTarget(): Promise<void> {
+  await browser.storage.session.remove(STORAGE_KEY);
+}
+
 /** Shows the badge, then opens the popup where the browser allows it without a toolbar click. */
 export async function announcePendingTarget(target: PendingTarget): Promise<boolean> {
   await Promise.all([

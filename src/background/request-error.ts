@@ -7,6 +7,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, MessageKey> = {
   'invalid-request': 'errorInvalidRequest',
   forbidden: 'errorForbidden',
   'not-found': 'errorNotFound',
+  storage: 'errorStorageUnavailable',
   internal: 'errorInternal',
 };
 

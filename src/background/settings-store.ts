@@ -3,14 +3,19 @@ import type { OutreachDatabase } from './database';
 
 const POLICY_KEY = 'policy';
 
-/**
- * The admin's policy settings; a setting never saved (or added since) takes its default, and the time
- * zone of quiet hours is the browser's until the admin saves one.
- */
+/** The browser's IANA time zone, which quiet hours follow until the admin picks one. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The settings as the admin saved them; a setting never saved (or added since) takes its default. */
+export async function loadSavedSettings(db: OutreachDatabase): Promise<PolicySettings> {
+  return { ...DEFAULT_POLICY_SETTINGS, ...(await db.get('settings', POLICY_KEY)) };
+}
+
+/** The settings the policy applies: the saved ones, in the browser's time zone unless one was picked. */
 export async function loadPolicySettings(db: OutreachDatabase): Promise<PolicySettings> {
-  const stored = await db.get('settings', POLICY_KEY);
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return { ...DEFAULT_POLICY_SETTINGS, timeZone, ...stored };
+  return { timeZone: browserTimeZone(), ...(await loadSavedSettings(db)) };
 }
 
 /** Saves settings that were already validated against PolicySettingsSchema. */

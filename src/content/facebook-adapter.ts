@@ -2,6 +2,7 @@
 import type { CommentContext } from '../shared/comment-context';
 import { type FAILED_SIGNALS, MAX_COMMENT_TEXT, MAX_LABEL } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
+import { commentAgeMs } from './comment-age';
 
 /**
  * Every Facebook-specific selector and heuristic lives here; the rest of the content script only sees
@@ -310,6 +311,7 @@ export function inspectComment(article: Element): InspectedComment | null {
   if (author.id === page.id || author.name === page.name) return null;
   const { link } = permalink;
   const timestamp = clip(link.getAttribute('aria-label') ?? textOf(link), MAX_LABEL);
+  const ageMs = timestamp ? commentAgeMs(timestamp) : null;
   return {
     comment: {
       commentId,
@@ -321,6 +323,7 @@ export function inspectComment(article: Element): InspectedComment | null {
       authorName: author.name,
       authorUrl: author.url,
       ...(timestamp ? { timestamp } : {}),
+      ...(ageMs !== null ? { ageMs } : {}),
     },
     slot: findSlot(article, link, buttons),
     actions: buttons.filter(

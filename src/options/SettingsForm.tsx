@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t, type MessageKey } from '../shared/i18n';
+import { COMMENT_REPLY_WINDOW_DAYS } from '../shared/outreach';
 import {
   POLICY_SETTING_BOUNDS,
   POLICY_SETTING_KEYS,
@@ -24,10 +25,17 @@ const LABELS: Record<Key, MessageKey> = {
   paceSeconds: 'settingPaceSeconds',
   quietHoursStart: 'settingQuietHoursStart',
   quietHoursEnd: 'settingQuietHoursEnd',
+  retentionDays: 'settingRetentionDays',
 };
 
 function toDraft(settings: PolicySettings): Draft {
   return Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, String(settings[key])])) as Draft;
+}
+
+/** Every time zone the browser knows, with the saved one kept even if it is not among them. */
+function timeZoneChoices(saved: string | undefined): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return saved && !zones.includes(saved) ? [saved, ...zones] : zones;
 }
 
 /** The error for one field, in the UI language, or null when the value is acceptable. */
@@ -42,8 +50,9 @@ function fieldError(key: Key, text: string): string | null {
 export function SettingsForm() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [defaults, setDefaults] = useState<PolicySettings | null>(null);
-  /** The settings as loaded, for what the form does not show (the time zone). */
-  const [loaded, setLoaded] = useState<PolicySettings | null>(null);
+  /** The picked IANA time zone for quiet hours; '' follows the browser's. */
+  const [timeZone, setTimeZone] = useState('');
+  const [browserZone, setBrowserZone] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
@@ -51,18 +60,19 @@ export function SettingsForm() {
       if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
       setDraft(toDraft(reply.data.settings));
       setDefaults(reply.data.defaults);
-      setLoaded(reply.data.settings);
+      setTimeZone(reply.data.settings.timeZone ?? '');
+      setBrowserZone(reply.data.browserTimeZone);
     });
   }, []);
 
-  if (!draft || !defaults || !loaded) return <main aria-busy="true">{status?.text ?? t('loading')}</main>;
+  if (!draft || !defaults) return <main aria-busy="true">{status?.text ?? t('loading')}</main>;
   const errors = Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, fieldError(key, draft[key])]));
   const valid = POLICY_SETTING_KEYS.every((key) => errors[key] === null);
 
   async function save(): Promise<void> {
-    if (!draft || !loaded || !valid) return;
+    if (!draft || !valid) return;
     const numbers = Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, Number(draft[key])]));
-    const settings: PolicySettings = { ...loaded, ...numbers };
+    const settings = { ...numbers, ...(timeZone ? { timeZone } : {}) } as PolicySettings;
     const reply = await request({ type: 'settings/set', settings });
     setStatus(reply.ok ? { ok: true, text: t('settingsSaved') } : { ok: false, text: reply.error.message });
   }
@@ -108,6 +118,26 @@ export function SettingsForm() {
             </div>
           );
         })}
+        <div class="setting">
+          <label for="timeZone">{t('settingTimeZone')}</label>
+          <select
+            id="timeZone"
+            name="timeZone"
+            value={timeZone}
+            onChange={(event) => {
+              setTimeZone(event.currentTarget.value);
+              setStatus(null);
+            }}
+          >
+            <option value="">{t('settingTimeZoneBrowser', browserZone)}</option>
+            {timeZoneChoices(timeZone || undefined).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p class="fixed-rule">{t('settingCommentReplyWindow', String(COMMENT_REPLY_WINDOW_DAYS))}</p>
         <div class="actions">
           <button type="submit" disabled={!valid}>
             {t('settingsSave')}
@@ -116,6 +146,7 @@ export function SettingsForm() {
             type="button"
             onClick={() => {
               setDraft(toDraft(defaults));
+              setTimeZone('');
               setStatus(null);
             }}
           >

@@ -13,6 +13,7 @@ import {
 import { excerpt, fillPlaceholders, placeholderValues } from '../shared/placeholders';
 import { clipboardDelivery } from './delivery/clipboard-delivery';
 import { CATEGORY_LABELS, describeVerdict } from './format';
+import { ForgetFan } from './ForgetFan';
 
 type Loaded = ReplyData['popup/open'];
 type Outcome = { kind: 'error' | 'refused' | 'copied' | 'failed'; text: string };
@@ -24,6 +25,7 @@ export function ComposeView() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sending, setSending] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
+  const [forgottenNote, setForgottenNote] = useState<string | null>(null);
 
   useEffect(() => {
     void request({ type: 'popup/open' }).then((reply) => {
@@ -53,6 +55,11 @@ export function ComposeView() {
     return (
       <>
         {notice}
+        {forgottenNote && (
+          <p class="outcome copied" role="status">
+            {forgottenNote}
+          </p>
+        )}
         <p class="empty">{t('noTarget')}</p>
       </>
     );
@@ -143,6 +150,14 @@ export function ComposeView() {
           />
           {t('doNotContactLabel')}
         </label>
+        <ForgetFan
+          commentId={comment.commentId}
+          fanName={comment.authorName}
+          onForgotten={(tombstones) => {
+            setForgottenNote(t('fanForgotten', [comment.authorName, String(tombstones)]));
+            setState({ ...state, target: null, verdicts: null });
+          }}
+        />
       </section>
 
       {CATEGORIES.map((category) => (

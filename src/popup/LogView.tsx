@@ -36,7 +36,7 @@ export function LogView() {
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.id} class="log-entry">
-            <td>{entry.fanName}</td>
+            <td>{entry.forgotten ? t('logForgottenFan') : entry.fanName}</td>
             <td>{t(CATEGORY_LABELS[entry.category])}</td>
             <td>{entry.templateTitle}</td>
             <td>

@@ -1,4 +1,4 @@
-import type { Category, EntryStatus, Verdict } from '../shared/outreach';
+import { COMMENT_REPLY_WINDOW_DAYS, type Category, type EntryStatus, type Verdict } from '../shared/outreach';
 import { t, uiLanguage, type MessageKey } from '../shared/i18n';
 import { formatAgo, formatDay } from '../shared/format';
 
@@ -36,6 +36,8 @@ export function describeVerdict(verdict: Verdict, fanName: string, now: number):
   switch (verdict.rule) {
     case 'one-per-comment':
       return t('verdictOnePerComment', [ago]);
+    case 'comment-age':
+      return t('verdictCommentAge', [ago, String(COMMENT_REPLY_WINDOW_DAYS)]);
     case 'fan-window':
       return t('verdictFanWindow', [fanName, ago, day]);
     case 'fan-monthly':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_COMMENT_TEXT, MAX_LABEL } from './limits';
+import { MAX_COMMENT_AGE_MS, MAX_COMMENT_TEXT, MAX_LABEL } from './limits';
 
 const FACEBOOK_ORIGIN = 'https://www.facebook.com';
 
@@ -25,6 +25,8 @@ export const CommentContextSchema = z.strictObject({
   authorUrl: facebookUrl,
   text: z.string().max(MAX_COMMENT_TEXT),
   timestamp: z.string().max(MAX_LABEL).optional(),
+  /** How old the comment was at least when read, from its timestamp; absent when that is unknown. */
+  ageMs: z.number().int().nonnegative().max(MAX_COMMENT_AGE_MS).optional(),
 });
 
 export type CommentContext = z.infer<typeof CommentContextSchema>;

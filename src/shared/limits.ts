@@ -7,3 +7,6 @@ export const MAX_STATUS_BATCH = 500;
 
 /** Facebook markup signals the content script relies on (see src/content/facebook-adapter.ts). */
 export const FAILED_SIGNALS = ['comment-article', 'permalink', 'author', 'action-row'] as const;
+
+/** Oldest comment age we accept from the page: Facebook itself began in 2004. */
+export const MAX_COMMENT_AGE_MS = 30 * 365 * 24 * 60 * 60 * 1000;

@@ -64,6 +64,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('outreach/confirm'), entryId, outcome: DeliveryOutcomeSchema }),
   /** Marks the picked comment's author "do not contact", or lifts it. */
   z.strictObject({ type: z.literal('fan/do-not-contact'), commentId, doNotContact: z.boolean() }),
+  /** Erases the picked comment's author, leaving count-only tombstones so the limits still hold. */
+  z.strictObject({ type: z.literal('fan/forget'), commentId }),
   z.strictObject({ type: z.literal('log/list') }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
@@ -99,14 +101,15 @@ export interface ReplyData {
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
   'outreach/confirm': { entry: OutreachEntry };
   'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };
+  'fan/forget': { tombstones: number };
   'log/list': { entries: OutreachEntry[] };
-  'settings/get': { settings: PolicySettings; defaults: PolicySettings };
+  'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };
 }
 
 export interface ErrorReply {
   ok: false;
-  error: { code: 'invalid-request' | 'forbidden' | 'not-found' | 'internal'; message: string };
+  error: { code: 'invalid-request' | 'forbidden' | 'not-found' | 'storage' | 'internal'; message: string };
 }
 
 export type Reply<K extends ToBackground['type']> = { ok: true; data: ReplyData[K] } | ErrorReply;

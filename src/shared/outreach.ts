@@ -26,6 +26,8 @@ export interface OutreachEntry {
   commentId: string;
   postUrl: string;
   commentExcerpt: string;
+  /** When the comment was written, as far as its timestamp told; absent when unknown. */
+  commentPostedAt?: number;
   category: Category;
   templateId: string;
   templateTitle: string;
@@ -35,6 +37,8 @@ export interface OutreachEntry {
   status: EntryStatus;
   /** Set when the admin sent despite a soft rule, with the reason they typed. */
   override?: { rule: PolicyRule; reason: string };
+  /** A tombstone of a forgotten fan: only Page, category, time and status are left. */
+  forgotten?: true;
   /**
    * Present while the entry holds its comment's single private reply. A unique index on it is the
    * second guard (after the policy) against two messages for one comment; failed entries drop it.
@@ -44,6 +48,7 @@ export interface OutreachEntry {
 
 export type PolicyRule =
   | 'one-per-comment'
+  | 'comment-age'
   | 'fan-window'
   | 'fan-monthly'
   | 'promo-window'
@@ -56,7 +61,10 @@ export type PolicyRule =
   | 'do-not-contact';
 
 /** Rules no one can override: Facebook's own, and a fan marked "do not contact". */
-export const HARD_RULES: readonly PolicyRule[] = ['one-per-comment', 'do-not-contact'];
+export const HARD_RULES: readonly PolicyRule[] = ['one-per-comment', 'comment-age', 'do-not-contact'];
+
+/** Facebook's Private Replies rule: a comment can be answered privately only this long after it. */
+export const COMMENT_REPLY_WINDOW_DAYS = 7;
 
 /** What the Page knows about a fan beyond the log. */
 export interface FanRecord {

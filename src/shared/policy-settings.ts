@@ -13,6 +13,7 @@ export const POLICY_SETTING_BOUNDS = {
   paceSeconds: [0, 600],
   quietHoursStart: [0, 23],
   quietHoursEnd: [0, 23],
+  retentionDays: [30, 3650],
 } as const;
 
 function isTimeZone(zone: string): boolean {
@@ -56,6 +57,11 @@ export const PolicySettingsSchema = z.strictObject({
   quietHoursStart: count(POLICY_SETTING_BOUNDS.quietHoursStart),
   /** …until this hour, in the admin's time zone (the same hour for both: no quiet hours). */
   quietHoursEnd: count(POLICY_SETTING_BOUNDS.quietHoursEnd),
+  /**
+   * The log keeps entries this many days, or as long as the longest rule looks back if that is longer,
+   * so forgetting old entries never frees a fan early.
+   */
+  retentionDays: count(POLICY_SETTING_BOUNDS.retentionDays),
   /** The admin's IANA time zone for quiet hours; the browser's own when not set. */
   timeZone: z
     .string()
@@ -78,6 +84,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   paceSeconds: 20,
   quietHoursStart: 21,
   quietHoursEnd: 9,
+  retentionDays: 365,
 };
 
 /** The numeric settings, in the order the options page shows them. */

@@ -1,4 +1,4 @@
-import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
 import { expect, test, type ExtensionGlobals, type Page, type Worker } from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -215,6 +215,28 @@ test.describe('sending from a comment', () => {
     const recorded = replies.filter((reply) => (reply as { data: { entry: unknown } }).data.entry !== null);
     expect(recorded).toHaveLength(1);
     expect(await storedEntries(background)).toHaveLength(1);
+  });
+
+  test('a comment older than 7 days cannot be answered privately, whatever the template or reason', async ({
+    page,
+    openPopup,
+  }) => {
+    const post = fixtureResponse(DEMO_POSTS.en.url);
+    // Giulia's comment, shown by Facebook as 2 weeks old.
+    await page.route(DEMO_POSTS.en.url, (route) =>
+      route.fulfill({ ...post, body: post.body.replace('>2d</a', '>2w</a') }),
+    );
+    await page.goto(DEMO_POSTS.en.url);
+    await pickTarget(page, 'Send message to Giulia Rossi');
+    const popup = await openPopup();
+    for (const template of ['Thank you for commenting', "Let's sort it out privately"]) {
+      await popup.getByRole('radio', { name: template }).check();
+      await expect(popup.locator('.verdict')).toHaveText(
+        'This comment was written 14 days ago: Facebook allows a private reply only within 7 days of a comment.',
+      );
+      await expect(popup.getByRole('button', { name: 'Send' })).toBeDisabled();
+    }
+    await expect(popup.getByLabel(/^Send anyway\?/)).toHaveCount(0);
   });
 
   test('a click the page scripts itself does not pick a target', async ({ page, openPopup }) => {

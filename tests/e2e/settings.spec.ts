@@ -65,3 +65,44 @@ test('restoring the defaults puts every number back', async ({ context, extensio
   await options.reload();
   await expect(options.getByLabel('Customer-care messages per fan in 24 hours')).toHaveValue('3');
 });
+
+/** A time zone where the local hour is now `hour`, so the test never depends on when it runs. */
+function zoneAtHour(hour: number): string {
+  const now = Date.now();
+  const zone = Intl.supportedValuesOf('timeZone').find(
+    (candidate) =>
+      Number(
+        new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: candidate }).format(now),
+      ) === hour,
+  );
+  if (!zone) throw new Error(`no time zone is at ${hour}:00 now`);
+  return zone;
+}
+
+test('quiet hours follow the time zone picked on the options page', async ({
+  context,
+  page,
+  openPopup,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const zone = options.getByLabel('Time zone of the quiet hours');
+  await expect(zone.locator('option:checked')).toHaveText(/^This browser's \(.+\)$/);
+  await zone.selectOption(zoneAtHour(3));
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const promoGroup = async () => (await openPopup()).getByRole('group', { name: 'Promo' });
+  await expect((await promoGroup()).locator('.category-verdict')).toHaveText(/^No promos during quiet hours/);
+
+  await zone.selectOption(zoneAtHour(14));
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.reload();
+  await expect(options.getByLabel('Time zone of the quiet hours')).toHaveValue(zoneAtHour(14));
+  const daytime = await promoGroup();
+  await expect(daytime.getByRole('radio').first()).toBeVisible();
+  await expect(daytime.locator('.category-verdict')).toHaveCount(0);
+});

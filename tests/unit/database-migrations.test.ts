@@ -1,6 +1,7 @@
-import { openDB } from 'idb';
+import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { DATABASE_NAME, DATABASE_VERSION, openDatabase } from '../../src/background/database';
+import { DATABASE_NAME, DATABASE_VERSION, FAN_SALT_KEY, openDatabase } from '../../src/background/database';
+import { DEFAULT_TEMPLATES } from '../../src/shared/templates';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { markInterrupted, reserveOutreach } from '../../src/background/outreach-store';
 import type { OutreachEntry } from '../../src/shared/outreach';
@@ -34,42 +35,85 @@ function v1Entry(index: number): OutreachEntry {
   };
 }
 
-/** Writes a database exactly as version 1 of the extension left it, independently of today's code. */
-async function createVersion1(entries: OutreachEntry[]): Promise<void> {
-  const db = await openDB(DATABASE_NAME, 1, {
-    upgrade(v1) {
-      const outreach = v1.createObjectStore('outreach', { keyPath: 'id' });
-      outreach.createIndex('byPageFan', ['pageId', 'fanId']);
-      outreach.createIndex('byComment', 'commentId');
-      outreach.createIndex('byCommentSlot', 'commentSlot', { unique: true });
-      outreach.createIndex('byCreatedAt', 'createdAt');
+/** Each released version's schema step, written out here independently of today's code. */
+const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> = [
+  (db) => {
+    const outreach = db.createObjectStore('outreach', { keyPath: 'id' });
+    outreach.createIndex('byPageFan', ['pageId', 'fanId']);
+    outreach.createIndex('byComment', 'commentId');
+    outreach.createIndex('byCommentSlot', 'commentSlot', { unique: true });
+    outreach.createIndex('byCreatedAt', 'createdAt');
+  },
+  (_db, tx) => {
+    tx.objectStore('outreach').createIndex('byStatus', 'status');
+  },
+  (db) => {
+    db.createObjectStore('fans', { keyPath: ['pageId', 'fanId'] });
+  },
+  (db) => {
+    db.createObjectStore('settings');
+  },
+];
+
+const DO_NOT_CONTACT = { pageId: 'page-1', fanId: 'fan-7', name: 'Fan 7', doNotContact: true, updatedAt: T };
+const SAVED_SETTINGS = { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 10, timeZone: 'Europe/Rome' };
+
+/**
+ * Writes a database exactly as `version` of the extension left it, with the log's entries and, from
+ * the versions that had them, a fan marked "do not contact" and saved settings.
+ */
+async function createVersion(version: number, entries: OutreachEntry[]): Promise<void> {
+  const db = await openDB(DATABASE_NAME, version, {
+    upgrade(raw, oldVersion, _newVersion, tx) {
+      for (const step of HISTORICAL_STEPS.slice(oldVersion, version)) step(unwrap(raw), unwrap(tx));
     },
   });
-  const tx = db.transaction('outreach', 'readwrite');
-  await Promise.all(entries.map((entry) => tx.store.add(entry)));
+  const stores = [...db.objectStoreNames];
+  const tx = db.transaction(stores, 'readwrite');
+  await Promise.all(entries.map((entry) => tx.objectStore('outreach').add(entry)));
+  if (stores.includes('fans')) await tx.objectStore('fans').add(DO_NOT_CONTACT);
+  if (stores.includes('settings')) await tx.objectStore('settings').add(SAVED_SETTINGS, 'policy');
   await tx.done;
   db.close();
 }
 
+const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
+
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test(`version 1 with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with every entry intact`, async () => {
-    const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
-    await createVersion1(entries);
+  test.each([1, 2, 3, 4])(
+    `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
+    async (version) => {
+      const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
+      await createVersion(version, entries);
 
-    const db = await openDatabase();
-    expect(db.version).toBe(DATABASE_VERSION);
-    const stored = await db.getAll('outreach');
-    expect(stored).toHaveLength(OLD_ENTRIES);
-    expect(new Map(stored.map((entry) => [entry.id, entry]))).toEqual(
-      new Map(entries.map((entry) => [entry.id, entry])),
-    );
-    // The version 2 index answers for old data too, and version 3's fan records start empty.
-    expect(await db.countFromIndex('outreach', 'byStatus', 'reserved')).toBe(OLD_ENTRIES / 10);
-    expect(await db.count('fans')).toBe(0);
-    db.close();
-  });
+      const db = await openDatabase();
+      expect(db.version).toBe(DATABASE_VERSION);
+      const stored = await db.getAll('outreach');
+      expect(new Map(stored.map((entry) => [entry.id, entry]))).toEqual(
+        new Map(entries.map((entry) => [entry.id, entry])),
+      );
+      // Every index answers for old data: interrupted deliveries, one fan's history, one Page's day.
+      expect(await db.countFromIndex('outreach', 'byStatus', 'reserved')).toBe(OLD_ENTRIES / 10);
+      const fanRange = IDBKeyRange.bound(['page-1', 'fan-1', -Infinity], ['page-1', 'fan-1', Infinity]);
+      expect(await db.countFromIndex('outreach', 'byPageFanTime', fanRange)).toBe(
+        entries.filter((entry) => entry.pageId === 'page-1' && entry.fanId === 'fan-1').length,
+      );
+      const dayRange = IDBKeyRange.bound(['page-0', T - DAY_MS], ['page-0', Infinity], true);
+      expect(await db.countFromIndex('outreach', 'byPageTime', dayRange)).toBe(
+        entries.filter((entry) => entry.pageId === 'page-0' && entry.createdAt > T - DAY_MS).length,
+      );
+      expect(await db.getAll('fans')).toEqual(version >= 3 ? [DO_NOT_CONTACT] : []);
+      expect(await db.get('settings', 'policy')).toEqual(version >= 4 ? SAVED_SETTINGS : undefined);
+      // Version 5 starts the editable templates from the defaults and salts forgotten fans' ids.
+      expect(await db.getAll('templates')).toEqual(
+        [...DEFAULT_TEMPLATES].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(await db.get('meta', FAN_SALT_KEY)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      db.close();
+    },
+  );
 
   test('after the upgrade the old log keeps enforcing the limits and old reservations are settled', async () => {
     await createVersion1([v1Entry(0), v1Entry(1)]);

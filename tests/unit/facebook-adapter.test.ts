@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { decodeCommentId, inspectComment, readComment } from '../../src/content/facebook-adapter';
 import { loadFixturePage } from './dom-fixture';
 import { giuliaComment } from './sample-comment';
+import { DAY_MS } from '../../src/shared/time';
 
 function loadFixture(name: string): void {
   loadFixturePage(`facebook/${name}`);
@@ -21,7 +22,11 @@ describe('Facebook adapter on the English post', () => {
   beforeEach(() => loadFixture('post-en.html'));
 
   test('reads a top-level comment’s context with a decoded id and a clean profile link', () => {
-    expect(readComment(commentBy('Giulia Rossi'))).toEqual({ ...giuliaComment, timestamp: '2d' });
+    expect(readComment(commentBy('Giulia Rossi'))).toEqual({
+      ...giuliaComment,
+      timestamp: '2d',
+      ageMs: 2 * DAY_MS,
+    });
   });
 
   test('reads a reply nested inside its parent as its own comment, with the parent’s id', () => {

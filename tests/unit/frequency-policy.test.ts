@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   countStrikes,
   evaluate,
+  historyWindowMs,
   type OutreachRequest,
   type PastContact,
 } from '../../src/background/frequency-policy';
@@ -51,6 +52,26 @@ describe('frequency policy: the hard rule', () => {
     ).toEqual({
       allowed: true,
     });
+  });
+});
+
+describe('frequency policy: comment age', () => {
+  test('refuses every kind of message to a comment written 7 days ago, naming when', () => {
+    for (const category of CATEGORIES) {
+      expect(evaluate(request({ category, commentPostedAt: T - WEEK }), [], settings, T)).toEqual({
+        allowed: false,
+        rule: 'comment-age',
+        lastContactAt: T - WEEK,
+      });
+    }
+  });
+
+  test('allows a comment written 1 ms less than 7 days ago', () => {
+    expect(evaluate(request({ commentPostedAt: T - WEEK + 1 }), [], settings, T)).toEqual({ allowed: true });
+  });
+
+  test('a comment whose age is unknown is not held by the rule', () => {
+    expect(evaluate(request(), [], settings, T + 100 * DAY_MS)).toEqual({ allowed: true });
   });
 });
 
@@ -301,6 +322,7 @@ describe('frequency policy against a simple model', () => {
     paceSeconds: fc.integer({ min: 0, max: 120 }),
     quietHoursStart: fc.integer({ min: 0, max: 23 }),
     quietHoursEnd: fc.integer({ min: 0, max: 23 }),
+    retentionDays: fc.integer({ min: 30, max: 3650 }),
   });
   const step = fc.record({
     category: fc.constantFrom(...CATEGORIES),
@@ -322,6 +344,30 @@ describe('frequency policy against a simple model', () => {
           if (verdict.allowed) history.push(contact(now, { category }));
         }
       }),
+    );
+  });
+
+  test('contacts older than the history window change no verdict, so the store need not read them', () => {
+    const past = fc.record({
+      category: fc.constantFrom(...CATEGORIES),
+      pageId: fc.constantFrom('acmecoffee', 'otherpage'),
+      age: fc.integer({ min: 0, max: 120 * DAY_MS }),
+    });
+    fc.assert(
+      fc.property(
+        settingsArbitrary,
+        fc.array(past, { maxLength: 30 }),
+        fc.constantFrom(...CATEGORIES),
+        (s, contacts, category) => {
+          const history = contacts.map(({ category: pastCategory, pageId, age }) =>
+            contact(T - age, { category: pastCategory, pageId }),
+          );
+          const windowed = history.filter((c) => c.createdAt > T - historyWindowMs(s));
+          const asked = request({ category, commentId: String(nextComment++) });
+          expect(evaluate(asked, windowed, s, T)).toEqual(evaluate(asked, history, s, T));
+          expect(countStrikes(windowed, s, T)).toBe(countStrikes(history, s, T));
+        },
+      ),
     );
   });
 

@@ -3,25 +3,14 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
-import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from './fake-browser';
+import { EXTENSION_ID, fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { giuliaComment } from './sample-comment';
+import { facebookTab, popup, TAB_ID } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
-const TAB_ID = 42;
-
-const facebookTab: browser.Runtime.MessageSender = {
-  id: EXTENSION_ID,
-  url: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
-  tab: { id: TAB_ID, index: 0, highlighted: true, active: true, pinned: false, incognito: false },
-  frameId: 0,
-};
-const popup: browser.Runtime.MessageSender = {
-  id: EXTENSION_ID,
-  url: `${EXTENSION_ORIGIN}src/popup/index.html`,
-};
 
 const comment = giuliaComment;
 
@@ -241,13 +230,31 @@ describe('message router', () => {
     });
   });
 
-  test('settings start at their defaults, with quiet hours in the browser’s time zone', async () => {
+  test('settings start at their defaults, with no time zone picked and the browser’s named', async () => {
     const reply = await routeMessage({ type: 'settings/get' }, popup, NOW);
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     expect(reply).toEqual({
       ok: true,
-      data: { settings: { ...DEFAULT_POLICY_SETTINGS, timeZone }, defaults: DEFAULT_POLICY_SETTINGS },
+      data: {
+        settings: DEFAULT_POLICY_SETTINGS,
+        defaults: DEFAULT_POLICY_SETTINGS,
+        browserTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
     });
+  });
+
+  test('a comment whose timestamp says it is 7 days old cannot be reserved, with or without a reason', async () => {
+    await routeMessage(
+      { type: 'target/select', comment: { ...comment, ageMs: 7 * DAY_MS } },
+      facebookTab,
+      NOW,
+    );
+    for (const message of [reserveThanks, { ...reserveThanks, override: { reason: 'She asked for it' } }]) {
+      expect(await routeMessage(message, popup, NOW)).toMatchObject({
+        ok: true,
+        data: { verdict: { allowed: false, rule: 'comment-age' }, entry: null },
+      });
+    }
+    expect(await routeMessage({ type: 'log/list' }, popup, NOW)).toMatchObject({ data: { entries: [] } });
   });
 
   test('saved settings drive the policy from the next request on', async () => {

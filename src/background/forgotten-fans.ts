@@ -1,0 +1,132 @@
+import type { OutreachEntry } from '../shared/outreach';
+import { FAN_SALT_KEY, type OutreachDatabase } from './database';
+
+/** Marks ids that stand in for a forgotten fan or comment; Facebook ids never contain a colon. */
+export const FORGOTTEN_PREFIX = 'forgotten:';
+/** Digest bytes kept: 128 bits, so two fans of one Page never share an alias. */
+const ALIAS_BYTES = 16;
+
+/** What a forgotten fan's contacts are filed under instead of their Facebook ids. */
+export interface ForgottenAliases {
+  fanId: string;
+  commentId: string;
+}
+
+function base64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+async function alias(salt: string, ...parts: string[]): Promise<string> {
+  const data = new TextEncoder().encode([salt, ...parts].join('\u0000'));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return FORGOTTEN_PREFIX + base64Url(digest.subarray(0, ALIAS_BYTES));
+}
+
+async function fanSalt(db: OutreachDatabase): Promise<string> {
+  const salt = await db.get('meta', FAN_SALT_KEY);
+  if (!salt) throw new Error('The database has no salt for forgotten fans');
+  return salt;
+}
+
+/**
+ * The salted hashes a forgotten fan's contacts are kept under: the same fan commenting again maps to
+ * the same alias, so their limits still hold, but the log no longer says who they were. Computed
+ * before any transaction opens (hashing is not an IndexedDB request).
+ */
+export async function forgottenAliases(
+  db: OutreachDatabase,
+  request: { pageId: string; fanId: string; commentId: string },
+): Promise<ForgottenAliases> {
+  const salt = await fanSalt(db);
+  const [fanId, commentId] = await Promise.all([
+    alias(salt, request.pageId, request.fanId),
+    alias(salt, request.commentId),
+  ]);
+  return { fanId, commentId };
+}
+
+/** A forgotten fan's entries and standing, read back as theirs, so the policy counts them. */
+export function reclaim<T extends { fanId: string; commentId?: string }>(
+  entry: T,
+  request: { fanId: string; commentId: string },
+  aliases: ForgottenAliases,
+): T {
+  if (entry.fanId !== aliases.fanId) return entry;
+  return {
+    ...entry,
+    fanId: request.fanId,
+    ...(entry.commentId === aliases.commentId ? { commentId: request.commentId } : {}),
+  };
+}
+
+/** The count-only tombstone of an entry: what the limits need, nothing that tells who the fan was. */
+function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number): OutreachEntry {
+  const { override, commentSlot, ...kept } = entry;
+  // When the comment was written would point back at it.
+  delete kept.commentPostedAt;
+  return {
+    ...kept,
+    fanId: aliases.fanId,
+    fanName: '',
+    fanUrl: '',
+    commentId: aliases.commentId,
+    commentExcerpt: '',
+    text: '',
+    updatedAt: now,
+    forgotten: true,
+    ...(override ? { override: { rule: override.rule, reason: '' } } : {}),
+    ...(commentSlot !== undefined ? { commentSlot: aliases.commentId } : {}),
+  };
+}
+
+/**
+ * Erases what the Page knows about a fan — names, profile, comments, messages, override reasons —
+ * leaving for each contact a tombstone with only its Page, category, time and status under a salted
+ * alias, and the "do not contact" mark if there was one. Returns how many tombstones were left.
+ */
+export async function forgetFan(
+  db: OutreachDatabase,
+  fan: { pageId: string; fanId: string },
+  now: number,
+): Promise<number> {
+  const range = IDBKeyRange.bound([fan.pageId, fan.fanId, -Infinity], [fan.pageId, fan.fanId, Infinity]);
+  const fanAlias = (await forgottenAliases(db, { ...fan, commentId: '' })).fanId;
+  for (;;) {
+    // Hash every comment id first: nothing but IndexedDB requests may be awaited in the write below.
+    const commentIds = new Set(
+      (await db.getAllFromIndex('outreach', 'byPageFanTime', range)).map((entry) => entry.commentId),
+    );
+    const aliasByComment = new Map(
+      await Promise.all(
+        [...commentIds].map(
+          async (commentId) => [commentId, await forgottenAliases(db, { ...fan, commentId })] as const,
+        ),
+      ),
+    );
+    const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
+    const outreach = tx.objectStore('outreach');
+    const fans = tx.objectStore('fans');
+    const [entries, standing] = await Promise.all([
+      outreach.index('byPageFanTime').getAll(range),
+      fans.get([fan.pageId, fan.fanId]),
+    ]);
+    if (entries.some((entry) => !aliasByComment.has(entry.commentId))) {
+      // A message to the fan was recorded meanwhile: start over to hash its comment too.
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      continue;
+    }
+    await Promise.all([
+      ...entries.map((entry) => outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now))),
+      fans.delete([fan.pageId, fan.fanId]),
+      ...(standing?.doNotContact
+        ? [fans.put({ pageId: fan.pageId, fanId: fanAlias, name: '', doNotContact: true, updatedAt: now })]
+        : []),
+    ]);
+    await tx.done;
+    return entries.length;
+  }
+}

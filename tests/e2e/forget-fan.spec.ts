@@ -1,0 +1,43 @@
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, test } from './extension-test';
+
+test('forgetting a fan erases their name from the log, while their limits and status stay', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  const giulia = page.getByRole('button', { name: 'Send message to Giulia Rossi' });
+  await giulia.first().click();
+  const first = await openPopup();
+  await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await first.getByRole('button', { name: 'Send' }).click();
+  await expect(first.getByText(/^Message copied/)).toBeVisible();
+  await first.close();
+
+  await giulia.last().click();
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Forget this fan…' }).click();
+  const confirmation = popup.getByRole('group', { name: /^Erase Giulia Rossi's name/ });
+  await expect(confirmation.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirmation.getByRole('button', { name: 'Forget Giulia Rossi' }).click();
+  await expect(popup.getByRole('status')).toHaveText(
+    'Giulia Rossi was forgotten; 1 past contacts are kept as anonymous counts.',
+  );
+
+  await popup.getByRole('button', { name: 'Log' }).click();
+  await expect(popup.locator('tbody td').first()).toHaveText('Forgotten fan');
+  await expect(popup.getByText('Giulia Rossi')).toHaveCount(0);
+
+  // Giulia's other comment: her limits still hold, and her status still shows.
+  const status = page
+    .locator('[data-page-outreach="slot"]')
+    .filter({ has: giulia.first() })
+    .locator('.page-outreach-status');
+  await expect(status.first()).toHaveText(/^messaged this minute · limit reached until/);
+  await giulia.last().click();
+  const again = await openPopup();
+  await again.getByRole('radio', { name: 'Friendly warning' }).check();
+  await expect(again.locator('.verdict')).toHaveText(
+    /^Giulia Rossi was messaged this minute; next message possible on/,
+  );
+});

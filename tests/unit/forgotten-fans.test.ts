@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { withDatabase } from '../../src/background/database';
+import { setDoNotContact } from '../../src/background/fan-store';
+import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/forgotten-fans';
+import {
+  checkOutreach,
+  confirmOutreach,
+  fanStatuses,
+  listOutreach,
+  reserveOutreach,
+  type NewEntry,
+} from '../../src/background/outreach-store';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
+import { DAY_MS } from '../../src/shared/time';
+import { freshIndexedDB } from './indexeddb';
+
+const T = Date.UTC(2026, 10, 20, 12, 0, 0);
+const settings = { ...DEFAULT_POLICY_SETTINGS, paceSeconds: 0 };
+const giulia = { pageId: 'acmecoffee', fanId: 'giulia.rossi.77' };
+
+function draft(overrides: Partial<NewEntry> = {}): NewEntry {
+  return {
+    ...giulia,
+    pageName: 'Acme Coffee',
+    fanName: 'Giulia Rossi',
+    fanUrl: 'https://www.facebook.com/giulia.rossi.77',
+    commentId: '456',
+    postUrl: 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf',
+    commentExcerpt: 'The hazelnut one',
+    category: 'warning',
+    templateId: 'default-warning-1-en',
+    templateTitle: 'Friendly warning',
+    text: 'Hi Giulia, please keep it kind.',
+    ...overrides,
+  };
+}
+
+async function sendAndConfirm(entry: NewEntry, now: number, overrideReason?: string) {
+  await withDatabase(async (db) => {
+    const reserved = await reserveOutreach(db, entry, settings, now, overrideReason);
+    await confirmOutreach(db, reserved.entry!.id, 'copied', now);
+  });
+}
+
+const forget = (fan = giulia, now = T + DAY_MS) => withDatabase((db) => forgetFan(db, fan, now));
+const log = () => withDatabase((db) => listOutreach(db));
+
+beforeEach(freshIndexedDB);
+
+describe('forgetting a fan', () => {
+  test('leaves tombstones with only Page, category, time and status: no name, profile, comment or text', async () => {
+    await sendAndConfirm(draft({ commentPostedAt: T - DAY_MS }), T);
+    await sendAndConfirm(
+      draft({ commentId: '457', category: 'care', text: 'Hi Giulia, about your order' }),
+      T + 1,
+    );
+    expect(await forget()).toBe(2);
+
+    const entries = await log();
+    expect(entries).toHaveLength(2);
+    const serialized = JSON.stringify(entries);
+    for (const personal of ['giulia', 'Giulia', 'hazelnut', '456', '457', 'order']) {
+      expect(serialized).not.toContain(personal);
+    }
+    expect(
+      entries.map(({ pageId, category, createdAt, status, forgotten }) => ({
+        pageId,
+        category,
+        createdAt,
+        status,
+        forgotten,
+      })),
+    ).toEqual([
+      { pageId: 'acmecoffee', category: 'care', createdAt: T + 1, status: 'copied', forgotten: true },
+      { pageId: 'acmecoffee', category: 'warning', createdAt: T, status: 'copied', forgotten: true },
+    ]);
+    expect(entries.every((entry) => entry.fanId.startsWith(FORGOTTEN_PREFIX))).toBe(true);
+    expect(entries.some((entry) => 'commentPostedAt' in entry)).toBe(false);
+  });
+
+  test('keeps the limits: the same fan commenting again is still held by their past messages', async () => {
+    await sendAndConfirm(draft(), T);
+    await forget();
+    const { verdicts, strikes } = await withDatabase((db) =>
+      checkOutreach(db, { ...giulia, commentId: '999' }, settings, T + 2 * DAY_MS),
+    );
+    expect(verdicts.thanks).toMatchObject({
+      allowed: false,
+      rule: 'warning-cooldown',
+      eligibleAt: T + 14 * DAY_MS,
+    });
+    expect(strikes).toBe(1);
+  });
+
+  test('keeps one private message per comment on the comments already answered', async () => {
+    await sendAndConfirm(draft(), T);
+    await forget();
+    const { verdicts } = await withDatabase((db) =>
+      checkOutreach(db, { ...giulia, commentId: '456' }, settings, T + 100 * DAY_MS),
+    );
+    expect(verdicts.care).toMatchObject({ allowed: false, rule: 'one-per-comment' });
+  });
+
+  test('drops the reason typed for an override, which may name the fan', async () => {
+    await sendAndConfirm(draft({ category: 'thanks' }), T);
+    await sendAndConfirm(draft({ commentId: '457', category: 'thanks' }), T + 1, 'Giulia asked twice');
+    await forget();
+    expect((await log())[0]!.override).toEqual({ rule: 'thanks-window', reason: '' });
+  });
+
+  test('keeps "do not contact", without the name', async () => {
+    await withDatabase((db) => setDoNotContact(db, { ...giulia, name: 'Giulia Rossi' }, true, T));
+    await forget();
+    const [status] = await withDatabase((db) => fanStatuses(db, [giulia], settings, T + 2 * DAY_MS));
+    expect(status).toMatchObject({ doNotContact: true });
+    const stored = await withDatabase((db) => db.getAll('fans'));
+    expect(JSON.stringify(stored)).not.toContain('Giulia');
+  });
+
+  test('shows the forgotten fan’s status beside their new comments as before', async () => {
+    await sendAndConfirm(draft(), T);
+    const [before] = await withDatabase((db) => fanStatuses(db, [giulia], settings, T + DAY_MS));
+    await forget();
+    const [after] = await withDatabase((db) => fanStatuses(db, [giulia], settings, T + DAY_MS));
+    expect(after).toEqual(before);
+  });
+
+  test('touches no other fan', async () => {
+    await sendAndConfirm(draft(), T);
+    await sendAndConfirm(draft({ fanId: 'marco.b', fanName: 'Marco Bianchi', commentId: '500' }), T);
+    await forget();
+    expect((await log()).filter((entry) => !entry.forgotten)).toMatchObject([{ fanName: 'Marco Bianchi' }]);
+  });
+
+  test('the same fan on another Page is another fan, and is not held', async () => {
+    await sendAndConfirm(draft(), T);
+    await forget();
+    const { verdicts } = await withDatabase((db) =>
+      checkOutreach(db, { pageId: 'otherpage', fanId: giulia.fanId, commentId: '999' }, settings, T + DAY_MS),
+    );
+    expect(verdicts.thanks).toEqual({ allowed: true });
+  });
+
+  test('forgetting twice changes nothing more', async () => {
+    await sendAndConfirm(draft(), T);
+    await forget();
+    const once = await log();
+    expect(await forget()).toBe(0);
+    expect(await log()).toEqual(once);
+  });
+});

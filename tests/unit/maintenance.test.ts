@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { withDatabase } from '../../src/background/database';
+import { DELIVERY_TIMEOUT_MS, runMaintenance } from '../../src/background/maintenance';
+import {
+  dropExpired,
+  listOutreach,
+  reserveOutreach,
+  type NewEntry,
+} from '../../src/background/outreach-store';
+import { savePolicySettings } from '../../src/background/settings-store';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
+import { DAY_MS } from '../../src/shared/time';
+import { freshIndexedDB } from './indexeddb';
+
+const T = Date.UTC(2026, 10, 20, 12, 0, 0);
+
+function draft(index: number): NewEntry {
+  return {
+    pageId: 'acmecoffee',
+    pageName: 'Acme Coffee',
+    fanId: `fan-${index}`,
+    fanName: `Fan ${index}`,
+    fanUrl: `https://www.facebook.com/fan-${index}`,
+    commentId: String(1000 + index),
+    postUrl: 'https://www.facebook.com/acmecoffee/posts/1',
+    commentExcerpt: '',
+    category: 'care',
+    templateId: 'default-care-1-en',
+    templateTitle: 'Care',
+    text: 'Hello',
+  };
+}
+
+/** One entry per listed age in days, before T. */
+async function seed(agesInDays: number[]): Promise<void> {
+  const settings = { ...DEFAULT_POLICY_SETTINGS, paceSeconds: 0 };
+  await withDatabase(async (db) => {
+    for (const [index, age] of agesInDays.entries()) {
+      await reserveOutreach(db, draft(index), settings, T - age * DAY_MS);
+    }
+  });
+}
+
+const remainingAges = async () =>
+  (await withDatabase((db) => listOutreach(db))).map((entry) => (T - entry.createdAt) / DAY_MS);
+
+beforeEach(freshIndexedDB);
+
+describe('retention', () => {
+  test('maintenance deletes entries older than the retention period, 365 days by default', async () => {
+    await seed([1, 364, 366, 800]);
+    await runMaintenance(T);
+    expect(await remainingAges()).toEqual([1, 364]);
+  });
+
+  test('the retention period follows the settings', async () => {
+    await seed([1, 40, 100]);
+    await withDatabase((db) => savePolicySettings(db, { ...DEFAULT_POLICY_SETTINGS, retentionDays: 60 }));
+    await runMaintenance(T);
+    expect(await remainingAges()).toEqual([1, 40]);
+  });
+
+  test('entries a rule still looks at are kept even when the retention period is shorter', async () => {
+    await seed([1, 40, 100, 200]);
+    await withDatabase((db) =>
+      savePolicySettings(db, { ...DEFAULT_POLICY_SETTINGS, retentionDays: 30, strikeWindowDays: 120 }),
+    );
+    await runMaintenance(T);
+    expect(await remainingAges()).toEqual([1, 40, 100]);
+  });
+
+  test('expired entries go in bounded batches, each run taking the oldest first', async () => {
+    await seed([400, 500, 600]);
+    expect(await withDatabase((db) => dropExpired(db, T - 365 * DAY_MS, 2))).toBe(2);
+    expect(await remainingAges()).toEqual([400]);
+  });
+
+  test('maintenance settles interrupted deliveries too', async () => {
+    await seed([0]);
+    await runMaintenance(T + DELIVERY_TIMEOUT_MS);
+    expect((await withDatabase((db) => listOutreach(db)))[0]!.status).toBe('unknown');
+  });
+});
