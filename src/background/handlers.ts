@@ -1,5 +1,5 @@
 import type { ContentToBackground, PendingTarget, PopupToBackground, ReplyData } from '../shared/messages';
-import { DEFAULT_TEMPLATES, templatesForLanguage } from '../shared/templates';
+import { templatesForLanguage } from '../shared/templates';
 import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
 import { withDatabase } from './database';
@@ -8,6 +8,7 @@ import { announceFanChange } from './change-feed';
 import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
 import { setDoNotContact } from './fan-store';
 import { forgetFan } from './forgotten-fans';
+import { getTemplate, listTemplates } from './template-store';
 import type { OutreachRequest } from './frequency-policy';
 import {
   announcePendingTarget,
@@ -82,23 +83,30 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       recognitionFailedInView(tabId),
       clearPendingBadge(),
     ]);
-    const templates = templatesForLanguage(DEFAULT_TEMPLATES, uiLanguage());
-    if (!target)
-      return { target: null, templates, verdicts: null, strikes: 0, doNotContact: false, recognitionFailed };
-    const { verdicts, strikes, doNotContact } = await withDatabase(async (db) =>
-      checkOutreach(db, requestFor(target), await loadPolicySettings(db), now),
-    );
-    return { target, templates, verdicts, strikes, doNotContact, recognitionFailed };
+    return withDatabase(async (db) => {
+      const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
+      if (!target)
+        return {
+          target: null,
+          templates,
+          verdicts: null,
+          strikes: 0,
+          doNotContact: false,
+          recognitionFailed,
+        };
+      const checked = await checkOutreach(db, requestFor(target), await loadPolicySettings(db), now);
+      return { target, templates, ...checked, recognitionFailed };
+    });
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text, override }, { now }) {
     const target = await pickedTarget(commentId);
     const { comment } = target;
     const { commentPostedAt } = requestFor(target);
-    const template = DEFAULT_TEMPLATES.find((candidate) => candidate.id === templateId);
-    if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
-    const reserved = await withDatabase(async (db) =>
-      reserveOutreach(
+    const reserved = await withDatabase(async (db) => {
+      const template = await getTemplate(db, templateId);
+      if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
+      return reserveOutreach(
         db,
         {
           pageId: comment.pageId,
@@ -119,8 +127,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         await loadPolicySettings(db),
         now,
         override?.reason,
-      ),
-    );
+      );
+    });
     if (reserved.entry) await announceFanChange({ pageId: comment.pageId, fanId: comment.authorId }, now);
     return reserved;
   },

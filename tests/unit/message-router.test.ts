@@ -166,6 +166,22 @@ describe('message router', () => {
     );
   });
 
+  test('the popup offers the templates as stored, and a template no longer stored cannot be sent', async () => {
+    await withDatabase(async (db) => {
+      const thanks = (await db.get('templates', 'default-thanks-1-en'))!;
+      await db.put('templates', { ...thanks, title: 'Thanks, edited' });
+      await db.delete('templates', 'default-care-1-en');
+    });
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    const reply = await routeMessage({ type: 'popup/open' }, popup, NOW);
+    const titles = reply.ok && 'templates' in reply.data ? reply.data.templates.map((t) => t.title) : [];
+    expect(titles).toContain('Thanks, edited');
+    expect(titles).not.toContain('Thank you for commenting');
+    const gone = { ...reserveThanks, category: 'care', templateId: 'default-care-1-en' } as const;
+    expect(await routeMessage(gone, popup, NOW)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await storedState()).entries).toEqual([]);
+  });
+
   test('a content script gets every shown fan’s status in one request', async () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     await routeMessage(reserveThanks, popup, NOW);
