@@ -48,16 +48,15 @@ export async function forgottenAliases(
   return { fanId, commentId };
 }
 
-/** A forgotten fan's entries and standing, read back as theirs, so the policy counts them. */
+/** A forgotten fan's entries and standing, read back as theirs (and their comments'), so the policy counts them. */
 export function reclaim<T extends { fanId: string; commentId?: string }>(
   entry: T,
   request: { fanId: string; commentId: string },
   aliases: ForgottenAliases,
 ): T {
-  if (entry.fanId !== aliases.fanId) return entry;
   return {
     ...entry,
-    fanId: request.fanId,
+    ...(entry.fanId === aliases.fanId ? { fanId: request.fanId } : {}),
     ...(entry.commentId === aliases.commentId ? { commentId: request.commentId } : {}),
   };
 }

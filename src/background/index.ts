@@ -22,6 +22,6 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 // Each start of the worker may follow a crash or a kill mid-delivery: settle what was interrupted.
-runMaintenance(Date.now()).catch((error: unknown) =>
+runMaintenance(Date.now(), { workerStarted: true }).catch((error: unknown) =>
   console.error('Page Outreach: maintenance failed', error),
 );

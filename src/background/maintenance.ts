@@ -11,11 +11,16 @@ export const MAINTENANCE_ALARM = 'maintenance';
 /** How often maintenance runs while the browser is open, besides every start of the worker. */
 export const MAINTENANCE_PERIOD_MINUTES = 5;
 
-/** Idempotent housekeeping, safe to run at any moment and any number of times. */
-export async function runMaintenance(now: number): Promise<void> {
+/**
+ * Idempotent housekeeping, safe to run at any moment and any number of times. When the worker has just
+ * started, every reservation still waiting was made by a worker that died: its outcome is unknown at
+ * once (a confirmation that still arrives settles it). Otherwise a reservation is given up on after
+ * the delivery timeout.
+ */
+export async function runMaintenance(now: number, { workerStarted = false } = {}): Promise<void> {
   await withDatabase(async (db) => {
     const settings = await loadPolicySettings(db);
-    await markInterrupted(db, now, DELIVERY_TIMEOUT_MS);
+    await markInterrupted(db, now, workerStarted ? 0 : DELIVERY_TIMEOUT_MS);
     await dropExpired(db, now - Math.max(settings.retentionDays * DAY_MS, historyWindowMs(settings)));
   });
 }

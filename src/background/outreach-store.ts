@@ -162,7 +162,10 @@ export async function reserveOutreach(
   return { verdict, entry };
 }
 
-/** Records what delivery reported for a reserved entry; a failure gives the comment's slot back. */
+/**
+ * Records what delivery reported for a reserved entry; a failure gives the comment's slot back. An
+ * entry marked unknown because its worker died takes a confirmation that arrives late: then it is known.
+ */
 export async function confirmOutreach(
   db: OutreachDatabase,
   entryId: string,
@@ -171,7 +174,7 @@ export async function confirmOutreach(
 ): Promise<OutreachEntry | null> {
   const tx = db.transaction('outreach', 'readwrite');
   const entry = await tx.store.get(entryId);
-  if (!entry || entry.status !== 'reserved') {
+  if (!entry || (entry.status !== 'reserved' && entry.status !== 'unknown')) {
     await tx.done;
     return null;
   }

@@ -81,3 +81,17 @@ describe('retention', () => {
     expect((await withDatabase((db) => listOutreach(db)))[0]!.status).toBe('unknown');
   });
 });
+
+describe('a worker that has just started', () => {
+  test('marks every reservation still waiting as unknown at once: the worker that made it died', async () => {
+    await seed([0]);
+    await runMaintenance(T + 1, { workerStarted: true });
+    expect((await withDatabase((db) => listOutreach(db)))[0]!.status).toBe('unknown');
+  });
+
+  test('a worker running normally waits for the delivery timeout', async () => {
+    await seed([0]);
+    await runMaintenance(T + 1);
+    expect((await withDatabase((db) => listOutreach(db)))[0]!.status).toBe('reserved');
+  });
+});

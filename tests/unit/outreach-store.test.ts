@@ -73,6 +73,19 @@ describe('outreach store', () => {
     expect(await allEntries()).toHaveLength(1);
   });
 
+  test('of 100 simultaneous requests for 100 different fans every one is recorded', async () => {
+    const roomy = { ...NO_PACE, pageDailyMax: 1000 };
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        withDatabase((db) =>
+          reserveOutreach(db, draft({ fanId: `fan-${index}`, commentId: String(2000 + index) }), roomy, T),
+        ),
+      ),
+    );
+    expect(results.filter((result) => result.entry !== null)).toHaveLength(100);
+    expect(await withDatabase((db) => listOutreach(db))).toHaveLength(100);
+  });
+
   test('the Page’s daily cap counts every fan’s messages, and frees up 24 hours after the oldest', async () => {
     for (let index = 0; index < 50; index += 1) {
       await reserve(draft({ fanId: `fan-${index}`, commentId: String(index), category: 'care' }), T + index);
@@ -192,11 +205,18 @@ describe('outreach store', () => {
     });
     expect(byFan.b).toMatchObject({ id: fresh!.id, status: 'reserved' });
     expect(byFan.c).toMatchObject({ status: 'copied' });
-    // Never retried: the comment stays answered, and a late confirmation is refused.
+    // Never retried: the comment stays answered.
     expect((await reserve(draft({ fanId: 'a', commentId: '1' }), T + 30 * DAY_MS)).verdict).toMatchObject({
       rule: 'one-per-comment',
     });
-    expect(await withDatabase((db) => confirmOutreach(db, stale!.id, 'copied', T + 130_000))).toBeNull();
+  });
+
+  test('a confirmation that arrives after the entry was marked unknown settles it', async () => {
+    const { entry } = await reserve(draft(), T);
+    await withDatabase((db) => markInterrupted(db, T, 0));
+    expect(await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1))).toMatchObject({
+      status: 'copied',
+    });
   });
 
   test('marking interrupted deliveries twice changes nothing more', async () => {
