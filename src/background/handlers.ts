@@ -6,7 +6,7 @@ import { withDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceFanChange } from './change-feed';
 import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
-import { setDoNotContact } from './fan-store';
+import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
 import { forgetFan } from './forgotten-fans';
 import { getTemplate, listTemplates } from './template-store';
 import type { OutreachRequest } from './frequency-policy';
@@ -42,6 +42,16 @@ async function pickedTarget(commentId: string): Promise<PendingTarget> {
   const target = await loadPendingTarget();
   if (target?.comment.commentId !== commentId) throw new RequestError('not-found', 'errorTargetGone');
   return target;
+}
+
+/** Who the picked comment's author is, as the fans store keeps them. */
+function fanProfile({ comment }: PendingTarget) {
+  return {
+    pageId: comment.pageId,
+    fanId: comment.authorId,
+    name: comment.authorName,
+    profileUrl: comment.authorUrl,
+  };
 }
 
 /** The policy's view of a picked comment; its age counts from when it was read off the page. */
@@ -92,10 +102,12 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           verdicts: null,
           strikes: 0,
           doNotContact: false,
+          notes: '',
           recognitionFailed,
         };
-      const checked = await checkOutreach(db, requestFor(target), await loadPolicySettings(db), now);
-      return { target, templates, ...checked, recognitionFailed };
+      const request = requestFor(target);
+      const checked = await checkOutreach(db, request, await loadPolicySettings(db), now);
+      return { target, templates, ...checked, notes: await fanNotes(db, request), recognitionFailed };
     });
   },
 
@@ -144,11 +156,17 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const target = await pickedTarget(commentId);
     const fan = { pageId: target.comment.pageId, fanId: target.comment.authorId };
     const checked = await withDatabase(async (db) => {
-      await setDoNotContact(db, { ...fan, name: target.comment.authorName }, doNotContact, now);
+      await setDoNotContact(db, fanProfile(target), doNotContact, now);
       return checkOutreach(db, requestFor(target), await loadPolicySettings(db), now);
     });
     await announceFanChange(fan, now);
     return { verdicts: checked.verdicts, doNotContact: checked.doNotContact };
+  },
+
+  async 'fan/notes'({ commentId, notes }, { now }) {
+    const target = await pickedTarget(commentId);
+    const saved = await withDatabase((db) => setFanNotes(db, fanProfile(target), notes, now));
+    return { notes: saved.notes ?? '' };
   },
 
   async 'fan/forget'({ commentId }, { now }) {

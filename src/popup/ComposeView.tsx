@@ -13,6 +13,7 @@ import {
 import { excerpt, fillPlaceholders, placeholderValues } from '../shared/placeholders';
 import { clipboardDelivery } from './delivery/clipboard-delivery';
 import { CATEGORY_LABELS, describeVerdict } from './format';
+import { FanNotes } from './FanNotes';
 import { ForgetFan } from './ForgetFan';
 
 type Loaded = ReplyData['popup/open'];
@@ -150,6 +151,12 @@ export function ComposeView() {
           />
           {t('doNotContactLabel')}
         </label>
+        <FanNotes
+          key={comment.commentId}
+          commentId={comment.commentId}
+          fanName={comment.authorName}
+          initialNotes={state.notes}
+        />
         <ForgetFan
           commentId={comment.commentId}
           fanName={comment.authorName}

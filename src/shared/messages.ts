@@ -5,6 +5,7 @@ import { FAILED_SIGNALS, MAX_STATUS_BATCH } from './limits';
 import {
   CategorySchema,
   DeliveryOutcomeSchema,
+  MAX_FAN_NOTES,
   MAX_OVERRIDE_REASON,
   MIN_OVERRIDE_REASON,
   type Category,
@@ -64,6 +65,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('outreach/confirm'), entryId, outcome: DeliveryOutcomeSchema }),
   /** Marks the picked comment's author "do not contact", or lifts it. */
   z.strictObject({ type: z.literal('fan/do-not-contact'), commentId, doNotContact: z.boolean() }),
+  /** Saves the admins' notes about the picked comment's author. */
+  z.strictObject({ type: z.literal('fan/notes'), commentId, notes: z.string().trim().max(MAX_FAN_NOTES) }),
   /** Erases the picked comment's author, leaving count-only tombstones so the limits still hold. */
   z.strictObject({ type: z.literal('fan/forget'), commentId }),
   z.strictObject({ type: z.literal('log/list') }),
@@ -95,12 +98,15 @@ export interface ReplyData {
     strikes: number;
     /** The target fan is marked "do not contact". */
     doNotContact: boolean;
+    /** The admins' notes about the target fan. */
+    notes: string;
     /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
     recognitionFailed: boolean;
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
   'outreach/confirm': { entry: OutreachEntry };
   'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };
+  'fan/notes': { notes: string };
   'fan/forget': { tombstones: number };
   'log/list': { entries: OutreachEntry[] };
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };

@@ -71,10 +71,18 @@ export interface FanRecord {
   pageId: string;
   fanId: string;
   name: string;
+  /** The fan's Facebook profile, as last seen on a comment. */
+  profileUrl?: string;
   /** The fan gets nothing but customer care (they asked to be left alone, or a ban is near). */
   doNotContact: boolean;
+  /** When the fan's standing (do not contact) last changed. */
   updatedAt: number;
+  /** The admins' own notes about the fan, kept only in this browser. */
+  notes?: string;
 }
+
+/** Longest note about a fan. */
+export const MAX_FAN_NOTES = 2000;
 
 /** Shortest reason accepted for overriding a soft rule: a word, not a keystroke. */
 export const MIN_OVERRIDE_REASON = 3;

@@ -41,3 +41,25 @@ test('forgetting a fan erases their name from the log, while their limits and st
     /^Giulia Rossi was messaged this minute; next message possible on/,
   );
 });
+
+test('notes about a fan typed in the popup are there again on their other comment', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  const giulia = page.getByRole('button', { name: 'Send message to Giulia Rossi' });
+  await giulia.first().click();
+  const first = await openPopup();
+  await first
+    .getByLabel('Notes about Giulia Rossi (kept only in this browser)')
+    .fill('Promised a call back on Friday');
+  await first.getByRole('button', { name: 'Save notes' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Notes saved.' })).toBeVisible();
+  await first.close();
+
+  await giulia.last().click();
+  const second = await openPopup();
+  await expect(second.getByLabel('Notes about Giulia Rossi (kept only in this browser)')).toHaveValue(
+    'Promised a call back on Friday',
+  );
+});

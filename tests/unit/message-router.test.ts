@@ -182,6 +182,48 @@ describe('message router', () => {
     expect((await storedState()).entries).toEqual([]);
   });
 
+  test('notes about a fan are kept with the fan, shown on any of their comments, and erased when forgotten', async () => {
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    const notes = 'Order #1234 arrived damaged; promised a replacement.';
+    expect(
+      await routeMessage({ type: 'fan/notes', commentId: comment.commentId, notes }, popup, NOW),
+    ).toEqual({
+      ok: true,
+      data: { notes },
+    });
+    const other = { ...comment, commentId: '459' };
+    await routeMessage({ type: 'target/select', comment: other }, facebookTab, NOW);
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({ data: { notes } });
+
+    await routeMessage({ type: 'fan/forget', commentId: '459' }, popup, NOW);
+    await routeMessage({ type: 'target/select', comment: other }, facebookTab, NOW);
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({ data: { notes: '' } });
+  });
+
+  test('notes longer than 2,000 characters are refused and change nothing', async () => {
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    const reply = await routeMessage(
+      { type: 'fan/notes', commentId: comment.commentId, notes: 'x'.repeat(2001) },
+      popup,
+      NOW,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({ data: { notes: '' } });
+  });
+
+  test('a content script cannot write notes or forget a fan', async () => {
+    await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+    for (const message of [
+      { type: 'fan/notes', commentId: comment.commentId, notes: 'hi' },
+      { type: 'fan/forget', commentId: comment.commentId },
+    ]) {
+      expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+  });
+
   test('a content script gets every shown fan’s status in one request', async () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     await routeMessage(reserveThanks, popup, NOW);
