@@ -10,6 +10,9 @@ export function storageFailure(error: unknown): RequestError | null {
   switch (name) {
     case 'QuotaExceededError':
       return new RequestError('storage', 'errorStorageQuota');
+    // The database was upgraded by a newer version of the extension (an update, then a downgrade).
+    case 'VersionError':
+      return new RequestError('storage', 'errorStorageNewerVersion');
     // Thrown where IndexedDB exists but may not be used: Firefox's private windows before version
     // 115, or a profile whose storage is disabled or corrupted.
     case 'InvalidStateError':

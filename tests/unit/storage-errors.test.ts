@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DATABASE_NAME, withDatabase } from '../../src/background/database';
+import { DATABASE_NAME, DATABASE_VERSION, withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
 import { freshIndexedDB } from './indexeddb';
@@ -81,5 +81,35 @@ describe('storage failures fail closed, with a clear message', () => {
       error: { code: 'storage', message: expect.stringMatching(/^Page Outreach is updating its data/) },
     });
     old.close();
+  });
+});
+
+describe('the shared connection', () => {
+  test('a connection closed for a newer version is opened again on the next request', async () => {
+    await routeMessage({ type: 'log/list' }, popup, NOW);
+    // A newer version of the extension (another worker, after an update) opens the database.
+    const newer = await openDB(DATABASE_NAME, DATABASE_VERSION + 1);
+    newer.close();
+    // The old connection let go without holding the upgrade up; the next request opens a new one, which
+    // now finds a version newer than it knows and says so instead of failing silently.
+    expect(await routeMessage({ type: 'log/list' }, popup, NOW)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'storage',
+        message: expect.stringMatching(/^The outreach log was saved by a newer version/),
+      },
+    });
+  });
+
+  test('a failed open is not kept: the next request tries again and succeeds', async () => {
+    const open = vi.spyOn(indexedDB, 'open').mockImplementationOnce(() => {
+      throw new DOMException('Disk I/O error', 'UnknownError');
+    });
+    expect(await routeMessage({ type: 'log/list' }, popup, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'storage' },
+    });
+    expect(await routeMessage({ type: 'log/list' }, popup, NOW)).toEqual({ ok: true, data: { entries: [] } });
+    expect(open).toHaveBeenCalledTimes(2);
   });
 });
