@@ -82,6 +82,20 @@ const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> =
     const salt = crypto.getRandomValues(new Uint8Array(FAN_SALT_BYTES));
     db.createObjectStore('meta').add(btoa(String.fromCharCode(...salt)), FAN_SALT_KEY);
   },
+  // v6: templates can be reordered: each gets a position, the defaults in their shipped order.
+  (_db, tx) => {
+    const shipped = new Map(DEFAULT_TEMPLATES.map((template) => [template.id, template.position]));
+    let next = DEFAULT_TEMPLATES.length;
+    tx.objectStore('templates').openCursor().onsuccess = (event) => {
+      const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+      if (!cursor) return;
+      const template = cursor.value as Omit<Template, 'position'> & { position?: number };
+      if (template.position === undefined) {
+        cursor.update({ ...template, position: shipped.get(template.id) ?? next++ });
+      }
+      cursor.continue();
+    };
+  },
 ];
 
 export const DATABASE_VERSION = MIGRATIONS.length;

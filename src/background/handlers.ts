@@ -8,7 +8,8 @@ import { announceFanChange } from './change-feed';
 import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
 import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
 import { forgetFan } from './forgotten-fans';
-import { getTemplate, listTemplates } from './template-store';
+import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
+import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
 import type { OutreachRequest } from './frequency-policy';
 import {
   announcePendingTarget,
@@ -181,6 +182,31 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
 
   async 'log/list'() {
     return { entries: await withDatabase((db) => listOutreach(db)) };
+  },
+
+  async 'templates/list'() {
+    return { templates: await withDatabase(listTemplates) };
+  },
+
+  async 'templates/save'({ template }) {
+    return { template: await withDatabase((db) => saveTemplate(db, template)) };
+  },
+
+  async 'templates/delete'({ id }) {
+    await withDatabase((db) => deleteTemplate(db, id));
+    return {};
+  },
+
+  async 'templates/reorder'({ ids }) {
+    return { templates: await withDatabase((db) => reorderTemplates(db, ids)) };
+  },
+
+  async 'templates/export'(_message, { now }) {
+    return { document: await withDatabase((db) => exportTemplatesAndSettings(db, now)) };
+  },
+
+  async 'templates/import'({ document, mode }) {
+    return withDatabase((db) => importTemplatesAndSettings(db, document, mode));
   },
 
   async 'settings/get'() {

@@ -1,7 +1,7 @@
 import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../shared/policy-settings';
 import type { OutreachDatabase } from './database';
 
-const POLICY_KEY = 'policy';
+export const POLICY_KEY = 'policy';
 
 /** The browser's IANA time zone, which quiet hours follow until the admin picks one. */
 export function browserTimeZone(): string {

@@ -13,7 +13,8 @@ import {
   type Verdict,
 } from './outreach';
 import { PolicySettingsSchema, type PolicySettings } from './policy-settings';
-import type { Template } from './templates';
+import { TemplateSchema, type Template } from './templates';
+import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
 
 /**
  * The message protocol between the extension's parts: one discriminated union per direction, parsed
@@ -70,6 +71,17 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   /** Erases the picked comment's author, leaving count-only tombstones so the limits still hold. */
   z.strictObject({ type: z.literal('fan/forget'), commentId }),
   z.strictObject({ type: z.literal('log/list') }),
+  z.strictObject({ type: z.literal('templates/list') }),
+  /** Creates a template (its position is chosen by the background) or updates one. */
+  z.strictObject({ type: z.literal('templates/save'), template: TemplateSchema }),
+  z.strictObject({ type: z.literal('templates/delete'), id: TemplateSchema.shape.id }),
+  z.strictObject({
+    type: z.literal('templates/reorder'),
+    ids: z.array(TemplateSchema.shape.id).max(MAX_IMPORTED_TEMPLATES),
+  }),
+  z.strictObject({ type: z.literal('templates/export') }),
+  /** The file is checked by the background against TemplatesExportSchema, naming what is wrong. */
+  z.strictObject({ type: z.literal('templates/import'), document: z.unknown(), mode: ImportModeSchema }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
@@ -109,6 +121,12 @@ export interface ReplyData {
   'fan/notes': { notes: string };
   'fan/forget': { tombstones: number };
   'log/list': { entries: OutreachEntry[] };
+  'templates/list': { templates: Template[] };
+  'templates/save': { template: Template };
+  'templates/delete': Record<string, never>;
+  'templates/reorder': { templates: Template[] };
+  'templates/export': { document: TemplatesExport };
+  'templates/import': { templates: number; settings: boolean };
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };
 }

@@ -1,17 +1,29 @@
-import type { Category } from './outreach';
+import { z } from 'zod';
+import { CategorySchema } from './outreach';
 
-export type TemplateLanguage = 'en' | 'it';
+export const TEMPLATE_LANGUAGES = ['en', 'it'] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 
-export interface Template {
-  id: string;
-  category: Category;
-  language: TemplateLanguage;
-  title: string;
-  body: string;
-}
+export const MAX_TEMPLATE_TITLE = 80;
+/** Facebook's private replies take at most 2,000 characters. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+/** One message template, as stored, edited, imported and exported. */
+export const TemplateSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be letters, digits, - or _'),
+  category: CategorySchema,
+  language: z.enum(TEMPLATE_LANGUAGES),
+  title: z.string().trim().min(1).max(MAX_TEMPLATE_TITLE),
+  body: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  /** Order in the lists: smaller first. */
+  position: z.number().int().nonnegative(),
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+type DefaultTemplate = Omit<Template, 'position'>;
 
 /** Default templates a new install starts with: two per category, in English and Italian. */
-export const DEFAULT_TEMPLATES: readonly Template[] = [
+const DEFAULTS: readonly DefaultTemplate[] = [
   {
     id: 'default-thanks-1-en',
     category: 'thanks',
@@ -126,9 +138,16 @@ export const DEFAULT_TEMPLATES: readonly Template[] = [
   },
 ];
 
+export const DEFAULT_TEMPLATES: readonly Template[] = DEFAULTS.map((template, position) => ({
+  ...template,
+  position,
+}));
+
 /** Templates in the admin's UI language, falling back to English for languages we don't ship. */
 export function templatesForLanguage(templates: readonly Template[], uiLanguage: string): Template[] {
   const primary = uiLanguage.toLowerCase().split(/[-_]/)[0];
   const language: TemplateLanguage = primary === 'it' ? 'it' : 'en';
-  return templates.filter((template) => template.language === language);
+  return templates
+    .filter((template) => template.language === language)
+    .sort((a, b) => a.position - b.position);
 }

@@ -53,8 +53,27 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
   (db) => {
     db.createObjectStore('settings');
   },
+  (db, tx) => {
+    const outreach = tx.objectStore('outreach');
+    outreach.deleteIndex('byPageFan');
+    outreach.createIndex('byPageFanTime', ['pageId', 'fanId', 'createdAt']);
+    outreach.createIndex('byPageTime', ['pageId', 'createdAt']);
+    // Version 5's templates had no position; an admin's own template among them.
+    const templates = db.createObjectStore('templates', { keyPath: 'id' });
+    for (const { position: _position, ...template } of [...DEFAULT_TEMPLATES, OWN_TEMPLATE])
+      templates.add(template);
+    db.createObjectStore('meta').add('c2FsdA==', FAN_SALT_KEY);
+  },
 ];
 
+const OWN_TEMPLATE = {
+  id: 'own-1',
+  category: 'care',
+  language: 'it',
+  title: 'Ordine',
+  body: 'Ciao {first_name}',
+  position: 0,
+} as const;
 const DO_NOT_CONTACT = { pageId: 'page-1', fanId: 'fan-7', name: 'Fan 7', doNotContact: true, updatedAt: T };
 const SAVED_SETTINGS = { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 10, timeZone: 'Europe/Rome' };
 
@@ -82,7 +101,7 @@ const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test.each([1, 2, 3, 4])(
+  test.each([1, 2, 3, 4, 5])(
     `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
     async (version) => {
       const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
@@ -106,11 +125,19 @@ describe('schema migrations', () => {
       );
       expect(await db.getAll('fans')).toEqual(version >= 3 ? [DO_NOT_CONTACT] : []);
       expect(await db.get('settings', 'policy')).toEqual(version >= 4 ? SAVED_SETTINGS : undefined);
-      // Version 5 starts the editable templates from the defaults and salts forgotten fans' ids.
-      expect(await db.getAll('templates')).toEqual(
+      // Version 5 started the editable templates from the defaults and salted forgotten fans' ids;
+      // version 6 gave every template a position, the defaults in their shipped order.
+      const templates = await db.getAll('templates');
+      expect(templates.filter((template) => template.id.startsWith('default-'))).toEqual(
         [...DEFAULT_TEMPLATES].sort((a, b) => a.id.localeCompare(b.id)),
       );
-      expect(await db.get('meta', FAN_SALT_KEY)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      if (version === 5) {
+        expect(templates.find((template) => template.id === OWN_TEMPLATE.id)).toEqual({
+          ...OWN_TEMPLATE,
+          position: DEFAULT_TEMPLATES.length,
+        });
+      }
+      expect(await db.get('meta', FAN_SALT_KEY)).toMatch(/^[A-Za-z0-9+/]+=*$/);
       db.close();
     },
   );

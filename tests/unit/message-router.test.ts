@@ -9,6 +9,7 @@ import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { giuliaComment } from './sample-comment';
 import { facebookTab, popup, TAB_ID } from './senders';
+import type { ReplyData } from '../../src/shared/messages';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -159,7 +160,7 @@ describe('message router', () => {
         },
       },
     });
-    const templates = reply.ok && 'templates' in reply.data ? reply.data.templates : [];
+    const templates = reply.ok ? (reply.data as ReplyData['popup/open']).templates : [];
     expect(new Set(templates.map((template) => template.language))).toEqual(new Set(['it']));
     expect(new Set(templates.map((template) => template.category))).toEqual(
       new Set(['thanks', 'promo', 'warning', 'care']),
@@ -174,7 +175,7 @@ describe('message router', () => {
     });
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     const reply = await routeMessage({ type: 'popup/open' }, popup, NOW);
-    const titles = reply.ok && 'templates' in reply.data ? reply.data.templates.map((t) => t.title) : [];
+    const titles = reply.ok ? (reply.data as ReplyData['popup/open']).templates.map((t) => t.title) : [];
     expect(titles).toContain('Thanks, edited');
     expect(titles).not.toContain('Thank you for commenting');
     const gone = { ...reserveThanks, category: 'care', templateId: 'default-care-1-en' } as const;
