@@ -19,6 +19,8 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Leaving a field out of a copy (`const { secret, ...rest } = record`) is not an unused variable.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       'no-restricted-properties': [
         'error',
         ...UNSAFE_HTML_SINKS.map((property) => ({

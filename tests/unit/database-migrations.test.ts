@@ -60,8 +60,7 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
     outreach.createIndex('byPageTime', ['pageId', 'createdAt']);
     // Version 5's templates had no position; an admin's own template among them.
     const templates = db.createObjectStore('templates', { keyPath: 'id' });
-    for (const { position: _position, ...template } of [...DEFAULT_TEMPLATES, OWN_TEMPLATE])
-      templates.add(template);
+    for (const { position, ...template } of [...DEFAULT_TEMPLATES, OWN_TEMPLATE]) templates.add(template);
     db.createObjectStore('meta').add('c2FsdA==', FAN_SALT_KEY);
   },
 ];
