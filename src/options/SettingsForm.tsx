@@ -65,7 +65,7 @@ export function SettingsForm() {
     });
   }, []);
 
-  if (!draft || !defaults) return <main aria-busy="true">{status?.text ?? t('loading')}</main>;
+  if (!draft || !defaults) return <section aria-busy="true">{status?.text ?? t('loading')}</section>;
   const errors = Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, fieldError(key, draft[key])]));
   const valid = POLICY_SETTING_KEYS.every((key) => errors[key] === null);
 
@@ -78,8 +78,8 @@ export function SettingsForm() {
   }
 
   return (
-    <main>
-      <h1>{t('settingsTitle')}</h1>
+    <section aria-labelledby="limits-heading">
+      <h2 id="limits-heading">{t('limitsTitle')}</h2>
       <p>{t('settingsIntro')}</p>
       <form
         onSubmit={(event) => {
@@ -159,6 +159,6 @@ export function SettingsForm() {
           {status.text}
         </p>
       )}
-    </main>
+    </section>
   );
 }

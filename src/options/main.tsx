@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { t, uiLanguage } from '../shared/i18n';
 import { keepStoragePersistent } from '../shared/persistent-storage';
-import { SettingsForm } from './SettingsForm';
+import { OptionsApp } from './OptionsApp';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('settingsTitle');
-render(<SettingsForm />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);
 void keepStoragePersistent();

@@ -12,7 +12,8 @@ import {
 } from '../shared/outreach';
 import { excerpt, fillPlaceholders, placeholderValues } from '../shared/placeholders';
 import { clipboardDelivery } from './delivery/clipboard-delivery';
-import { CATEGORY_LABELS, describeVerdict } from './format';
+import { CATEGORY_LABELS } from '../shared/labels';
+import { describeVerdict } from './format';
 import { FanNotes } from './FanNotes';
 import { ForgetFan } from './ForgetFan';
 

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { OutreachEntry } from '../shared/outreach';
-import { CATEGORY_LABELS, formatDateTime, STATUS_LABELS } from './format';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
+import { formatDateTime } from './format';
 import { useOutreachChanges } from './use-outreach-changes';
 
 export function LogView() {

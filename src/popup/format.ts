@@ -1,20 +1,6 @@
-import { COMMENT_REPLY_WINDOW_DAYS, type Category, type EntryStatus, type Verdict } from '../shared/outreach';
-import { t, uiLanguage, type MessageKey } from '../shared/i18n';
+import { COMMENT_REPLY_WINDOW_DAYS, type Verdict } from '../shared/outreach';
+import { t, uiLanguage } from '../shared/i18n';
 import { formatAgo, formatDay } from '../shared/format';
-
-export const CATEGORY_LABELS: Record<Category, MessageKey> = {
-  thanks: 'categoryThanks',
-  promo: 'categoryPromo',
-  warning: 'categoryWarning',
-  care: 'categoryCare',
-};
-
-export const STATUS_LABELS: Record<EntryStatus, MessageKey> = {
-  reserved: 'statusPreparing',
-  copied: 'statusCopied',
-  failed: 'statusFailed',
-  unknown: 'statusUnknown',
-};
 
 export function formatDateTime(time: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);

@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { CATEGORIES } from '../shared/outreach';
+import { MAX_MESSAGE_LENGTH, TEMPLATE_LANGUAGES, type Template } from '../shared/templates';
+import { CATEGORY_LABELS, LANGUAGE_LABELS } from '../shared/labels';
+import { templateErrors, type TemplateDraft } from './template-fields';
+
+interface Props {
+  initial: TemplateDraft;
+  onSave: (draft: TemplateDraft) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+/** Creates or edits one template; errors show beside the field as soon as it is touched. */
+export function TemplateForm({ initial, onSave, onCancel }: Props) {
+  const [draft, setDraft] = useState(initial);
+  const [touched, setTouched] = useState<Set<keyof TemplateDraft>>(new Set());
+  const errors = templateErrors(draft);
+  const shown = (field: 'title' | 'body') => (touched.has(field) ? errors[field] : undefined);
+  const update = (field: keyof TemplateDraft, value: string) => {
+    setDraft({ ...draft, [field]: value } as TemplateDraft);
+    setTouched(new Set(touched).add(field));
+  };
+
+  return (
+    <form
+      class="template-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(new Set(['title', 'body']));
+        if (Object.keys(errors).length === 0) void onSave(draft);
+      }}
+    >
+      <label for="template-category">{t('templateFieldCategory')}</label>
+      <select
+        id="template-category"
+        value={draft.category}
+        onChange={(event) => update('category', event.currentTarget.value)}
+      >
+        {CATEGORIES.map((category) => (
+          <option key={category} value={category}>
+            {t(CATEGORY_LABELS[category])}
+          </option>
+        ))}
+      </select>
+      <label for="template-language">{t('templateFieldLanguage')}</label>
+      <select
+        id="template-language"
+        value={draft.language}
+        onChange={(event) => update('language', event.currentTarget.value)}
+      >
+        {TEMPLATE_LANGUAGES.map((language) => (
+          <option key={language} value={language}>
+            {t(LANGUAGE_LABELS[language])}
+          </option>
+        ))}
+      </select>
+      <label for="template-title">{t('templateFieldTitle')}</label>
+      <input
+        id="template-title"
+        value={draft.title}
+        aria-invalid={shown('title') ? 'true' : 'false'}
+        aria-describedby={shown('title') ? 'template-title-error' : undefined}
+        onInput={(event) => update('title', event.currentTarget.value)}
+      />
+      {shown('title') && (
+        <p class="error" id="template-title-error">
+          {shown('title')}
+        </p>
+      )}
+      <label for="template-body">{t('templateFieldBody')}</label>
+      <textarea
+        id="template-body"
+        rows={5}
+        value={draft.body}
+        aria-invalid={shown('body') ? 'true' : 'false'}
+        aria-describedby={shown('body') ? 'template-body-error' : 'template-body-length'}
+        onInput={(event) => update('body', event.currentTarget.value)}
+      />
+      <p class="hint" id="template-body-length">
+        {t('characterCount', String(draft.body.trim().length))} / {MAX_MESSAGE_LENGTH}
+      </p>
+      {shown('body') && (
+        <p class="error" id="template-body-error">
+          {shown('body')}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit">{t('templateSave')}</button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function draftOf(template: Template): TemplateDraft {
+  const { category, language, title, body } = template;
+  return { category, language, title, body };
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, test, type Page } from './extension-test';
+
+const templateTitles = (options: Page) => options.locator('.template-title');
+
+test.beforeEach(async ({ context, extensionId }) => {
+  const options = context.pages()[0]!;
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await expect(templateTitles(options)).toHaveCount(16);
+});
+
+test('a template created, edited, duplicated, moved and deleted on the options page is what the popup offers', async ({
+  context,
+  page: options,
+  openPopup,
+}) => {
+  await options.getByRole('button', { name: 'New template' }).click();
+  await options.getByLabel('Category', { exact: true }).selectOption({ label: 'Customer care' });
+  await options.getByLabel('Title', { exact: true }).fill('Order number');
+  await options
+    .getByLabel('Message', { exact: true })
+    .fill('Hi {first_name}, could you send us your order number?');
+  await options.getByRole('button', { name: 'Save template' }).click();
+  await expect(templateTitles(options).last()).toHaveText('Order number');
+
+  await options.getByRole('button', { name: 'Edit: Order number' }).click();
+  await options.getByLabel('Title', { exact: true }).fill('Your order number');
+  await options.getByRole('button', { name: 'Save template' }).click();
+  await options.getByRole('button', { name: 'Duplicate: Your order number' }).click();
+  await options.getByRole('button', { name: 'Save template' }).click();
+  await expect(templateTitles(options).last()).toHaveText('Your order number (copy)');
+  await options.getByRole('button', { name: 'Move “Your order number (copy)” up' }).click();
+  await expect(templateTitles(options).nth(-2)).toHaveText('Your order number (copy)');
+  await options.getByRole('button', { name: 'Delete: Your order number (copy)' }).click();
+  await options.getByRole('button', { name: 'Delete “Your order number (copy)”' }).click();
+  await expect(templateTitles(options)).toHaveCount(17);
+
+  const facebook = await context.newPage();
+  await facebook.goto(DEMO_POSTS.en.url);
+  await facebook.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  const care = popup.getByRole('group', { name: 'Customer care' });
+  await expect(care.getByRole('radio')).toHaveCount(3);
+  await care.getByRole('radio', { name: 'Your order number' }).check();
+  await expect(popup.locator('output')).toHaveText('Hi Giulia, could you send us your order number?');
+});
+
+test('a template without a title or message is flagged where it was typed and not saved', async ({
+  page: options,
+}) => {
+  await options.getByRole('button', { name: 'New template' }).click();
+  await options.getByRole('button', { name: 'Save template' }).click();
+  await expect(options.getByLabel('Title', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(options.locator('#template-title-error')).toHaveText('Give the template a title.');
+  await expect(options.locator('#template-body-error')).toHaveText('Write the message.');
+  await options.getByRole('button', { name: 'Cancel' }).click();
+  await expect(templateTitles(options)).toHaveCount(16);
+});
+
+test('exported templates and settings re-import unchanged; a file with mistakes changes nothing', async ({
+  page: options,
+}) => {
+  const downloaded = options.waitForEvent('download');
+  await options.getByRole('button', { name: 'Export templates and settings' }).click();
+  const file = readFileSync((await (await downloaded).path())!, 'utf8');
+  const exported = JSON.parse(file);
+  expect(exported).toMatchObject({ format: 'page-outreach/templates-and-settings', version: 1 });
+  expect(exported.templates).toHaveLength(16);
+
+  const before = await templateTitles(options).allTextContents();
+  const broken = { ...exported, templates: [{ ...exported.templates[0], category: 'spam' }] };
+  await options.getByLabel('Replace all templates with those in the file').check();
+  await options.getByLabel('Import a file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  await expect(options.getByRole('alert')).toHaveText(
+    'This file cannot be imported: check templates.0.category. Nothing was changed.',
+  );
+  await options.getByLabel('Import a file').setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not json'),
+  });
+  await expect(options.getByRole('alert')).toHaveText('“notes.txt” is not a JSON file. Nothing was changed.');
+  await options.reload();
+  await expect(templateTitles(options)).toHaveText(before);
+
+  const renamed = { ...exported, templates: [{ ...exported.templates[0], title: 'Imported thanks' }] };
+  await options.getByLabel('Replace all templates with those in the file').check();
+  await options.getByLabel('Import a file').setInputFiles({
+    name: 'team.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(renamed)),
+  });
+  await expect(options.getByRole('status')).toHaveText('Imported 1 templates.');
+  await expect(templateTitles(options)).toHaveText(['Imported thanks']);
+});
