@@ -31,6 +31,8 @@ export default defineConfig(({ mode }) => {
         // both browsers validate the manifest when the e2e tests and web-ext lint load the build.
         skipManifestValidation: true,
         disableAutoLaunch: true,
+        // The full-page log is opened from the popup, not named in the manifest.
+        additionalInputs: ['src/log/index.html'],
       }),
     ],
   };

@@ -5,7 +5,15 @@ import { uiLanguage } from '../shared/i18n';
 import { withDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceFanChange } from './change-feed';
-import { checkOutreach, confirmOutreach, fanStatuses, listOutreach, reserveOutreach } from './outreach-store';
+import {
+  checkOutreach,
+  confirmOutreach,
+  deleteOutreach,
+  fanStatuses,
+  listOutreach,
+  reserveOutreach,
+  restoreOutreach,
+} from './outreach-store';
 import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
 import { forgetFan } from './forgotten-fans';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
@@ -180,8 +188,25 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     return { tombstones };
   },
 
-  async 'log/list'() {
-    return { entries: await withDatabase((db) => listOutreach(db)) };
+  async 'log/list'({ before, limit }) {
+    return {
+      entries: await withDatabase((db) =>
+        listOutreach(db, { ...(before ? { before } : {}), ...(limit ? { limit } : {}) }),
+      ),
+    };
+  },
+
+  async 'log/delete'({ id }, { now }) {
+    const entry = await withDatabase((db) => deleteOutreach(db, id));
+    if (!entry) throw new RequestError('not-found', 'errorEntryGone');
+    await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
+    return { entry };
+  },
+
+  async 'log/restore'({ entry }, { now }) {
+    await withDatabase((db) => restoreOutreach(db, entry));
+    await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
+    return {};
   },
 
   async 'templates/list'() {

@@ -18,6 +18,7 @@ import {
   type OutreachRequest,
 } from './frequency-policy';
 import { forgottenAliases, reclaim, type ForgottenAliases } from './forgotten-fans';
+import { RequestError } from './request-error';
 import type { PolicySettings } from '../shared/policy-settings';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
@@ -185,15 +186,57 @@ export async function confirmOutreach(
   return updated;
 }
 
-/** The newest entries first. */
-export async function listOutreach(db: OutreachDatabase, limit = LOG_PAGE_SIZE): Promise<OutreachEntry[]> {
+/** Where a page of the log ends: the next page starts just after this entry. */
+export interface LogCursor {
+  createdAt: number;
+  id: string;
+}
+
+/**
+ * The newest entries first, `limit` at a time; `before` continues after the last entry of the
+ * previous page. Entries of the same millisecond come in descending id order, as the index has them.
+ */
+export async function listOutreach(
+  db: OutreachDatabase,
+  { before, limit = LOG_PAGE_SIZE }: { before?: LogCursor; limit?: number } = {},
+): Promise<OutreachEntry[]> {
   const entries: OutreachEntry[] = [];
-  let cursor = await db.transaction('outreach').store.index('byCreatedAt').openCursor(null, 'prev');
+  const range = before ? IDBKeyRange.upperBound(before.createdAt) : null;
+  let cursor = await db.transaction('outreach').store.index('byCreatedAt').openCursor(range, 'prev');
   while (cursor && entries.length < limit) {
-    entries.push(cursor.value);
+    const entry = cursor.value;
+    if (!before || entry.createdAt < before.createdAt || entry.id < before.id) entries.push(entry);
     cursor = await cursor.continue();
   }
   return entries;
+}
+
+/** Deletes one entry (a message that was never really sent): it no longer counts. */
+export async function deleteOutreach(db: OutreachDatabase, id: string): Promise<OutreachEntry | null> {
+  const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });
+  const entry = await tx.store.get(id);
+  if (entry) await tx.store.delete(id);
+  await tx.done;
+  return entry ?? null;
+}
+
+/**
+ * Puts a deleted entry back exactly as it was (undo). Refused when its id or its comment's single
+ * private reply has been taken since.
+ */
+export async function restoreOutreach(db: OutreachDatabase, entry: OutreachEntry): Promise<void> {
+  const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });
+  try {
+    await tx.store.add(entry);
+    await tx.done;
+  } catch (error) {
+    // The failed add aborts the transaction; its rejection is this same failure.
+    await tx.done.catch(() => undefined);
+    if (error instanceof DOMException && error.name === 'ConstraintError') {
+      throw new RequestError('invalid-request', 'errorRestoreConflict');
+    }
+    throw error;
+  }
 }
 
 /** Each fan's standing with its Page, for the status shown beside the actions, in one transaction. */

@@ -4,7 +4,7 @@ import { t } from '../shared/i18n';
 import type { OutreachEntry } from '../shared/outreach';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
 import { formatDateTime } from './format';
-import { useOutreachChanges } from './use-outreach-changes';
+import { useOutreachChanges } from '../shared/use-outreach-changes';
 
 export function LogView() {
   const [entries, setEntries] = useState<OutreachEntry[] | null>(null);
@@ -21,39 +21,55 @@ export function LogView() {
 
   if (error) return <p role="alert">{error}</p>;
   if (!entries) return <p aria-busy="true">{t('loading')}</p>;
-  if (entries.length === 0) return <p class="empty">{t('logEmpty')}</p>;
+  const fullLog = (
+    <p class="full-log">
+      <a href="../log/index.html" target="_blank" rel="noreferrer">
+        {t('openFullLog')}
+      </a>
+    </p>
+  );
+  if (entries.length === 0)
+    return (
+      <>
+        <p class="empty">{t('logEmpty')}</p>
+        {fullLog}
+      </>
+    );
   return (
-    <table class="log">
-      <caption>{t('tabLog')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('logFan')}</th>
-          <th scope="col">{t('logCategory')}</th>
-          <th scope="col">{t('logTemplate')}</th>
-          <th scope="col">{t('logTime')}</th>
-          <th scope="col">{t('logStatus')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id} class="log-entry">
-            <td>{entry.forgotten ? t('logForgottenFan') : entry.fanName}</td>
-            <td>{t(CATEGORY_LABELS[entry.category])}</td>
-            <td>{entry.templateTitle}</td>
-            <td>
-              <time dateTime={new Date(entry.createdAt).toISOString()}>
-                {formatDateTime(entry.createdAt)}
-              </time>
-            </td>
-            <td>
-              {t(STATUS_LABELS[entry.status])}
-              {entry.override && (
-                <span class="override-note"> · {t('logOverridden', entry.override.reason)}</span>
-              )}
-            </td>
+    <>
+      {fullLog}
+      <table class="log">
+        <caption>{t('tabLog')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('logFan')}</th>
+            <th scope="col">{t('logCategory')}</th>
+            <th scope="col">{t('logTemplate')}</th>
+            <th scope="col">{t('logTime')}</th>
+            <th scope="col">{t('logStatus')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id} class="log-entry">
+              <td>{entry.forgotten ? t('logForgottenFan') : entry.fanName}</td>
+              <td>{t(CATEGORY_LABELS[entry.category])}</td>
+              <td>{entry.templateTitle}</td>
+              <td>
+                <time dateTime={new Date(entry.createdAt).toISOString()}>
+                  {formatDateTime(entry.createdAt)}
+                </time>
+              </td>
+              <td>
+                {t(STATUS_LABELS[entry.status])}
+                {entry.override && (
+                  <span class="override-note"> · {t('logOverridden', entry.override.reason)}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

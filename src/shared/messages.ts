@@ -5,6 +5,7 @@ import { FAILED_SIGNALS, MAX_STATUS_BATCH } from './limits';
 import {
   CategorySchema,
   DeliveryOutcomeSchema,
+  OutreachEntrySchema,
   MAX_FAN_NOTES,
   MAX_OVERRIDE_REASON,
   MIN_OVERRIDE_REASON,
@@ -27,6 +28,8 @@ z.config({ jitless: true });
 
 const commentId = CommentContextSchema.shape.commentId;
 const entryId = z.uuid();
+/** Most log entries one request returns: enough to fill the log quickly, small enough to pass fast. */
+export const MAX_LOG_PAGE = 5000;
 
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
@@ -70,7 +73,15 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fan/notes'), commentId, notes: z.string().trim().max(MAX_FAN_NOTES) }),
   /** Erases the picked comment's author, leaving count-only tombstones so the limits still hold. */
   z.strictObject({ type: z.literal('fan/forget'), commentId }),
-  z.strictObject({ type: z.literal('log/list') }),
+  /** The newest entries first, a page at a time; `before` continues after the previous page. */
+  z.strictObject({
+    type: z.literal('log/list'),
+    before: z.strictObject({ createdAt: z.number().int().nonnegative(), id: entryId }).optional(),
+    limit: z.number().int().min(1).max(MAX_LOG_PAGE).optional(),
+  }),
+  z.strictObject({ type: z.literal('log/delete'), id: entryId }),
+  /** Undo of a delete: the entry exactly as the delete returned it. */
+  z.strictObject({ type: z.literal('log/restore'), entry: OutreachEntrySchema }),
   z.strictObject({ type: z.literal('templates/list') }),
   /** Creates a template (its position is chosen by the background) or updates one. */
   z.strictObject({ type: z.literal('templates/save'), template: TemplateSchema }),
@@ -121,6 +132,8 @@ export interface ReplyData {
   'fan/notes': { notes: string };
   'fan/forget': { tombstones: number };
   'log/list': { entries: OutreachEntry[] };
+  'log/delete': { entry: OutreachEntry };
+  'log/restore': Record<string, never>;
   'templates/list': { templates: Template[] };
   'templates/save': { template: Template };
   'templates/delete': Record<string, never>;

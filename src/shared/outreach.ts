@@ -16,49 +16,58 @@ export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const DeliveryOutcomeSchema = z.enum(['copied', 'failed']);
 export type DeliveryOutcome = z.infer<typeof DeliveryOutcomeSchema>;
 
-export interface OutreachEntry {
-  id: string;
-  pageId: string;
-  pageName: string;
-  fanId: string;
-  fanName: string;
-  fanUrl: string;
-  commentId: string;
-  postUrl: string;
-  commentExcerpt: string;
+export const POLICY_RULES = [
+  'one-per-comment',
+  'comment-age',
+  'fan-window',
+  'fan-monthly',
+  'promo-window',
+  'thanks-window',
+  'warning-cooldown',
+  'care-daily',
+  'page-daily',
+  'pace',
+  'quiet-hours',
+  'do-not-contact',
+] as const;
+export type PolicyRule = (typeof POLICY_RULES)[number];
+
+/** Longest text, name or id an entry holds; the message itself is capped by Facebook at 2,000. */
+const MAX_ENTRY_FIELD = 2000;
+const text = z.string().max(MAX_ENTRY_FIELD);
+const time = z.number().int().nonnegative();
+
+/** One outreach entry, as stored, restored from an undo and backed up. */
+export const OutreachEntrySchema = z.strictObject({
+  id: z.uuid(),
+  pageId: text,
+  pageName: text,
+  fanId: text,
+  fanName: text,
+  fanUrl: text,
+  commentId: text,
+  postUrl: text,
+  commentExcerpt: text,
   /** When the comment was written, as far as its timestamp told; absent when unknown. */
-  commentPostedAt?: number;
-  category: Category;
-  templateId: string;
-  templateTitle: string;
-  text: string;
-  createdAt: number;
-  updatedAt: number;
-  status: EntryStatus;
+  commentPostedAt: time.optional(),
+  category: CategorySchema,
+  templateId: text,
+  templateTitle: text,
+  text,
+  createdAt: time,
+  updatedAt: time,
+  status: z.enum(ENTRY_STATUSES),
   /** Set when the admin sent despite a soft rule, with the reason they typed. */
-  override?: { rule: PolicyRule; reason: string };
+  override: z.strictObject({ rule: z.enum(POLICY_RULES), reason: text }).optional(),
   /** A tombstone of a forgotten fan: only Page, category, time and status are left. */
-  forgotten?: true;
+  forgotten: z.literal(true).optional(),
   /**
    * Present while the entry holds its comment's single private reply. A unique index on it is the
    * second guard (after the policy) against two messages for one comment; failed entries drop it.
    */
-  commentSlot?: string;
-}
-
-export type PolicyRule =
-  | 'one-per-comment'
-  | 'comment-age'
-  | 'fan-window'
-  | 'fan-monthly'
-  | 'promo-window'
-  | 'thanks-window'
-  | 'warning-cooldown'
-  | 'care-daily'
-  | 'page-daily'
-  | 'pace'
-  | 'quiet-hours'
-  | 'do-not-contact';
+  commentSlot: text.optional(),
+});
+export type OutreachEntry = z.infer<typeof OutreachEntrySchema>;
 
 /** Rules no one can override: Facebook's own, and a fan marked "do not contact". */
 export const HARD_RULES: readonly PolicyRule[] = ['one-per-comment', 'comment-age', 'do-not-contact'];

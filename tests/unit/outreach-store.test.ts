@@ -4,10 +4,12 @@ import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import {
   checkOutreach,
   confirmOutreach,
+  deleteOutreach,
   fanStatuses,
   listOutreach,
   markInterrupted,
   reserveOutreach,
+  restoreOutreach,
   type NewEntry,
 } from '../../src/background/outreach-store';
 import { setDoNotContact } from '../../src/background/fan-store';
@@ -232,6 +234,37 @@ describe('outreach store', () => {
     await reserve(draft({ fanId: 'b', commentId: '2' }), T + 2);
     await reserve(draft({ fanId: 'c', commentId: '3' }), T + 1);
     expect((await allEntries()).map((entry) => entry.fanId)).toEqual(['b', 'c', 'a']);
+  });
+
+  test('the log comes a page at a time, newest first, each page continuing after the last', async () => {
+    for (let index = 0; index < 5; index += 1) {
+      await reserve(draft({ fanId: `fan-${index}`, commentId: String(index) }), T + (index % 3));
+    }
+    const all = await withDatabase((db) => listOutreach(db));
+    const first = await withDatabase((db) => listOutreach(db, { limit: 2 }));
+    const last = first.at(-1)!;
+    const rest = await withDatabase((db) => listOutreach(db, { before: last, limit: 10 }));
+    expect([...first, ...rest]).toEqual(all);
+    expect(all.map((entry) => entry.createdAt)).toEqual([T + 2, T + 1, T + 1, T, T]);
+  });
+
+  test('a deleted entry stops counting; putting it back restores it exactly', async () => {
+    const { entry } = await reserve(draft(), T);
+    expect(await withDatabase((db) => deleteOutreach(db, entry!.id))).toEqual(entry);
+    expect((await reserve(draft({ commentId: '999' }), T + 1)).entry).not.toBeNull();
+    await withDatabase(async (db) => deleteOutreach(db, (await listOutreach(db))[0]!.id));
+    await withDatabase((db) => restoreOutreach(db, entry!));
+    expect(await allEntries()).toEqual([entry]);
+  });
+
+  test('an entry cannot be put back once its comment has been answered again', async () => {
+    const { entry } = await reserve(draft(), T);
+    await withDatabase((db) => deleteOutreach(db, entry!.id));
+    await reserve(draft(), T + 1);
+    await expect(withDatabase((db) => restoreOutreach(db, entry!))).rejects.toMatchObject({
+      code: 'invalid-request',
+      messageKey: 'errorRestoreConflict',
+    });
   });
 
   test('a new database is created at the latest schema version with the indexes the policy needs', async () => {

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { OUTREACH_CHANGE_KEY } from '../shared/fan-status';
+import { OUTREACH_CHANGE_KEY } from './fan-status';
 
 /**
  * Calls `onChange` whenever the background records an outreach change (a send from this popup, another

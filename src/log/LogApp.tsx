@@ -1,0 +1,91 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { useOutreachChanges } from '../shared/use-outreach-changes';
+import { fanKey } from './log-query';
+import { download, logCsv } from './log-export';
+import {
+  actionError,
+  deleted,
+  entries,
+  filter,
+  loadError,
+  loaded,
+  loadLog,
+  shown,
+  undoDelete,
+} from './log-store';
+import { LogFilters } from './LogFilters';
+import { LogSummary } from './LogSummary';
+import { summarize } from './log-summary';
+import { LogTable } from './LogTable';
+
+const reloadLog = () => void loadLog();
+
+const CSV_FILE = 'page-outreach-log.csv';
+const JSON_FILE = 'page-outreach-log.json';
+
+function FanChip() {
+  const fan = filter.value.fan;
+  if (!fan) return null;
+  const entry = entries.value.find((candidate) => fanKey(candidate) === fan);
+  const name = entry?.forgotten ? t('logForgottenFan') : (entry?.fanName ?? fan);
+  return (
+    <p class="fan-chip">
+      {t('logFanFilter', name)}{' '}
+      <button type="button" onClick={() => (filter.value = { ...filter.value, fan: null })}>
+        {t('logFanFilterClear')}
+      </button>
+    </p>
+  );
+}
+
+function UndoBar() {
+  const entry = deleted.value;
+  if (!entry) return null;
+  return (
+    <p class="undo" role="status">
+      {t('logDeleted', entry.forgotten ? t('logForgottenFan') : entry.fanName)}{' '}
+      <button type="button" onClick={() => void undoDelete()}>
+        {t('logUndo')}
+      </button>
+    </p>
+  );
+}
+
+export function LogApp() {
+  useEffect(() => void loadLog(), []);
+  // A message sent or deleted anywhere (popup, another tab) shows up here without reloading.
+  useOutreachChanges(reloadLog);
+  const rows = shown.value;
+  const summary = useMemo(() => summarize(rows, Date.now()), [rows]);
+  if (loadError.value) return <p role="alert">{loadError.value}</p>;
+  return (
+    <main>
+      <header class="log-top">
+        <h1>{t('logPageTitle')}</h1>
+        <div class="exports">
+          <button type="button" onClick={() => download(CSV_FILE, 'text/csv;charset=utf-8', logCsv(rows))}>
+            {t('exportCsv')}
+          </button>
+          <button
+            type="button"
+            onClick={() => download(JSON_FILE, 'application/json', `${JSON.stringify(rows, null, 2)}\n`)}
+          >
+            {t('exportJson')}
+          </button>
+        </div>
+      </header>
+      <LogFilters />
+      <FanChip />
+      <p class="count" aria-live="polite">
+        {loaded.value
+          ? t('logShowing', [String(rows.length), String(entries.value.length)])
+          : t('logLoading', String(entries.value.length))}
+      </p>
+      <UndoBar />
+      {actionError.value && <p role="alert">{actionError.value}</p>}
+      <LogTable />
+      <LogSummary summary={summary} />
+    </main>
+  );
+}

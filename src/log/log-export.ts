@@ -1,0 +1,40 @@
+import { t } from '../shared/i18n';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
+import type { OutreachEntry } from '../shared/outreach';
+import { toCsv } from './csv';
+
+/** The log as a spreadsheet: one row per message, every cell safe to open in Excel or Sheets. */
+export function logCsv(entries: readonly OutreachEntry[]): string {
+  const header = [
+    t('csvTime'),
+    t('logFilterPage'),
+    t('logFan'),
+    t('csvProfile'),
+    t('logCategory'),
+    t('logTemplate'),
+    t('logStatus'),
+    t('csvMessage'),
+    t('csvOverride'),
+  ];
+  const rows = entries.map((entry) => [
+    new Date(entry.createdAt).toISOString(),
+    entry.pageName,
+    entry.forgotten ? t('logForgottenFan') : entry.fanName,
+    entry.fanUrl,
+    t(CATEGORY_LABELS[entry.category]),
+    entry.templateTitle,
+    t(STATUS_LABELS[entry.status]),
+    entry.text,
+    entry.override?.reason ?? '',
+  ]);
+  return toCsv(header, rows);
+}
+
+export function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { seedLog } from '../fixtures/seed-log.mjs';
+import { expect, test, type Page, type Worker } from './extension-test';
+
+const SEEDED = 10_000;
+const SEED = { count: SEEDED, fans: 2000, days: 60, pages: 3 };
+
+async function openLog(page: Page, extensionId: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/src/log/index.html`);
+}
+
+async function seed(background: Worker, page: Page, extensionId: string): Promise<void> {
+  // The worker creates the database on its first request; the popup makes one.
+  await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await expect(page.getByText(/^Click “Send message”/)).toBeVisible();
+  await background.evaluate(seedLog, { ...SEED, now: Date.now() });
+  await openLog(page, extensionId);
+  await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
+}
+
+const rows = (page: Page) => page.locator('.log-row');
+/** The first row of the table as shown (rows are positioned, so their DOM order may differ). */
+const firstRow = (page: Page) => page.locator('.log-row[aria-rowindex="2"]');
+
+test.describe('the full-page log with 10,000 entries', () => {
+  test.beforeEach(async ({ background, page, extensionId }) => seed(background, page, extensionId));
+
+  test('search ignores case and accents, and filters combine', async ({ page }) => {
+    await page.getByLabel('Search fan or message').fill('ZOE ROSSI 1908');
+    await expect(page.getByText(`Showing 5 of ${SEEDED} messages`)).toBeVisible();
+    await expect(firstRow(page).getByRole('button', { name: 'Zoë Rossi 1908', exact: true })).toBeVisible();
+    await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Pre-ban warning' });
+    await expect(page.getByText(`Showing 0 of ${SEEDED} messages`)).toBeVisible();
+    await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Thanks' });
+    await expect(page.getByText(`Showing 5 of ${SEEDED} messages`)).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Unknown — check the inbox' });
+    await expect(page.getByText(`Showing ${SEEDED / 50} of ${SEEDED} messages`)).toBeVisible();
+  });
+
+  test('a date range keeps whole days, from the first to the last', async ({ page }) => {
+    const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toLocaleDateString('sv');
+    await page.getByLabel('From', { exact: true }).fill(day(0));
+    await page.getByLabel('To', { exact: true }).fill(day(0));
+    const today = Number((await page.locator('.count').textContent())!.match(/Showing (\d+)/)![1]);
+    expect(today).toBeGreaterThan(0);
+    expect(today).toBeLessThan(SEEDED);
+    await page.getByLabel('From', { exact: true }).fill(day(60));
+    await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
+  });
+
+  test('columns sort both ways, and a fan’s name opens their history', async ({ page }) => {
+    await page.getByRole('button', { name: 'Fan' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Fan' })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(firstRow(page).getByRole('button').first()).toHaveText('Andrea Bianchi 19');
+    await page.getByRole('button', { name: 'Fan' }).click();
+    await expect(firstRow(page).getByRole('button').first()).toHaveText('Zoë Verdi 1928');
+    await firstRow(page).getByRole('button', { name: 'Zoë Verdi 1928', exact: true }).click();
+    await expect(page.getByText('History of Zoë Verdi 1928')).toBeVisible();
+    await expect(page.getByText(`Showing 5 of ${SEEDED} messages`)).toBeVisible();
+  });
+
+  test('only the rows in view are rendered, and scrolling to the end shows the oldest', async ({ page }) => {
+    expect(await rows(page).count()).toBeLessThan(100);
+    await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(SEEDED + 1));
+    await page.locator('.log-viewport').evaluate((viewport) => viewport.scrollTo(0, viewport.scrollHeight));
+    await expect(rows(page).last()).toHaveAttribute('aria-rowindex', String(SEEDED + 1));
+    expect(await rows(page).count()).toBeLessThan(100);
+  });
+
+  test('a deleted entry can be put back with Undo', async ({ page }) => {
+    const first = await firstRow(page).getByRole('button').first().textContent();
+    await rows(page)
+      .first()
+      .getByRole('button', { name: /^Delete the message to/ })
+      .click();
+    await expect(page.getByText(`Showing ${SEEDED - 1} of ${SEEDED - 1} messages`)).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(`Message to ${first} deleted from the log. Undo`);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
+    await page.reload();
+    await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
+    await expect(firstRow(page).getByRole('button').first()).toHaveText(first!);
+  });
+});
+
+test('the CSV export neutralizes cells a spreadsheet would run as formulas and keeps accents', async ({
+  background,
+  page,
+  extensionId,
+}) => {
+  await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  await expect(page.getByText(/^Click “Send message”/)).toBeVisible();
+  await background.evaluate(seedLog, { count: 1, fans: 1, days: 1, pages: 1, now: Date.now() });
+  await background.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('page-outreach');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outreach', 'readwrite');
+          const store = tx.objectStore('outreach');
+          const get = store.get('00000000-0000-4000-8000-000000000000');
+          get.onsuccess = () =>
+            store.put({
+              ...get.result,
+              fanName: '=HYPERLINK("https://evil.example","Niccolò")',
+              text: '+SUM(1,2) perché',
+              templateTitle: '@import',
+              pageName: '-1+1',
+            });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await openLog(page, extensionId);
+  await expect(page.getByText('Showing 1 of 1 messages')).toBeVisible();
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const bytes = readFileSync((await (await downloaded).path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, row] = bytes.subarray(3).toString('utf8').split('\r\n');
+  expect(header).toBe(
+    'Time (UTC),Page,Fan,Profile,Category,Template,Status,Message,Reason for overriding a limit',
+  );
+  const cells = row!.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  expect(cells[1]).toBe("'-1+1");
+  expect(cells[2]).toBe('"\'=HYPERLINK(""https://evil.example"",""Niccolò"")"');
+  expect(cells[5]).toBe("'@import");
+  expect(cells[7]).toBe('"\'+SUM(1,2) perché"');
+});
+
+test('the popup’s log links to the full-page log', async ({ openPopup, context }) => {
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Log' }).click();
+  const opened = context.waitForEvent('page');
+  await popup.getByRole('link', { name: 'Open the full log' }).click();
+  const log = await opened;
+  await expect(log.getByRole('heading', { name: 'Outreach log' })).toBeVisible();
+});

@@ -1,0 +1,122 @@
+import { describe, expect, test } from 'vitest';
+import { csvCell, toCsv } from '../../src/log/csv';
+import { filterEntries, NO_FILTER, sortEntries } from '../../src/log/log-query';
+import { summarize } from '../../src/log/log-summary';
+import type { OutreachEntry } from '../../src/shared/outreach';
+import { DAY_MS } from '../../src/shared/time';
+
+/** Wednesday 25 November 2026, noon, local time. */
+const NOW = new Date(2026, 10, 25, 12).getTime();
+let nextId = 0;
+
+function entry(overrides: Partial<OutreachEntry> = {}): OutreachEntry {
+  nextId += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(nextId).padStart(12, '0')}`,
+    pageId: 'acmecoffee',
+    pageName: 'Acme Coffee',
+    fanId: 'giulia',
+    fanName: 'Giulia Rossi',
+    fanUrl: 'https://www.facebook.com/giulia',
+    commentId: String(nextId),
+    postUrl: 'https://www.facebook.com/acmecoffee/posts/1',
+    commentExcerpt: '',
+    category: 'thanks',
+    templateId: 't',
+    templateTitle: 'Thanks',
+    text: 'Grazie mille!',
+    createdAt: NOW,
+    updatedAt: NOW,
+    status: 'copied',
+    ...overrides,
+  };
+}
+
+describe('CSV export', () => {
+  test.each([
+    ['=1+1', "'=1+1"],
+    ['+39 333 1234567', "'+39 333 1234567"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+  ])('a cell starting like a formula, %j, is neutralized', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  test('quotes, commas and line breaks are quoted', () => {
+    expect(csvCell('She said "hi", then\nleft')).toBe('"She said ""hi"", then\nleft"');
+  });
+
+  test('the file starts with a UTF-8 byte order mark and ends rows with CRLF', () => {
+    expect(toCsv(['Fan'], [['Niccolò']])).toBe('\uFEFFFan\r\nNiccolò\r\n');
+  });
+});
+
+describe('log filters', () => {
+  const log = [
+    entry({ fanName: 'Niccolò Ferrari', text: 'Perché no?', category: 'care' }),
+    entry({ pageId: 'bakery', category: 'promo', status: 'unknown' }),
+    entry({ createdAt: NOW - 3 * DAY_MS }),
+  ];
+
+  test('text matches fan names and messages without regard to case or accents', () => {
+    expect(filterEntries(log, { ...NO_FILTER, text: 'NICCOLO' })).toEqual([log[0]]);
+    expect(filterEntries(log, { ...NO_FILTER, text: 'perche' })).toEqual([log[0]]);
+  });
+
+  test('Page, category and status filters combine', () => {
+    expect(filterEntries(log, { ...NO_FILTER, pageId: 'bakery', status: 'unknown' })).toEqual([log[1]]);
+    expect(filterEntries(log, { ...NO_FILTER, pageId: 'bakery', category: 'care' })).toEqual([]);
+  });
+
+  test('a date range includes the whole of its first and last day', () => {
+    const day = (time: number) => new Date(time).toLocaleDateString('sv');
+    const endOfDay = new Date(2026, 10, 25, 23, 59).getTime();
+    const late = entry({ createdAt: endOfDay });
+    expect(filterEntries([...log, late], { ...NO_FILTER, from: day(NOW), to: day(NOW) })).toEqual([
+      log[0],
+      log[1],
+      late,
+    ]);
+  });
+
+  test('names sort as people read them, numbers by value', () => {
+    const names = ['Rossi 10', 'rossi 9', 'Rössi 100'].map((fanName) => entry({ fanName }));
+    expect(sortEntries(names, { column: 'fanName', descending: false }).map((e) => e.fanName)).toEqual([
+      'rossi 9',
+      'Rossi 10',
+      'Rössi 100',
+    ]);
+  });
+});
+
+describe('summary', () => {
+  test('counts messages per category per week, the current week last', () => {
+    const lastWeek = NOW - 7 * DAY_MS;
+    const summary = summarize(
+      [
+        entry({ category: 'care' }),
+        entry({ category: 'care' }),
+        entry({ createdAt: lastWeek, category: 'warning' }),
+      ],
+      NOW,
+    );
+    expect(summary.weeks).toHaveLength(8);
+    expect(new Date(summary.weeks.at(-1)!.start)).toEqual(new Date(2026, 10, 23));
+    expect(summary.weeks.at(-1)!.counts).toEqual({ thanks: 0, promo: 0, warning: 0, care: 2 });
+    expect(summary.weeks.at(-2)!.counts).toEqual({ thanks: 0, promo: 0, warning: 1, care: 0 });
+  });
+
+  test('reports the share of fans messaged more than once and the warnings, leaving out failed sends', () => {
+    const summary = summarize(
+      [
+        entry({ fanId: 'a', category: 'warning' }),
+        entry({ fanId: 'a' }),
+        entry({ fanId: 'b' }),
+        entry({ fanId: 'b', status: 'failed', category: 'warning' }),
+      ],
+      NOW,
+    );
+    expect(summary).toMatchObject({ fans: 2, repeatFans: 1, warnings: 1 });
+  });
+});
