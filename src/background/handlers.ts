@@ -111,6 +111,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           verdicts: null,
           strikes: 0,
           doNotContact: false,
+          lastContacts: {},
           notes: '',
           recognitionFailed,
         };

@@ -100,7 +100,12 @@ export async function checkOutreach(
   request: Omit<OutreachRequest, 'category'>,
   settings: PolicySettings,
   now: number,
-): Promise<{ verdicts: Record<Category, Verdict>; strikes: number; doNotContact: boolean }> {
+): Promise<{
+  verdicts: Record<Category, Verdict>;
+  strikes: number;
+  doNotContact: boolean;
+  lastContacts: Partial<Record<Category, number>>;
+}> {
   const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readonly');
   const [history, standing] = await Promise.all([
@@ -109,10 +114,15 @@ export async function checkOutreach(
   ]);
   await tx.done;
   const fan = history.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
+  const lastContacts: Partial<Record<Category, number>> = {};
+  for (const entry of fan.filter(counts)) {
+    lastContacts[entry.category] = Math.max(lastContacts[entry.category] ?? 0, entry.createdAt);
+  }
   return {
     verdicts: evaluateAll(request, history, settings, now, standing),
     strikes: countStrikes(fan, settings, now),
     doNotContact: standing?.doNotContact ?? false,
+    lastContacts,
   };
 }
 

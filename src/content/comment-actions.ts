@@ -43,7 +43,11 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
   const article = button.closest(ARTICLE_SELECTOR);
   const comment = article && readComment(article);
   if (!comment) return;
-  const reply = await request({ type: 'target/select', comment });
+  // Busy until the background holds the comment: assistive tech (and tests) know when it is picked.
+  button.setAttribute('aria-busy', 'true');
+  const reply = await request({ type: 'target/select', comment }).finally(() =>
+    button.removeAttribute('aria-busy'),
+  );
   if (!reply.ok) throw new Error(reply.error.message);
   button.setAttribute('aria-pressed', 'true');
   // Where the browser would not open the popup for us, the badge is lit: say where to click.

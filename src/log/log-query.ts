@@ -1,4 +1,5 @@
 import type { Category, EntryStatus, OutreachEntry } from '../shared/outreach';
+import { foldText } from '../shared/text';
 
 export interface LogFilter {
   pageId: string | null;
@@ -31,11 +32,6 @@ export interface LogSort {
 }
 
 export const fanKey = (entry: Pick<OutreachEntry, 'pageId' | 'fanId'>) => `${entry.pageId}/${entry.fanId}`;
-
-/** Lower case without accents, so "perche" finds "perché". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** Local midnight starting a `YYYY-MM-DD` day, or `offset` days later (by calendar: DST-safe). */
 function midnight(day: string, offset = 0): number {

@@ -121,6 +121,8 @@ export interface ReplyData {
     strikes: number;
     /** The target fan is marked "do not contact". */
     doNotContact: boolean;
+    /** When the target fan last got each category of message (within the longest rule window). */
+    lastContacts: Partial<Record<Category, number>>;
     /** The admins' notes about the target fan. */
     notes: string;
     /** Set when the facebook.com tab in view shows comments the content script could not recognize. */

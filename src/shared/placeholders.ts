@@ -30,3 +30,22 @@ export function fillPlaceholders(body: string, values: Readonly<Record<string, s
     Object.hasOwn(values, name) ? values[name]! : match,
   );
 }
+
+/** A template filled for one fan, with what the admin should check before sending. */
+export interface FilledMessage {
+  text: string;
+  /** Placeholders the template names that do not exist: they would be sent as written. */
+  unknown: string[];
+  /** Placeholders that exist but are empty for this fan (a comment without text). */
+  empty: string[];
+}
+
+export function fillAndCheck(body: string, values: Readonly<Record<string, string>>): FilledMessage {
+  const names = [...body.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+  const unique = [...new Set(names)];
+  return {
+    text: fillPlaceholders(body, values),
+    unknown: unique.filter((name) => !Object.hasOwn(values, name)),
+    empty: unique.filter((name) => Object.hasOwn(values, name) && values[name]!.trim() === ''),
+  };
+}

@@ -39,6 +39,12 @@ export const test = base.extend<ExtensionFixtures>({
   },
   openPopup: async ({ context, extensionId: id }, use) => {
     await use(async () => {
+      // As when the extension opens the popup itself: only once a clicked comment is held as the target.
+      for (const tab of context.pages()) {
+        await expect(tab.locator('button[data-page-outreach="send-message"][aria-busy="true"]')).toHaveCount(
+          0,
+        );
+      }
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${id}/src/popup/index.html`);
       return popup;

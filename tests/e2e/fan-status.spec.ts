@@ -22,7 +22,8 @@ test('after a send, every open tab shows the fan’s new status beside their act
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const popup = await openPopup();
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
-  await popup.getByRole('button', { name: 'Send' }).click();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(popup.getByText(/^Message copied/)).toBeVisible();
 
   const nextDay = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
@@ -43,7 +44,8 @@ test('a fan warned before shows the warning count as soon as the post loads', as
   await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
   const popup = await openPopup();
   await popup.getByRole('radio', { name: 'Friendly warning' }).check();
-  await popup.getByRole('button', { name: 'Send' }).click();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(popup.getByText(/^Message copied/)).toBeVisible();
 
   await page.reload();
@@ -74,7 +76,7 @@ test('marking a fan "do not contact" leaves only customer care and shows beside 
   );
   // Facebook's rule-like limits cannot be overridden: no reason box, no "Send anyway".
   await popup.getByRole('radio', { name: 'Friendly warning' }).check();
-  await expect(popup.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
   await expect(popup.getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
 
   const sara = page
@@ -84,5 +86,5 @@ test('marking a fan "do not contact" leaves only customer care and shows beside 
 
   await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).uncheck();
   await expect(sara.locator('.page-outreach-status')).toHaveCount(0);
-  await expect(popup.getByRole('button', { name: 'Send' })).toBeEnabled();
+  await expect(popup.getByRole('button', { name: 'Review message' })).toBeEnabled();
 });

@@ -57,7 +57,8 @@ test.describe('sending from a comment', () => {
     await expect(preview).toHaveText(/^Hi Giulia, thank you for your comment! .* at Acme Coffee\./);
     const finalText = await preview.textContent();
 
-    await popup.getByRole('button', { name: 'Send' }).click();
+    await popup.getByRole('button', { name: 'Review message' }).click();
+    await popup.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(popup.getByText(/^Message copied\. Open the conversation with Giulia Rossi/)).toBeVisible();
     expect(await readClipboardOn(page)).toBe(finalText);
 
@@ -86,7 +87,8 @@ test.describe('sending from a comment', () => {
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');
     const first = await openPopup();
     await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
-    await first.getByRole('button', { name: 'Send' }).click();
+    await first.getByRole('button', { name: 'Review message' }).click();
+    await first.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(first.getByText(/^Message copied/)).toBeVisible();
     const [sent] = await storedEntries(background);
     await first.close();
@@ -106,7 +108,7 @@ test.describe('sending from a comment', () => {
     await expect(second.locator('.verdict')).toHaveText(
       `Giulia Rossi was thanked this minute; next thank-you possible on ${day(sent!.createdAt + 2 * WEEK_MS)}.`,
     );
-    await expect(second.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await expect(second.getByRole('button', { name: 'Review message' })).toBeDisabled();
     // Customer care answers the fan and is exempt from the weekly rule: only the short pace between two
     // sends holds it back.
     await expect(
@@ -135,17 +137,22 @@ test.describe('sending from a comment', () => {
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');
     const first = await openPopup();
     await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
-    await first.getByRole('button', { name: 'Send' }).click();
+    await first.getByRole('button', { name: 'Review message' }).click();
+    await first.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(first.getByText(/^Message copied/)).toBeVisible();
     await first.close();
 
     await pickTarget(page, 'Send message to Giulia Rossi', 'last');
     const second = await openPopup();
     await second.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
-    const sendAnyway = second.getByRole('button', { name: 'Send anyway' });
-    await expect(sendAnyway).toBeDisabled();
+    const review = second.getByRole('button', { name: 'Review message' });
+    await expect(review).toBeDisabled();
     await second.getByLabel(/^Send anyway\? Say why/).fill('She asked about the event in her comment');
-    await sendAnyway.click();
+    await review.click();
+    await expect(
+      second.getByText('limit overridden: She asked about the event in her comment'),
+    ).toBeVisible();
+    await second.getByRole('button', { name: 'Send anyway' }).click();
     await expect(second.getByText(/^Message copied/)).toBeVisible();
     await second.getByRole('button', { name: 'Log' }).click();
     await expect(second.locator('tbody tr')).toHaveCount(2);
@@ -166,7 +173,8 @@ test.describe('sending from a comment', () => {
     await pickTarget(page, 'Send message to Giulia Rossi');
     const composer = await openPopup();
     await composer.getByRole('radio', { name: 'Thank you for commenting' }).check();
-    await composer.getByRole('button', { name: 'Send' }).click();
+    await composer.getByRole('button', { name: 'Review message' }).click();
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
 
     await expect(log.locator('tbody tr')).toHaveCount(1);
     await expect(log.locator('tbody td').first()).toHaveText('Giulia Rossi');
@@ -178,7 +186,8 @@ test.describe('sending from a comment', () => {
     const first = await openPopup();
     await first.getByRole('radio', { name: 'Friendly warning' }).check();
     await expect(first.locator('.strike')).toHaveCount(0);
-    await first.getByRole('button', { name: 'Send' }).click();
+    await first.getByRole('button', { name: 'Review message' }).click();
+    await first.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(first.getByText(/^Message copied/)).toBeVisible();
     await first.close();
 
@@ -234,7 +243,7 @@ test.describe('sending from a comment', () => {
       await expect(popup.locator('.verdict')).toHaveText(
         'This comment was written 14 days ago: Facebook allows a private reply only within 7 days of a comment.',
       );
-      await expect(popup.getByRole('button', { name: 'Send' })).toBeDisabled();
+      await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
     }
     await expect(popup.getByLabel(/^Send anyway\?/)).toHaveCount(0);
   });
@@ -266,9 +275,20 @@ test.describe('Italian browser', () => {
     await expect(popup.locator('output')).toHaveText(
       /^Ciao Marco, grazie per il tuo commento! Per tutti noi di Caffè Aurora /,
     );
-    await popup.getByRole('button', { name: 'Invia' }).click();
+    await popup.getByRole('button', { name: 'Rivedi il messaggio' }).click();
+    await expect(
+      popup.getByRole('heading', { name: 'Inviare questo messaggio a Marco Bianchi?' }),
+    ).toBeVisible();
+    await popup.getByRole('button', { name: 'Invia', exact: true }).click();
     await expect(popup.getByText(/^Messaggio copiato\./)).toBeVisible();
     await popup.getByRole('button', { name: 'Registro' }).click();
     await expect(popup.locator('tbody tr td').nth(4)).toHaveText('Copiato — incollalo in Messenger');
+
+    const opened = popup.context().waitForEvent('page');
+    await popup.getByRole('link', { name: 'Apri il registro completo' }).click();
+    const log = await opened;
+    await expect(log.getByRole('heading', { name: 'Registro dei contatti' })).toBeVisible();
+    await expect(log.getByText('1 messaggi su 1')).toBeVisible();
+    await expect(log.getByRole('cell', { name: 'Ringraziamento' })).toBeVisible();
   });
 });

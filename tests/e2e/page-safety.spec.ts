@@ -52,7 +52,8 @@ test('hostile names and comment text stay literal text everywhere, with no dialo
   );
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
   await expect(popup.locator('output')).toHaveText(/^Hi <img, thank you for your comment!/);
-  await popup.getByRole('button', { name: 'Send' }).click();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(popup.getByText(/^Message copied/)).toBeVisible();
   await popup.getByRole('button', { name: 'Log' }).click();
   await expect(popup.locator('tbody td').first()).toHaveText(HOSTILE_NAME);

@@ -151,7 +151,8 @@ base('the log survives closing and reopening the browser on the same profile', a
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${id}/src/popup/index.html`);
     await popup.getByRole('radio', { name: 'Friendly warning' }).check();
-    await popup.getByRole('button', { name: 'Send' }).click();
+    await popup.getByRole('button', { name: 'Review message' }).click();
+    await popup.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(popup.getByText(/^Message copied/)).toBeVisible();
     await popup.getByRole('button', { name: 'Log' }).click();
     await expect(popup.locator('tbody tr')).toHaveCount(1);

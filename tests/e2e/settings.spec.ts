@@ -21,7 +21,8 @@ test('the weekly window set on the options page is the one the popup applies', a
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const first = await openPopup();
   await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
-  await first.getByRole('button', { name: 'Send' }).click();
+  await first.getByRole('button', { name: 'Review message' }).click();
+  await first.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(first.getByText(/^Message copied/)).toBeVisible();
   await first.close();
 

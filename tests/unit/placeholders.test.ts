@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, fillPlaceholders, placeholderValues } from '../../src/shared/placeholders';
+import { excerpt, fillAndCheck, fillPlaceholders, placeholderValues } from '../../src/shared/placeholders';
 import { giuliaComment } from './sample-comment';
 
 const comment = giuliaComment;
@@ -25,5 +25,24 @@ describe('placeholders', () => {
     const quoted = excerpt('word '.repeat(100), 20);
     expect(quoted).toHaveLength(20);
     expect(quoted.endsWith('…')).toBe(true);
+  });
+});
+
+describe('checking a filled template', () => {
+  test('flags placeholders that do not exist and those empty for this fan, once each', () => {
+    const values = { first_name: 'Giulia', comment_excerpt: '' };
+    expect(fillAndCheck('{first_name}, {code} {code} “{comment_excerpt}”', values)).toEqual({
+      text: 'Giulia, {code} {code} “”',
+      unknown: ['code'],
+      empty: ['comment_excerpt'],
+    });
+  });
+
+  test('a template whose placeholders all have values has nothing to flag', () => {
+    expect(fillAndCheck('Hi {first_name}', { first_name: 'Giulia' })).toEqual({
+      text: 'Hi Giulia',
+      unknown: [],
+      empty: [],
+    });
   });
 });

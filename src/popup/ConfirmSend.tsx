@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import {
+  canSend,
+  finalText,
+  loaded,
+  overridable,
+  overrideReason,
+  send,
+  sending,
+  stage,
+} from './compose-store';
+
+/** The last step: recipient and final text, exactly as they will go out, and nothing sent before. */
+export function ConfirmSend() {
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), []);
+  const comment = loaded.value?.target?.comment;
+  if (!comment) return null;
+  return (
+    <section class="confirm" role="dialog" aria-modal="false" aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading">{t('confirmTitle', comment.authorName)}</h2>
+      <p class="confirm-recipient">
+        <a href={comment.authorUrl} target="_blank" rel="noreferrer">
+          {comment.authorName}
+        </a>{' '}
+        · {t('onPage', comment.pageName)}
+      </p>
+      <blockquote class="confirm-text">{finalText.value.trim()}</blockquote>
+      {overridable.value && <p class="override-note">{t('logOverridden', overrideReason.value.trim())}</p>}
+      <div class="confirm-actions">
+        <button
+          type="button"
+          class="send"
+          ref={confirm}
+          disabled={!canSend.value || sending.value}
+          onClick={() => void send()}
+        >
+          {t(overridable.value ? 'sendAnyway' : 'send')}
+        </button>
+        <button type="button" onClick={() => (stage.value = 'compose')}>
+          {t('back')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { computed, signal } from '@preact/signals';
+import browser from 'webextension-polyfill';
+import { request } from '../shared/background-client';
+import { t } from '../shared/i18n';
+import type { ReplyData } from '../shared/messages';
+import { HARD_RULES, MIN_OVERRIDE_REASON, type Category } from '../shared/outreach';
+import { fillAndCheck, placeholderValues } from '../shared/placeholders';
+import { MAX_MESSAGE_LENGTH } from '../shared/templates';
+import { clipboardDelivery } from './delivery/clipboard-delivery';
+import { describeVerdict } from './format';
+
+type Loaded = ReplyData['popup/open'];
+export type Outcome = { kind: 'error' | 'refused' | 'copied' | 'failed'; text: string };
+
+/** Where the admin's last sends per category are remembered, to preselect the template next time. */
+const LAST_USED_KEY = 'lastUsedTemplates';
+interface LastUsed {
+  byCategory: Partial<Record<Category, string>>;
+  latest?: string;
+}
+
+/** The popup's one store, fed by the background's replies; components only read it and call actions. */
+export const loaded = signal<Loaded | null>(null);
+export const loadError = signal<string | null>(null);
+export const templateId = signal<string | null>(null);
+/** The admin's own wording for this one message, or null to send the template as filled. */
+export const editedText = signal<string | null>(null);
+export const overrideReason = signal('');
+/** Compose, then confirm: nothing is sent before the admin has seen recipient and final text. */
+export const stage = signal<'compose' | 'confirm'>('compose');
+export const outcome = signal<Outcome | null>(null);
+export const sending = signal(false);
+export const search = signal('');
+export const forgottenNote = signal<string | null>(null);
+
+export const template = computed(
+  () => loaded.value?.templates.find((candidate) => candidate.id === templateId.value) ?? null,
+);
+export const filled = computed(() => {
+  const target = loaded.value?.target;
+  return target && template.value
+    ? fillAndCheck(template.value.body, placeholderValues(target.comment))
+    : null;
+});
+export const finalText = computed(() => editedText.value ?? filled.value?.text ?? '');
+export const selectedVerdict = computed(() => {
+  const verdicts = loaded.value?.verdicts;
+  return verdicts && template.value ? verdicts[template.value.category] : null;
+});
+/** A soft rule can be overridden with a reason, which goes into the log; Facebook's rules cannot. */
+export const overridable = computed(() => {
+  const verdict = selectedVerdict.value;
+  return verdict !== null && !verdict.allowed && !HARD_RULES.includes(verdict.rule);
+});
+export const canSend = computed(() => {
+  const text = finalText.value.trim();
+  const allowed =
+    selectedVerdict.value?.allowed !== false ||
+    (overridable.value && overrideReason.value.trim().length >= MIN_OVERRIDE_REASON);
+  return (
+    template.value !== null &&
+    !sending.value &&
+    text.length > 0 &&
+    text.length <= MAX_MESSAGE_LENGTH &&
+    allowed
+  );
+});
+
+async function lastUsed(): Promise<LastUsed> {
+  const stored = await browser.storage.local.get(LAST_USED_KEY);
+  return (stored[LAST_USED_KEY] as LastUsed | undefined) ?? { byCategory: {} };
+}
+
+export async function openCompose(): Promise<void> {
+  const [reply, used] = await Promise.all([request({ type: 'popup/open' }), lastUsed()]);
+  if (!reply.ok) {
+    loadError.value = reply.error.message;
+    return;
+  }
+  loaded.value = reply.data;
+  // The template last sent is picked again; the verdict beside it says whether it may go out now.
+  const latest = reply.data.templates.find((candidate) => candidate.id === used.latest);
+  if (latest && reply.data.target) templateId.value = latest.id;
+}
+
+export function pickTemplate(id: string): void {
+  templateId.value = id;
+  editedText.value = null;
+  overrideReason.value = '';
+  outcome.value = null;
+  stage.value = 'compose';
+}
+
+export function review(): void {
+  if (canSend.value) stage.value = 'confirm';
+}
+
+async function remember(category: Category, id: string): Promise<void> {
+  const used = await lastUsed();
+  await browser.storage.local.set({
+    [LAST_USED_KEY]: { byCategory: { ...used.byCategory, [category]: id }, latest: id } satisfies LastUsed,
+  });
+}
+
+/** Reserve → deliver → confirm, then say what happened. */
+export async function send(): Promise<void> {
+  const state = loaded.value;
+  const chosen = template.value;
+  if (!state?.target || !chosen || !canSend.value) return;
+  const { comment } = state.target;
+  const text = finalText.value.trim();
+  sending.value = true;
+  try {
+    const reserved = await request({
+      type: 'outreach/reserve',
+      commentId: comment.commentId,
+      category: chosen.category,
+      templateId: chosen.id,
+      text,
+      ...(overridable.value ? { override: { reason: overrideReason.value.trim() } } : {}),
+    });
+    if (!reserved.ok) return void (outcome.value = { kind: 'error', text: reserved.error.message });
+    const { entry, verdict } = reserved.data;
+    if (state.verdicts)
+      loaded.value = { ...state, verdicts: { ...state.verdicts, [chosen.category]: verdict } };
+    if (!entry) {
+      outcome.value = { kind: 'refused', text: describeVerdict(verdict, comment.authorName, Date.now()) };
+      return;
+    }
+    const delivered = await clipboardDelivery.deliver({ recipientName: comment.authorName, text });
+    const confirmed = await request({ type: 'outreach/confirm', entryId: entry.id, outcome: delivered });
+    if (!confirmed.ok) return void (outcome.value = { kind: 'error', text: confirmed.error.message });
+    outcome.value =
+      delivered === 'copied'
+        ? { kind: 'copied', text: t('deliveredCopied', comment.authorName) }
+        : { kind: 'failed', text: t('deliveryFailed') };
+    if (delivered === 'copied') await remember(chosen.category, chosen.id);
+  } finally {
+    sending.value = false;
+    stage.value = 'compose';
+  }
+}
+
+export async function markDoNotContact(marked: boolean): Promise<void> {
+  const state = loaded.value;
+  if (!state?.target) return;
+  const reply = await request({
+    type: 'fan/do-not-contact',
+    commentId: state.target.comment.commentId,
+    doNotContact: marked,
+  });
+  if (!reply.ok) return void (outcome.value = { kind: 'error', text: reply.error.message });
+  loaded.value = { ...state, verdicts: reply.data.verdicts, doNotContact: reply.data.doNotContact };
+}
+
+export function fanForgotten(tombstones: number): void {
+  const state = loaded.value;
+  if (!state?.target) return;
+  forgottenNote.value = t('fanForgotten', [state.target.comment.authorName, String(tombstones)]);
+  loaded.value = { ...state, target: null, verdicts: null };
+}

@@ -1,0 +1,152 @@
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, test, type ExtensionGlobals, type Page } from './extension-test';
+
+async function pick(page: Page, name = 'Giulia Rossi'): Promise<void> {
+  await page.goto(DEMO_POSTS.en.url);
+  await page
+    .getByRole('button', { name: `Send message to ${name}` })
+    .first()
+    .click();
+}
+
+function logRows(popup: Page) {
+  return popup.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    return ((await chrome.runtime.sendMessage({ type: 'log/list' })) as { data: { entries: unknown[] } }).data
+      .entries;
+  });
+}
+
+test('nothing is sent before the confirmation, which shows the recipient and the exact text', async ({
+  page,
+  openPopup,
+}) => {
+  await pick(page);
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  const text = (await popup.locator('output').textContent())!;
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  const confirmation = popup.getByRole('dialog', { name: 'Send this message to Giulia Rossi?' });
+  await expect(confirmation.locator('blockquote')).toHaveText(text);
+  await expect(confirmation.getByRole('link', { name: 'Giulia Rossi' })).toBeVisible();
+  await expect(confirmation.getByRole('button', { name: 'Send', exact: true })).toBeFocused();
+  expect(await logRows(popup)).toEqual([]);
+
+  await confirmation.getByRole('button', { name: 'Back' }).click();
+  await expect(popup.getByRole('radio', { name: 'Thank you for commenting' })).toBeChecked();
+  expect(await logRows(popup)).toEqual([]);
+});
+
+test('a message edited for one fan is the one sent and logged, and the template stays as it was', async ({
+  page,
+  openPopup,
+}) => {
+  await pick(page);
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await popup.getByRole('button', { name: 'Edit this message' }).click();
+  const editor = popup.getByLabel('Message to Giulia Rossi (the template stays as it is)');
+  await editor.fill('Ciao Giulia, the hazelnut one it is! See you Saturday.');
+  await expect(popup.getByText('54 / 2000 characters')).toBeVisible();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  await expect(popup.locator('.confirm-text')).toHaveText(
+    'Ciao Giulia, the hazelnut one it is! See you Saturday.',
+  );
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  expect(await logRows(popup)).toMatchObject([
+    { text: 'Ciao Giulia, the hazelnut one it is! See you Saturday.' },
+  ]);
+
+  const templates = await popup.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    return (await chrome.runtime.sendMessage({ type: 'templates/list' })) as {
+      data: { templates: Array<{ id: string; body: string }> };
+    };
+  });
+  expect(templates.data.templates.find((template) => template.id === 'default-thanks-1-en')!.body).toMatch(
+    /^Hi \{first_name\}, thank you for your comment!/,
+  );
+});
+
+test('unknown and empty placeholders are flagged in the preview before sending', async ({
+  page,
+  openPopup,
+}) => {
+  const popup = await openPopup();
+  await popup.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    await chrome.runtime.sendMessage({
+      type: 'templates/save',
+      template: {
+        id: 'with-placeholders',
+        category: 'care',
+        language: 'en',
+        title: 'Order follow-up',
+        body: 'Hi {first_name}, about "{comment_excerpt}": your code is {discount_code}.',
+        position: 0,
+      },
+    });
+  });
+  await page.goto(DEMO_POSTS.en.url);
+  const post = await page
+    .context()
+    .request.get(DEMO_POSTS.en.url)
+    .catch(() => null);
+  void post;
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const composer = await openPopup();
+  await composer.getByRole('radio', { name: 'Order follow-up' }).check();
+  await expect(composer.locator('output')).toHaveText(
+    'Hi Giulia, about "The hazelnut one, obviously ☕": your code is {discount_code}.',
+  );
+  await expect(composer.getByRole('note')).toHaveText(
+    'Not a placeholder Page Outreach knows, sent as written: {discount_code}',
+  );
+});
+
+test('the keyboard alone picks a template, reviews and sends', async ({ page, openPopup }) => {
+  await pick(page);
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).focus();
+  await popup.keyboard.press('ArrowDown');
+  await expect(popup.getByRole('radio', { name: 'Thanks for being a loyal fan' })).toBeChecked();
+  await popup.keyboard.press('ControlOrMeta+Enter');
+  await expect(popup.getByRole('dialog', { name: 'Send this message to Giulia Rossi?' })).toBeVisible();
+  await popup.keyboard.press('ControlOrMeta+Enter');
+  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+});
+
+test('searching narrows the templates, and the one last sent is picked again next time', async ({
+  page,
+  openPopup,
+}) => {
+  await pick(page, 'Marco Bianchi');
+  const popup = await openPopup();
+  await popup.getByPlaceholder('Search templates').fill('WARNING');
+  await expect(popup.getByRole('radio')).toHaveCount(2);
+  await popup.getByPlaceholder('Search templates').fill('zzz');
+  await expect(popup.getByText('No template matches “zzz”.')).toBeVisible();
+  await popup.getByPlaceholder('Search templates').fill('');
+  await popup.getByRole('radio', { name: "Let's sort it out privately" }).check();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
+  const next = await openPopup();
+  await expect(next.getByRole('radio', { name: "Let's sort it out privately" })).toBeChecked();
+});
+
+test('the fan’s history shows at a glance on the target card', async ({ page, openPopup }) => {
+  await pick(page);
+  const first = await openPopup();
+  await first.getByRole('radio', { name: 'Friendly warning' }).check();
+  await first.getByRole('button', { name: 'Review message' }).click();
+  await first.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(first.getByText(/^Message copied/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
+  const second = await openPopup();
+  await expect(second.locator('.history')).toHaveText('Pre-ban warning this minute · 1 pre-ban warnings');
+});
