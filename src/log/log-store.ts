@@ -4,6 +4,9 @@ import { MAX_LOG_PAGE } from '../shared/messages';
 import type { OutreachEntry } from '../shared/outreach';
 import { filterEntries, NO_FILTER, sortEntries, type LogFilter, type LogSort } from './log-query';
 
+/** Entries in the first request: more than a screenful, small enough to arrive at once. */
+const FIRST_PAGE = 200;
+
 /** The log page's one store: every entry, loaded newest first a page at a time, and the view's state. */
 export const entries = signal<OutreachEntry[]>([]);
 export const loaded = signal(false);
@@ -23,7 +26,8 @@ export async function loadLog(): Promise<void> {
     const last = all.at(-1);
     const reply = await request({
       type: 'log/list',
-      limit: MAX_LOG_PAGE,
+      // A screenful first, so the newest rows show at once; then large pages for the rest.
+      limit: last ? MAX_LOG_PAGE : FIRST_PAGE,
       ...(last ? { before: { createdAt: last.createdAt, id: last.id } } : {}),
     });
     if (!reply.ok) {
@@ -32,7 +36,7 @@ export async function loadLog(): Promise<void> {
     }
     all.push(...reply.data.entries);
     entries.value = [...all];
-    if (reply.data.entries.length < MAX_LOG_PAGE) break;
+    if (reply.data.entries.length < (last ? MAX_LOG_PAGE : FIRST_PAGE)) break;
   }
   loaded.value = true;
 }
