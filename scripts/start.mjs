@@ -45,7 +45,7 @@ const actions = page.locator('button[data-page-outreach="send-message"]');
 await actions.first().waitFor();
 await page.screenshot({ path: shots.post, fullPage: true });
 
-// The main flow, as an admin would walk it: pick a comment, a Thanks template, send, read the log.
+// The main flow, as an admin would walk it: pick a comment, a Thanks template, review, send, read the log.
 await actions.first().click();
 const popup = await context.newPage();
 await popup.setViewportSize(POPUP_VIEWPORT);
@@ -53,6 +53,7 @@ await popup.goto(`chrome-extension://${id}/src/popup/index.html`);
 await popup.locator('input[type="radio"]').first().check();
 await popup.screenshot({ path: shots.compose, fullPage: true });
 await popup.locator('button.send').click();
+await popup.locator('.confirm .send').click();
 await popup.locator('.outcome').waitFor();
 await popup.locator('.tab').nth(1).click();
 await popup.locator('tbody tr').first().waitFor();
