@@ -8,6 +8,10 @@
  *   node scripts/bench-policy.mjs [--sizes 0,10000,100000] [--samples 200]
  */
 import { extensionId, launchWithExtension } from './browser.mjs';
+import { seedLog } from '../tests/fixtures/seed-log.mjs';
+
+/** Seeded entries are older than this, so the seeded log never trips the Page's daily cap. */
+const SEED_AGE_MS = 2 * 86_400_000;
 
 const args = process.argv.slice(2);
 const option = (/** @type {string} */ name, /** @type {string} */ fallback) =>
@@ -21,48 +25,6 @@ const DAYS = 365;
 const PAGES = 10;
 const WARM_UP_REQUESTS = 20;
 const SETTLE_MS = 3000;
-
-/**
- * Runs in the service worker: fills the log with `count` past entries in one transaction.
- * @param {{ count: number; fans: number; days: number; pages: number }} options
- */
-async function seed({ count, fans, days, pages }) {
-  const db = await new Promise((resolve, reject) => {
-    const open = indexedDB.open('page-outreach');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const tx = /** @type {IDBDatabase} */ (db).transaction('outreach', 'readwrite');
-  const store = tx.objectStore('outreach');
-  const now = Date.now();
-  for (let index = 0; index < count; index += 1) {
-    store.add({
-      id: crypto.randomUUID(),
-      pageId: `benchpage-${index % pages}`,
-      pageName: 'Bench Page',
-      fanId: `fan-${index % fans}`,
-      fanName: `Fan ${index % fans}`,
-      fanUrl: `https://www.facebook.com/fan-${index % fans}`,
-      commentId: String(1_000_000 + index),
-      postUrl: 'https://www.facebook.com/benchpage/posts/1',
-      commentExcerpt: 'Seeded',
-      category: ['thanks', 'promo', 'warning', 'care'][index % 4],
-      templateId: 'default-care-1-en',
-      templateTitle: 'Seeded',
-      text: 'Seeded',
-      // Older than a day, so the seeded log never trips the Page's daily cap.
-      createdAt: now - 2 * 86_400_000 - Math.floor((index / count) * days * 86_400_000),
-      updatedAt: now,
-      status: 'copied',
-      commentSlot: String(1_000_000 + index),
-    });
-  }
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  /** @type {IDBDatabase} */ (db).close();
-}
 
 /** @param {number[]} values @param {number} fraction */
 function percentile(values, fraction) {
@@ -79,7 +41,16 @@ for (const size of SIZES) {
     // An extension page is a sender the background accepts popup requests from.
     await page.goto(`chrome-extension://${id}/src/popup/index.html`);
     await page.waitForLoadState('load');
-    if (size > 0) await worker.evaluate(seed, { count: size, fans: FANS, days: DAYS, pages: PAGES });
+    if (size > 0) {
+      await worker.evaluate(seedLog, {
+        count: size,
+        fans: FANS,
+        days: DAYS,
+        pages: PAGES,
+        now: Date.now(),
+        ageOffsetMs: SEED_AGE_MS,
+      });
+    }
     // Let the storage engine settle (compaction after a bulk write) before timing anything.
     await page.waitForTimeout(SETTLE_MS);
 
@@ -95,8 +66,8 @@ for (const size of SIZES) {
             pendingTarget: {
               comment: {
                 commentId,
-                postUrl: 'https://www.facebook.com/benchpage/posts/1',
-                pageId: `benchpage-${sample % pages}`,
+                postUrl: `https://www.facebook.com/page-${sample % pages}/posts/1`,
+                pageId: `page-${sample % pages}`,
                 pageName: 'Bench Page',
                 authorId: fan,
                 authorName: fan,

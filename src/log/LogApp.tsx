@@ -2,7 +2,8 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { useOutreachChanges } from '../shared/use-outreach-changes';
 import { fanKey } from './log-query';
-import { download, logCsv } from './log-export';
+import { download } from '../shared/download';
+import { logCsv } from './log-export';
 import {
   actionError,
   deleted,

@@ -29,12 +29,3 @@ export function logCsv(entries: readonly OutreachEntry[]): string {
   ]);
   return toCsv(header, rows);
 }
-
-export function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
+import { download } from '../shared/download';
 import { t } from '../shared/i18n';
 import type { ImportMode } from '../shared/export-document';
 import { loadTemplates } from './templates-store';
@@ -10,15 +11,6 @@ export const importsDone = signal(0);
 
 const EXPORT_FILE_NAME = 'page-outreach-templates.json';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
 /** Export and import of templates and settings as one JSON file. */
 export function ImportExport() {
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -27,7 +19,7 @@ export function ImportExport() {
   async function exportFile(): Promise<void> {
     const reply = await request({ type: 'templates/export' });
     if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
-    download(EXPORT_FILE_NAME, `${JSON.stringify(reply.data.document, null, 2)}\n`);
+    download(EXPORT_FILE_NAME, 'application/json', `${JSON.stringify(reply.data.document, null, 2)}\n`);
   }
 
   async function importFile(file: File): Promise<void> {

@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type ExtensionGlobals, type Page } from './extension-test';
+import { expect, test, type ExtensionGlobals, type Page, sendTemplate } from './extension-test';
 
 async function pick(page: Page, name = 'Giulia Rossi'): Promise<void> {
   await page.goto(DEMO_POSTS.en.url);
@@ -128,10 +128,7 @@ test('searching narrows the templates, and the one last sent is picked again nex
   await popup.getByPlaceholder('Search templates').fill('zzz');
   await expect(popup.getByText('No template matches “zzz”.')).toBeVisible();
   await popup.getByPlaceholder('Search templates').fill('');
-  await popup.getByRole('radio', { name: "Let's sort it out privately" }).check();
-  await popup.getByRole('button', { name: 'Review message' }).click();
-  await popup.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  await sendTemplate(popup, "Let's sort it out privately");
 
   await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
   const next = await openPopup();
@@ -141,10 +138,7 @@ test('searching narrows the templates, and the one last sent is picked again nex
 test('the fan’s history shows at a glance on the target card', async ({ page, openPopup }) => {
   await pick(page);
   const first = await openPopup();
-  await first.getByRole('radio', { name: 'Friendly warning' }).check();
-  await first.getByRole('button', { name: 'Review message' }).click();
-  await first.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(first.getByText(/^Message copied/)).toBeVisible();
+  await sendTemplate(first, 'Friendly warning');
 
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
   const second = await openPopup();

@@ -82,3 +82,11 @@ export async function pendingComment(background: Worker): Promise<unknown> {
     return (await chrome.storage.session.get('pendingTarget')).pendingTarget?.comment ?? null;
   });
 }
+
+/** Picks a template in the popup, reviews and sends it, and waits for the copy to be confirmed. */
+export async function sendTemplate(popup: Page, title: string): Promise<void> {
+  await popup.getByRole('radio', { name: title }).check();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, sendActions, test } from './extension-test';
+import { expect, sendActions, test, sendTemplate } from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,10 +21,7 @@ test('after a send, every open tab shows the fan’s new status beside their act
 
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const popup = await openPopup();
-  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
-  await popup.getByRole('button', { name: 'Review message' }).click();
-  await popup.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  await sendTemplate(popup, 'Thank you for commenting');
 
   const nextDay = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(
     Date.now() + WEEK_MS,
@@ -43,10 +40,7 @@ test('a fan warned before shows the warning count as soon as the post loads', as
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
   const popup = await openPopup();
-  await popup.getByRole('radio', { name: 'Friendly warning' }).check();
-  await popup.getByRole('button', { name: 'Review message' }).click();
-  await popup.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  await sendTemplate(popup, 'Friendly warning');
 
   await page.reload();
   const sara = page

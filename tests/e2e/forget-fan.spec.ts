@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test } from './extension-test';
+import { expect, test, sendTemplate } from './extension-test';
 
 test('forgetting a fan erases their name from the log, while their limits and status stay', async ({
   page,
@@ -9,10 +9,7 @@ test('forgetting a fan erases their name from the log, while their limits and st
   const giulia = page.getByRole('button', { name: 'Send message to Giulia Rossi' });
   await giulia.first().click();
   const first = await openPopup();
-  await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
-  await first.getByRole('button', { name: 'Review message' }).click();
-  await first.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(first.getByText(/^Message copied/)).toBeVisible();
+  await sendTemplate(first, 'Thank you for commenting');
   await first.close();
 
   await giulia.last().click();

@@ -1,5 +1,5 @@
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type ExtensionGlobals, type Page, type Worker } from './extension-test';
+import { expect, test, type ExtensionGlobals, type Page, type Worker, sendTemplate } from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -86,10 +86,7 @@ test.describe('sending from a comment', () => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');
     const first = await openPopup();
-    await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
-    await first.getByRole('button', { name: 'Review message' }).click();
-    await first.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(first.getByText(/^Message copied/)).toBeVisible();
+    await sendTemplate(first, 'Thank you for commenting');
     const [sent] = await storedEntries(background);
     await first.close();
 
@@ -136,10 +133,7 @@ test.describe('sending from a comment', () => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');
     const first = await openPopup();
-    await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
-    await first.getByRole('button', { name: 'Review message' }).click();
-    await first.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(first.getByText(/^Message copied/)).toBeVisible();
+    await sendTemplate(first, 'Thank you for commenting');
     await first.close();
 
     await pickTarget(page, 'Send message to Giulia Rossi', 'last');

@@ -10,6 +10,7 @@ import {
   test as extensionTest,
   type ExtensionGlobals,
   type Page,
+  sendTemplate,
 } from './extension-test';
 
 const TABS = 4;
@@ -150,10 +151,7 @@ base('the log survives closing and reopening the browser on the same profile', a
     await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${id}/src/popup/index.html`);
-    await popup.getByRole('radio', { name: 'Friendly warning' }).check();
-    await popup.getByRole('button', { name: 'Review message' }).click();
-    await popup.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(popup.getByText(/^Message copied/)).toBeVisible();
+    await sendTemplate(popup, 'Friendly warning');
     await popup.getByRole('button', { name: 'Log' }).click();
     await expect(popup.locator('tbody tr')).toHaveCount(1);
     const rows = await popup.locator('tbody tr').allTextContents();

@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test } from './extension-test';
+import { expect, test, sendTemplate } from './extension-test';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,10 +20,7 @@ test('the weekly window set on the options page is the one the popup applies', a
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const first = await openPopup();
-  await first.getByRole('radio', { name: 'Thank you for commenting' }).check();
-  await first.getByRole('button', { name: 'Review message' }).click();
-  await first.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(first.getByText(/^Message copied/)).toBeVisible();
+  await sendTemplate(first, 'Thank you for commenting');
   await first.close();
 
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
