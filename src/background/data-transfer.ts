@@ -8,7 +8,7 @@ import {
 } from '../shared/export-document';
 import type { OutreachDatabase } from './database';
 import { RequestError } from './request-error';
-import { loadSavedSettings, POLICY_KEY } from './settings-store';
+import { loadCustomPlaceholders, loadSavedSettings, PLACEHOLDERS_KEY, POLICY_KEY } from './settings-store';
 import { listTemplates } from './template-store';
 
 /** Offending paths an import error lists, at most: enough to fix a file, short enough to read. */
@@ -18,13 +18,18 @@ export async function exportTemplatesAndSettings(
   db: OutreachDatabase,
   now: number,
 ): Promise<TemplatesExport> {
-  const [templates, settings] = await Promise.all([listTemplates(db), loadSavedSettings(db)]);
+  const [templates, settings, placeholders] = await Promise.all([
+    listTemplates(db),
+    loadSavedSettings(db),
+    loadCustomPlaceholders(db),
+  ]);
   return {
     format: TEMPLATES_EXPORT_FORMAT,
     version: TEMPLATES_EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
     templates,
     settings,
+    placeholders,
   };
 }
 
@@ -47,7 +52,7 @@ export async function importTemplatesAndSettings(
   const parsed = TemplatesExportSchema.safeParse(document);
   if (!parsed.success)
     throw new RequestError('invalid-request', 'errorImportInvalid', [offendingPaths(parsed.error)]);
-  const { templates, settings } = parsed.data;
+  const { templates, settings, placeholders } = parsed.data;
   const tx = db.transaction(['templates', 'settings'], 'readwrite', { durability: 'strict' });
   const store = tx.objectStore('templates');
   const existing = mode === 'replace' ? [] : await store.getAll();
@@ -60,6 +65,7 @@ export async function importTemplatesAndSettings(
       store.put({ ...template, position: mode === 'replace' ? index : (kept.get(template.id) ?? next++) }),
     ),
     ...(settings ? [tx.objectStore('settings').put(settings, POLICY_KEY)] : []),
+    ...(placeholders ? [tx.objectStore('settings').put(placeholders, PLACEHOLDERS_KEY)] : []),
   ]);
   await tx.done;
   return { templates: templates.length, settings: settings !== undefined };

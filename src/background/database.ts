@@ -1,6 +1,7 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FanRecord, OutreachEntry } from '../shared/outreach';
 import type { PolicySettings } from '../shared/policy-settings';
+import type { CustomPlaceholders } from '../shared/placeholders';
 import { DEFAULT_TEMPLATES, type Template } from '../shared/templates';
 import { storageFailure, storageMissing, upgradeBlocked } from './storage-errors';
 
@@ -23,9 +24,10 @@ export interface OutreachSchema extends DBSchema {
     key: [string, string];
     value: FanRecord;
   };
+  /** One record per kind of setting: the policy's numbers under 'policy', custom placeholders under 'placeholders'. */
   settings: {
     key: string;
-    value: PolicySettings;
+    value: PolicySettings | CustomPlaceholders;
   };
   templates: {
     key: string;

@@ -28,7 +28,14 @@ import {
 } from './pending-target';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
-import { browserTimeZone, loadPolicySettings, loadSavedSettings, savePolicySettings } from './settings-store';
+import {
+  browserTimeZone,
+  loadCustomPlaceholders,
+  loadPolicySettings,
+  loadSavedSettings,
+  saveCustomPlaceholders,
+  savePolicySettings,
+} from './settings-store';
 
 export interface HandlerContext {
   /** The tab the message came from: the facebook.com tab for content scripts, if any for our pages. */
@@ -104,6 +111,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     ]);
     return withDatabase(async (db) => {
       const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
+      const placeholders = await loadCustomPlaceholders(db);
       if (!target)
         return {
           target: null,
@@ -113,11 +121,13 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           doNotContact: false,
           lastContacts: {},
           notes: '',
+          placeholders,
           recognitionFailed,
         };
       const request = requestFor(target);
       const checked = await checkOutreach(db, request, await loadPolicySettings(db), now);
-      return { target, templates, ...checked, notes: await fanNotes(db, request), recognitionFailed };
+      const notes = await fanNotes(db, request);
+      return { target, templates, ...checked, notes, placeholders, recognitionFailed };
     });
   },
 
@@ -233,6 +243,15 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
 
   async 'templates/import'({ document, mode }) {
     return withDatabase((db) => importTemplatesAndSettings(db, document, mode));
+  },
+
+  async 'placeholders/get'() {
+    return { placeholders: await withDatabase(loadCustomPlaceholders) };
+  },
+
+  async 'placeholders/set'({ placeholders }) {
+    await withDatabase((db) => saveCustomPlaceholders(db, placeholders));
+    return { placeholders };
   },
 
   async 'settings/get'() {

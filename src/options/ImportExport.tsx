@@ -1,13 +1,10 @@
-import { signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { download } from '../shared/download';
 import { t } from '../shared/i18n';
 import type { ImportMode } from '../shared/export-document';
+import { importsDone } from './import-events';
 import { loadTemplates } from './templates-store';
-
-/** Counts successful imports, so the settings form reloads what an import changed. */
-export const importsDone = signal(0);
 
 const EXPORT_FILE_NAME = 'page-outreach-templates.json';
 

@@ -1,5 +1,7 @@
 import { t } from '../shared/i18n';
-import { ImportExport, importsDone } from './ImportExport';
+import { importsDone } from './import-events';
+import { ImportExport } from './ImportExport';
+import { PlaceholdersEditor } from './PlaceholdersEditor';
 import { SettingsForm } from './SettingsForm';
 import { TemplatesEditor } from './TemplatesEditor';
 
@@ -9,6 +11,7 @@ export function OptionsApp() {
       <h1>{t('settingsTitle')}</h1>
       <SettingsForm key={importsDone.value} />
       <TemplatesEditor />
+      <PlaceholdersEditor />
       <ImportExport />
     </main>
   );

@@ -39,7 +39,7 @@ export const template = computed(
 export const filled = computed(() => {
   const target = loaded.value?.target;
   return target && template.value
-    ? fillAndCheck(template.value.body, placeholderValues(target.comment))
+    ? fillAndCheck(template.value.body, placeholderValues(target.comment, loaded.value?.placeholders))
     : null;
 });
 export const finalText = computed(() => editedText.value ?? filled.value?.text ?? '');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomPlaceholdersSchema } from './placeholders';
 import { PolicySettingsSchema } from './policy-settings';
 import { TemplateSchema } from './templates';
 
@@ -19,6 +20,7 @@ export const TemplatesExportSchema = z.strictObject({
       message: 'template ids must be unique',
     }),
   settings: PolicySettingsSchema.optional(),
+  placeholders: CustomPlaceholdersSchema.optional(),
 });
 export type TemplatesExport = z.infer<typeof TemplatesExportSchema>;
 

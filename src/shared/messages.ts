@@ -14,6 +14,7 @@ import {
   type Verdict,
 } from './outreach';
 import { PolicySettingsSchema, type PolicySettings } from './policy-settings';
+import { CustomPlaceholdersSchema, type CustomPlaceholders } from './placeholders';
 import { TemplateSchema, type Template } from './templates';
 import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
 
@@ -93,6 +94,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('templates/export') }),
   /** The file is checked by the background against TemplatesExportSchema, naming what is wrong. */
   z.strictObject({ type: z.literal('templates/import'), document: z.unknown(), mode: ImportModeSchema }),
+  z.strictObject({ type: z.literal('placeholders/get') }),
+  z.strictObject({ type: z.literal('placeholders/set'), placeholders: CustomPlaceholdersSchema }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
@@ -125,6 +128,8 @@ export interface ReplyData {
     lastContacts: Partial<Record<Category, number>>;
     /** The admins' notes about the target fan. */
     notes: string;
+    /** The Page's own placeholders and their values, for filling templates. */
+    placeholders: CustomPlaceholders;
     /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
     recognitionFailed: boolean;
   };
@@ -142,6 +147,8 @@ export interface ReplyData {
   'templates/reorder': { templates: Template[] };
   'templates/export': { document: TemplatesExport };
   'templates/import': { templates: number; settings: boolean };
+  'placeholders/get': { placeholders: CustomPlaceholders };
+  'placeholders/set': { placeholders: CustomPlaceholders };
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };
 }

@@ -1,18 +1,47 @@
+import { z } from 'zod';
 import type { CommentContext } from './comment-context';
+
+/** The placeholders every template can use, filled from the comment. */
+export const BUILT_IN_PLACEHOLDERS = ['first_name', 'full_name', 'page_name', 'comment_excerpt', 'post_url'];
+export const MAX_CUSTOM_PLACEHOLDERS = 30;
+export const MAX_PLACEHOLDER_VALUE = 200;
+export const PLACEHOLDER_NAME = /^[a-z][a-z0-9_]{0,29}$/;
+
+/**
+ * The Page's own placeholders (a discount code, the shop's address) with the value they take in every
+ * message; a built-in name cannot be redefined.
+ */
+export const CustomPlaceholdersSchema = z
+  .record(
+    z
+      .string()
+      .regex(PLACEHOLDER_NAME)
+      .refine((name) => !BUILT_IN_PLACEHOLDERS.includes(name), { message: 'is a built-in placeholder' }),
+    z.string().trim().max(MAX_PLACEHOLDER_VALUE),
+  )
+  .refine((placeholders) => Object.keys(placeholders).length <= MAX_CUSTOM_PLACEHOLDERS, {
+    message: `at most ${MAX_CUSTOM_PLACEHOLDERS} placeholders`,
+  });
+export type CustomPlaceholders = z.infer<typeof CustomPlaceholdersSchema>;
 
 /** Characters of the comment quoted by `{comment_excerpt}`. */
 export const COMMENT_EXCERPT_LENGTH = 80;
 
-const PLACEHOLDER = /\{([a-z_]+)\}/g;
+const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 
 export function excerpt(text: string, length = COMMENT_EXCERPT_LENGTH): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length <= length ? clean : `${clean.slice(0, length - 1).trimEnd()}…`;
 }
 
-export function placeholderValues(comment: CommentContext): Record<string, string> {
+/** Every placeholder's value for one comment: the Page's own ones, then the built-in ones. */
+export function placeholderValues(
+  comment: CommentContext,
+  custom: Readonly<CustomPlaceholders> = {},
+): Record<string, string> {
   const fullName = comment.authorName.trim();
   return {
+    ...custom,
     first_name: fullName.split(/\s+/)[0] ?? fullName,
     full_name: fullName,
     page_name: comment.pageName,

@@ -14,7 +14,7 @@ test('the weekly window set on the options page is the one the popup applies', a
   const window = options.getByLabel('Days between two messages to the same fan (not customer care)');
   await expect(window).toHaveValue('7');
   await window.fill('10');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Settings saved.');
 
   await page.goto(DEMO_POSTS.en.url);
@@ -44,7 +44,7 @@ test('an out-of-range setting is flagged where it was typed and cannot be saved'
   await cap.fill('0');
   await expect(cap).toHaveAttribute('aria-invalid', 'true');
   await expect(options.locator('#pageDailyMax-error')).toHaveText('Enter a whole number from 1 to 1000.');
-  await expect(options.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(options.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
 
   await options.reload();
   await expect(options.getByLabel('Private messages per Page in 24 hours')).toHaveValue('50');
@@ -54,12 +54,12 @@ test('restoring the defaults puts every number back', async ({ context, extensio
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
   await options.getByLabel('Customer-care messages per fan in 24 hours').fill('5');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Settings saved.');
   await options.reload();
   await expect(options.getByLabel('Customer-care messages per fan in 24 hours')).toHaveValue('5');
   await options.getByRole('button', { name: 'Restore defaults' }).click();
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.reload();
   await expect(options.getByLabel('Customer-care messages per fan in 24 hours')).toHaveValue('3');
 });
@@ -88,7 +88,7 @@ test('quiet hours follow the time zone picked on the options page', async ({
   const zone = options.getByLabel('Time zone of the quiet hours');
   await expect(zone.locator('option:checked')).toHaveText(/^This browser's \(.+\)$/);
   await zone.selectOption(zoneAtHour(3));
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Settings saved.');
 
   await page.goto(DEMO_POSTS.en.url);
@@ -97,7 +97,7 @@ test('quiet hours follow the time zone picked on the options page', async ({
   await expect((await promoGroup()).locator('.category-verdict')).toHaveText(/^No promos during quiet hours/);
 
   await zone.selectOption(zoneAtHour(14));
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.reload();
   await expect(options.getByLabel('Time zone of the quiet hours')).toHaveValue(zoneAtHour(14));
   const daytime = await promoGroup();

@@ -98,3 +98,34 @@ test('exported templates and settings re-import unchanged; a file with mistakes 
   await expect(options.getByRole('status')).toHaveText('Imported 1 templates.');
   await expect(templateTitles(options)).toHaveText(['Imported thanks']);
 });
+
+test('a placeholder of the Page’s own, defined on the options page, is filled in the popup', async ({
+  context,
+  page: options,
+  openPopup,
+}) => {
+  await options.getByRole('button', { name: 'Add a placeholder' }).click();
+  await options.getByLabel('Name', { exact: true }).fill('first_name');
+  await expect(options.locator('#placeholder-error-0')).toHaveText(
+    '{first_name} is built in and filled from the comment.',
+  );
+  await expect(options.getByRole('button', { name: 'Save placeholders' })).toBeDisabled();
+  await options.getByLabel('Name', { exact: true }).fill('discount_code');
+  await options.getByLabel('Value', { exact: true }).fill('WELCOME10');
+  await options.getByRole('button', { name: 'Save placeholders' }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+
+  await options.getByRole('button', { name: 'New template' }).click();
+  await options.getByLabel('Category', { exact: true }).selectOption({ label: 'Promo' });
+  await options.getByLabel('Title', { exact: true }).fill('Welcome code');
+  await options.getByLabel('Message', { exact: true }).fill('Hi {first_name}, your code is {discount_code}.');
+  await options.getByRole('button', { name: 'Save template' }).click();
+
+  const facebook = await context.newPage();
+  await facebook.goto(DEMO_POSTS.en.url);
+  await facebook.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Welcome code' }).check();
+  await expect(popup.locator('output')).toHaveText('Hi Giulia, your code is WELCOME10.');
+  await expect(popup.locator('.placeholder-warning')).toHaveCount(0);
+});

@@ -46,3 +46,10 @@ describe('checking a filled template', () => {
     });
   });
 });
+
+describe('the Page’s own placeholders', () => {
+  test('fill templates beside the built-in ones, which they cannot shadow', () => {
+    const values = placeholderValues(comment, { discount_code: 'WELCOME10', first_name: 'Nobody' });
+    expect(fillPlaceholders('{first_name}: {discount_code}', values)).toBe('Giulia: WELCOME10');
+  });
+});

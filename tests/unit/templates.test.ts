@@ -105,6 +105,7 @@ describe('import and export of templates and settings', () => {
     await call({ type: 'templates/save', template: ORDER });
     const settings = { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 10, timeZone: 'Europe/Rome' };
     await call({ type: 'settings/set', settings });
+    await call({ type: 'placeholders/set', placeholders: { discount_code: 'WELCOME10' } });
     const { document } = await call({ type: 'templates/export' });
     expect(document).toMatchObject({ format: 'page-outreach/templates-and-settings', version: 1 });
     const exported = await listed();
@@ -119,6 +120,7 @@ describe('import and export of templates and settings', () => {
     ).toEqual({ templates: exported.length, settings: true });
     expect(await listed()).toEqual(exported);
     expect((await call({ type: 'settings/get' })).settings).toEqual(settings);
+    expect((await call({ type: 'placeholders/get' })).placeholders).toEqual({ discount_code: 'WELCOME10' });
   });
 
   test('merging adds new templates after the existing ones, updates same ids in place and deletes nothing', async () => {
@@ -178,5 +180,32 @@ describe('import and export of templates and settings', () => {
       NOW,
     );
     expect(reply).toMatchObject({ ok: false, error: { message: expect.stringContaining('(file)') } });
+  });
+});
+
+describe('the Page’s own placeholders', () => {
+  test('are saved and given to the popup with the templates', async () => {
+    await call({
+      type: 'placeholders/set',
+      placeholders: { discount_code: 'WELCOME10', shop_2: 'Via Roma 1' },
+    });
+    expect((await call({ type: 'placeholders/get' })).placeholders).toEqual({
+      discount_code: 'WELCOME10',
+      shop_2: 'Via Roma 1',
+    });
+    expect((await call({ type: 'popup/open' })).placeholders).toEqual({
+      discount_code: 'WELCOME10',
+      shop_2: 'Via Roma 1',
+    });
+  });
+
+  test('a built-in name, a malformed name or a value over 200 characters is refused and changes nothing', async () => {
+    for (const placeholders of [{ first_name: 'X' }, { 'Bad-Name': 'X' }, { code: 'x'.repeat(201) }]) {
+      expect(await routeMessage({ type: 'placeholders/set', placeholders }, popup, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+    expect((await call({ type: 'placeholders/get' })).placeholders).toEqual({});
   });
 });
