@@ -33,7 +33,7 @@ export async function exportTemplatesAndSettings(
   };
 }
 
-function offendingPaths(error: z.ZodError): string {
+export function offendingPaths(error: z.ZodError): string {
   const paths = [...new Set(error.issues.map((issue) => issue.path.join('.') || '(file)'))];
   const listed = paths.slice(0, MAX_REPORTED_PATHS).join(', ');
   return paths.length > MAX_REPORTED_PATHS ? `${listed}, …` : listed;

@@ -18,6 +18,7 @@ import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
 import { forgetFan } from './forgotten-fans';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
+import { exportBackup, restoreBackup } from './backup';
 import type { OutreachRequest } from './frequency-policy';
 import {
   announcePendingTarget,
@@ -243,6 +244,17 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
 
   async 'templates/import'({ document, mode }) {
     return withDatabase((db) => importTemplatesAndSettings(db, document, mode));
+  },
+
+  async 'backup/export'(_message, { now }) {
+    return { document: await withDatabase((db) => exportBackup(db, now)) };
+  },
+
+  async 'backup/restore'({ document, mode }, { now }) {
+    const restored = await withDatabase((db) => restoreBackup(db, document, mode));
+    // Open logs reload; facebook.com tabs refresh a fan's status the next time it changes or shows.
+    await announceFanChange({ pageId: '', fanId: '' }, now);
+    return restored;
   },
 
   async 'placeholders/get'() {

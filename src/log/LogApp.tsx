@@ -15,6 +15,7 @@ import {
   shown,
   undoDelete,
 } from './log-store';
+import { BackupRestore } from './BackupRestore';
 import { LogFilters } from './LogFilters';
 import { LogSummary } from './LogSummary';
 import { summarize } from './log-summary';
@@ -87,6 +88,7 @@ export function LogApp() {
       {actionError.value && <p role="alert">{actionError.value}</p>}
       <LogTable />
       <LogSummary summary={summary} />
+      <BackupRestore />
     </main>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from './outreach';
 import { PolicySettingsSchema, type PolicySettings } from './policy-settings';
 import { CustomPlaceholdersSchema, type CustomPlaceholders } from './placeholders';
+import type { Backup } from './backup';
 import { TemplateSchema, type Template } from './templates';
 import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
 
@@ -94,6 +95,9 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('templates/export') }),
   /** The file is checked by the background against TemplatesExportSchema, naming what is wrong. */
   z.strictObject({ type: z.literal('templates/import'), document: z.unknown(), mode: ImportModeSchema }),
+  z.strictObject({ type: z.literal('backup/export') }),
+  /** The file is checked by the background against BackupSchema, naming what is wrong. */
+  z.strictObject({ type: z.literal('backup/restore'), document: z.unknown(), mode: ImportModeSchema }),
   z.strictObject({ type: z.literal('placeholders/get') }),
   z.strictObject({ type: z.literal('placeholders/set'), placeholders: CustomPlaceholdersSchema }),
   z.strictObject({ type: z.literal('settings/get') }),
@@ -147,6 +151,8 @@ export interface ReplyData {
   'templates/reorder': { templates: Template[] };
   'templates/export': { document: TemplatesExport };
   'templates/import': { templates: number; settings: boolean };
+  'backup/export': { document: Backup };
+  'backup/restore': { entries: number };
   'placeholders/get': { placeholders: CustomPlaceholders };
   'placeholders/set': { placeholders: CustomPlaceholders };
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };

@@ -138,3 +138,30 @@ test('the popup’s log links to the full-page log', async ({ openPopup, context
   const log = await opened;
   await expect(log.getByRole('heading', { name: 'Outreach log' })).toBeVisible();
 });
+
+test('a backup of everything restores the log exactly, replacing what was there', async ({
+  background,
+  page,
+  extensionId,
+}) => {
+  await seed(background, page, extensionId);
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up everything' }).click();
+  const backup = readFileSync((await (await downloaded).path())!);
+  expect(JSON.parse(backup.toString('utf8'))).toMatchObject({ format: 'page-outreach/backup', version: 1 });
+
+  await firstRow(page)
+    .getByRole('button', { name: /^Delete the message to/ })
+    .click();
+  await expect(page.getByText(`Showing ${SEEDED - 1} of ${SEEDED - 1} messages`)).toBeVisible();
+  await page.getByLabel('Replace everything here with the backup').check();
+  await page.getByLabel('Restore a backup').setInputFiles({
+    name: 'page-outreach-backup.json',
+    mimeType: 'application/json',
+    buffer: backup,
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveText(
+    `Backup restored: ${SEEDED} log entries.`,
+  );
+  await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
+});

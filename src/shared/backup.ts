@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { MAX_IMPORTED_TEMPLATES } from './export-document';
+import { OutreachEntrySchema, MAX_FAN_NOTES } from './outreach';
+import { CustomPlaceholdersSchema } from './placeholders';
+import { PolicySettingsSchema } from './policy-settings';
+import { TemplateSchema } from './templates';
+
+export const BACKUP_FORMAT = 'page-outreach/backup';
+export const BACKUP_VERSION = 1;
+/**
+ * Most log entries a backup holds: a year of a Page at its daily cap is 18,250, and the whole file
+ * must pass as one message (Chrome's limit is 64 MiB; an entry is about 0.6 kB).
+ */
+export const MAX_BACKUP_ENTRIES = 100_000;
+const MAX_BACKUP_FANS = 100_000;
+
+const FanRecordSchema = z.strictObject({
+  pageId: z.string().max(2000),
+  fanId: z.string().max(2000),
+  name: z.string().max(2000),
+  profileUrl: z.string().max(2000).optional(),
+  doNotContact: z.boolean(),
+  updatedAt: z.number().int().nonnegative(),
+  notes: z.string().max(MAX_FAN_NOTES).optional(),
+});
+
+/** Everything the extension stores, as one file: restoring it into a new browser loses nothing. */
+export const BackupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  /** The database version that wrote it; a newer one than this build knows is refused. */
+  schemaVersion: z.number().int().positive(),
+  exportedAt: z.iso.datetime(),
+  outreach: z.array(OutreachEntrySchema).max(MAX_BACKUP_ENTRIES),
+  fans: z.array(FanRecordSchema).max(MAX_BACKUP_FANS),
+  templates: z.array(TemplateSchema).max(MAX_IMPORTED_TEMPLATES),
+  settings: PolicySettingsSchema,
+  placeholders: CustomPlaceholdersSchema,
+  /** The salt forgotten fans' aliases were made with, so their limits still hold after a restore. */
+  fanSalt: z.string().min(1).max(200),
+});
+export type Backup = z.infer<typeof BackupSchema>;

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { DATABASE_VERSION } from '../../src/background/database';
+import { routeMessage } from '../../src/background/message-router';
+import type { ReplyData } from '../../src/shared/messages';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
+import { DAY_MS } from '../../src/shared/time';
+import { freshIndexedDB } from './indexeddb';
+import { giuliaComment } from './sample-comment';
+import { facebookTab, popup } from './senders';
+
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+async function call<K extends keyof ReplyData>(message: { type: K } & Record<string, unknown>, now = NOW) {
+  const reply = await routeMessage(message, popup, now);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.data as ReplyData[K];
+}
+
+/** A browser that has been used: a message sent, a fan marked and noted, settings and placeholders saved. */
+async function useTheExtension(): Promise<void> {
+  await call({ type: 'settings/set', settings: { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 10 } });
+  await call({ type: 'placeholders/set', placeholders: { discount_code: 'WELCOME10' } });
+  await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+  const { entry } = await call({
+    type: 'outreach/reserve',
+    commentId: giuliaComment.commentId,
+    category: 'warning',
+    templateId: 'default-warning-1-en',
+    text: 'Please keep it kind.',
+  });
+  await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' });
+  await call({ type: 'fan/notes', commentId: giuliaComment.commentId, notes: 'Second time this week' });
+}
+
+const withoutTime = ({ exportedAt, ...rest }: ReplyData['backup/export']['document']) => rest;
+
+beforeEach(freshIndexedDB);
+
+describe('backup and restore of everything', () => {
+  test('a backup restored into a new browser reproduces every store exactly', async () => {
+    await useTheExtension();
+    const { document } = await call({ type: 'backup/export' });
+    expect(document).toMatchObject({
+      format: 'page-outreach/backup',
+      version: 1,
+      schemaVersion: DATABASE_VERSION,
+    });
+    expect(document.outreach).toHaveLength(1);
+
+    freshIndexedDB();
+    expect(
+      await call({ type: 'backup/restore', document: JSON.parse(JSON.stringify(document)), mode: 'replace' }),
+    ).toEqual({
+      entries: 1,
+    });
+    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(withoutTime(document));
+  });
+
+  test('a forgotten fan’s limits still hold after a restore into a new browser', async () => {
+    await useTheExtension();
+    await call({ type: 'fan/forget', commentId: giuliaComment.commentId });
+    const { document } = await call({ type: 'backup/export' });
+
+    freshIndexedDB();
+    await call({ type: 'backup/restore', document, mode: 'replace' });
+    await routeMessage(
+      { type: 'target/select', comment: { ...giuliaComment, commentId: '999' } },
+      facebookTab,
+      NOW,
+    );
+    const { verdicts, strikes } = await call({ type: 'popup/open' }, NOW + DAY_MS);
+    expect(verdicts!.thanks).toMatchObject({ allowed: false, rule: 'warning-cooldown' });
+    expect(strikes).toBe(1);
+  });
+
+  test('a file with mistakes is refused whole, naming each offending path, and changes nothing', async () => {
+    await useTheExtension();
+    const { document } = await call({ type: 'backup/export' });
+    const before = withoutTime(document);
+    const broken = { ...document, outreach: [{ ...document.outreach[0]!, status: 'sent' }], fanSalt: '' };
+    expect(
+      await routeMessage({ type: 'backup/restore', document: broken, mode: 'replace' }, popup, NOW),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'This file cannot be imported: check outreach.0.status, fanSalt. Nothing was changed.',
+      },
+    });
+    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(before);
+  });
+
+  test('merging a backup that answers an already answered comment is refused, and changes nothing', async () => {
+    await useTheExtension();
+    const { document } = await call({ type: 'backup/export' });
+    const rival = { ...document.outreach[0]!, id: crypto.randomUUID() };
+    const before = withoutTime(document);
+    const reply = await routeMessage(
+      { type: 'backup/restore', document: { ...document, outreach: [rival] }, mode: 'merge' },
+      popup,
+      NOW,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^This backup cannot be merged/) },
+    });
+    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(before);
+  });
+
+  test('a backup from a newer version of the extension is refused', async () => {
+    const { document } = await call({ type: 'backup/export' });
+    const reply = await routeMessage(
+      { type: 'backup/restore', document: { ...document, schemaVersion: 99 }, mode: 'merge' },
+      popup,
+      NOW,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringMatching(/newer version/) } });
+  });
+
+  test('a content script can neither back up nor restore', async () => {
+    for (const message of [
+      { type: 'backup/export' },
+      { type: 'backup/restore', document: {}, mode: 'replace' },
+    ]) {
+      expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+  });
+});
