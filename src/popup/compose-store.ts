@@ -8,16 +8,13 @@ import { fillAndCheck, placeholderValues } from '../shared/placeholders';
 import { MAX_MESSAGE_LENGTH } from '../shared/templates';
 import { clipboardDelivery } from './delivery/clipboard-delivery';
 import { describeVerdict } from './format';
+import { preselect, type LastUsed } from './preselect';
 
 type Loaded = ReplyData['popup/open'];
 export type Outcome = { kind: 'error' | 'refused' | 'copied' | 'failed'; text: string };
 
 /** Where the admin's last sends per category are remembered, to preselect the template next time. */
 const LAST_USED_KEY = 'lastUsedTemplates';
-interface LastUsed {
-  byCategory: Partial<Record<Category, string>>;
-  latest?: string;
-}
 
 /** The popup's one store, fed by the background's replies; components only read it and call actions. */
 export const loaded = signal<Loaded | null>(null);
@@ -78,9 +75,7 @@ export async function openCompose(): Promise<void> {
     return;
   }
   loaded.value = reply.data;
-  // The template last sent is picked again; the verdict beside it says whether it may go out now.
-  const latest = reply.data.templates.find((candidate) => candidate.id === used.latest);
-  if (latest && reply.data.target) templateId.value = latest.id;
+  if (reply.data.target) templateId.value = preselect(reply.data.templates, reply.data.verdicts, used);
 }
 
 export function pickTemplate(id: string): void {
