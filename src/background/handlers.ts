@@ -200,6 +200,12 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     return { tombstones };
   },
 
+  async 'log/forget-fan'({ pageId, fanId }, { now }) {
+    const tombstones = await withDatabase((db) => forgetFan(db, { pageId, fanId }, now));
+    await announceFanChange({ pageId, fanId }, now);
+    return { tombstones };
+  },
+
   async 'log/list'({ before, limit }) {
     return {
       entries: await withDatabase((db) =>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { useOutreachChanges } from '../shared/use-outreach-changes';
 import { fanKey } from './log-query';
@@ -9,6 +9,7 @@ import {
   deleted,
   entries,
   filter,
+  forgetFan,
   loadError,
   loaded,
   loadLog,
@@ -27,17 +28,36 @@ const CSV_FILE = 'page-outreach-log.csv';
 const JSON_FILE = 'page-outreach-log.json';
 
 function FanChip() {
+  const [confirming, setConfirming] = useState(false);
   const fan = filter.value.fan;
   if (!fan) return null;
   const entry = entries.value.find((candidate) => fanKey(candidate) === fan);
   const name = entry?.forgotten ? t('logForgottenFan') : (entry?.fanName ?? fan);
   return (
-    <p class="fan-chip">
-      {t('logFanFilter', name)}{' '}
-      <button type="button" onClick={() => (filter.value = { ...filter.value, fan: null })}>
-        {t('logFanFilterClear')}
-      </button>
-    </p>
+    <div class="fan-chip">
+      <p>
+        {t('logFanFilter', name)}{' '}
+        <button type="button" onClick={() => (filter.value = { ...filter.value, fan: null })}>
+          {t('logFanFilterClear')}
+        </button>{' '}
+        {entry && !entry.forgotten && !confirming && (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('forgetFan')}
+          </button>
+        )}
+      </p>
+      {entry && confirming && (
+        <div class="forget-confirm" role="group" aria-labelledby="forget-question">
+          <p id="forget-question">{t('forgetFanQuestion', name)}</p>
+          <button type="button" class="danger" onClick={() => void forgetFan(entry.pageId, entry.fanId)}>
+            {t('forgetFanConfirm', name)}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 

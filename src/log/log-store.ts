@@ -63,3 +63,16 @@ export async function undoDelete(): Promise<void> {
   deleted.value = null;
   entries.value = [...entries.value, entry];
 }
+
+/** Erases a fan the log shows (see "Forget this fan" in the popup); their history becomes tombstones. */
+export async function forgetFan(pageId: string, fanId: string): Promise<number | null> {
+  const reply = await request({ type: 'log/forget-fan', pageId, fanId });
+  if (!reply.ok) {
+    actionError.value = reply.error.message;
+    return null;
+  }
+  actionError.value = null;
+  filter.value = { ...filter.value, fan: null };
+  await loadLog();
+  return reply.data.tombstones;
+}

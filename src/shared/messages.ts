@@ -30,6 +30,7 @@ z.config({ jitless: true });
 
 const commentId = CommentContextSchema.shape.commentId;
 const entryId = z.uuid();
+const fanKeyPart = z.string().min(1).max(2000);
 /** Most log entries one request returns: enough to fill the log quickly, small enough to pass fast. */
 export const MAX_LOG_PAGE = 5000;
 
@@ -75,6 +76,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fan/notes'), commentId, notes: z.string().trim().max(MAX_FAN_NOTES) }),
   /** Erases the picked comment's author, leaving count-only tombstones so the limits still hold. */
   z.strictObject({ type: z.literal('fan/forget'), commentId }),
+  /** The same from the log, for a fan picked there by Page and id. */
+  z.strictObject({ type: z.literal('log/forget-fan'), pageId: fanKeyPart, fanId: fanKeyPart }),
   /** The newest entries first, a page at a time; `before` continues after the previous page. */
   z.strictObject({
     type: z.literal('log/list'),
@@ -142,6 +145,7 @@ export interface ReplyData {
   'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };
   'fan/notes': { notes: string };
   'fan/forget': { tombstones: number };
+  'log/forget-fan': { tombstones: number };
   'log/list': { entries: OutreachEntry[] };
   'log/delete': { entry: OutreachEntry };
   'log/restore': Record<string, never>;

@@ -165,3 +165,23 @@ test('a backup of everything restores the log exactly, replacing what was there'
   );
   await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
 });
+
+test('a fan can be forgotten from their history in the log; their entries stay as anonymous counts', async ({
+  background,
+  page,
+  extensionId,
+}) => {
+  await seed(background, page, extensionId);
+  await page.getByLabel('Search fan or message').fill('ZOE ROSSI 1908');
+  await firstRow(page).getByRole('button', { name: 'Zoë Rossi 1908', exact: true }).click();
+  await page.getByRole('button', { name: 'Forget this fan…' }).click();
+  await page.getByRole('button', { name: 'Forget Zoë Rossi 1908' }).click();
+  await expect(page.getByText(`Showing 0 of ${SEEDED} messages`)).toBeVisible();
+  await page.getByLabel('Search fan or message').fill('');
+  await page.getByLabel('Search fan or message').fill('Forgotten fan');
+  await expect(page.getByText(`Showing 0 of ${SEEDED} messages`)).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('button', { name: 'Fan', exact: true }).click();
+  await expect(firstRow(page).getByRole('button').first()).toHaveText('Forgotten fan');
+  await expect(page.getByRole('button', { name: 'Forgotten fan', exact: true })).toHaveCount(5);
+});
