@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
+import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { t } from '../shared/i18n';
 import {
   BUILT_IN_PLACEHOLDERS,
@@ -27,7 +28,7 @@ function nameError(row: Row, rows: readonly Row[]): string | null {
 /** The Page's own placeholders, such as {discount_code}, and the value each takes in every message. */
 export function PlaceholdersEditor() {
   const [rows, setRows] = useState<Row[] | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
 
   useEffect(() => {
     void request({ type: 'placeholders/get' }).then((reply) => {
@@ -106,11 +107,7 @@ export function PlaceholdersEditor() {
           </button>
         </div>
       </form>
-      {status && (
-        <p class={status.ok ? 'saved' : 'error'} role={status.ok ? 'status' : 'alert'}>
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} />
     </section>
   );
 }

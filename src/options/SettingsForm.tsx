@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
+import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { t, type MessageKey } from '../shared/i18n';
 import { COMMENT_REPLY_WINDOW_DAYS } from '../shared/outreach';
 import {
@@ -53,7 +54,7 @@ export function SettingsForm() {
   /** The picked IANA time zone for quiet hours; '' follows the browser's. */
   const [timeZone, setTimeZone] = useState('');
   const [browserZone, setBrowserZone] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
 
   useEffect(() => {
     void request({ type: 'settings/get' }).then((reply) => {
@@ -154,11 +155,7 @@ export function SettingsForm() {
           </button>
         </div>
       </form>
-      {status && (
-        <p class={status.ok ? 'saved' : 'error'} role={status.ok ? 'status' : 'alert'}>
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} />
     </section>
   );
 }

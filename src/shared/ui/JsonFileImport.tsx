@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import type { ImportMode } from '../export-document';
+import { t, type MessageKey } from '../i18n';
+import { StatusLine, type Status } from './StatusLine';
+
+interface Props {
+  /** Prefix of the element ids, unique on the page. */
+  id: string;
+  labels: { merge: MessageKey; replace: MessageKey; file: MessageKey };
+  /** Sends the parsed file to the background and says what happened. */
+  onImport: (document: unknown, mode: ImportMode) => Promise<Status>;
+}
+
+/** Picks a JSON file and how to import it (merge or replace); a file that is not JSON changes nothing. */
+export function JsonFileImport({ id, labels, onImport }: Props) {
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [status, setStatus] = useState<Status | null>(null);
+
+  async function importFile(file: File): Promise<void> {
+    let document: unknown;
+    try {
+      document = JSON.parse(await file.text());
+    } catch {
+      return setStatus({ ok: false, text: t('importNotJson', file.name) });
+    }
+    setStatus(await onImport(document, mode));
+  }
+
+  return (
+    <>
+      <fieldset class="import-mode">
+        <legend>{t('importModeLegend')}</legend>
+        {(['merge', 'replace'] as const).map((choice) => (
+          <label key={choice}>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === choice}
+              onChange={() => setMode(choice)}
+            />
+            {t(labels[choice])}
+          </label>
+        ))}
+      </fieldset>
+      <label for={`${id}-file`}>{t(labels.file)}</label>{' '}
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept="application/json,.json"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <StatusLine status={status} />
+    </>
+  );
+}
