@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, test } from './extension-test';
+
+/** Everything the extension may ask the browser for; adding one is a decision, not a side effect. */
+const ALLOWED_PERMISSIONS = ['alarms', 'clipboardWrite', 'storage', 'unlimitedStorage'];
+const FACEBOOK = 'https://www.facebook.com/*';
+const BUILDS = ['chrome', 'firefox'] as const;
+
+function manifestOf(build: (typeof BUILDS)[number]): Record<string, unknown> {
+  return JSON.parse(readFileSync(join('dist', build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+function filesOf(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+for (const build of BUILDS) {
+  test.describe(`the ${build} build`, () => {
+    test('asks for exactly the allowed permissions and reaches only facebook.com', () => {
+      const manifest = manifestOf(build);
+      expect([...(manifest.permissions as string[])].sort()).toEqual(ALLOWED_PERMISSIONS);
+      expect(manifest.host_permissions ?? []).toEqual([]);
+      expect(manifest.optional_permissions ?? []).toEqual([]);
+      const scripts = manifest.content_scripts as Array<{ matches: string[] }>;
+      expect(scripts.flatMap((script) => script.matches)).toEqual([FACEBOOK]);
+      expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+      expect(manifest.web_accessible_resources).toBeUndefined();
+    });
+
+    test('lets no web page or other extension talk to it, and runs only its own scripts', () => {
+      const manifest = manifestOf(build);
+      // Firefox has no externally_connectable: no page or extension can message it at all.
+      if (build === 'chrome') expect(manifest.externally_connectable).toEqual({ ids: [] });
+      const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
+      expect(csp).toBe("script-src 'self'; object-src 'self'");
+    });
+
+    test('ships no inline scripts and no scripts from other hosts', () => {
+      const files = filesOf(join('dist', build));
+      for (const page of files.filter((file) => file.endsWith('.html'))) {
+        const html = readFileSync(page, 'utf8');
+        const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+        for (const [, attributes, body] of scripts) {
+          expect(body!.trim(), `${page} has an inline script`).toBe('');
+          expect(attributes, `${page} loads a script from elsewhere`).toMatch(/src="\/[^"]+\.js"/);
+        }
+      }
+      for (const script of files.filter((file) => file.endsWith('.js'))) {
+        expect(readFileSync(script, 'utf8'), `${script} imports from the network`).not.toMatch(
+          /import\s*\(?\s*["']https?:|importScripts\(/,
+        );
+      }
+    });
+  });
+}
+
+test('a facebook.com page cannot fetch any of the extension’s files, so it cannot detect it', async ({
+  page,
+  extensionId,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  const reachable = await page.evaluate(async (id) => {
+    const found: string[] = [];
+    for (const path of [
+      'manifest.json',
+      'src/popup/index.html',
+      'icons/icon-16.png',
+      'src/content/index.js',
+    ]) {
+      try {
+        await fetch(`chrome-extension://${id}/${path}`);
+        found.push(path);
+      } catch {
+        // Refused, as it should be.
+      }
+    }
+    return found;
+  }, extensionId);
+  expect(reachable).toEqual([]);
+});
