@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { t, type MessageKey } from '../shared/i18n';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
 import type { OutreachEntry } from '../shared/outreach';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../shared/format';
 import { fanKey, type SortColumn } from './log-query';
 import { deleteEntry, filter, shown, sort } from './log-store';
 

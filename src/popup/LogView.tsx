@@ -3,7 +3,7 @@ import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { OutreachEntry } from '../shared/outreach';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../shared/format';
 import { useOutreachChanges } from '../shared/use-outreach-changes';
 
 export function LogView() {

@@ -2,10 +2,6 @@ import { COMMENT_REPLY_WINDOW_DAYS, type Verdict } from '../shared/outreach';
 import { t, uiLanguage } from '../shared/i18n';
 import { formatAgo, formatDay } from '../shared/format';
 
-export function formatDateTime(time: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-}
-
 function formatTime(time: number, withSeconds = false): string {
   const seconds = withSeconds ? ({ second: '2-digit' } as const) : {};
   return new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit', ...seconds }).format(

@@ -14,3 +14,13 @@ export function formatAgo(then: number, now: number, style: Intl.RelativeTimeFor
 export function formatDay(time: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' }).format(time);
 }
+
+/**
+ * "25 Nov 2026, 19:20": a log entry's time, in the UI language. One formatter for the whole page: the
+ * log formats thousands of rows while scrolling.
+ */
+let dateTime: Intl.DateTimeFormat | null = null;
+export function formatDateTime(time: number): string {
+  dateTime ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTime.format(time);
+}
