@@ -144,34 +144,10 @@ describe('schema migrations', () => {
   test('after the upgrade the old log keeps enforcing the limits and old reservations are settled', async () => {
     await createVersion1([v1Entry(0), v1Entry(1)]);
     const db = await openDatabase();
-    const {
-      pageId,
-      pageName,
-      fanId,
-      fanName,
-      fanUrl,
-      postUrl,
-      commentExcerpt,
-      templateId,
-      templateTitle,
-      text,
-    } = v1Entry(1);
+    const { id, createdAt, updatedAt, status, commentSlot, ...draft } = v1Entry(1);
     const { verdict } = await reserveOutreach(
       db,
-      {
-        pageId,
-        pageName,
-        fanId,
-        fanName,
-        fanUrl,
-        postUrl,
-        commentExcerpt,
-        templateId,
-        templateTitle,
-        text,
-        commentId: '999999',
-        category: 'warning',
-      },
+      { ...draft, commentId: '999999', category: 'warning' },
       DEFAULT_POLICY_SETTINGS,
       T + DAY_MS,
     );
