@@ -7,7 +7,7 @@ import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceFanChange } from './change-feed';
 import {
   checkOutreach,
-  confirmOutreach,
+  settleOutreach,
   deleteOutreach,
   fanStatuses,
   listOutreach,
@@ -27,6 +27,7 @@ import {
   loadPendingTarget,
   savePendingTarget,
 } from './pending-target';
+import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import {
@@ -92,6 +93,11 @@ export const contentHandlers: HandlerMap<ContentToBackground> = {
   async 'page/health'({ failedSignal }, { tabId, now }) {
     if (tabId === undefined) throw new RequestError('forbidden');
     await recordPageHealth(tabId, failedSignal, now);
+    return {};
+  },
+
+  async 'composer/outcome'({ entryId, outcome, sentText }, { tabId, now }) {
+    await recordComposerOutcome(entryId, outcome, tabId, now, sentText);
     return {};
   },
 
@@ -166,8 +172,13 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     return reserved;
   },
 
+  async 'outreach/deliver'({ entryId }, { now }) {
+    const target = await loadPendingTarget();
+    return deliverInTab(entryId, target && { tabId: target.tabId, commentId: target.comment.commentId }, now);
+  },
+
   async 'outreach/confirm'({ entryId, outcome }, { now }) {
-    const entry = await withDatabase((db) => confirmOutreach(db, entryId, outcome, now));
+    const entry = await withDatabase((db) => settleOutreach(db, entryId, outcome, now));
     if (!entry) throw new RequestError('not-found', 'errorEntryGone');
     await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
     return { entry };

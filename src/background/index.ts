@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { MAINTENANCE_ALARM, runMaintenance, scheduleMaintenance } from './maintenance';
 import { routeMessage } from './message-router';
 import { forgetPageHealth } from './page-health';
+import { abandonTab } from './assisted-delivery';
 
 // Every listener is registered synchronously at the top level: one added after an await would miss the
 // very event that woke the worker up. No state lives here, because the worker can die at any moment.
@@ -10,6 +11,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 );
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetPageHealth(tabId);
+  void abandonTab(tabId, Date.now());
+});
+// A full page load ends the content script that watched Facebook's message box in that tab.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void abandonTab(tabId, Date.now());
 });
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === MAINTENANCE_ALARM) void runMaintenance(Date.now());

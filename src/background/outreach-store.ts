@@ -1,8 +1,9 @@
 import type { FanKey, FanStatus } from '../shared/fan-status';
 import {
+  canSettle,
   HARD_RULES,
   type Category,
-  type DeliveryOutcome,
+  type EntryStatus,
   type OutreachEntry,
   type Verdict,
 } from '../shared/outreach';
@@ -174,26 +175,33 @@ export async function reserveOutreach(
 }
 
 /**
- * Records what delivery reported for a reserved entry; a failure gives the comment's slot back. An
- * entry marked unknown because its worker died takes a confirmation that arrives late: then it is known.
+ * Records what became of a delivery, when the entry's current status allows that move (see
+ * `canSettle`): news that arrives late or twice changes nothing and returns null. Not sent gives the
+ * comment's slot back. `sentText` is what Facebook's message box really sent, when the admin edited it.
  */
-export async function confirmOutreach(
+export async function settleOutreach(
   db: OutreachDatabase,
   entryId: string,
-  outcome: DeliveryOutcome,
+  status: Exclude<EntryStatus, 'reserved'>,
   now: number,
+  sentText?: string,
 ): Promise<OutreachEntry | null> {
   const tx = db.transaction('outreach', 'readwrite');
   const entry = await tx.store.get(entryId);
-  if (!entry || (entry.status !== 'reserved' && entry.status !== 'unknown')) {
+  if (!entry || !canSettle(entry.status, status)) {
     await tx.done;
     return null;
   }
-  const updated: OutreachEntry = { ...entry, status: outcome, updatedAt: now };
-  if (outcome === 'failed') delete updated.commentSlot;
+  const updated: OutreachEntry = { ...entry, status, updatedAt: now };
+  if (status === 'failed') delete updated.commentSlot;
+  if (status === 'sent' && sentText !== undefined) updated.text = sentText;
   await tx.store.put(updated);
   await tx.done;
   return updated;
+}
+
+export async function getOutreach(db: OutreachDatabase, entryId: string): Promise<OutreachEntry | null> {
+  return (await db.get('outreach', entryId)) ?? null;
 }
 
 /** Where a page of the log ends: the next page starts just after this entry. */
@@ -299,15 +307,31 @@ export async function fanStatuses(
   });
 }
 
+/** How long a delivery may stay open before nobody can tell any more how it ended. */
+export interface DeliveryTimeouts {
+  /** From the reservation: the popup delivers at once, so only an interruption leaves one reserved. */
+  reservedMs: number;
+  /** From the text landing in Facebook's message box: the admin may take a while to press Send. */
+  preparedMs: number;
+}
+
 /**
- * Turns reservations that were never confirmed within `timeoutMs` into `unknown`: their delivery was
- * interrupted (popup closed, worker killed) and nobody can tell whether the fan got the message. They
- * keep their comment and keep counting, so nothing is sent twice. Returns how many were marked.
+ * Turns deliveries nobody finished in time into `unknown`: they were interrupted (popup closed, worker
+ * killed, tab gone) and nobody can tell whether the fan got the message. They keep their comment and
+ * keep counting, so nothing is sent twice. Returns how many were marked.
  */
-export async function markInterrupted(db: OutreachDatabase, now: number, timeoutMs: number): Promise<number> {
+export async function markInterrupted(
+  db: OutreachDatabase,
+  now: number,
+  timeouts: DeliveryTimeouts,
+): Promise<number> {
   const tx = db.transaction('outreach', 'readwrite');
-  const reserved = await tx.store.index('byStatus').getAll('reserved');
-  const stale = reserved.filter((entry) => entry.createdAt <= now - timeoutMs);
+  const byStatus = tx.store.index('byStatus');
+  const [reserved, prepared] = await Promise.all([byStatus.getAll('reserved'), byStatus.getAll('prepared')]);
+  const stale = [
+    ...reserved.filter((entry) => entry.createdAt <= now - timeouts.reservedMs),
+    ...prepared.filter((entry) => entry.updatedAt <= now - timeouts.preparedMs),
+  ];
   await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
   await tx.done;
   return stale.length;

@@ -2,7 +2,7 @@ import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
 import { ARTICLE_SELECTOR, findArticles, inspectComment, readComment } from './facebook-adapter';
-import { watchDom, type Write } from './dom-watcher';
+import { watchDom, type DomWatcher, type Write } from './dom-watcher';
 import { startFanStatuses, type FanStatuses } from './fan-status';
 import { startPageHealth, type PageHealth } from './page-health';
 
@@ -54,10 +54,11 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
   if (!reply.data.popupOpened) button.title = t('openFromToolbar', comment.authorName);
 }
 
-export function startCommentActions(document: Document, signal: AbortSignal): void {
+/** Starts the page's one DOM watcher with the actions on it, and returns it for other features. */
+export function startCommentActions(document: Document, signal: AbortSignal): DomWatcher {
   const statuses = startFanStatuses(document, signal);
   const health = startPageHealth(document, signal);
-  watchDom({
+  const watcher = watchDom({
     root: document.body,
     collect: (added) => {
       health.noteActivity();
@@ -83,4 +84,5 @@ export function startCommentActions(document: Document, signal: AbortSignal): vo
     },
     { capture: true, signal },
   );
+  return watcher;
 }

@@ -7,6 +7,14 @@ export const FRAME_BUDGET_MS = 8;
 /** A DOM change decided while reading, applied later together with the others. */
 export type Write = () => void;
 
+export interface DomWatcher {
+  /**
+   * Calls `listener` after every batch of changes anywhere in the page, until `signal` aborts: for
+   * features that wait on one thing (a dialog opening, a box emptying) without an observer of their own.
+   */
+  onChange(listener: () => void, signal: AbortSignal): void;
+}
+
 export interface DomWatcherOptions {
   root: Element;
   /** Turns a node the page just added into the items worth inspecting (cheap, no layout reads). */
@@ -25,7 +33,8 @@ export interface DomWatcherOptions {
  * what it decided at once, before that frame renders. A burst too big for one budget is read on in
  * slices of the same budget between the page's tasks, and the rest is applied in one animation frame.
  */
-export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherOptions): void {
+export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherOptions): DomWatcher {
+  const listeners = new Set<() => void>();
   const added = new Set<Element>();
   const queue = new Set<Element>();
   /** Pending changes by item: a later decision about the same item replaces the earlier one. */
@@ -74,6 +83,7 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
   };
 
   const observer = new MutationObserver((records) => {
+    for (const listener of listeners) listener();
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node instanceof Element && !ignore(node)) added.add(node);
@@ -98,4 +108,11 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
 
   added.add(root);
   scheduleSlice();
+  return {
+    onChange(listener, until) {
+      if (until.aborted) return;
+      listeners.add(listener);
+      until.addEventListener('abort', () => listeners.delete(listener), { once: true });
+    },
+  };
 }

@@ -370,3 +370,90 @@ export function diagnose(root: ParentNode): FailedSignal | null {
   }
   return fans.some((found) => found.slot !== null) ? null : 'action-row';
 }
+
+/*
+ * Facebook's own private reply ("Message" under a comment) and the message box it opens. Facebook's
+ * markup for these is not public (see shared/docs/facebook-comment-markup.md §5), so each signal is the
+ * most language-free one that the message boxes of Facebook's chat tabs are known to use:
+ *
+ * 8. MESSAGE CONTROL: in the comment's action row (6), one of Facebook's own controls that links to a
+ *    conversation (`/messages/…`, `m.me`) or, failing that, is labelled "Message"/"Send message" in the
+ *    UI language (MESSAGE_CONTROL_LABELS, the one place where words are needed).
+ * 9. MESSAGE BOX: a `role="dialog"` holding a `role="textbox"` with `contenteditable="true"`: the chat
+ *    tab that the control opens (or brings forward, focused).
+ * 10. THREAD: the box's messages are `role="row"` elements; a message sent shows up as a new one.
+ */
+
+/** Facebook's own label for the private reply control, in the fixture languages, lower case. */
+const MESSAGE_CONTROL_LABELS = new Set([
+  'message',
+  'send message',
+  'messaggio',
+  'invia messaggio',
+  'mensaje',
+  'enviar mensaje',
+  'nachricht',
+  'nachricht senden',
+  'envoyer un message',
+  'mensagem',
+  'enviar mensagem',
+  'مراسلة',
+  'إرسال رسالة',
+]);
+const CONVERSATION_LINK = /^https:\/\/(?:www\.facebook\.com\/messages\/|m\.me\/)/;
+const MESSAGE_BOX_SELECTOR = '[role="dialog"]';
+const EDITOR_SELECTOR = '[role="textbox"][contenteditable="true"]';
+const THREAD_ROW_SELECTOR = '[role="row"]';
+
+/** The fan comment with this id, wherever it is on the page. */
+export function findCommentById(root: ParentNode, commentId: string): Element | null {
+  for (const article of root.querySelectorAll(ARTICLE_SELECTOR)) {
+    if (inspectComment(article)?.comment.commentId === commentId) return article;
+  }
+  return null;
+}
+
+/** Signal 8: Facebook's own control that opens a private reply to this comment. */
+export function findMessageControl(article: Element): HTMLElement | null {
+  const { links, buttons } = ownParts(article);
+  const permalink = findPermalink(links);
+  const slot = permalink && findSlot(article, permalink.link, buttons);
+  if (!slot) return null;
+  for (const control of [...links, ...buttons]) {
+    if (!(control instanceof HTMLElement) || control.hasAttribute(OWN_NODE_ATTRIBUTE)) continue;
+    if (!slot.row.contains(control)) continue;
+    const href = control.getAttribute('href');
+    const label = (control.getAttribute('aria-label') ?? textOf(control)).toLowerCase();
+    if ((href && CONVERSATION_LINK.test(href)) || MESSAGE_CONTROL_LABELS.has(label)) return control;
+  }
+  return null;
+}
+
+export interface MessageBox {
+  box: Element;
+  editor: HTMLElement;
+}
+
+/** Signal 9: every message box open on the page. */
+export function findMessageBoxes(root: ParentNode): MessageBox[] {
+  const boxes: MessageBox[] = [];
+  for (const box of root.querySelectorAll(MESSAGE_BOX_SELECTOR)) {
+    const editor = box.querySelector<HTMLElement>(EDITOR_SELECTOR);
+    // A post dialog holds the comment box: that one is for public replies, and holds comments.
+    if (editor && !box.querySelector(ARTICLE_SELECTOR)) boxes.push({ box, editor });
+  }
+  return boxes;
+}
+
+/** The text in a message box's editor, a line per paragraph, as the admin sees it. */
+export function editorText(editor: Element): string {
+  const blocks = [...editor.children];
+  const lines =
+    blocks.length > 0 ? blocks.map((block) => block.textContent ?? '') : [editor.textContent ?? ''];
+  return lines.join('\n').trim();
+}
+
+/** Signal 10: the messages shown in a message box, oldest first. */
+export function threadRows(box: Element): Element[] {
+  return [...box.querySelectorAll(THREAD_ROW_SELECTOR)];
+}

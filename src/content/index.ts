@@ -1,5 +1,6 @@
 import { installStyles } from './action-button';
 import { startCommentActions } from './comment-actions';
+import { startComposerDelivery } from './composer-delivery';
 
 /** Tells an older copy of this script (left orphaned by an extension update or reload) to stop. */
 const TAKEOVER_EVENT = 'page-outreach:takeover';
@@ -8,4 +9,5 @@ document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
 const controller = new AbortController();
 document.addEventListener(TAKEOVER_EVENT, () => controller.abort(), { once: true });
 installStyles(document);
-startCommentActions(document, controller.signal);
+const watcher = startCommentActions(document, controller.signal);
+startComposerDelivery(watcher, controller.signal);

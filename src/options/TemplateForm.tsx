@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { CATEGORIES } from '../shared/outreach';
-import { MAX_MESSAGE_LENGTH, TEMPLATE_LANGUAGES, type Template } from '../shared/templates';
+import { MAX_MESSAGE_LENGTH } from '../shared/limits';
+import { TEMPLATE_LANGUAGES, type Template } from '../shared/templates';
 import { CATEGORY_LABELS, LANGUAGE_LABELS } from '../shared/labels';
 import { templateErrors, type TemplateDraft } from './template-fields';
 

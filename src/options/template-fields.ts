@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
-import { MAX_MESSAGE_LENGTH, MAX_TEMPLATE_TITLE, type Template } from '../shared/templates';
+import { MAX_MESSAGE_LENGTH } from '../shared/limits';
+import { MAX_TEMPLATE_TITLE, type Template } from '../shared/templates';
 
 export type TemplateDraft = Pick<Template, 'category' | 'language' | 'title' | 'body'>;
 

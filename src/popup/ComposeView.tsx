@@ -50,7 +50,10 @@ function Outcome() {
   const current = outcome.value;
   if (!current) return null;
   return (
-    <p class={`outcome ${current.kind}`} role={current.kind === 'copied' ? 'status' : 'alert'}>
+    <p
+      class={`outcome ${current.kind}`}
+      role={current.kind === 'copied' || current.kind === 'prepared' ? 'status' : 'alert'}
+    >
       {current.text}
     </p>
   );

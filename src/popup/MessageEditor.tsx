@@ -1,5 +1,5 @@
 import { t } from '../shared/i18n';
-import { MAX_MESSAGE_LENGTH } from '../shared/templates';
+import { MAX_MESSAGE_LENGTH } from '../shared/limits';
 import { editedText, filled, finalText, loaded } from './compose-store';
 
 /** The exact text that will be sent, its length, what to check, and editing it for this one fan. */

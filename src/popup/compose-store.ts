@@ -5,13 +5,13 @@ import { t } from '../shared/i18n';
 import type { ReplyData } from '../shared/messages';
 import { HARD_RULES, MIN_OVERRIDE_REASON, type Category } from '../shared/outreach';
 import { fillAndCheck, placeholderValues } from '../shared/placeholders';
-import { MAX_MESSAGE_LENGTH } from '../shared/templates';
-import { clipboardDelivery } from './delivery/clipboard-delivery';
-import { describeVerdict } from './format';
+import { MAX_MESSAGE_LENGTH } from '../shared/limits';
+import { assistedDelivery } from './delivery/assisted-delivery';
+import { describeDelivery, describeVerdict } from './format';
 import { preselect, type LastUsed } from './preselect';
 
 type Loaded = ReplyData['popup/open'];
-export type Outcome = { kind: 'error' | 'refused' | 'copied' | 'failed'; text: string };
+export type Outcome = { kind: 'error' | 'refused' | 'prepared' | 'copied' | 'failed'; text: string };
 
 /** Where the admin's last sends per category are remembered, to preselect the template next time. */
 const LAST_USED_KEY = 'lastUsedTemplates';
@@ -97,7 +97,7 @@ async function remember(category: Category, id: string): Promise<void> {
   });
 }
 
-/** Reserve → deliver → confirm, then say what happened. */
+/** Reserve → deliver (Facebook's message box, else the clipboard), then say what happened. */
 export async function send(): Promise<void> {
   const state = loaded.value;
   const chosen = template.value;
@@ -122,14 +122,15 @@ export async function send(): Promise<void> {
       outcome.value = { kind: 'refused', text: describeVerdict(verdict, comment.authorName, Date.now()) };
       return;
     }
-    const delivered = await clipboardDelivery.deliver({ recipientName: comment.authorName, text });
-    const confirmed = await request({ type: 'outreach/confirm', entryId: entry.id, outcome: delivered });
-    if (!confirmed.ok) return void (outcome.value = { kind: 'error', text: confirmed.error.message });
-    outcome.value =
-      delivered === 'copied'
-        ? { kind: 'copied', text: t('deliveredCopied', comment.authorName) }
-        : { kind: 'failed', text: t('deliveryFailed') };
-    if (delivered === 'copied') await remember(chosen.category, chosen.id);
+    const delivered = await assistedDelivery.deliver({
+      entryId: entry.id,
+      recipientName: comment.authorName,
+      text,
+    });
+    outcome.value = describeDelivery(delivered, comment.authorName);
+    if (delivered.status === 'prepared' || delivered.status === 'copied') {
+      await remember(chosen.category, chosen.id);
+    }
   } finally {
     sending.value = false;
     stage.value = 'compose';

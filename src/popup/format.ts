@@ -1,6 +1,9 @@
 import { COMMENT_REPLY_WINDOW_DAYS, type Verdict } from '../shared/outreach';
 import { t, uiLanguage } from '../shared/i18n';
 import { formatAgo, formatDay } from '../shared/format';
+import { COMPOSER_FAILURE_LABELS } from '../shared/labels';
+import type { DeliveryResult } from './delivery/delivery';
+import type { Outcome } from './compose-store';
 
 function formatTime(time: number, withSeconds = false): string {
   const seconds = withSeconds ? ({ second: '2-digit' } as const) : {};
@@ -40,5 +43,22 @@ export function describeVerdict(verdict: Verdict, fanName: string, now: number):
       return t('verdictDoNotContact', fanName);
     case 'page-daily':
       return t('verdictPageDaily', [limit, formatTime(verdict.eligibleAt ?? now)]);
+  }
+}
+
+/** What the admin is told after a send: where the message is now, and what is left for them to do. */
+export function describeDelivery(result: DeliveryResult, fanName: string): Outcome {
+  switch (result.status) {
+    case 'prepared':
+      return { kind: 'prepared', text: t('deliveredPrepared', fanName) };
+    case 'copied':
+      return {
+        kind: 'copied',
+        text: t('deliveredCopied', [fanName, t(COMPOSER_FAILURE_LABELS[result.fallback])]),
+      };
+    case 'failed':
+      return { kind: 'failed', text: t('deliveryFailed') };
+    case 'error':
+      return { kind: 'error', text: result.message };
   }
 }

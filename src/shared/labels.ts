@@ -1,4 +1,5 @@
 import type { MessageKey } from './i18n';
+import type { ComposerFailure } from './messages';
 import type { Category, EntryStatus } from './outreach';
 import type { TemplateLanguage } from './templates';
 
@@ -13,7 +14,19 @@ export const LANGUAGE_LABELS: Record<TemplateLanguage, MessageKey> = { en: 'lang
 
 export const STATUS_LABELS: Record<EntryStatus, MessageKey> = {
   reserved: 'statusPreparing',
+  prepared: 'statusPrepared',
+  sent: 'statusSent',
   copied: 'statusCopied',
   failed: 'statusFailed',
   unknown: 'statusUnknown',
+};
+
+/** Why Facebook's message box could not take a message, completing "Message copied: …". */
+export const COMPOSER_FAILURE_LABELS: Record<ComposerFailure, MessageKey> = {
+  'no-tab': 'composerNoTab',
+  'no-comment': 'composerNoComment',
+  'no-control': 'composerNoControl',
+  'no-composer': 'composerNoBox',
+  'composer-busy': 'composerBusy',
+  'not-accepted': 'composerNotAccepted',
 };

@@ -10,3 +10,6 @@ export const FAILED_SIGNALS = ['comment-article', 'permalink', 'author', 'action
 
 /** Oldest comment age we accept from the page: Facebook itself began in 2004. */
 export const MAX_COMMENT_AGE_MS = 30 * 365 * 24 * 60 * 60 * 1000;
+
+/** Facebook's private replies take at most 2,000 characters. */
+export const MAX_MESSAGE_LENGTH = 2000;

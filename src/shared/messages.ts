@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CommentContextSchema, type CommentContext } from './comment-context';
 import type { FanStatus } from './fan-status';
-import { FAILED_SIGNALS, MAX_STATUS_BATCH } from './limits';
+import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_STATUS_BATCH } from './limits';
 import {
   CategorySchema,
+  ComposerOutcomeSchema,
   DeliveryOutcomeSchema,
   OutreachEntrySchema,
   MAX_FAN_NOTES,
@@ -53,6 +54,14 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(MAX_STATUS_BATCH),
   }),
+  /** How a message this tab put in Facebook's message box ended; only that tab may say so. */
+  z.strictObject({
+    type: z.literal('composer/outcome'),
+    entryId,
+    outcome: ComposerOutcomeSchema,
+    /** What Facebook's box really sent, when the admin edited the text there. */
+    sentText: z.string().min(1).max(MAX_MESSAGE_LENGTH).optional(),
+  }),
 ]);
 
 /** Sent by the extension's own pages (popup, options, log). */
@@ -69,6 +78,9 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
       .strictObject({ reason: z.string().trim().min(MIN_OVERRIDE_REASON).max(MAX_OVERRIDE_REASON) })
       .optional(),
   }),
+  /** Puts a reserved entry's text into Facebook's own message box, in the tab its comment is in. */
+  z.strictObject({ type: z.literal('outreach/deliver'), entryId }),
+  /** The clipboard delivery's outcome, when Facebook's message box could not take the text. */
   z.strictObject({ type: z.literal('outreach/confirm'), entryId, outcome: DeliveryOutcomeSchema }),
   /** Marks the picked comment's author "do not contact", or lifts it. */
   z.strictObject({ type: z.literal('fan/do-not-contact'), commentId, doNotContact: z.boolean() }),
@@ -107,7 +119,39 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
 
+/**
+ * Sent by the background to the content script of the comment's tab. The page cannot send these, so
+ * the content script trusts them; its answer is parsed by the background like any other message.
+ */
+export const BackgroundToContentSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('composer/fill'), entryId, commentId, text: z.string().min(1) }),
+]);
+
+/** Why Facebook's own message box could not take the text; the clipboard takes over. */
+export const COMPOSER_FAILURES = [
+  /** The comment's tab is gone, or it is not the tab the comment was picked in any more. */
+  'no-tab',
+  /** The comment is no longer on the page. */
+  'no-comment',
+  /** Facebook shows no "Message" control beside the comment. */
+  'no-control',
+  /** The control did not open a message box in time. */
+  'no-composer',
+  /** The box already holds a draft, which is the admin's and is never overwritten. */
+  'composer-busy',
+  /** The box did not take the text as given. */
+  'not-accepted',
+] as const;
+export type ComposerFailure = (typeof COMPOSER_FAILURES)[number];
+
+export const ComposerFillReplySchema = z.discriminatedUnion('prepared', [
+  z.strictObject({ prepared: z.literal(true) }),
+  z.strictObject({ prepared: z.literal(false), reason: z.enum(COMPOSER_FAILURES) }),
+]);
+export type ComposerFillReply = z.infer<typeof ComposerFillReplySchema>;
+
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
+export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
 export type PopupToBackground = z.infer<typeof PopupToBackgroundSchema>;
 export type ToBackground = ContentToBackground | PopupToBackground;
 
@@ -122,6 +166,7 @@ export interface ReplyData {
   'target/select': { popupOpened: boolean };
   'fans/status': { statuses: FanStatus[] };
   'page/health': Record<string, never>;
+  'composer/outcome': Record<string, never>;
   'popup/open': {
     target: PendingTarget | null;
     templates: Template[];
@@ -141,6 +186,7 @@ export interface ReplyData {
     recognitionFailed: boolean;
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
+  'outreach/deliver': ComposerFillReply;
   'outreach/confirm': { entry: OutreachEntry };
   'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };
   'fan/notes': { notes: string };

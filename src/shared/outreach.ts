@@ -5,16 +5,37 @@ export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 
 /**
- * Life of one outreach entry: `reserved` is written atomically with the policy check, before delivery;
- * delivery then confirms it as `copied` (or `failed`, which releases it). A reservation nobody confirmed
- * in time becomes `unknown`: it keeps counting against the limits and is never retried by itself.
+ * Life of one outreach entry: `reserved` is written atomically with the policy check, before delivery.
+ * Assisted delivery then puts the text in Facebook's own message box (`prepared`) and watches for the
+ * admin to press Facebook's Send (`sent`); the clipboard fallback ends at `copied`. `failed` ("not
+ * sent": the box was closed, or the copy failed) releases the reservation. An entry whose outcome
+ * nobody can tell any more becomes `unknown`: it keeps counting against the limits and is never
+ * retried by itself, though news arriving late still settles it.
  */
-export const ENTRY_STATUSES = ['reserved', 'copied', 'failed', 'unknown'] as const;
+export const ENTRY_STATUSES = ['reserved', 'prepared', 'sent', 'copied', 'failed', 'unknown'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
-/** Outcomes a delivery method can report back for a reserved entry. */
+/** Outcomes the popup reports for the clipboard delivery of a reserved entry. */
 export const DeliveryOutcomeSchema = z.enum(['copied', 'failed']);
 export type DeliveryOutcome = z.infer<typeof DeliveryOutcomeSchema>;
+
+/** What the tab watching Facebook's message box can tell about a prepared entry. */
+export const ComposerOutcomeSchema = z.enum(['sent', 'failed', 'unknown']);
+export type ComposerOutcome = z.infer<typeof ComposerOutcomeSchema>;
+
+/** Which statuses an entry may move to from each: anything else is stale news and is ignored. */
+const SETTLES_FROM: Record<EntryStatus, readonly EntryStatus[]> = {
+  reserved: [],
+  prepared: ['reserved'],
+  sent: ['reserved', 'prepared', 'unknown'],
+  copied: ['reserved', 'unknown'],
+  failed: ['reserved', 'prepared', 'unknown'],
+  unknown: ['reserved', 'prepared'],
+};
+
+export function canSettle(from: EntryStatus, to: EntryStatus): boolean {
+  return SETTLES_FROM[to].includes(from);
+}
 
 export const POLICY_RULES = [
   'one-per-comment',

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { MAX_MESSAGE_LENGTH } from './limits';
 import { CategorySchema } from './outreach';
 
 export const TEMPLATE_LANGUAGES = ['en', 'it'] as const;
 export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 
 export const MAX_TEMPLATE_TITLE = 80;
-/** Facebook's private replies take at most 2,000 characters. */
-export const MAX_MESSAGE_LENGTH = 2000;
 
 /** One message template, as stored, edited, imported and exported. */
 export const TemplateSchema = z.strictObject({

@@ -37,11 +37,11 @@ test.describe('English Facebook UI', () => {
     await expect(pageReply.locator('button[data-page-outreach]')).toHaveCount(0);
   });
 
-  test('the action sits in the comment’s own row, right after Facebook’s Reply', async ({ page }) => {
+  test('the action sits in the comment’s own row, right after Facebook’s own controls', async ({ page }) => {
     await page.goto(DEMO_POSTS.en.url);
     const comment = page.getByRole('article', { name: /^Comment by Marco Bianchi/ });
     const row = comment.locator('ul').filter({ has: page.getByRole('button', { name: 'Reply' }) });
-    await expect(row.locator('li')).toHaveText(['5h', 'Like', 'Reply', 'Send message']);
+    await expect(row.locator('li')).toHaveText(['5h', 'Like', 'Reply', 'Message', 'Send message']);
   });
 
   test('comments loaded later by "View more comments" get actions too', async ({ page }) => {

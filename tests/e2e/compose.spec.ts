@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type ExtensionGlobals, type Page, sendTemplate } from './extension-test';
+import { expect, test, type ExtensionGlobals, type Page, sendTemplate, PREPARED } from './extension-test';
 
 async function pick(page: Page, name = 'Giulia Rossi'): Promise<void> {
   await page.goto(DEMO_POSTS.en.url);
@@ -53,7 +53,7 @@ test('a message edited for one fan is the one sent and logged, and the template 
     'Ciao Giulia, the hazelnut one it is! See you Saturday.',
   );
   await popup.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  await expect(popup.getByText(PREPARED)).toBeVisible();
   expect(await logRows(popup)).toMatchObject([
     { text: 'Ciao Giulia, the hazelnut one it is! See you Saturday.' },
   ]);
@@ -114,7 +114,7 @@ test('the keyboard alone picks a template, reviews and sends', async ({ page, op
   await popup.keyboard.press('ControlOrMeta+Enter');
   await expect(popup.getByRole('dialog', { name: 'Send this message to Giulia Rossi?' })).toBeVisible();
   await popup.keyboard.press('ControlOrMeta+Enter');
-  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  await expect(popup.getByText(PREPARED)).toBeVisible();
 });
 
 test('searching narrows the templates, and the one last sent is picked again next time', async ({

@@ -83,10 +83,33 @@ export async function pendingComment(background: Worker): Promise<unknown> {
   });
 }
 
-/** Picks a template in the popup, reviews and sends it, and waits for the copy to be confirmed. */
+/** What the popup says once the message waits in Facebook's own message box for the admin's Send. */
+export const PREPARED = /^The message is in Facebook's message box for /;
+
+/** Picks a template in the popup, reviews and sends it, and waits until it is in Facebook's box. */
 export async function sendTemplate(popup: Page, title: string): Promise<void> {
   await popup.getByRole('radio', { name: title }).check();
   await popup.getByRole('button', { name: 'Review message' }).click();
   await popup.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  await expect(popup.getByText(PREPARED)).toBeVisible();
+}
+
+/** Everything in the outreach log, read straight from the extension's IndexedDB. */
+export function storedEntries(background: Worker) {
+  return background.evaluate(
+    () =>
+      new Promise<
+        Array<{ fanName: string; commentId: string; status: string; createdAt: number; text: string }>
+      >((resolve, reject) => {
+        const open = indexedDB.open('page-outreach');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('outreach').objectStore('outreach').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
 }

@@ -1,41 +1,22 @@
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type ExtensionGlobals, type Page, type Worker, sendTemplate } from './extension-test';
+import {
+  expect,
+  test,
+  type ExtensionGlobals,
+  type Page,
+  sendTemplate,
+  storedEntries,
+  PREPARED,
+} from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** Everything in the outreach log, read straight from the extension's IndexedDB. */
-function storedEntries(background: Worker) {
-  return background.evaluate(
-    () =>
-      new Promise<
-        Array<{ fanName: string; commentId: string; status: string; createdAt: number; text: string }>
-      >((resolve, reject) => {
-        const open = indexedDB.open('page-outreach');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('outreach').objectStore('outreach').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      }),
-  );
-}
-
-/** What the admin would paste into Facebook's message box. */
-async function readClipboardOn(page: Page): Promise<string> {
-  await page.context().grantPermissions(['clipboard-read'], { origin: new URL(page.url()).origin });
-  await page.bringToFront();
-  return page.evaluate(() => navigator.clipboard.readText());
-}
 
 async function pickTarget(page: Page, name: string, which: 'first' | 'last' = 'first') {
   await page.getByRole('button', { name })[which]().click();
 }
 
 test.describe('sending from a comment', () => {
-  test('click, pick a Thanks template, preview, send, and see it in the log', async ({
+  test('click, pick a Thanks template, preview, send through Facebook’s box, and see it in the log', async ({
     page,
     openPopup,
     background,
@@ -59,8 +40,10 @@ test.describe('sending from a comment', () => {
 
     await popup.getByRole('button', { name: 'Review message' }).click();
     await popup.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(popup.getByText(/^Message copied\. Open the conversation with Giulia Rossi/)).toBeVisible();
-    expect(await readClipboardOn(page)).toBe(finalText);
+    await expect(popup.getByText(PREPARED)).toHaveText(/for Giulia Rossi\./);
+    const box = page.getByRole('dialog', { name: 'Chat with Giulia Rossi' });
+    await expect(box.getByRole('textbox')).toHaveText(finalText!);
+    await box.getByRole('button', { name: 'Press Enter to send' }).click();
 
     await popup.getByRole('button', { name: 'Log' }).click();
     const rows = popup.locator('tbody tr');
@@ -70,11 +53,11 @@ test.describe('sending from a comment', () => {
       'Thanks',
       'Thank you for commenting',
       /\d/,
-      'Copied — paste it in Messenger',
+      'Sent',
     ]);
     const entries = await storedEntries(background);
     expect(entries).toMatchObject([
-      { fanName: 'Giulia Rossi', commentId: '456', status: 'copied', text: finalText },
+      { fanName: 'Giulia Rossi', commentId: '456', status: 'sent', text: finalText },
     ]);
   });
 
@@ -147,11 +130,11 @@ test.describe('sending from a comment', () => {
       second.getByText('limit overridden: She asked about the event in her comment'),
     ).toBeVisible();
     await second.getByRole('button', { name: 'Send anyway' }).click();
-    await expect(second.getByText(/^Message copied/)).toBeVisible();
+    await expect(second.getByText(PREPARED)).toBeVisible();
     await second.getByRole('button', { name: 'Log' }).click();
     await expect(second.locator('tbody tr')).toHaveCount(2);
     await expect(second.locator('tbody tr').first().locator('td').nth(4)).toHaveText(
-      'Copied — paste it in Messenger · limit overridden: She asked about the event in her comment',
+      "In Facebook's box — press Send there · limit overridden: She asked about the event in her comment",
     );
   });
 
@@ -182,7 +165,7 @@ test.describe('sending from a comment', () => {
     await expect(first.locator('.strike')).toHaveCount(0);
     await first.getByRole('button', { name: 'Review message' }).click();
     await first.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(first.getByText(/^Message copied/)).toBeVisible();
+    await expect(first.getByText(PREPARED)).toBeVisible();
     await first.close();
 
     await pickTarget(page, 'Send message to Giulia Rossi', 'last');
@@ -274,9 +257,13 @@ test.describe('Italian browser', () => {
       popup.getByRole('heading', { name: 'Inviare questo messaggio a Marco Bianchi?' }),
     ).toBeVisible();
     await popup.getByRole('button', { name: 'Invia', exact: true }).click();
-    await expect(popup.getByText(/^Messaggio copiato\./)).toBeVisible();
+    await expect(
+      popup.getByText(/^Il messaggio è nella casella dei messaggi di Facebook per Marco Bianchi\./),
+    ).toBeVisible();
     await popup.getByRole('button', { name: 'Registro' }).click();
-    await expect(popup.locator('tbody tr td').nth(4)).toHaveText('Copiato — incollalo in Messenger');
+    await expect(popup.locator('tbody tr td').nth(4)).toHaveText(
+      'Nella casella di Facebook — premi Invia lì',
+    );
 
     const opened = popup.context().waitForEvent('page');
     await popup.getByRole('link', { name: 'Apri il registro completo' }).click();

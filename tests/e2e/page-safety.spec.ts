@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, pendingComment, sendActions, test } from './extension-test';
+import { expect, pendingComment, sendActions, test, PREPARED } from './extension-test';
 
 /** The content script's size budget, gzip: it loads on every facebook.com page. */
 const CONTENT_SCRIPT_BUDGET_BYTES = 15 * 1024;
@@ -54,7 +54,7 @@ test('hostile names and comment text stay literal text everywhere, with no dialo
   await expect(popup.locator('output')).toHaveText(/^Hi <img, thank you for your comment!/);
   await popup.getByRole('button', { name: 'Review message' }).click();
   await popup.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(popup.getByText(/^Message copied/)).toBeVisible();
+  await expect(popup.getByText(PREPARED)).toBeVisible();
   await popup.getByRole('button', { name: 'Log' }).click();
   await expect(popup.locator('tbody td').first()).toHaveText(HOSTILE_NAME);
 
@@ -71,7 +71,7 @@ test('the action is reachable with the keyboard and Enter picks the comment', as
   await page.goto(DEMO_POSTS.en.url);
   await expect(sendActions(page)).toHaveCount(6);
   const marco = page.getByRole('article', { name: /^Comment by Marco Bianchi/ });
-  await marco.getByRole('button', { name: 'Reply', exact: true }).focus();
+  await marco.getByRole('button', { name: 'Message', exact: true }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Send message to Marco Bianchi' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -77,7 +77,11 @@ describe('backup and restore of everything', () => {
     await useTheExtension();
     const { document } = await call({ type: 'backup/export' });
     const before = withoutTime(document);
-    const broken = { ...document, outreach: [{ ...document.outreach[0]!, status: 'sent' }], fanSalt: '' };
+    const broken = {
+      ...document,
+      outreach: [{ ...document.outreach[0]!, status: 'delivered' }],
+      fanSalt: '',
+    };
     expect(
       await routeMessage({ type: 'backup/restore', document: broken, mode: 'replace' }, popup, NOW),
     ).toEqual({

@@ -152,7 +152,7 @@ describe('schema migrations', () => {
       T + DAY_MS,
     );
     expect(verdict).toMatchObject({ allowed: false, rule: 'fan-window' });
-    expect(await markInterrupted(db, T + DAY_MS, 120_000)).toBe(1);
+    expect(await markInterrupted(db, T + DAY_MS, { reservedMs: 120_000, preparedMs: 120_000 })).toBe(1);
     expect((await db.get('outreach', v1Entry(0).id))?.status).toBe('unknown');
     db.close();
   });

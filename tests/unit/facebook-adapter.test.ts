@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { decodeCommentId, inspectComment, readComment } from '../../src/content/facebook-adapter';
+import {
+  decodeCommentId,
+  editorText,
+  findCommentById,
+  findMessageBoxes,
+  findMessageControl,
+  inspectComment,
+  readComment,
+  threadRows,
+} from '../../src/content/facebook-adapter';
 import { loadFixturePage } from './dom-fixture';
 import { giuliaComment } from './sample-comment';
 import { DAY_MS } from '../../src/shared/time';
@@ -74,7 +83,7 @@ describe('Facebook adapter on the English post', () => {
   test('places the action after the last button of the comment’s own row', () => {
     const slot = inspectComment(commentBy('Giulia Rossi'))!.slot!;
     expect(slot.row.tagName).toBe('UL');
-    expect(slot.after.textContent?.trim()).toBe('Reply');
+    expect(slot.after.textContent?.trim()).toBe('Message');
     expect(slot.row.querySelector('a')!.textContent?.trim()).toBe('2d');
   });
 });
@@ -91,7 +100,7 @@ describe('Facebook adapter on the Italian post', () => {
       pageName: 'Caffè Aurora',
       text: 'Quella alla nocciola, ovviamente ☕',
     });
-    expect(inspectComment(articles()[1]!)!.slot!.after.textContent?.trim()).toBe('Rispondi');
+    expect(inspectComment(articles()[1]!)!.slot!.after.textContent?.trim()).toBe('Messaggio');
   });
 });
 
@@ -105,5 +114,76 @@ describe('comment ids', () => {
     expect(decodeCommentId('not-an-id!')).toBeNull();
     expect(decodeCommentId(btoa('post:123'))).toBeNull();
     expect(decodeCommentId(null)).toBeNull();
+  });
+});
+
+describe('Facebook’s own message control and message box', () => {
+  /** A chat dialog holding `parts` (role and text each), as Facebook's message box would. */
+  function addBox(...parts: Array<[role: string, text: string]>): Element {
+    const box = document.createElement('div');
+    box.setAttribute('role', 'dialog');
+    for (const [role, text] of parts) {
+      const part = document.createElement(role === 'textbox' ? 'div' : 'span');
+      part.setAttribute('role', role);
+      if (role === 'textbox') {
+        part.setAttribute('contenteditable', 'true');
+        for (const line of text.split('\n'))
+          part.append(Object.assign(document.createElement('p'), { textContent: line }));
+      } else part.textContent = text;
+      box.append(part);
+    }
+    document.body.append(box);
+    return box;
+  }
+
+  test('finds a comment by its id, replies included', () => {
+    loadFixture('post-en.html');
+    expect(findCommentById(document, '790')).toBe(commentBy('Luca Verdi'));
+    expect(findCommentById(document, '999')).toBeNull();
+  });
+
+  test('finds Facebook’s Message control in the comment’s own row, in English and Italian', () => {
+    loadFixture('post-en.html');
+    expect(findMessageControl(commentBy('Marco Bianchi'))?.textContent).toBe('Message');
+    loadFixture('post-it.html');
+    expect(findMessageControl(articles()[1]!)?.textContent).toBe('Messaggio');
+  });
+
+  test('never takes a reply’s control for its parent’s, nor our own action for Facebook’s', () => {
+    loadFixture('post-en.html');
+    const sara = commentBy('Sara Neri');
+    const control = findMessageControl(sara)!;
+    expect(control.closest('[role="article"]')).toBe(sara);
+    control.closest('li')!.remove();
+    expect(findMessageControl(sara)).toBeNull();
+  });
+
+  test('takes a control that links to a conversation, whatever its words', () => {
+    loadFixture('post-en.html');
+    const marco = commentBy('Marco Bianchi');
+    const control = findMessageControl(marco)!;
+    const link = document.createElement('a');
+    link.href = 'https://www.facebook.com/messages/t/100012345';
+    link.textContent = 'Пиши';
+    control.replaceWith(link);
+    expect(findMessageControl(marco)).toBe(link);
+  });
+
+  test('a comment without the control has none', () => {
+    loadFixture('locales/permalink-de.html');
+    for (const article of articles()) expect(findMessageControl(article)).toBeNull();
+  });
+
+  test('a chat dialog with an editor is a message box; the post dialog with its comment box is not', () => {
+    loadFixture('locales/dialog-en.html');
+    expect(findMessageBoxes(document)).toEqual([]);
+    const box = addBox(['textbox', 'Hi\nthere']);
+    expect(findMessageBoxes(document)).toEqual([{ box, editor: box.firstElementChild }]);
+    expect(editorText(box.firstElementChild!)).toBe('Hi\nthere');
+  });
+
+  test('the box’s messages are its rows, oldest first', () => {
+    const box = addBox(['row', 'one'], ['row', 'two']);
+    expect(threadRows(box).map((row) => row.textContent)).toEqual(['one', 'two']);
   });
 });

@@ -55,8 +55,18 @@ export const fakeBrowser = {
   storage: { session: new FakeStorageArea(), local: new FakeStorageArea() },
   /** The tab the admin is looking at, as `tabs.query({ active: true })` reports it. */
   activeTabId: null as number | null,
+  /** What the content script of a tab answers; throws like the browser when no script listens. */
+  tabReplies: null as ((tabId: number, message: unknown) => unknown) | null,
+  /** Messages sent to tabs, oldest first. */
+  tabMessages: [] as Array<{ tabId: number; message: unknown }>,
   tabs: {
     query: async () => (fakeBrowser.activeTabId === null ? [] : [{ id: fakeBrowser.activeTabId }]),
+    sendMessage: async (tabId: number, message: unknown) => {
+      fakeBrowser.tabMessages.push({ tabId, message });
+      if (!fakeBrowser.tabReplies)
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      return fakeBrowser.tabReplies(tabId, message);
+    },
   },
   action: {
     setBadgeText: async ({ text }: { text: string }) => void (fakeBrowser.badge.text = text),
@@ -70,6 +80,8 @@ export const fakeBrowser = {
     fakeBrowser.uiLanguage = 'en';
     fakeBrowser.popupOpens = true;
     fakeBrowser.activeTabId = null;
+    fakeBrowser.tabReplies = null;
+    fakeBrowser.tabMessages = [];
     fakeBrowser.badge = { text: '', title: '', color: '' };
     fakeBrowser.storage.session.clear();
     fakeBrowser.storage.local.clear();

@@ -4,7 +4,7 @@ import { setDoNotContact } from '../../src/background/fan-store';
 import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/forgotten-fans';
 import {
   checkOutreach,
-  confirmOutreach,
+  settleOutreach,
   fanStatuses,
   listOutreach,
   reserveOutreach,
@@ -38,7 +38,7 @@ function draft(overrides: Partial<NewEntry> = {}): NewEntry {
 async function sendAndConfirm(entry: NewEntry, now: number, overrideReason?: string) {
   await withDatabase(async (db) => {
     const reserved = await reserveOutreach(db, entry, settings, now, overrideReason);
-    await confirmOutreach(db, reserved.entry!.id, 'copied', now);
+    await settleOutreach(db, reserved.entry!.id, 'copied', now);
   });
 }
 

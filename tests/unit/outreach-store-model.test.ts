@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
 import { setDoNotContact } from '../../src/background/fan-store';
 import { forgetFan } from '../../src/background/forgotten-fans';
-import { confirmOutreach, listOutreach, reserveOutreach } from '../../src/background/outreach-store';
+import { settleOutreach, listOutreach, reserveOutreach } from '../../src/background/outreach-store';
 import { CATEGORIES, type Category } from '../../src/shared/outreach';
 import type { PolicySettings } from '../../src/shared/policy-settings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
@@ -97,7 +97,7 @@ const send = (pageId: string, fanId: string, category: Category, reuseComment: b
     const expected = modelAllows(model, request);
     const { entry } = await withDatabase(async (db) => {
       const reserved = await reserveOutreach(db, entryFor(request), model.settings, model.now);
-      if (reserved.entry) await confirmOutreach(db, reserved.entry.id, 'copied', model.now);
+      if (reserved.entry) await settleOutreach(db, reserved.entry.id, 'copied', model.now);
       return reserved;
     });
     expect(

@@ -3,7 +3,7 @@ import { DATABASE_VERSION, openDatabase, withDatabase } from '../../src/backgrou
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import {
   checkOutreach,
-  confirmOutreach,
+  settleOutreach,
   deleteOutreach,
   fanStatuses,
   listOutreach,
@@ -168,7 +168,7 @@ describe('outreach store', () => {
 
   test('a failed delivery gives the comment back so the admin can try again', async () => {
     const { entry } = await reserve(draft());
-    const failed = await withDatabase((db) => confirmOutreach(db, entry!.id, 'failed', T + 1));
+    const failed = await withDatabase((db) => settleOutreach(db, entry!.id, 'failed', T + 1));
     expect(failed).toMatchObject({ status: 'failed', updatedAt: T + 1 });
     expect(failed).not.toHaveProperty('commentSlot');
     expect((await reserve(draft(), T + 2)).entry).not.toBeNull();
@@ -176,7 +176,7 @@ describe('outreach store', () => {
 
   test('a copied delivery keeps counting against the limits', async () => {
     const { entry } = await reserve(draft());
-    await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1));
+    await withDatabase((db) => settleOutreach(db, entry!.id, 'copied', T + 1));
     const { verdicts } = await withDatabase((db) =>
       checkOutreach(db, { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '999' }, NO_PACE, T + 2),
     );
@@ -186,18 +186,22 @@ describe('outreach store', () => {
 
   test('an entry is confirmed only once', async () => {
     const { entry } = await reserve(draft());
-    await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1));
-    expect(await withDatabase((db) => confirmOutreach(db, entry!.id, 'failed', T + 2))).toBeNull();
-    expect(await withDatabase((db) => confirmOutreach(db, crypto.randomUUID(), 'copied', T))).toBeNull();
+    await withDatabase((db) => settleOutreach(db, entry!.id, 'copied', T + 1));
+    expect(await withDatabase((db) => settleOutreach(db, entry!.id, 'failed', T + 2))).toBeNull();
+    expect(await withDatabase((db) => settleOutreach(db, crypto.randomUUID(), 'copied', T))).toBeNull();
   });
 
   test('a reservation left unconfirmed past the timeout becomes unknown, keeps its comment and still counts', async () => {
     const { entry: stale } = await reserve(draft({ fanId: 'a', commentId: '1' }), T);
     const { entry: fresh } = await reserve(draft({ fanId: 'b', commentId: '2' }), T + 90_000);
     const { entry: done } = await reserve(draft({ fanId: 'c', commentId: '3' }), T);
-    await withDatabase((db) => confirmOutreach(db, done!.id, 'copied', T + 1));
+    await withDatabase((db) => settleOutreach(db, done!.id, 'copied', T + 1));
 
-    expect(await withDatabase((db) => markInterrupted(db, T + 120_000, 120_000))).toBe(1);
+    expect(
+      await withDatabase((db) =>
+        markInterrupted(db, T + 120_000, { reservedMs: 120_000, preparedMs: 120_000 }),
+      ),
+    ).toBe(1);
     const byFan = Object.fromEntries((await allEntries()).map((entry) => [entry.fanId, entry]));
     expect(byFan.a).toMatchObject({
       id: stale!.id,
@@ -215,18 +219,62 @@ describe('outreach store', () => {
 
   test('a confirmation that arrives after the entry was marked unknown settles it', async () => {
     const { entry } = await reserve(draft(), T);
-    await withDatabase((db) => markInterrupted(db, T, 0));
-    expect(await withDatabase((db) => confirmOutreach(db, entry!.id, 'copied', T + 1))).toMatchObject({
+    await withDatabase((db) => markInterrupted(db, T, { reservedMs: 0, preparedMs: 0 }));
+    expect(await withDatabase((db) => settleOutreach(db, entry!.id, 'copied', T + 1))).toMatchObject({
       status: 'copied',
     });
   });
 
   test('marking interrupted deliveries twice changes nothing more', async () => {
     await reserve(draft(), T);
-    await withDatabase((db) => markInterrupted(db, T + 120_000, 120_000));
+    await withDatabase((db) =>
+      markInterrupted(db, T + 120_000, { reservedMs: 120_000, preparedMs: 120_000 }),
+    );
     const once = await allEntries();
-    expect(await withDatabase((db) => markInterrupted(db, T + 240_000, 120_000))).toBe(0);
+    expect(
+      await withDatabase((db) =>
+        markInterrupted(db, T + 240_000, { reservedMs: 120_000, preparedMs: 120_000 }),
+      ),
+    ).toBe(0);
     expect(await allEntries()).toEqual(once);
+  });
+
+  test('a message put in Facebook’s box is prepared, then sent when the admin sends it there', async () => {
+    const { entry } = await reserve(draft(), T);
+    const settle = (status: 'prepared' | 'sent', at: number, text?: string) =>
+      withDatabase((db) => settleOutreach(db, entry!.id, status, at, text));
+    expect(await settle('prepared', T + 1)).toMatchObject({ status: 'prepared', commentSlot: '456' });
+    expect(await settle('sent', T + 2, 'Edited in Facebook')).toMatchObject({
+      status: 'sent',
+      text: 'Edited in Facebook',
+      updatedAt: T + 2,
+    });
+  });
+
+  test('a prepared message closed without sending releases the comment for another try', async () => {
+    const { entry } = await reserve(draft(), T);
+    await withDatabase((db) => settleOutreach(db, entry!.id, 'prepared', T + 1));
+    expect(await withDatabase((db) => settleOutreach(db, entry!.id, 'failed', T + 2))).not.toHaveProperty(
+      'commentSlot',
+    );
+    expect((await reserve(draft(), T + 3)).entry).not.toBeNull();
+  });
+
+  test('news that comes after the outcome is known changes nothing', async () => {
+    const { entry } = await reserve(draft(), T);
+    await withDatabase((db) => settleOutreach(db, entry!.id, 'sent', T + 1));
+    for (const late of ['prepared', 'failed', 'unknown', 'copied'] as const) {
+      expect(await withDatabase((db) => settleOutreach(db, entry!.id, late, T + 2))).toBeNull();
+    }
+  });
+
+  test('a prepared message is given up on only after its own, longer timeout', async () => {
+    const { entry } = await reserve(draft(), T);
+    await withDatabase((db) => settleOutreach(db, entry!.id, 'prepared', T + 1));
+    const timeouts = { reservedMs: 0, preparedMs: 60_000 };
+    expect(await withDatabase((db) => markInterrupted(db, T + 60_000, timeouts))).toBe(0);
+    expect(await withDatabase((db) => markInterrupted(db, T + 60_001, timeouts))).toBe(1);
+    expect((await allEntries())[0]).toMatchObject({ status: 'unknown', commentSlot: '456' });
   });
 
   test('the log lists the newest entries first', async () => {

@@ -37,9 +37,9 @@ describe('diagnosing a page whose comments could not be recognized', () => {
     expect(diagnose(load(withoutNames))).toBe('author');
   });
 
-  test('names the action row when Like and Reply are no longer buttons', () => {
+  test('names the action row when Like, Reply and Message are no longer buttons', () => {
     const withoutButtons = (html: string) =>
-      html.replace(/<div role="button" tabindex="0">(Like|Reply)<\/div>/g, '$1');
+      html.replace(/<div role="button" tabindex="0"( class="\w+")?>(Like|Reply|Message)<\/div>/g, '$2');
     expect(diagnose(load(withoutButtons))).toBe('action-row');
   });
 });

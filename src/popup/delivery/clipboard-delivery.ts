@@ -1,13 +1,11 @@
-import type { Delivery } from './delivery';
+import type { DeliveryOutcome } from '../../shared/outreach';
 
 /** Puts the final text on the clipboard; the admin pastes it into Facebook's message box and sends. */
-export const clipboardDelivery: Delivery = {
-  async deliver({ text }) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return 'copied';
-    } catch {
-      return 'failed';
-    }
-  },
-};
+export async function copyToClipboard(text: string): Promise<DeliveryOutcome> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    return 'failed';
+  }
+}

@@ -1,14 +1,24 @@
-import type { DeliveryOutcome } from '../../shared/outreach';
+import type { ComposerFailure } from '../../shared/messages';
 
 export interface OutgoingMessage {
+  entryId: string;
   recipientName: string;
   text: string;
 }
 
 /**
- * How a reserved message reaches the fan. The entry is reserved before `deliver` runs and confirmed
- * with its outcome after, so a delivery interrupted half-way stays visible as "unknown".
+ * What became of a reserved message: waiting in Facebook's own message box for the admin to press
+ * Send there, or (when that box could not take it, for `fallback`) copied or not.
+ */
+export type DeliveryResult =
+  | { status: 'prepared' }
+  | { status: 'copied' | 'failed'; fallback: ComposerFailure }
+  | { status: 'error'; message: string };
+
+/**
+ * How a reserved message reaches the fan. The entry is reserved before `deliver` runs and settled by
+ * it, so a delivery interrupted half-way stays visible as "unknown".
  */
 export interface Delivery {
-  deliver(message: OutgoingMessage): Promise<DeliveryOutcome>;
+  deliver(message: OutgoingMessage): Promise<DeliveryResult>;
 }
