@@ -47,7 +47,9 @@ const POST_PATH =
 const POST_ID_PARAMS = ['story_fbid', 'fbid', 'set', 'id', 'v'];
 const NUMERIC_ID = /^\d+$/;
 /** Facebook's newer comment ids are base64 of `comment:<postId>_<commentId>`. */
-const ENCODED_COMMENT_ID = /^comment:\d+_(\d+)$/;
+const ENCODED_COMMENT_ID = /^comment:(\d+)_(\d+)$/;
+/** A post path that names the post by number, as the Graph API does. */
+const NUMERIC_POST_PATH = /\/posts\/(\d+)\/?$/;
 /** Top-level paths that are Facebook features, never a Page or a profile. */
 const RESERVED_PATHS = new Set([
   'photo',
@@ -138,11 +140,31 @@ function textOf(element: Element): string {
 export function decodeCommentId(value: string | null): string | null {
   if (!value) return null;
   if (NUMERIC_ID.test(value)) return value;
+  return decodeEncodedId(value)?.[2] ?? null;
+}
+
+function decodeEncodedId(value: string | null): RegExpExecArray | null {
+  if (!value || NUMERIC_ID.test(value)) return null;
   try {
-    return ENCODED_COMMENT_ID.exec(atob(value))?.[1] ?? null;
+    return ENCODED_COMMENT_ID.exec(atob(value));
   } catch {
     return null;
   }
+}
+
+/**
+ * Signal 2b: the comment's Graph API id, `<post>_<comment>`, when the permalink names the post by
+ * number: inside an encoded comment id, in the path (`/posts/<digits>`) or as `story_fbid`.
+ * Facebook's `pfbid…` post ids cannot be turned into numbers, so those comments have none.
+ */
+function graphCommentIdOf(query: URLSearchParams, commentId: string, path: string): string | undefined {
+  const storyId = query.get('story_fbid');
+  const post =
+    decodeEncodedId(query.get('reply_comment_id'))?.[1] ??
+    decodeEncodedId(query.get('comment_id'))?.[1] ??
+    NUMERIC_POST_PATH.exec(path)?.[1] ??
+    (storyId && NUMERIC_ID.test(storyId) ? storyId : undefined);
+  return post ? `${post}_${commentId}` : undefined;
 }
 
 /** Signal 2: the permalink among an article's own links. */
@@ -310,12 +332,14 @@ export function inspectComment(article: Element): InspectedComment | null {
   if (!commentId || !author || !page) return null;
   if (author.id === page.id || author.name === page.name) return null;
   const { link } = permalink;
+  const graphCommentId = graphCommentIdOf(query, commentId, permalink.parts.path);
   const timestamp = clip(link.getAttribute('aria-label') ?? textOf(link), MAX_LABEL);
   const ageMs = timestamp ? commentAgeMs(timestamp) : null;
   return {
     comment: {
       commentId,
       ...(replyId && topId ? { parentCommentId: topId } : {}),
+      ...(graphCommentId ? { graphCommentId } : {}),
       postUrl: postUrlOf(permalink.parts),
       pageId: page.id,
       pageName: page.name,

@@ -17,6 +17,11 @@ const numericId = z.string().regex(/^\d{1,40}$/, 'must be a numeric Facebook id'
 export const CommentContextSchema = z.strictObject({
   commentId: numericId,
   parentCommentId: numericId.optional(),
+  /** The comment's Graph API id, `<post>_<comment>`, where the page names the post by number. */
+  graphCommentId: z
+    .string()
+    .regex(/^\d{1,40}_\d{1,40}$/, 'must be a Graph API comment id')
+    .optional(),
   postUrl: facebookUrl,
   pageId: label,
   pageName: label,

@@ -80,6 +80,24 @@ describe('Facebook adapter on the English post', () => {
     ]);
   });
 
+  test('reads the Graph API id where the permalink names the post by number, and only there', () => {
+    const permalinkOf = (article: Element) => article.querySelector('a[href*="/posts/"]')!;
+    expect(readComment(commentBy('Giulia Rossi'))?.graphCommentId).toBe('123_456');
+    const marco = commentBy('Marco Bianchi');
+    expect(readComment(marco)).not.toHaveProperty('graphCommentId');
+    permalinkOf(marco).setAttribute(
+      'href',
+      'https://www.facebook.com/acmecoffee/posts/987654321?comment_id=457',
+    );
+    expect(readComment(marco)?.graphCommentId).toBe('987654321_457');
+    const paolo = commentBy('Paolo Galli');
+    permalinkOf(paolo).setAttribute(
+      'href',
+      `https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf?comment_id=${btoa('comment:123_458')}&reply_comment_id=801`,
+    );
+    expect(readComment(paolo)).toMatchObject({ commentId: '801', graphCommentId: '123_801' });
+  });
+
   test('places the action after the last button of the comment’s own row', () => {
     const slot = inspectComment(commentBy('Giulia Rossi'))!.slot!;
     expect(slot.row.tagName).toBe('UL');

@@ -1,0 +1,27 @@
+/**
+ * Why the Graph API did not send a private reply, as the extension tells the admin. Each comes from a
+ * definite answer by Facebook, so nothing was sent; `unknown` outcomes (timeouts, server errors) are
+ * entries of their own status instead.
+ */
+export const GRAPH_ERRORS = [
+  'token-expired',
+  'permission-missing',
+  'comment-too-old',
+  'already-answered',
+  'cannot-reply',
+  'user-unavailable',
+  'rate-limited',
+  'page-restricted',
+  'rejected',
+] as const;
+export type GraphError = (typeof GRAPH_ERRORS)[number];
+
+/** A Page connected to the Graph API, as the extension's pages may see it: never the token. */
+export interface ConnectedPage {
+  id: string;
+  name: string;
+  /** The token can read the Page's conversations (and so, its messages from other admins). */
+  canReadConversations: boolean;
+  /** Kept on this computer across browser restarts, not only for this browser session. */
+  remembered: boolean;
+}
