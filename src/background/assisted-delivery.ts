@@ -43,7 +43,8 @@ async function settle(
   now: number,
   sentText?: string,
 ): Promise<OutreachEntry | null> {
-  const entry = await withDatabase((db) => settleOutreach(db, entryId, status, now, sentText));
+  const details = sentText === undefined ? {} : { sentText };
+  const entry = await withDatabase((db) => settleOutreach(db, entryId, status, now, details));
   if (entry) await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
   return entry;
 }

@@ -40,6 +40,11 @@ export interface OutreachSchema extends DBSchema {
   };
 }
 
+/**
+ * Key in `meta` of a Graph API connection the admin chose to remember (JSON, token included). It is
+ * kept here rather than in `storage.local`, which content scripts can read, and no export includes it.
+ */
+export const GRAPH_CONNECTION_KEY = 'graphConnection';
 /** Key in `meta` of the random salt that forgotten fans' ids are hashed with. */
 export const FAN_SALT_KEY = 'fanSalt';
 const FAN_SALT_BYTES = 32;

@@ -10,6 +10,7 @@ import {
   settleOutreach,
   deleteOutreach,
   fanStatuses,
+  getOutreach,
   listOutreach,
   reserveOutreach,
   restoreOutreach,
@@ -28,6 +29,8 @@ import {
   savePendingTarget,
 } from './pending-target';
 import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
+import { deliverViaGraph, graphCanDeliver } from './api-delivery';
+import { connectPage, disconnectPage, loadConnection, publicView } from './graph-connection';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import {
@@ -173,8 +176,15 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'outreach/deliver'({ entryId }, { now }) {
-    const target = await loadPendingTarget();
-    return deliverInTab(entryId, target && { tabId: target.tabId, commentId: target.comment.commentId }, now);
+    const [target, connection] = await Promise.all([loadPendingTarget(), loadConnection()]);
+    if (target && graphCanDeliver(connection, target.comment)) {
+      const entry = await withDatabase((db) => getOutreach(db, entryId));
+      if (entry?.commentId === target.comment.commentId) {
+        return deliverViaGraph(entryId, connection, target.comment.graphCommentId!, now);
+      }
+    }
+    const tab = target && { tabId: target.tabId, commentId: target.comment.commentId };
+    return { via: 'box', ...(await deliverInTab(entryId, tab, now)) };
   },
 
   async 'outreach/confirm'({ entryId, outcome }, { now }) {
@@ -281,6 +291,19 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   async 'placeholders/set'({ placeholders }) {
     await withDatabase((db) => saveCustomPlaceholders(db, placeholders));
     return { placeholders };
+  },
+
+  async 'graph/status'() {
+    return { page: publicView(await loadConnection()) };
+  },
+
+  async 'graph/connect'({ token, remember }) {
+    return { page: await connectPage(token, remember) };
+  },
+
+  async 'graph/disconnect'() {
+    await disconnectPage();
+    return {};
   },
 
   async 'settings/get'() {

@@ -8,6 +8,7 @@ import {
   type Verdict,
 } from '../shared/outreach';
 import type { IDBPObjectStore } from 'idb';
+import type { GraphError } from '../shared/graph';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
 import {
@@ -177,14 +178,15 @@ export async function reserveOutreach(
 /**
  * Records what became of a delivery, when the entry's current status allows that move (see
  * `canSettle`): news that arrives late or twice changes nothing and returns null. Not sent gives the
- * comment's slot back. `sentText` is what Facebook's message box really sent, when the admin edited it.
+ * comment's slot back. `details` adds what the delivery learnt: the text as the admin edited it in
+ * Facebook's message box, Facebook's message id, or why Facebook refused it.
  */
 export async function settleOutreach(
   db: OutreachDatabase,
   entryId: string,
   status: Exclude<EntryStatus, 'reserved'>,
   now: number,
-  sentText?: string,
+  details: SettleDetails = {},
 ): Promise<OutreachEntry | null> {
   const tx = db.transaction('outreach', 'readwrite');
   const entry = await tx.store.get(entryId);
@@ -194,7 +196,9 @@ export async function settleOutreach(
   }
   const updated: OutreachEntry = { ...entry, status, updatedAt: now };
   if (status === 'failed') delete updated.commentSlot;
-  if (status === 'sent' && sentText !== undefined) updated.text = sentText;
+  if (status === 'sent' && details.sentText !== undefined) updated.text = details.sentText;
+  if (details.messageId) updated.messageId = details.messageId;
+  if (details.deliveryError) updated.deliveryError = details.deliveryError;
   await tx.store.put(updated);
   await tx.done;
   return updated;
@@ -202,6 +206,12 @@ export async function settleOutreach(
 
 export async function getOutreach(db: OutreachDatabase, entryId: string): Promise<OutreachEntry | null> {
   return (await db.get('outreach', entryId)) ?? null;
+}
+
+export interface SettleDetails {
+  sentText?: string;
+  messageId?: string;
+  deliveryError?: GraphError;
 }
 
 /** Where a page of the log ends: the next page starts just after this entry. */

@@ -8,6 +8,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, MessageKey> = {
   forbidden: 'errorForbidden',
   'not-found': 'errorNotFound',
   storage: 'errorStorageUnavailable',
+  unavailable: 'graphUnreachable',
   internal: 'errorInternal',
 };
 

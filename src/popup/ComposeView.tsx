@@ -52,7 +52,7 @@ function Outcome() {
   return (
     <p
       class={`outcome ${current.kind}`}
-      role={current.kind === 'copied' || current.kind === 'prepared' ? 'status' : 'alert'}
+      role={['copied', 'prepared', 'sent'].includes(current.kind) ? 'status' : 'alert'}
     >
       {current.text}
     </p>

@@ -11,7 +11,10 @@ import { describeDelivery, describeVerdict } from './format';
 import { preselect, type LastUsed } from './preselect';
 
 type Loaded = ReplyData['popup/open'];
-export type Outcome = { kind: 'error' | 'refused' | 'prepared' | 'copied' | 'failed'; text: string };
+export type Outcome = {
+  kind: 'error' | 'refused' | 'prepared' | 'sent' | 'copied' | 'failed';
+  text: string;
+};
 
 /** Where the admin's last sends per category are remembered, to preselect the template next time. */
 const LAST_USED_KEY = 'lastUsedTemplates';
@@ -128,7 +131,7 @@ export async function send(): Promise<void> {
       text,
     });
     outcome.value = describeDelivery(delivered, comment.authorName);
-    if (delivered.status === 'prepared' || delivered.status === 'copied') {
+    if (['prepared', 'copied', 'api-sent'].includes(delivered.status)) {
       await remember(chosen.category, chosen.id);
     }
   } finally {

@@ -1,7 +1,7 @@
 import { COMMENT_REPLY_WINDOW_DAYS, type Verdict } from '../shared/outreach';
 import { t, uiLanguage } from '../shared/i18n';
 import { formatAgo, formatDay } from '../shared/format';
-import { COMPOSER_FAILURE_LABELS } from '../shared/labels';
+import { COMPOSER_FAILURE_LABELS, GRAPH_ERROR_LABELS } from '../shared/labels';
 import type { DeliveryResult } from './delivery/delivery';
 import type { Outcome } from './compose-store';
 
@@ -58,6 +58,18 @@ export function describeDelivery(result: DeliveryResult, fanName: string): Outco
       };
     case 'failed':
       return { kind: 'failed', text: t('deliveryFailed') };
+    case 'api-sent':
+      return { kind: 'sent', text: t('deliveredApi', fanName) };
+    case 'api-unknown':
+      return { kind: 'failed', text: t('deliveryApiUnknown') };
+    case 'api-failed':
+      return {
+        kind: 'failed',
+        text:
+          result.retryAt === undefined
+            ? t('deliveryApiFailed', t(GRAPH_ERROR_LABELS[result.error]))
+            : t('deliveryApiBackoff', formatTime(result.retryAt)),
+      };
     case 'error':
       return { kind: 'error', text: result.message };
   }

@@ -1,5 +1,6 @@
 import type { MessageKey } from './i18n';
 import type { ComposerFailure } from './messages';
+import type { GraphError } from './graph';
 import type { Category, EntryStatus } from './outreach';
 import type { TemplateLanguage } from './templates';
 
@@ -29,4 +30,17 @@ export const COMPOSER_FAILURE_LABELS: Record<ComposerFailure, MessageKey> = {
   'no-composer': 'composerNoBox',
   'composer-busy': 'composerBusy',
   'not-accepted': 'composerNotAccepted',
+};
+
+/** Why the Graph API did not send a message, completing "Not sent: …". */
+export const GRAPH_ERROR_LABELS: Record<GraphError, MessageKey> = {
+  'token-expired': 'graphErrorTokenExpired',
+  'permission-missing': 'graphErrorPermission',
+  'comment-too-old': 'graphErrorTooOld',
+  'already-answered': 'graphErrorAnswered',
+  'cannot-reply': 'graphErrorCannotReply',
+  'user-unavailable': 'graphErrorUnavailable',
+  'rate-limited': 'graphErrorRateLimited',
+  'page-restricted': 'graphErrorRestricted',
+  rejected: 'graphErrorRejected',
 };

@@ -17,6 +17,7 @@ import {
 import { PolicySettingsSchema, type PolicySettings } from './policy-settings';
 import { CustomPlaceholdersSchema, type CustomPlaceholders } from './placeholders';
 import type { Backup } from './backup';
+import type { ConnectedPage, GraphError } from './graph';
 import { TemplateSchema, type Template } from './templates';
 import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
 
@@ -32,6 +33,9 @@ z.config({ jitless: true });
 const commentId = CommentContextSchema.shape.commentId;
 const entryId = z.uuid();
 const fanKeyPart = z.string().min(1).max(2000);
+/** Shortest and longest Page access token accepted: Facebook's are some 200 characters. */
+const MIN_GRAPH_TOKEN = 20;
+const MAX_GRAPH_TOKEN = 1000;
 /** Most log entries one request returns: enough to fill the log quickly, small enough to pass fast. */
 export const MAX_LOG_PAGE = 5000;
 
@@ -115,6 +119,20 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('backup/restore'), document: z.unknown(), mode: ImportModeSchema }),
   z.strictObject({ type: z.literal('placeholders/get') }),
   z.strictObject({ type: z.literal('placeholders/set'), placeholders: CustomPlaceholdersSchema }),
+  /** The Page connected to the Graph API, if any (never its token). */
+  z.strictObject({ type: z.literal('graph/status') }),
+  /** Checks a Page access token with Facebook and keeps it, for this session or (remember) for good. */
+  z.strictObject({
+    type: z.literal('graph/connect'),
+    token: z
+      .string()
+      .trim()
+      .min(MIN_GRAPH_TOKEN)
+      .max(MAX_GRAPH_TOKEN)
+      .regex(/^[\w.|-]+$/),
+    remember: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('graph/disconnect') }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
@@ -149,6 +167,17 @@ export const ComposerFillReplySchema = z.discriminatedUnion('prepared', [
   z.strictObject({ prepared: z.literal(false), reason: z.enum(COMPOSER_FAILURES) }),
 ]);
 export type ComposerFillReply = z.infer<typeof ComposerFillReplySchema>;
+
+/** How `outreach/deliver` went: through Facebook's message box in the tab, or the Graph API. */
+export type DeliveryReply =
+  | ({ via: 'box' } & ComposerFillReply)
+  | {
+      via: 'api';
+      status: 'sent' | 'failed' | 'unknown';
+      error?: GraphError;
+      /** When Facebook asked the Page to slow down: when the Graph API is used again. */
+      retryAt?: number;
+    };
 
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
@@ -186,7 +215,7 @@ export interface ReplyData {
     recognitionFailed: boolean;
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
-  'outreach/deliver': ComposerFillReply;
+  'outreach/deliver': DeliveryReply;
   'outreach/confirm': { entry: OutreachEntry };
   'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };
   'fan/notes': { notes: string };
@@ -205,13 +234,19 @@ export interface ReplyData {
   'backup/restore': { entries: number };
   'placeholders/get': { placeholders: CustomPlaceholders };
   'placeholders/set': { placeholders: CustomPlaceholders };
+  'graph/status': { page: ConnectedPage | null };
+  'graph/connect': { page: ConnectedPage };
+  'graph/disconnect': Record<string, never>;
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };
 }
 
 export interface ErrorReply {
   ok: false;
-  error: { code: 'invalid-request' | 'forbidden' | 'not-found' | 'storage' | 'internal'; message: string };
+  error: {
+    code: 'invalid-request' | 'forbidden' | 'not-found' | 'storage' | 'unavailable' | 'internal';
+    message: string;
+  };
 }
 
 export type Reply<K extends ToBackground['type']> = { ok: true; data: ReplyData[K] } | ErrorReply;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRAPH_ERRORS } from './graph';
 
 export const CATEGORIES = ['thanks', 'promo', 'warning', 'care'] as const;
 export const CategorySchema = z.enum(CATEGORIES);
@@ -87,6 +88,10 @@ export const OutreachEntrySchema = z.strictObject({
    * second guard (after the policy) against two messages for one comment; failed entries drop it.
    */
   commentSlot: text.optional(),
+  /** Facebook's id of the message, when the Graph API sent it. */
+  messageId: text.optional(),
+  /** Why the Graph API did not send it, as Facebook answered. */
+  deliveryError: z.enum(GRAPH_ERRORS).optional(),
 });
 export type OutreachEntry = z.infer<typeof OutreachEntrySchema>;
 

@@ -59,7 +59,7 @@ describe('assisted delivery', () => {
   test('the comment’s tab is asked to put exactly the reserved text in Facebook’s box', async () => {
     const entryId = await reserved();
     fakeBrowser.tabReplies = () => ({ prepared: true });
-    expect(await deliver(entryId)).toEqual({ ok: true, data: { prepared: true } });
+    expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'box', prepared: true } });
     expect(fakeBrowser.tabMessages).toEqual([
       { tabId: TAB_ID, message: { type: 'composer/fill', entryId, commentId: '456', text: 'Hi Giulia!' } },
     ]);
@@ -105,7 +105,10 @@ describe('assisted delivery', () => {
 
   test('when the tab cannot be reached the entry stays reserved for the clipboard to take over', async () => {
     const entryId = await reserved();
-    expect(await deliver(entryId)).toEqual({ ok: true, data: { prepared: false, reason: 'no-tab' } });
+    expect(await deliver(entryId)).toEqual({
+      ok: true,
+      data: { via: 'box', prepared: false, reason: 'no-tab' },
+    });
     expect(await statuses()).toEqual(['reserved']);
     expect(await fakeBrowser.storage.session.get(null)).not.toHaveProperty(`assisted:${entryId}`);
   });
@@ -113,13 +116,19 @@ describe('assisted delivery', () => {
   test('the tab’s reason is passed on when Facebook’s box could not take the text', async () => {
     const entryId = await reserved();
     fakeBrowser.tabReplies = () => ({ prepared: false, reason: 'no-control' });
-    expect(await deliver(entryId)).toEqual({ ok: true, data: { prepared: false, reason: 'no-control' } });
+    expect(await deliver(entryId)).toEqual({
+      ok: true,
+      data: { via: 'box', prepared: false, reason: 'no-control' },
+    });
   });
 
   test('an answer from the tab that is not in the protocol counts as no tab', async () => {
     const entryId = await reserved();
     fakeBrowser.tabReplies = () => ({ prepared: 'yes', sentText: '<img src=x>' });
-    expect(await deliver(entryId)).toEqual({ ok: true, data: { prepared: false, reason: 'no-tab' } });
+    expect(await deliver(entryId)).toEqual({
+      ok: true,
+      data: { via: 'box', prepared: false, reason: 'no-tab' },
+    });
     expect(await statuses()).toEqual(['reserved']);
   });
 

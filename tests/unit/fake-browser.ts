@@ -27,8 +27,8 @@ class FakeStorageArea {
     if (key === null) return structuredClone(Object.fromEntries(this.items));
     return this.items.has(key) ? { [key]: structuredClone(this.items.get(key)) } : {};
   }
-  async remove(key: string): Promise<void> {
-    this.items.delete(key);
+  async remove(keys: string | string[]): Promise<void> {
+    for (const key of typeof keys === 'string' ? [keys] : keys) this.items.delete(key);
   }
   async set(values: Record<string, unknown>): Promise<void> {
     for (const [key, value] of Object.entries(values)) this.items.set(key, structuredClone(value));

@@ -242,7 +242,9 @@ describe('outreach store', () => {
   test('a message put in Facebook’s box is prepared, then sent when the admin sends it there', async () => {
     const { entry } = await reserve(draft(), T);
     const settle = (status: 'prepared' | 'sent', at: number, text?: string) =>
-      withDatabase((db) => settleOutreach(db, entry!.id, status, at, text));
+      withDatabase((db) =>
+        settleOutreach(db, entry!.id, status, at, text === undefined ? {} : { sentText: text }),
+      );
     expect(await settle('prepared', T + 1)).toMatchObject({ status: 'prepared', commentSlot: '456' });
     expect(await settle('sent', T + 2, 'Edited in Facebook')).toMatchObject({
       status: 'sent',

@@ -1,3 +1,4 @@
+import type { GraphError } from '../../shared/graph';
 import type { ComposerFailure } from '../../shared/messages';
 
 export interface OutgoingMessage {
@@ -8,11 +9,14 @@ export interface OutgoingMessage {
 
 /**
  * What became of a reserved message: waiting in Facebook's own message box for the admin to press
- * Send there, or (when that box could not take it, for `fallback`) copied or not.
+ * Send there, or (when that box could not take it, for `fallback`) copied or not; or, through the
+ * Graph API, sent, refused by Facebook for `error`, or unknown.
  */
 export type DeliveryResult =
   | { status: 'prepared' }
   | { status: 'copied' | 'failed'; fallback: ComposerFailure }
+  | { status: 'api-sent' | 'api-unknown' }
+  | { status: 'api-failed'; error: GraphError; retryAt?: number }
   | { status: 'error'; message: string };
 
 /**

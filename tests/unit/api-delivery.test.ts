@@ -1,0 +1,241 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { GRAPH_CONNECTION_KEY, withDatabase } from '../../src/background/database';
+import { routeMessage } from '../../src/background/message-router';
+import { listOutreach } from '../../src/background/outreach-store';
+import { GRAPH_ERRORS } from '../../src/shared/graph';
+import { GRAPH_ANSWERS, happyGraph, startGraphStub } from '../fixtures/graph-stub.mjs';
+import { fakeBrowser } from './fake-browser';
+import { freshIndexedDB } from './indexeddb';
+import { giuliaComment } from './sample-comment';
+import { facebookTab, popup } from './senders';
+
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+const TOKEN = 'EAAGstubPageAccessToken0123456789';
+let stub: Awaited<ReturnType<typeof startGraphStub>>;
+
+async function connect(remember = false) {
+  return routeMessage({ type: 'graph/connect', token: TOKEN, remember }, popup, NOW);
+}
+
+async function reserve(comment = giuliaComment): Promise<string> {
+  await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
+  const reply = await routeMessage(
+    {
+      type: 'outreach/reserve',
+      commentId: comment.commentId,
+      category: 'thanks',
+      templateId: 'default-thanks-1-en',
+      text: 'Hi Giulia!',
+    },
+    popup,
+    NOW,
+  );
+  if (!reply.ok || !('entry' in reply.data) || !reply.data.entry) throw new Error('not reserved');
+  return reply.data.entry.id;
+}
+
+const deliver = (entryId: string) => routeMessage({ type: 'outreach/deliver', entryId }, popup, NOW + 1);
+const entries = () => withDatabase((db) => listOutreach(db));
+const posts = () => stub.requests.filter((request) => request.method === 'POST');
+
+/** Everything the content script or an export could ever see, as one string. */
+async function reachableByPages(): Promise<string> {
+  const backup = await routeMessage({ type: 'backup/export' }, popup, NOW);
+  const templates = await routeMessage({ type: 'templates/export' }, popup, NOW);
+  return JSON.stringify([await fakeBrowser.storage.local.get(null), backup, templates]);
+}
+
+beforeEach(async () => {
+  freshIndexedDB();
+  fakeBrowser.reset();
+  stub = await startGraphStub();
+  await fakeBrowser.storage.local.set({ 'test:graphBaseUrl': stub.url });
+});
+afterEach(() => stub.close());
+
+describe('connecting a Page to the Graph API', () => {
+  test('a working Page token connects its Page, and the reply never holds the token', async () => {
+    const reply = await connect();
+    expect(reply).toEqual({
+      ok: true,
+      data: { page: { id: '1000123', name: 'Acme Coffee', canReadConversations: true, remembered: false } },
+    });
+    expect(JSON.stringify(reply)).not.toContain(TOKEN);
+    expect(JSON.stringify(await routeMessage({ type: 'graph/status' }, popup, NOW))).not.toContain(TOKEN);
+  });
+
+  test('the token is kept for the session only, unless the admin asks to remember it', async () => {
+    await connect(false);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain(TOKEN);
+    expect(await withDatabase((db) => db.get('meta', GRAPH_CONNECTION_KEY))).toBeUndefined();
+    await connect(true);
+    expect(await withDatabase((db) => db.get('meta', GRAPH_CONNECTION_KEY))).toContain(TOKEN);
+  });
+
+  test('the token never reaches storage.local or any export, remembered or not', async () => {
+    await connect(true);
+    await deliver(await reserve());
+    expect(await reachableByPages()).not.toContain(TOKEN);
+  });
+
+  test('a remembered connection survives the session, a session one does not', async () => {
+    await connect(true);
+    fakeBrowser.storage.session.clear();
+    expect(await routeMessage({ type: 'graph/status' }, popup, NOW)).toMatchObject({
+      data: { page: { id: '1000123', remembered: true } },
+    });
+  });
+
+  test('a token Facebook refuses is not kept, and the admin is told', async () => {
+    stub.handler = () => GRAPH_ANSWERS.error(190, 467);
+    expect(await connect()).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'Facebook did not accept this as a Page access token. Nothing was changed.',
+      },
+    });
+    expect(await routeMessage({ type: 'graph/status' }, popup, NOW)).toEqual({
+      ok: true,
+      data: { page: null },
+    });
+  });
+
+  test('a token that cannot handle the Page’s messages is not kept', async () => {
+    stub.handler = (request) =>
+      request.path.includes('conversations') ? GRAPH_ANSWERS.error(200, undefined, 403) : happyGraph(request);
+    expect(await connect()).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^This token works for Acme Coffee but cannot handle its messages/),
+      },
+    });
+    expect(await routeMessage({ type: 'graph/status' }, popup, NOW)).toEqual({
+      ok: true,
+      data: { page: null },
+    });
+  });
+
+  test('disconnecting forgets the token everywhere', async () => {
+    await connect(true);
+    await routeMessage({ type: 'graph/disconnect' }, popup, NOW);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(TOKEN);
+    expect(await withDatabase((db) => db.get('meta', GRAPH_CONNECTION_KEY))).toBeUndefined();
+  });
+
+  test('a content script can neither connect a Page nor read the connection', async () => {
+    for (const message of [
+      { type: 'graph/status' },
+      { type: 'graph/connect', token: TOKEN, remember: true },
+    ]) {
+      expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+  });
+});
+
+describe('sending through the Graph API', () => {
+  test('a comment on the connected Page goes out in one well-formed request and is logged sent with its id', async () => {
+    await connect();
+    const entryId = await reserve();
+    expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'api', status: 'sent' } });
+    expect(posts()).toEqual([
+      {
+        method: 'POST',
+        path: '/v25.0/1000123/messages',
+        authorization: `Bearer ${TOKEN}`,
+        body: { recipient: { comment_id: '123_456' }, message: { text: 'Hi Giulia!' } },
+      },
+    ]);
+    expect(await entries()).toMatchObject([{ status: 'sent', messageId: 'm_stub-message-1' }]);
+  });
+
+  test('Facebook’s can_reply_privately saying no stops the send and says why', async () => {
+    stub.handler = (request) =>
+      request.path.includes('can_reply_privately')
+        ? { body: { id: '123_456', can_reply_privately: false } }
+        : happyGraph(request);
+    await connect();
+    const entryId = await reserve();
+    expect(await deliver(entryId)).toEqual({
+      ok: true,
+      data: { via: 'api', status: 'failed', error: 'cannot-reply' },
+    });
+    expect(posts()).toEqual([]);
+    expect(await entries()).toMatchObject([{ status: 'failed', deliveryError: 'cannot-reply' }]);
+  });
+
+  const refusals = [
+    ['token-expired', GRAPH_ANSWERS.error(190, 463)],
+    ['permission-missing', GRAPH_ANSWERS.error(10, undefined, 403)],
+    ['comment-too-old', GRAPH_ANSWERS.error(10, 2018278)],
+    ['already-answered', GRAPH_ANSWERS.error(10900)],
+    ['user-unavailable', GRAPH_ANSWERS.error(551)],
+    ['page-restricted', GRAPH_ANSWERS.error(10, 1893063)],
+    ['rejected', GRAPH_ANSWERS.error(100)],
+  ] as const;
+  for (const [error, answer] of refusals) {
+    test(`a send refused as “${error}” is logged not sent, with the reason, and frees the comment`, async () => {
+      await connect();
+      const entryId = await reserve();
+      stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
+      expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'api', status: 'failed', error } });
+      expect(await entries()).toMatchObject([{ status: 'failed', deliveryError: error }]);
+      expect(await entries()).not.toMatchObject([{ commentSlot: expect.anything() }]);
+    });
+  }
+
+  test('every Graph error class has a test above or its own', () => {
+    const covered = new Set([...refusals.map(([error]) => error), 'cannot-reply', 'rate-limited']);
+    expect(GRAPH_ERRORS.filter((error) => !covered.has(error))).toEqual([]);
+  });
+
+  test('a rate limit does not count as sent, and the API rests before it is asked again', async () => {
+    await connect();
+    const first = await reserve();
+    stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(32) : happyGraph(request));
+    expect(await deliver(first)).toEqual({
+      ok: true,
+      data: { via: 'api', status: 'failed', error: 'rate-limited' },
+    });
+    expect(await entries()).toMatchObject([{ status: 'failed', deliveryError: 'rate-limited' }]);
+
+    stub.handler = happyGraph;
+    const second = await reserve();
+    expect(await deliver(second)).toMatchObject({
+      ok: true,
+      data: { via: 'api', status: 'failed', error: 'rate-limited', retryAt: expect.any(Number) },
+    });
+    expect(posts()).toHaveLength(1);
+  });
+
+  test('a server error leaves the message unknown: it keeps its comment and is not retried', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = (request) =>
+      request.method === 'POST' ? GRAPH_ANSWERS.error(2, undefined, 500) : happyGraph(request);
+    expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'api', status: 'unknown' } });
+    expect(await entries()).toMatchObject([{ status: 'unknown', commentSlot: '456' }]);
+    expect(await deliver(entryId)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(posts()).toHaveLength(1);
+  });
+
+  test('a comment the Graph API cannot name goes to Facebook’s message box instead', async () => {
+    await connect();
+    const { graphCommentId: _unnamed, ...comment } = giuliaComment;
+    const entryId = await reserve(comment);
+    fakeBrowser.tabReplies = () => ({ prepared: true });
+    expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'box', prepared: true } });
+    expect(stub.requests.filter((request) => !request.path.startsWith('/v25.0/me'))).toEqual([]);
+  });
+
+  test('a comment on another Page goes to Facebook’s message box instead', async () => {
+    await connect();
+    const entryId = await reserve({ ...giuliaComment, pageId: 'otherpage', pageName: 'Other Page' });
+    fakeBrowser.tabReplies = () => ({ prepared: true });
+    expect(await deliver(entryId)).toMatchObject({ ok: true, data: { via: 'box' } });
+    expect(posts()).toEqual([]);
+  });
+});
