@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
 import { importsDone } from './import-events';
+import { GraphConnection } from './GraphConnection';
 import { ImportExport } from './ImportExport';
 import { PlaceholdersEditor } from './PlaceholdersEditor';
 import { SettingsForm } from './SettingsForm';
@@ -12,6 +13,7 @@ export function OptionsApp() {
       <SettingsForm key={importsDone.value} />
       <TemplatesEditor />
       <PlaceholdersEditor />
+      <GraphConnection />
       <ImportExport />
     </main>
   );

@@ -25,3 +25,6 @@ export interface ConnectedPage {
   /** Kept on this computer across browser restarts, not only for this browser session. */
   remembered: boolean;
 }
+
+/** The host the Graph API needs: optional, and asked for only when the admin connects a Page. */
+export const GRAPH_HOST_PERMISSION = 'https://graph.facebook.com/*';

@@ -12,6 +12,8 @@ import { routeFacebook } from '../fixtures/facebook-routes.mjs';
 interface ExtensionFixtures {
   /** The browser's UI language, which the extension's own strings follow. */
   uiLanguage: string;
+  /** Which build to load: the release one, or `dist/chrome-test` for tests that need its hooks. */
+  extensionPath: string;
   extensionId: string;
   background: Worker;
   /** Opens the extension's popup page in a tab, as the toolbar button would show it. */
@@ -21,8 +23,9 @@ interface ExtensionFixtures {
 /** Every test gets a fresh Chromium profile with the built extension and the facebook.com fixtures. */
 export const test = base.extend<ExtensionFixtures>({
   uiLanguage: ['en', { option: true }],
-  context: async ({ uiLanguage }, use) => {
-    const context = await launchWithExtension({ language: uiLanguage });
+  extensionPath: ['dist/chrome', { option: true }],
+  context: async ({ uiLanguage, extensionPath }, use) => {
+    const context = await launchWithExtension({ language: uiLanguage, extensionPath });
     await routeFacebook(context);
     await use(context);
     await context.close();

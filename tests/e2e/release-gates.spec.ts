@@ -6,6 +6,8 @@ import { expect, test } from './extension-test';
 /** Everything the extension may ask the browser for; adding one is a decision, not a side effect. */
 const ALLOWED_PERMISSIONS = ['alarms', 'clipboardWrite', 'storage', 'unlimitedStorage'];
 const FACEBOOK = 'https://www.facebook.com/*';
+/** Asked for only when the admin connects a Page to the Graph API. */
+const OPTIONAL_HOSTS = ['https://graph.facebook.com/*'];
 const BUILDS = ['chrome', 'firefox'] as const;
 
 function manifestOf(build: (typeof BUILDS)[number]): Record<string, unknown> {
@@ -24,11 +26,22 @@ for (const build of BUILDS) {
       const manifest = manifestOf(build);
       expect([...(manifest.permissions as string[])].sort()).toEqual(ALLOWED_PERMISSIONS);
       expect(manifest.host_permissions ?? []).toEqual([]);
-      expect(manifest.optional_permissions ?? []).toEqual([]);
+      const optional =
+        build === 'chrome' ? manifest.optional_host_permissions : manifest.optional_permissions;
+      expect(optional).toEqual(OPTIONAL_HOSTS);
       const scripts = manifest.content_scripts as Array<{ matches: string[] }>;
       expect(scripts.flatMap((script) => script.matches)).toEqual([FACEBOOK]);
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
       expect(manifest.web_accessible_resources).toBeUndefined();
+    });
+
+    test('cannot be pointed at another Graph API: that hook exists only in test builds', () => {
+      const scripts = filesOf(join('dist', build)).filter((file) => file.endsWith('.js'));
+      for (const script of scripts) expect(readFileSync(script, 'utf8')).not.toContain('test:graphBaseUrl');
+      const testBuild = filesOf(join('dist', 'chrome-test')).filter((file) => file.endsWith('.js'));
+      expect(testBuild.some((script) => readFileSync(script, 'utf8').includes('test:graphBaseUrl'))).toBe(
+        true,
+      );
     });
 
     test('lets no web page or other extension talk to it, and runs only its own scripts', () => {

@@ -1,0 +1,143 @@
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { GRAPH_ANSWERS, happyGraph, startGraphStub } from '../fixtures/graph-stub.mjs';
+import { expect, test, type ExtensionGlobals, type Page, type Worker, storedEntries } from './extension-test';
+
+const TOKEN = 'EAAGe2eStubPageAccessTokenZX81';
+
+// The test build: the same extension, whose Graph API address the tests may point at their stub.
+test.use({ extensionPath: 'dist/chrome-test' });
+
+let stub: Awaited<ReturnType<typeof startGraphStub>>;
+test.beforeEach(async ({ background }) => {
+  stub = await startGraphStub();
+  await background.evaluate(async (url) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { local: { set: (v: object) => Promise<void> } } };
+    };
+    await chrome.storage.local.set({ 'test:graphBaseUrl': url });
+  }, stub.url);
+});
+test.afterEach(() => stub.close());
+
+const posts = () => stub.requests.filter((request) => request.method === 'POST');
+
+async function connectOnOptionsPage(page: Page, extensionId: string, remember = false): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const section = page.getByRole('region', { name: 'Send through the Graph API' });
+  await section.getByLabel('Page access token').fill(TOKEN);
+  if (remember) await section.getByLabel('Remember on this computer').check();
+  await section.getByRole('button', { name: 'Connect' }).click();
+  await expect(section.getByText(/^Connected: Acme Coffee \(Page id 1000123\)/)).toBeVisible();
+}
+
+async function sendThanksToGiulia(page: Page, openPopup: () => Promise<Page>): Promise<Page> {
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+  await popup.getByRole('button', { name: 'Send', exact: true }).click();
+  return popup;
+}
+
+test('a Page connected on the options page gets its comment answered in one well-formed Graph request', async ({
+  context,
+  page,
+  extensionId,
+  openPopup,
+  background,
+}) => {
+  await connectOnOptionsPage(await context.newPage(), extensionId);
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect(popup.getByText('Sent to Giulia Rossi through the Graph API.')).toBeVisible();
+
+  const [entry] = await storedEntries(background);
+  expect(posts()).toEqual([
+    {
+      method: 'POST',
+      path: '/v25.0/1000123/messages',
+      authorization: `Bearer ${TOKEN}`,
+      body: { recipient: { comment_id: '123_456' }, message: { text: entry!.text } },
+    },
+  ]);
+  expect(entry).toMatchObject({ status: 'sent', messageId: 'm_stub-message-1' });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Log' }).click();
+  await expect(popup.locator('tbody td').nth(4)).toHaveText('Sent');
+});
+
+test('a comment Facebook says was already answered ends not sent, with Facebook’s reason', async ({
+  context,
+  page,
+  extensionId,
+  openPopup,
+  background,
+}) => {
+  await connectOnOptionsPage(await context.newPage(), extensionId);
+  stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(10900) : happyGraph(request));
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect(
+    popup.getByText('Not sent: Facebook says this comment was already answered privately.'),
+  ).toBeVisible();
+  expect(await storedEntries(background)).toMatchObject([
+    { status: 'failed', deliveryError: 'already-answered' },
+  ]);
+});
+
+test('a worker killed while Facebook is answering leaves exactly one request and an unknown entry', async ({
+  context,
+  page,
+  extensionId,
+  openPopup,
+}) => {
+  await connectOnOptionsPage(await context.newPage(), extensionId);
+  stub.handler = (request) =>
+    request.method === 'POST' ? { ...GRAPH_ANSWERS.sent, delayMs: 4000 } : happyGraph(request);
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect.poll(() => posts().length).toBe(1);
+  const cdp = await context.newCDPSession(popup);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((target) => target.type === 'service_worker');
+  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+
+  // A fresh worker settles what the killed one left in flight, and never asks Facebook again.
+  await expect(async () => {
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Log' }).click();
+    await expect(popup.locator('tbody td').nth(4)).toHaveText('Unknown — check the inbox', { timeout: 500 });
+  }).toPass();
+  expect(posts()).toHaveLength(1);
+});
+
+test('the token never reaches storage.local, an export, the console or the facebook.com page', async ({
+  context,
+  page,
+  extensionId,
+  openPopup,
+  background,
+}) => {
+  const logged: string[] = [];
+  context.on('console', (message) => logged.push(message.text()));
+  background.on('console', (message) => logged.push(message.text()));
+  await connectOnOptionsPage(await context.newPage(), extensionId, true);
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect(popup.getByText('Sent to Giulia Rossi through the Graph API.')).toBeVisible();
+
+  const reachable = await popup.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals & {
+      chrome: { storage: { local: { get: (key: null) => Promise<unknown> } } };
+    };
+    return JSON.stringify([
+      await chrome.storage.local.get(null),
+      await chrome.runtime.sendMessage({ type: 'backup/export' }),
+      await chrome.runtime.sendMessage({ type: 'templates/export' }),
+      await chrome.runtime.sendMessage({ type: 'graph/status' }),
+    ]);
+  });
+  expect(reachable).toContain('Acme Coffee');
+  expect(reachable).not.toContain(TOKEN);
+  expect(await page.content()).not.toContain(TOKEN);
+  expect(logged.join('\n')).not.toContain(TOKEN);
+});
+
+export type { Worker };
