@@ -13,6 +13,8 @@ import { DAY_MS } from '../shared/time';
 
 /** The window of the monthly cap. */
 const MONTH_DAYS = 30;
+/** A Page message the Graph API reports this close to one of this browser's sends is that send. */
+export const SAME_SEND_MS = 10 * 60_000;
 
 export interface OutreachRequest {
   pageId: string;
@@ -20,6 +22,12 @@ export interface OutreachRequest {
   commentId: string;
   /** When the comment was written, as far as its timestamp tells; absent when unknown. */
   commentPostedAt?: number;
+  /**
+   * When the Page messaged this fan outside this browser (another admin, Business Suite), as the
+   * Graph API reports it. Their kind is unknown, so they count only for the per-fan caps that every
+   * message but customer care shares.
+   */
+  outsideContacts?: readonly number[];
   category: Category;
 }
 
@@ -34,7 +42,7 @@ export type PastContact = Pick<
 /** A rolling-window cap: at most `max` of `contacts` in any `windowMs`. */
 interface Cap {
   rule: PolicyRule;
-  contacts: PastContact[];
+  contacts: ReadonlyArray<Pick<PastContact, 'createdAt'>>;
   max: number;
   windowMs: number;
 }
@@ -97,7 +105,13 @@ export function evaluate(
 
   const fan = live.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
   const ofCategory = (category: Category) => fan.filter((entry) => entry.category === category);
-  const nonCare = fan.filter((entry) => entry.category !== 'care');
+  const outside = (request.outsideContacts ?? []).filter(
+    (time) => !fan.some((entry) => Math.abs(entry.createdAt - time) < SAME_SEND_MS),
+  );
+  const nonCare = [
+    ...fan.filter((entry) => entry.category !== 'care'),
+    ...outside.map((createdAt) => ({ createdAt })),
+  ];
 
   const caps: Cap[] =
     request.category === 'care'

@@ -162,3 +162,42 @@ export async function sendPrivateReply(
   // Facebook said yes without a message id: sent, surely, but the log cannot point at it.
   return { kind: 'ok', data: { messageId: isText(messageId) ? messageId : '' } };
 }
+
+/** Who wrote a comment, as the Page sees them (the id its conversations use). */
+export async function commentAuthorId(
+  call: GraphCall,
+  graphCommentId: string,
+): Promise<GraphOutcome<string>> {
+  const outcome = await graphRequest<{ from?: { id?: unknown } }>(
+    `/${encodeURIComponent(graphCommentId)}?fields=from`,
+    call,
+  );
+  if (outcome.kind !== 'ok') return outcome;
+  const id = outcome.data.from?.id;
+  return isText(id) ? { kind: 'ok', data: id } : { kind: 'unknown', cause: 'server' };
+}
+
+interface ConversationsBody {
+  data?: Array<{ messages?: { data?: Array<{ created_time?: unknown; from?: { id?: unknown } }> } }>;
+}
+
+/** When the Page itself wrote to this person, newest `limit` messages of their conversation. */
+export async function pageMessageTimes(
+  call: GraphCall,
+  pageId: string,
+  userId: string,
+  limit: number,
+): Promise<GraphOutcome<number[]>> {
+  const fields = `messages.limit(${limit}){created_time,from}`;
+  const outcome = await graphRequest<ConversationsBody>(
+    `/${encodeURIComponent(pageId)}/conversations?platform=messenger&user_id=${encodeURIComponent(userId)}&fields=${encodeURIComponent(fields)}`,
+    call,
+  );
+  if (outcome.kind !== 'ok') return outcome;
+  const messages = (outcome.data.data ?? []).flatMap((conversation) => conversation.messages?.data ?? []);
+  const times = messages
+    .filter((message) => message.from?.id === pageId && typeof message.created_time === 'string')
+    .map((message) => Date.parse(message.created_time as string))
+    .filter((time) => Number.isFinite(time));
+  return { kind: 'ok', data: times };
+}

@@ -31,6 +31,7 @@ import {
 import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
 import { deliverViaGraph, graphCanDeliver } from './api-delivery';
 import { connectPage, disconnectPage, loadConnection, publicView } from './graph-connection';
+import { outsideContacts } from './outside-contacts';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import {
@@ -119,6 +120,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       recognitionFailedInView(tabId),
       clearPendingBadge(),
     ]);
+    const outside = target ? await outsideContacts(target, now) : [];
     return withDatabase(async (db) => {
       const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
       const placeholders = await loadCustomPlaceholders(db);
@@ -134,7 +136,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           placeholders,
           recognitionFailed,
         };
-      const request = requestFor(target);
+      const request = { ...requestFor(target), outsideContacts: outside };
       const checked = await checkOutreach(db, request, await loadPolicySettings(db), now);
       const notes = await fanNotes(db, request);
       return { target, templates, ...checked, notes, placeholders, recognitionFailed };
@@ -145,6 +147,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const target = await pickedTarget(commentId);
     const { comment } = target;
     const { commentPostedAt } = requestFor(target);
+    const outside = await outsideContacts(target, now);
     const reserved = await withDatabase(async (db) => {
       const template = await getTemplate(db, templateId);
       if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
@@ -168,7 +171,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         // Read before the check-and-record transaction opens: nothing but IndexedDB requests inside it.
         await loadPolicySettings(db),
         now,
-        override?.reason,
+        { overrideReason: override?.reason, outsideContacts: outside },
       );
     });
     if (reserved.entry) await announceFanChange({ pageId: comment.pageId, fanId: comment.authorId }, now);

@@ -133,18 +133,26 @@ export async function checkOutreach(
  * pass the check. Nothing but IndexedDB requests is awaited inside it: any other await would let the
  * transaction auto-commit between the check and the write.
  */
+export interface ReserveOptions {
+  /** Send despite a soft rule, for this reason (kept with the entry). */
+  overrideReason?: string | undefined;
+  /** The Page's messages to the fan from outside this browser (see OutreachRequest). */
+  outsideContacts?: readonly number[];
+}
+
 export async function reserveOutreach(
   db: OutreachDatabase,
   draft: NewEntry,
   settings: PolicySettings,
   now: number,
-  overrideReason?: string,
+  { overrideReason, outsideContacts = [] }: ReserveOptions = {},
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
   const request: OutreachRequest = {
     pageId: draft.pageId,
     fanId: draft.fanId,
     commentId: draft.commentId,
     ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
+    outsideContacts,
     category: draft.category,
   };
   const aliases = await forgottenAliases(db, request);

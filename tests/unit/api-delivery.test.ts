@@ -239,3 +239,66 @@ describe('sending through the Graph API', () => {
     expect(posts()).toEqual([]);
   });
 });
+
+describe('messages the Page sent from outside this browser', () => {
+  const TWO_DAYS_AGO = NOW - 2 * 24 * 60 * 60 * 1000;
+  const sentElsewhere = (times: number[]) => (request: { path: string; method: string }) =>
+    request.path.includes('/conversations?platform=messenger')
+      ? GRAPH_ANSWERS.conversation(times)
+      : happyGraph(request as Parameters<typeof happyGraph>[0]);
+
+  test('a message another admin sent to the fan two days ago holds the weekly limit for the whole team', async () => {
+    await connect();
+    stub.handler = sentElsewhere([TWO_DAYS_AGO]);
+    await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+    const opened = await routeMessage({ type: 'popup/open' }, popup, NOW);
+    expect(opened).toMatchObject({
+      ok: true,
+      data: {
+        verdicts: {
+          thanks: { allowed: false, rule: 'fan-window', lastContactAt: TWO_DAYS_AGO },
+          care: { allowed: true },
+        },
+      },
+    });
+    expect(stub.requests.map((request) => request.path)).toContain(
+      '/v25.0/1000123/conversations?platform=messenger&user_id=2468&fields=messages.limit(50)%7Bcreated_time%2Cfrom%7D',
+    );
+  });
+
+  test('the same outside message also stops a send, not only the popup’s verdict', async () => {
+    await connect();
+    stub.handler = sentElsewhere([TWO_DAYS_AGO]);
+    await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+    const reply = await routeMessage(
+      {
+        type: 'outreach/reserve',
+        commentId: '456',
+        category: 'thanks',
+        templateId: 'default-thanks-1-en',
+        text: 'Hi',
+      },
+      popup,
+      NOW,
+    );
+    expect(reply).toMatchObject({ ok: true, data: { entry: null, verdict: { rule: 'fan-window' } } });
+  });
+
+  test('when Facebook does not answer, the verdict rests on this browser’s log alone', async () => {
+    await connect();
+    stub.handler = (request) =>
+      request.path.includes('/conversations?platform=messenger')
+        ? GRAPH_ANSWERS.error(2, undefined, 500)
+        : happyGraph(request);
+    await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({
+      data: { verdicts: { thanks: { allowed: true } } },
+    });
+  });
+
+  test('without a connected Page nothing is asked of Facebook', async () => {
+    await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+    await routeMessage({ type: 'popup/open' }, popup, NOW);
+    expect(stub.requests).toEqual([]);
+  });
+});

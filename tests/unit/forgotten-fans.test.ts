@@ -37,7 +37,7 @@ function draft(overrides: Partial<NewEntry> = {}): NewEntry {
 
 async function sendAndConfirm(entry: NewEntry, now: number, overrideReason?: string) {
   await withDatabase(async (db) => {
-    const reserved = await reserveOutreach(db, entry, settings, now, overrideReason);
+    const reserved = await reserveOutreach(db, entry, settings, now, { overrideReason });
     await settleOutreach(db, reserved.entry!.id, 'copied', now);
   });
 }

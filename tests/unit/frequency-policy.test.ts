@@ -139,6 +139,42 @@ describe('frequency policy: one message per fan per week', () => {
   });
 });
 
+describe('frequency policy: messages the Page sent outside this browser', () => {
+  test('one sent by another admin 2 days ago holds the weekly rule, naming when', () => {
+    expect(evaluate(request({ outsideContacts: [T - 2 * DAY_MS] }), [], settings, T)).toEqual({
+      allowed: false,
+      rule: 'fan-window',
+      lastContactAt: T - 2 * DAY_MS,
+      eligibleAt: T + 5 * DAY_MS,
+    });
+  });
+
+  test('their kind is unknown: they count for no category rule and not for customer care', () => {
+    const outside = [T - 10 * DAY_MS, T - 20 * DAY_MS];
+    expect(evaluate(request({ category: 'promo', outsideContacts: outside }), [], settings, T)).toEqual({
+      allowed: true,
+    });
+    const daily = [T - 1000, T - 2000, T - 3000];
+    expect(evaluate(request({ category: 'care', outsideContacts: daily }), [], settings, T)).toEqual({
+      allowed: true,
+    });
+  });
+
+  test('they add up with this browser’s own messages for the monthly cap', () => {
+    const own = [contact(T - 25 * DAY_MS, { commentId: '1' }), contact(T - 15 * DAY_MS, { commentId: '2' })];
+    expect(evaluate(request({ outsideContacts: [T - 8 * DAY_MS] }), own, settings, T)).toMatchObject({
+      allowed: false,
+      rule: 'fan-monthly',
+    });
+  });
+
+  test('this browser’s own send, as the conversation shows it, is not counted twice', () => {
+    const own = [contact(T - 25 * DAY_MS, { commentId: '1' }), contact(T - 15 * DAY_MS, { commentId: '2' })];
+    const sameSends = own.map((entry) => entry.createdAt + 30_000);
+    expect(evaluate(request({ outsideContacts: sameSends }), own, settings, T)).toEqual({ allowed: true });
+  });
+});
+
 describe('frequency policy: per-category rules', () => {
   test('a fourth message in 30 days is refused until the oldest of the last three is 30 days old', () => {
     const history = [contact(T, { category: 'warning' }), contact(T + 8 * DAY_MS), contact(T + 16 * DAY_MS)];

@@ -122,7 +122,9 @@ describe('outreach store', () => {
   test('a soft rule gives way to an override, and the entry keeps the rule and the reason', async () => {
     await reserve(draft({ commentId: '1' }));
     const overridden = await withDatabase((db) =>
-      reserveOutreach(db, draft({ commentId: '2' }), NO_PACE, T + DAY_MS, 'She asked for the recipe'),
+      reserveOutreach(db, draft({ commentId: '2' }), NO_PACE, T + DAY_MS, {
+        overrideReason: 'She asked for the recipe',
+      }),
     );
     expect(overridden.verdict).toMatchObject({ allowed: false, rule: 'thanks-window' });
     expect(overridden.entry).toMatchObject({
@@ -134,14 +136,16 @@ describe('outreach store', () => {
   test('no override beats one private message per comment', async () => {
     await reserve(draft({ commentId: '1' }));
     const refused = await withDatabase((db) =>
-      reserveOutreach(db, draft({ commentId: '1' }), NO_PACE, T + 30 * DAY_MS, 'Please'),
+      reserveOutreach(db, draft({ commentId: '1' }), NO_PACE, T + 30 * DAY_MS, { overrideReason: 'Please' }),
     );
     expect(refused).toMatchObject({ verdict: { rule: 'one-per-comment' }, entry: null });
     expect(await allEntries()).toHaveLength(1);
   });
 
   test('an allowed message records no override even if a reason was given', async () => {
-    const { entry } = await withDatabase((db) => reserveOutreach(db, draft(), NO_PACE, T, 'Just in case'));
+    const { entry } = await withDatabase((db) =>
+      reserveOutreach(db, draft(), NO_PACE, T, { overrideReason: 'Just in case' }),
+    );
     expect(entry).not.toHaveProperty('override');
   });
 
@@ -150,7 +154,7 @@ describe('outreach store', () => {
       setDoNotContact(db, { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', name: 'Giulia Rossi' }, true, T),
     );
     const refused = await withDatabase((db) =>
-      reserveOutreach(db, draft({ category: 'promo' }), NO_PACE, T + 1, 'Big sale'),
+      reserveOutreach(db, draft({ category: 'promo' }), NO_PACE, T + 1, { overrideReason: 'Big sale' }),
     );
     expect(refused).toMatchObject({ verdict: { rule: 'do-not-contact' }, entry: null });
     expect((await reserve(draft({ category: 'care' }), T + 2)).entry).not.toBeNull();

@@ -1,0 +1,40 @@
+import browser from 'webextension-polyfill';
+import type { PendingTarget } from '../shared/messages';
+import { graphCanDeliver } from './api-delivery';
+import { commentAuthorId, pageMessageTimes } from './graph-api';
+import { callFor, loadConnection } from './graph-connection';
+
+/** How long what the Graph API said of a fan's conversation is reused: popup, then send. */
+const CACHE_MS = 5 * 60_000;
+/** A read that only informs the verdict gives up sooner than a send. */
+const READ_TIMEOUT_MS = 5000;
+/** Newest messages of the conversation read: more than any cap counts. */
+const MESSAGES_READ = 50;
+const CACHE_PREFIX = 'graphOutside:';
+
+interface Cached {
+  at: number;
+  times: number[];
+}
+
+/**
+ * When the Page messaged the picked comment's author outside this browser, for the policy to count:
+ * read from the Page's conversation with them, where the connected token may read conversations.
+ * Empty when it may not or Facebook does not answer in time: the log's own limits still hold.
+ */
+export async function outsideContacts(target: PendingTarget, now: number): Promise<number[]> {
+  const connection = await loadConnection();
+  const { comment } = target;
+  if (!graphCanDeliver(connection, comment) || !connection.canReadConversations) return [];
+  const key = `${CACHE_PREFIX}${comment.pageId}:${comment.authorId}`;
+  const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
+  if (cached && now - cached.at < CACHE_MS && now >= cached.at) return cached.times;
+
+  const call = { ...(await callFor(connection)), timeoutMs: READ_TIMEOUT_MS };
+  const author = await commentAuthorId(call, comment.graphCommentId!);
+  if (author.kind !== 'ok') return [];
+  const times = await pageMessageTimes(call, connection.page.id, author.data, MESSAGES_READ);
+  if (times.kind !== 'ok') return [];
+  await browser.storage.session.set({ [key]: { at: now, times: times.data } satisfies Cached });
+  return times.data;
+}
