@@ -121,6 +121,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       clearPendingBadge(),
     ]);
     const outside = target ? await outsideContacts(target, now) : [];
+    const viaApi = target !== null && graphCanDeliver(await loadConnection(), target.comment);
+    const deliveryVia = viaApi ? 'api' : 'box';
     return withDatabase(async (db) => {
       const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
       const placeholders = await loadCustomPlaceholders(db);
@@ -135,11 +137,12 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           notes: '',
           placeholders,
           recognitionFailed,
+          deliveryVia,
         };
       const request = { ...requestFor(target), outsideContacts: outside };
       const checked = await checkOutreach(db, request, await loadPolicySettings(db), now);
       const notes = await fanNotes(db, request);
-      return { target, templates, ...checked, notes, placeholders, recognitionFailed };
+      return { target, templates, ...checked, notes, placeholders, recognitionFailed, deliveryVia };
     });
   },
 

@@ -27,6 +27,9 @@ export function ConfirmSend() {
         · {t('onPage', comment.pageName)}
       </p>
       <blockquote class="confirm-text">{finalText.value.trim()}</blockquote>
+      <p class="confirm-route">
+        {loaded.value?.deliveryVia === 'api' ? t('confirmViaApi', comment.pageName) : t('confirmViaBox')}
+      </p>
       {overridable.value && <p class="override-note">{t('logOverridden', overrideReason.value.trim())}</p>}
       <div class="confirm-actions">
         <button

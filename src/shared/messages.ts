@@ -213,6 +213,8 @@ export interface ReplyData {
     placeholders: CustomPlaceholders;
     /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
     recognitionFailed: boolean;
+    /** How Send delivers to this target: the Graph API for a connected Page, else Facebook's box. */
+    deliveryVia: 'api' | 'box';
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
   'outreach/deliver': DeliveryReply;

@@ -27,6 +27,9 @@ async function sendThanksToGiulia(
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
   const text = (await popup.locator('output').textContent()) ?? '';
   await popup.getByRole('button', { name: 'Review message' }).click();
+  await expect(
+    popup.getByText(/^After Send, the message goes into Facebook's own message box/),
+  ).toBeVisible();
   await popup.getByRole('button', { name: 'Send', exact: true }).click();
   return { popup, text };
 }

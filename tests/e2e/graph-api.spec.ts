@@ -36,6 +36,7 @@ async function sendThanksToGiulia(page: Page, openPopup: () => Promise<Page>): P
   const popup = await openPopup();
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
   await popup.getByRole('button', { name: 'Review message' }).click();
+  await expect(popup.getByText('Send posts it at once through the Graph API, as Acme Coffee.')).toBeVisible();
   await popup.getByRole('button', { name: 'Send', exact: true }).click();
   return popup;
 }
@@ -66,7 +67,45 @@ test('a Page connected on the options page gets its comment answered in one well
   await expect(popup.locator('tbody td').nth(4)).toHaveText('Sent');
 });
 
-test('a comment Facebook says was already answered ends not sent, with Facebook’s reason', async ({
+/** Each way Facebook can answer a send: what the popup says and what the log keeps. */
+const ANSWERS = [
+  ['token-expired', GRAPH_ANSWERS.error(190, 463), "Not sent: the Page's access token has expired"],
+  ['permission-missing', GRAPH_ANSWERS.error(10, undefined, 403), 'Not sent: the token lacks a permission'],
+  ['comment-too-old', GRAPH_ANSWERS.error(10, 2018278), 'Not sent: Facebook says the comment is too old'],
+  [
+    'already-answered',
+    GRAPH_ANSWERS.error(10900),
+    'Not sent: Facebook says this comment was already answered',
+  ],
+  ['user-unavailable', GRAPH_ANSWERS.error(551), 'Not sent: this person cannot receive messages'],
+  ['rate-limited', GRAPH_ANSWERS.error(32), 'Not sent: Facebook asked the Page to slow down'],
+  [
+    'page-restricted',
+    GRAPH_ANSWERS.error(10, 1893063),
+    'Not sent: Facebook has temporarily restricted the Page',
+  ],
+  ['rejected', GRAPH_ANSWERS.error(100), 'Not sent: Facebook refused the message'],
+] as const;
+
+for (const [error, answer, said] of ANSWERS) {
+  test(`a send Facebook refuses as “${error}” ends not sent, saying why`, async ({
+    context,
+    page,
+    extensionId,
+    openPopup,
+    background,
+  }) => {
+    await connectOnOptionsPage(await context.newPage(), extensionId);
+    stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
+    const popup = await sendThanksToGiulia(page, openPopup);
+    await expect(popup.getByText(said)).toBeVisible();
+    expect(await storedEntries(background)).toMatchObject([{ status: 'failed', deliveryError: error }]);
+    await popup.getByRole('button', { name: 'Log' }).click();
+    await expect(popup.locator('tbody td').nth(4)).toHaveText('Not sent');
+  });
+}
+
+test('Facebook’s can_reply_privately saying no stops the send before it is made', async ({
   context,
   page,
   extensionId,
@@ -74,14 +113,50 @@ test('a comment Facebook says was already answered ends not sent, with Facebook�
   background,
 }) => {
   await connectOnOptionsPage(await context.newPage(), extensionId);
-  stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(10900) : happyGraph(request));
+  stub.handler = (request) =>
+    request.path.includes('can_reply_privately')
+      ? { body: { can_reply_privately: false } }
+      : happyGraph(request);
   const popup = await sendThanksToGiulia(page, openPopup);
   await expect(
-    popup.getByText('Not sent: Facebook says this comment was already answered privately.'),
+    popup.getByText('Not sent: Facebook does not allow a private reply to this comment.'),
   ).toBeVisible();
+  expect(posts()).toEqual([]);
   expect(await storedEntries(background)).toMatchObject([
-    { status: 'failed', deliveryError: 'already-answered' },
+    { status: 'failed', deliveryError: 'cannot-reply' },
   ]);
+});
+
+test('a server error leaves the message unknown, and the popup says to check the inbox', async ({
+  context,
+  page,
+  extensionId,
+  openPopup,
+  background,
+}) => {
+  await connectOnOptionsPage(await context.newPage(), extensionId);
+  stub.handler = (request) =>
+    request.method === 'POST' ? GRAPH_ANSWERS.error(2, undefined, 500) : happyGraph(request);
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect(
+    popup.getByText(/^Facebook did not answer in time, so the message may or may not have gone/),
+  ).toBeVisible();
+  expect(await storedEntries(background)).toMatchObject([{ status: 'unknown' }]);
+});
+
+test('a slow answer from Facebook still ends sent', async ({
+  context,
+  page,
+  extensionId,
+  openPopup,
+  background,
+}) => {
+  await connectOnOptionsPage(await context.newPage(), extensionId);
+  stub.handler = (request) =>
+    request.method === 'POST' ? { ...GRAPH_ANSWERS.sent, delayMs: 2500 } : happyGraph(request);
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect(popup.getByText('Sent to Giulia Rossi through the Graph API.')).toBeVisible();
+  expect(await storedEntries(background)).toMatchObject([{ status: 'sent' }]);
 });
 
 test('a worker killed while Facebook is answering leaves exactly one request and an unknown entry', async ({
