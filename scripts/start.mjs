@@ -39,13 +39,15 @@ mkdirSync(ARTIFACTS, { recursive: true });
 const shots = {
   post: resolve(ARTIFACTS, 'demo-post.png'),
   compose: resolve(ARTIFACTS, 'popup-compose.png'),
+  messageBox: resolve(ARTIFACTS, 'facebook-message-box.png'),
   log: resolve(ARTIFACTS, 'popup-log.png'),
 };
 const actions = page.locator('button[data-page-outreach="send-message"]');
 await actions.first().waitFor();
 await page.screenshot({ path: shots.post, fullPage: true });
 
-// The main flow, as an admin would walk it: pick a comment, a Thanks template, review, send, read the log.
+// The main flow, as an admin would walk it: pick a comment, a Thanks template, review, send, press
+// Facebook's own Send in the message box the extension filled, read the log.
 await actions.first().click();
 const popup = await context.newPage();
 await popup.setViewportSize(POPUP_VIEWPORT);
@@ -55,6 +57,10 @@ await popup.screenshot({ path: shots.compose, fullPage: true });
 await popup.locator('button.send').click();
 await popup.locator('.confirm .send').click();
 await popup.locator('.outcome').waitFor();
+const messageBox = page.locator('[role="dialog"]').filter({ has: page.locator('[contenteditable="true"]') });
+await page.screenshot({ path: shots.messageBox });
+await messageBox.locator('[role="button"]').last().click();
+await messageBox.locator('[role="row"]').first().waitFor();
 await popup.locator('.tab').nth(1).click();
 await popup.locator('tbody tr').first().waitFor();
 await popup.screenshot({ path: shots.log, fullPage: true });
