@@ -5,10 +5,17 @@ import webExtension from 'vite-plugin-web-extension';
 const TARGETS = ['chrome', 'firefox'] as const;
 type Target = (typeof TARGETS)[number];
 /**
- * The test build: Chrome's, in dist/chrome-test, where end-to-end tests may point the Graph API at a
- * local stub and the Graph host is granted up front (tests cannot click a permission prompt).
+ * Test builds (`chrome-test`, `firefox-test`, in dist/<mode>): end-to-end tests may point the Graph
+ * API at a local stub, the Graph host is granted up front (tests cannot click a permission prompt),
+ * and Firefox's opens the popup in a tab on install, since tests may not navigate to extension pages
+ * there. Release builds hold none of this.
  */
-const TEST_MODE = 'chrome-test';
+const TEST_SUFFIX = '-test';
+/** Where each browser keeps the Graph host in the manifest: an optional permission until connected. */
+const OPTIONAL_HOSTS_KEY: Record<Target, string> = {
+  chrome: '{{chrome}}.optional_host_permissions',
+  firefox: '{{firefox}}.optional_permissions',
+};
 
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -17,14 +24,18 @@ function readJson(path: string): Record<string, unknown> {
 // One manifest.json for both browsers: `{{chrome}}.` / `{{firefox}}.` key prefixes are resolved by the
 // plugin; the version always comes from package.json so the two builds can never disagree.
 export default defineConfig(({ mode }) => {
-  const target: Target = TARGETS.find((name) => name === mode) ?? 'chrome';
-  const testBuild = mode === TEST_MODE;
+  const testBuild = mode.endsWith(TEST_SUFFIX);
+  const browser = testBuild ? mode.slice(0, -TEST_SUFFIX.length) : mode;
+  const target: Target = TARGETS.find((name) => name === browser) ?? 'chrome';
   return {
-    define: { __TEST_BUILD__: JSON.stringify(testBuild) },
+    define: {
+      __TEST_BUILD__: JSON.stringify(testBuild),
+      __TEST_OPENS_POPUP__: JSON.stringify(testBuild && target === 'firefox'),
+    },
     publicDir: 'public',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: testBuild ? `dist/${TEST_MODE}` : `dist/${target}`,
+      outDir: `dist/${testBuild ? mode : target}`,
       emptyOutDir: true,
       // Readable bundles make store review and our own bundle audits easier; size is gzip-measured anyway.
       minify: process.env.MINIFY !== 'false',
@@ -39,7 +50,7 @@ export default defineConfig(({ mode }) => {
             version: readJson('package.json').version,
           };
           // Tests cannot click a permission prompt: the test build holds the optional Graph host at once.
-          if (testBuild) manifest.host_permissions = manifest['{{chrome}}.optional_host_permissions'];
+          if (testBuild) manifest.host_permissions = manifest[OPTIONAL_HOSTS_KEY[target]];
           return manifest;
         },
         // Validation downloads a JSON schema from the network, which these machines cannot reach;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  define: { __TEST_BUILD__: 'true' },
+  define: { __TEST_BUILD__: 'true', __TEST_OPENS_POPUP__: 'false' },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: {
     // Unit tests run outside a browser extension: a small in-memory stand-in replaces the polyfill.

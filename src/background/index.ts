@@ -22,6 +22,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 browser.runtime.onInstalled.addListener(() => {
   void scheduleMaintenance();
+  // Firefox's tests may not open extension pages themselves: its test build opens the popup for them.
+  if (__TEST_OPENS_POPUP__) void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html') });
 });
 browser.runtime.onStartup.addListener(() => {
   void scheduleMaintenance();

@@ -15,7 +15,9 @@ import {
 
 /** How long Facebook may take to open its message box: it loads the chat's code on first use. */
 export const MESSAGE_BOX_WAIT_MS = 8000;
-/** How long the editor may take to show pasted text: Facebook's editor renders in its own tick. */
+/** How long the editor may take to show a paste it took: Facebook's editor renders in its own tick. */
+export const PASTE_SETTLE_MS = 300;
+/** How long it may take to show text typed in. */
 export const EDITOR_SETTLE_MS = 1000;
 /** A sent message is recognized by its beginning: Facebook may turn what follows into links. */
 const SENT_MATCH_CHARS = 40;
@@ -50,18 +52,30 @@ function waitFor<T>(
 
 /**
  * Puts the text in the editor the way a paste does, so Facebook's editor takes it into its own state
- * (setting the DOM's text would show it but send nothing). Editors that ignore a paste event get the
- * text as typed input instead.
+ * (setting the DOM's text would show it but send nothing). Where the editor did not take the paste
+ * (some editors ignore paste events; Firefox hands pages a content script's clipboard data empty),
+ * the text goes in as typed input instead: the editor was empty, so nothing is inserted twice.
  */
-function insertText(editor: HTMLElement, text: string): void {
+async function insertText(
+  editor: HTMLElement,
+  text: string,
+  watcher: DomWatcher,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const wanted = normalize(text);
+  const took = () => (normalize(editorText(editor)) === wanted ? true : null);
   editor.focus();
   const selection = editor.ownerDocument.getSelection();
   selection?.selectAllChildren(editor);
   selection?.collapseToEnd();
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-  if (editor.dispatchEvent(paste)) editor.ownerDocument.execCommand('insertText', false, text);
+  editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  if (await waitFor(watcher, took, PASTE_SETTLE_MS, signal)) return true;
+  if (editorText(editor)) return false;
+  editor.focus();
+  editor.ownerDocument.execCommand('insertText', false, text);
+  return (await waitFor(watcher, took, EDITOR_SETTLE_MS, signal)) !== null;
 }
 
 /**
@@ -127,15 +141,7 @@ async function fill(
   );
   if (!opened) return failure('no-composer');
   if (editorText(opened.editor)) return failure('composer-busy');
-  insertText(opened.editor, text);
-  const wanted = normalize(text);
-  const took = await waitFor(
-    watcher,
-    () => (normalize(editorText(opened.editor)) === wanted ? true : null),
-    EDITOR_SETTLE_MS,
-    signal,
-  );
-  if (!took) return failure('not-accepted');
+  if (!(await insertText(opened.editor, text, watcher, signal))) return failure('not-accepted');
   watchOutcome(entryId, opened, text, watcher, signal);
   return { prepared: true };
 }

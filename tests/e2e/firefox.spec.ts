@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension } from '../../scripts/browser.mjs';
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
 
@@ -27,6 +28,79 @@ test('the Firefox build loads, adds the action to every fan comment and hands a 
     // The action is marked pressed only once the background has accepted the comment as the target.
     await page.click(ACTION);
     await page.waitForSelector(`${ACTION}[aria-pressed="true"]`);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** The extension page the Firefox test build opened by itself (tests may not navigate to one). */
+async function extensionPage(browser: Browser, path: string): Promise<Page> {
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.endsWith(path)) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Clicks the element of `selector` whose text (or label's) is `text`, once there is one. Extension
+ * pages are driven from inside: WebDriver BiDi cannot hand their elements out to the test.
+ */
+async function clickByText(page: Page, selector: string, text: string): Promise<void> {
+  const clicked = (css: string, wanted: string) => {
+    const found = [...document.querySelectorAll<HTMLElement>(css)].find(
+      (element) => (element.closest('label') ?? element).textContent?.trim() === wanted,
+    );
+    found?.click();
+    return found !== undefined;
+  };
+  while (!(await page.evaluate(clicked, selector, text))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits until `check`, run in the page, holds. */
+async function until(page: Page, check: () => boolean): Promise<void> {
+  while (!(await page.evaluate(check))) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+test('in Firefox the main flow runs whole: pick, template, confirm, Facebook’s box, its Send, the log', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+    await page.goto(DEMO_POSTS.en.url);
+    await page.waitForSelector(ACTION);
+    await page.click(ACTION);
+    await page.waitForSelector(`${ACTION}[aria-pressed="true"]`);
+
+    // Reloaded from inside: the test may not navigate an extension page itself.
+    await popup.evaluate(() => location.reload());
+    await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
+    const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
+    await clickByText(popup, 'button', 'Review message');
+    await clickByText(popup, 'button', 'Send');
+    await until(popup, () => document.querySelector('.outcome.prepared') !== null);
+
+    const editor = '[role="dialog"] [role="textbox"]';
+    await page.waitForFunction(
+      (css, wanted) => document.querySelector(css)?.textContent === wanted,
+      {},
+      editor,
+      text,
+    );
+    await page.click('[role="dialog"] [aria-label="Press Enter to send"]');
+    await page.waitForFunction(
+      (wanted) => document.querySelector('[role="dialog"] [role="row"]')?.textContent === wanted,
+      {},
+      text,
+    );
+    await clickByText(popup, 'button', 'Log');
+    await until(popup, () => document.querySelectorAll('tbody td')[4]?.textContent === 'Sent');
   } finally {
     await browser.close();
   }
