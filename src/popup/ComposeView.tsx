@@ -55,6 +55,14 @@ function Outcome() {
       role={['copied', 'prepared', 'sent'].includes(current.kind) ? 'status' : 'alert'}
     >
       {current.text}
+      {current.inbox && (
+        <>
+          {' '}
+          <a href={current.inbox} target="_blank" rel="noreferrer">
+            {t('openPageInbox')}
+          </a>
+        </>
+      )}
     </p>
   );
 }

@@ -14,6 +14,8 @@ type Loaded = ReplyData['popup/open'];
 export type Outcome = {
   kind: 'error' | 'refused' | 'prepared' | 'sent' | 'copied' | 'failed';
   text: string;
+  /** Where to go next, when the message waits on the clipboard: the Page's inbox. */
+  inbox?: string;
 };
 
 /** Where the admin's last sends per category are remembered, to preselect the template next time. */
@@ -130,7 +132,7 @@ export async function send(): Promise<void> {
       recipientName: comment.authorName,
       text,
     });
-    outcome.value = describeDelivery(delivered, comment.authorName);
+    outcome.value = describeDelivery(delivered, comment);
     if (['prepared', 'copied', 'api-sent'].includes(delivered.status)) {
       await remember(chosen.category, chosen.id);
     }

@@ -4,6 +4,7 @@ import { formatAgo, formatDay } from '../shared/format';
 import { COMPOSER_FAILURE_LABELS, GRAPH_ERROR_LABELS } from '../shared/labels';
 import type { DeliveryResult } from './delivery/delivery';
 import type { Outcome } from './compose-store';
+import type { CommentContext } from '../shared/comment-context';
 
 function formatTime(time: number, withSeconds = false): string {
   const seconds = withSeconds ? ({ second: '2-digit' } as const) : {};
@@ -46,8 +47,19 @@ export function describeVerdict(verdict: Verdict, fanName: string, now: number):
   }
 }
 
+/** The Page's inbox in Meta Business Suite, opened on the Page when its numeric id is known. */
+const PAGE_INBOX = 'https://business.facebook.com/latest/inbox/all';
+const NUMERIC_ID = /^\d+$/;
+
+export function pageInboxUrl(pageId: string): string {
+  return NUMERIC_ID.test(pageId) ? `${PAGE_INBOX}?asset_id=${pageId}` : PAGE_INBOX;
+}
+
 /** What the admin is told after a send: where the message is now, and what is left for them to do. */
-export function describeDelivery(result: DeliveryResult, fanName: string): Outcome {
+export function describeDelivery(
+  result: DeliveryResult,
+  { authorName: fanName, pageId }: Pick<CommentContext, 'authorName' | 'pageId'>,
+): Outcome {
   switch (result.status) {
     case 'prepared':
       return { kind: 'prepared', text: t('deliveredPrepared', fanName) };
@@ -55,6 +67,7 @@ export function describeDelivery(result: DeliveryResult, fanName: string): Outco
       return {
         kind: 'copied',
         text: t('deliveredCopied', [fanName, t(COMPOSER_FAILURE_LABELS[result.fallback])]),
+        inbox: pageInboxUrl(pageId),
       };
     case 'failed':
       return { kind: 'failed', text: t('deliveryFailed') };

@@ -139,6 +139,29 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     await expect.poll(() => statusOf(background)).toBe('sent');
   });
 
+  test('a draft the admin left in Facebook’s box is never overwritten: the text is copied instead', async ({
+    page,
+    openPopup,
+    background,
+  }) => {
+    await page.goto(DEMO_POSTS.en.url);
+    const giulia = page.getByRole('article', { name: /^Comment by Giulia Rossi 2 days ago/ });
+    await giulia.getByRole('button', { name: 'Message', exact: true }).first().click();
+    const box = page.getByRole('dialog', { name: 'Chat with Giulia Rossi' });
+    await box.getByRole('textbox').pressSequentially('Draft for later');
+    await box.getByRole('button', { name: 'Close chat' }).click();
+
+    const { popup, text } = await sendThanksToGiulia(page, openPopup);
+    await expect(
+      popup.getByText(
+        /^Message copied: Facebook's message box already holds a draft, which was left as it is\./,
+      ),
+    ).toBeVisible();
+    await expect(box.getByRole('textbox')).toHaveText('Draft for later');
+    expect(await readClipboardOn(page)).toBe(text);
+    expect(await storedEntries(background)).toMatchObject([{ status: 'copied' }]);
+  });
+
   test('where Facebook shows no Message control, the text is copied and the popup says why', async ({
     page,
     openPopup,
@@ -160,6 +183,10 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
         /^Message copied: Facebook shows no Message control beside this comment\. Open the conversation/,
       ),
     ).toBeVisible();
+    await expect(popup.getByRole('link', { name: "Open the Page's inbox" })).toHaveAttribute(
+      'href',
+      'https://business.facebook.com/latest/inbox/all',
+    );
     expect(await readClipboardOn(page)).toBe(text);
     expect(await storedEntries(background)).toMatchObject([{ status: 'copied', text }]);
   });
