@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
+import { noDynamicCode } from './build/no-dynamic-code';
 
 const TARGETS = ['chrome', 'firefox'] as const;
 type Target = (typeof TARGETS)[number];
@@ -42,6 +43,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
     },
     plugins: [
+      noDynamicCode(),
       webExtension({
         browser: target,
         manifest: () => {

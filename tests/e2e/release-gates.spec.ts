@@ -33,6 +33,7 @@ for (const build of BUILDS) {
       expect(scripts.flatMap((script) => script.matches)).toEqual([FACEBOOK]);
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
       expect(manifest.web_accessible_resources).toBeUndefined();
+      expect(manifest.permissions).not.toContain('tabs');
     });
 
     test('cannot be pointed at another Graph API: that hook exists only in test builds', () => {
@@ -44,12 +45,30 @@ for (const build of BUILDS) {
       );
     });
 
+    test('holds no code made from strings and writes no HTML from strings', () => {
+      const forbidden = [
+        /\beval\s*\(/,
+        /\bnew\s+Function\b/,
+        /\bFunction\s*\(/,
+        // Taking the constructor under another name, as libraries do to hide it.
+        /[=:]\s*Function\s*[;,)}]/,
+        /\.(?:inner|outer)HTML\s*=(?!=)/,
+        /\binsertAdjacentHTML\b/,
+        /\bdocument\.write(?:ln)?\s*\(/,
+      ];
+      for (const script of filesOf(join('dist', build)).filter((file) => file.endsWith('.js'))) {
+        const code = readFileSync(script, 'utf8');
+        for (const pattern of forbidden) expect(code, `${script} matches ${pattern}`).not.toMatch(pattern);
+      }
+    });
+
     test('lets no web page or other extension talk to it, and runs only its own scripts', () => {
       const manifest = manifestOf(build);
       // Firefox has no externally_connectable: no page or extension can message it at all.
       if (build === 'chrome') expect(manifest.externally_connectable).toEqual({ ids: [] });
       const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
       expect(csp).toBe("script-src 'self'; object-src 'self'");
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
     });
 
     test('ships no inline scripts and no scripts from other hosts', () => {
