@@ -84,7 +84,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const browser of BROWSERS) {
     const build = resolve('dist', browser);
     const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8'));
-    if (manifest.version !== version) throw new Error(`${build} is version ${manifest.version}, not ${version}`);
+    if (manifest.version !== version)
+      throw new Error(`${build} is version ${manifest.version}, not ${version}`);
     const target = resolve('dist', packageName(browser, version));
     writeFileSync(target, zipDirectory(build));
     console.log(target);

@@ -4,12 +4,38 @@ import {
   type BrowserContext,
   type Locator,
   type Page,
+  type Request,
   type Worker,
 } from '@playwright/test';
 import { extensionId, launchWithExtension } from '../../scripts/browser.mjs';
 import { routeFacebook } from '../fixtures/facebook-routes.mjs';
 
+/** Where the extension's own pages and worker may send requests: itself, and the stubs tests start. */
+const ALLOWED_EGRESS = [
+  /^chrome-extension:\/\//,
+  /^data:/,
+  /^blob:/,
+  /^http:\/\/127\.0\.0\.1:\d+\//,
+  /^https:\/\/graph\.facebook\.com\//,
+];
+
+/** Requests the extension made to anywhere else, watched over a whole test. */
+export interface EgressAudit {
+  violations: string[];
+}
+
+function fromExtension(request: Request): boolean {
+  if (request.serviceWorker()) return true;
+  try {
+    return request.frame().url().startsWith('chrome-extension://');
+  } catch {
+    return false;
+  }
+}
+
 interface ExtensionFixtures {
+  /** Every request from the extension's pages and worker; the test fails on one to a host not allowed. */
+  egress: EgressAudit;
   /** The browser's UI language, which the extension's own strings follow. */
   uiLanguage: string;
   /** Which build to load: the release one, or `dist/chrome-test` for tests that need its hooks. */
@@ -30,6 +56,19 @@ export const test = base.extend<ExtensionFixtures>({
     await use(context);
     await context.close();
   },
+  egress: [
+    async ({ context }, use) => {
+      const audit: EgressAudit = { violations: [] };
+      context.on('request', (request) => {
+        if (fromExtension(request) && !ALLOWED_EGRESS.some((allowed) => allowed.test(request.url()))) {
+          audit.violations.push(request.url());
+        }
+      });
+      await use(audit);
+      expect(audit.violations, 'requests from the extension to hosts it may not reach').toEqual([]);
+    },
+    { auto: true },
+  ],
   page: async ({ context }, use) => {
     await use(context.pages()[0] ?? (await context.newPage()));
   },

@@ -114,3 +114,22 @@ test('a facebook.com page cannot fetch any of the extension’s files, so it can
   }, extensionId);
   expect(reachable).toEqual([]);
 });
+
+test('the egress audit catches a request from the extension’s pages or worker to another host', async ({
+  context,
+  background,
+  extensionId,
+  egress,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.evaluate(() => fetch('https://tracker.example/pixel').catch(() => undefined));
+  await background.evaluate(() => fetch('https://tracker.example/beacon').catch(() => undefined));
+  await expect.poll(() => egress.violations.length).toBe(2);
+  expect(egress.violations.sort()).toEqual([
+    'https://tracker.example/beacon',
+    'https://tracker.example/pixel',
+  ]);
+  // Seen, so proven: the audit would fail this test otherwise.
+  egress.violations.length = 0;
+});
