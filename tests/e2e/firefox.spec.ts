@@ -105,3 +105,41 @@ test('in Firefox the main flow runs whole: pick, template, confirm, Facebook’s
     await browser.close();
   }
 });
+
+test('in Firefox, of 50 simultaneous send requests for one comment exactly one is recorded', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+    await page.goto(DEMO_POSTS.en.url);
+    await page.waitForSelector(ACTION);
+    await page.click(ACTION);
+    await page.waitForSelector(`${ACTION}[aria-pressed="true"]`);
+
+    const recorded = await popup.evaluate(async (requests) => {
+      const { runtime } = (
+        globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).browser;
+      const reserve = {
+        type: 'outreach/reserve',
+        commentId: '456',
+        category: 'care',
+        templateId: 'default-care-1-en',
+        text: 'Hi Giulia, can we help?',
+      };
+      const replies = (await Promise.all(
+        Array.from({ length: requests }, () => runtime.sendMessage(reserve)),
+      )) as Array<{ ok: boolean; data?: { entry: unknown } }>;
+      const log = (await runtime.sendMessage({ type: 'log/list' })) as { data: { entries: unknown[] } };
+      return {
+        accepted: replies.filter((reply) => reply.ok && reply.data?.entry).length,
+        logged: log.data.entries.length,
+      };
+    }, 50);
+    expect(recorded).toEqual({ accepted: 1, logged: 1 });
+  } finally {
+    await browser.close();
+  }
+});
