@@ -63,7 +63,7 @@ export const SMALL_CONFIG: SimulationConfig = {
   maxCommentsPerFan: 40,
   propensity: { thanks: 0.12, promo: 0.08, warning: 0.01, care: 0.06 },
   viral: { day: 10, comments: 300 },
-  outage: { day: 25, hours: 6, comments: 150, care: 0.6 },
+  outage: { day: 25, hours: 6, comments: 300, care: 0.6 },
   clockSkew: { admin: 2, day: 30, hours: -3 },
 };
 
@@ -93,8 +93,12 @@ export interface Scenario {
 const HOURLY_WEIGHT = [1, 1, 1, 1, 1, 1, 2, 4, 6, 7, 7, 7, 8, 8, 7, 7, 7, 8, 9, 10, 10, 9, 6, 3];
 const HOURLY_TOTAL = HOURLY_WEIGHT.reduce((sum, weight) => sum + weight, 0);
 const MINUTE_MS = 60_000;
-/** Admins answer within minutes to a day; `lateShare` of the time, a week or more later. */
+/**
+ * Admins answer within minutes to a day, customer care within two hours; `lateShare` of the time, a
+ * week or more later.
+ */
 const USUAL_DELAY_MAX_MS = DAY_MS;
+const CARE_DELAY_MAX_MS = 2 * HOUR_MS;
 const LATE_DELAY_MS = { from: 7 * DAY_MS, span: 5 * DAY_MS };
 
 function hourOfDay(random: Random): number {
@@ -154,7 +158,7 @@ export function generateScenario(config: SimulationConfig): Scenario {
     const late = random.chance(config.lateShare);
     const delay = late
       ? LATE_DELAY_MS.from + random.below(LATE_DELAY_MS.span)
-      : MINUTE_MS + random.below(USUAL_DELAY_MAX_MS);
+      : MINUTE_MS + random.below(category === 'care' ? CARE_DELAY_MAX_MS : USUAL_DELAY_MAX_MS);
     const admin = random.below(config.admins);
     intents.push({ comment, category, admin, at: comment.at + delay });
     if (random.chance(config.doubleHandling)) {

@@ -248,7 +248,7 @@ describe('frequency policy: per-category rules', () => {
     const others = Array.from({ length: 50 }, (_, index) =>
       contact(T + index * 60_000, { fanId: `fan-${index}`, category: 'care' }),
     );
-    const verdict = evaluate(request({ category: 'care' }), others, settings, T + DAY_MS - 1);
+    const verdict = evaluate(request({ category: 'thanks' }), others, settings, T + DAY_MS - 1);
     expect(verdict).toEqual({
       allowed: false,
       rule: 'page-daily',
@@ -256,7 +256,18 @@ describe('frequency policy: per-category rules', () => {
       eligibleAt: T + DAY_MS,
       limit: 50,
     });
-    expect(evaluate(request({ category: 'care' }), others, settings, T + DAY_MS)).toEqual({ allowed: true });
+    expect(evaluate(request({ category: 'thanks' }), others, settings, T + DAY_MS)).toEqual({
+      allowed: true,
+    });
+  });
+
+  test('customer care counts toward the Page’s day but is never held by it', () => {
+    const others = Array.from({ length: 50 }, (_, index) =>
+      contact(T + index * 60_000, { fanId: `fan-${index}`, category: 'care' }),
+    );
+    expect(evaluate(request({ category: 'care' }), others, settings, T + DAY_MS - 1)).toEqual({
+      allowed: true,
+    });
   });
 
   test('when several rules refuse, the verdict names the one that lasts longest', () => {
@@ -326,7 +337,7 @@ describe('strikes', () => {
 function modelAllows(history: PastContact[], category: Category, now: number, s: PolicySettings): boolean {
   const within = (days: number) => history.filter((c) => c.createdAt > now - days * DAY_MS);
   const count = (list: PastContact[], of: (c: PastContact) => boolean) => list.filter(of).length;
-  if (count(within(1), () => true) >= s.pageDailyMax) return false;
+  if (category !== 'care' && count(within(1), () => true) >= s.pageDailyMax) return false;
   if (s.paceSeconds > 0 && history.some((c) => c.createdAt > now - s.paceSeconds * 1000)) return false;
   const hour = new Date(now).getUTCHours();
   const { quietHoursStart: from, quietHoursEnd: to } = s;

@@ -92,10 +92,10 @@ describe('outreach store', () => {
     for (let index = 0; index < 50; index += 1) {
       await reserve(draft({ fanId: `fan-${index}`, commentId: String(index), category: 'care' }), T + index);
     }
-    const refused = await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'care' }), T + 100);
+    const refused = await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'thanks' }), T + 100);
     expect(refused.verdict).toMatchObject({ allowed: false, rule: 'page-daily', eligibleAt: T + DAY_MS });
     expect(
-      (await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'care' }), T + DAY_MS)).entry,
+      (await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'thanks' }), T + DAY_MS)).entry,
     ).not.toBeNull();
   });
 

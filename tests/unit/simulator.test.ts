@@ -75,6 +75,8 @@ describe('the discretion simulator', () => {
   test('customer care is never blocked by the policy, only by Facebook’s own rules', () => {
     expect(metrics.isolated.careBlocked).toBe(0);
     expect(metrics.team.careBlocked).toBe(0);
+    // Not even by asking the admin for a reason, outage included.
+    expect(metrics.team.careOverrides).toBe(0);
   });
 
   test('fans who said STOP get fewer messages with the policy than without', () => {
