@@ -27,6 +27,8 @@ export interface Metrics {
   /** Fans who got a second pre-ban warning within 90 days: the ladder's "ban" step. */
   fansOnSecondStrike: number;
   messagesAfterStop: number;
+  /** Messages sent on each day of the run, customer care apart. */
+  perDay: Array<{ care: number; other: number }>;
   decisionsPerSecond: number;
 }
 
@@ -55,7 +57,11 @@ function byFan(sent: readonly Sent[], keep: (message: Sent) => boolean = () => t
   return times;
 }
 
-export function measure(result: ReplayResult, monthlyMax: number): Metrics {
+export function measure(
+  result: ReplayResult,
+  monthlyMax: number,
+  { start, days }: { start: number; days: number },
+): Metrics {
   const all = byFan(result.sent);
   const initiative = byFan(result.sent, (message) => message.category !== 'care');
   const warnings = byFan(result.sent, (message) => message.category === 'warning');
@@ -76,6 +82,11 @@ export function measure(result: ReplayResult, monthlyMax: number): Metrics {
     refusalsByRule[refusal.rule] = (refusalsByRule[refusal.rule] ?? 0) + 1;
   const count = (category: Category) => result.sent.filter((message) => message.category === category).length;
   const seconds = result.elapsedMs / 1000;
+  const perDay = Array.from({ length: days }, () => ({ care: 0, other: 0 }));
+  for (const message of result.sent) {
+    const day = perDay[Math.floor((message.at - start) / DAY_MS)];
+    if (day) day[message.category === 'care' ? 'care' : 'other'] += 1;
+  }
   return {
     mode: result.mode,
     messages: result.sent.length,
@@ -94,6 +105,7 @@ export function measure(result: ReplayResult, monthlyMax: number): Metrics {
     fansWarned: warnings.size,
     fansOnSecondStrike: [...warnings.values()].filter((times) => maxInWindow(times, 90 * DAY_MS) >= 2).length,
     messagesAfterStop: result.afterStop,
+    perDay,
     decisionsPerSecond: seconds > 0 ? Math.round(result.decisions / seconds) : 0,
   };
 }

@@ -17,7 +17,7 @@ export async function simulate(config: SimulationConfig): Promise<SimulationRepo
   const scenario = generateScenario(config);
   const metrics: Metrics[] = [];
   for (const mode of MODES) {
-    metrics.push(measure(await replay(scenario, mode), DEFAULT_POLICY_SETTINGS.fanMonthlyMax));
+    metrics.push(measure(await replay(scenario, mode), DEFAULT_POLICY_SETTINGS.fanMonthlyMax, config));
   }
   return {
     config,

@@ -19,7 +19,7 @@ beforeAll(async () => {
   scenario = generateScenario(SMALL_CONFIG);
   for (const mode of MODES) {
     results[mode] = await replay(scenario, mode);
-    metrics[mode] = measure(results[mode], MONTHLY_MAX);
+    metrics[mode] = measure(results[mode], MONTHLY_MAX, SMALL_CONFIG);
   }
 }, 60_000);
 
