@@ -34,15 +34,24 @@ async function sendThanksToGiulia(
   return { popup, text };
 }
 
+/** Sends the Thanks from the English demo post, and waits until it is in Facebook's box. */
+async function prepareThanksToGiulia(
+  page: Page,
+  openPopup: () => Promise<Page>,
+): Promise<{ popup: Page; text: string }> {
+  await page.goto(DEMO_POSTS.en.url);
+  const sent = await sendThanksToGiulia(page, openPopup);
+  await expect(sent.popup.getByText(PREPARED)).toBeVisible();
+  return sent;
+}
+
 test.describe('assisted delivery through Facebook’s own message box', () => {
   test('the confirmed text lands in Facebook’s message box exactly, and nothing presses its Send', async ({
     page,
     openPopup,
     background,
   }) => {
-    await page.goto(DEMO_POSTS.en.url);
-    const { popup, text } = await sendThanksToGiulia(page, openPopup);
-    await expect(popup.getByText(PREPARED)).toBeVisible();
+    const { text } = await prepareThanksToGiulia(page, openPopup);
 
     const box = page.getByRole('dialog', { name: 'Chat with Giulia Rossi' });
     await expect(box.getByRole('textbox')).toHaveText(text);
@@ -56,9 +65,7 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     openPopup,
     background,
   }) => {
-    await page.goto(DEMO_POSTS.en.url);
-    const { popup, text } = await sendThanksToGiulia(page, openPopup);
-    await expect(popup.getByText(PREPARED)).toBeVisible();
+    const { popup, text } = await prepareThanksToGiulia(page, openPopup);
     await popup.getByRole('button', { name: 'Log' }).click();
     const status = popup.locator('tbody tr').first().locator('td').last();
     await expect(status).toHaveText("In Facebook's box — press Send there");
@@ -75,9 +82,7 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     openPopup,
     background,
   }) => {
-    await page.goto(DEMO_POSTS.en.url);
-    const { popup, text } = await sendThanksToGiulia(page, openPopup);
-    await expect(popup.getByText(PREPARED)).toBeVisible();
+    const { text } = await prepareThanksToGiulia(page, openPopup);
     const editor = page.getByRole('dialog', { name: 'Chat with Giulia Rossi' }).getByRole('textbox');
     await page.bringToFront();
     await editor.press('End');
@@ -92,9 +97,7 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     openPopup,
     background,
   }) => {
-    await page.goto(DEMO_POSTS.en.url);
-    const { popup } = await sendThanksToGiulia(page, openPopup);
-    await expect(popup.getByText(PREPARED)).toBeVisible();
+    await prepareThanksToGiulia(page, openPopup);
     await page
       .getByRole('dialog', { name: 'Chat with Giulia Rossi' })
       .getByRole('button', { name: 'Close chat' })
@@ -112,9 +115,7 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     openPopup,
     background,
   }) => {
-    await page.goto(DEMO_POSTS.en.url);
-    const { popup } = await sendThanksToGiulia(page, openPopup);
-    await expect(popup.getByText(PREPARED)).toBeVisible();
+    await prepareThanksToGiulia(page, openPopup);
     await page.reload();
     await expect.poll(() => statusOf(background)).toBe('unknown');
   });

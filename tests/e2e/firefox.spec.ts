@@ -66,17 +66,24 @@ async function until(page: Page, check: () => boolean): Promise<void> {
   while (!(await page.evaluate(check))) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
+/** Opens the English demo post and picks Giulia's comment, as the admin's click would. */
+async function pickGiulia(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+  await page.goto(DEMO_POSTS.en.url);
+  await page.waitForSelector(ACTION);
+  await page.click(ACTION);
+  // Pressed only once the background holds the comment as the target.
+  await page.waitForSelector(`${ACTION}[aria-pressed="true"]`);
+  return page;
+}
+
 test('in Firefox the main flow runs whole: pick, template, confirm, Facebook’s box, its Send, the log', async () => {
   const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
   try {
     const popup = await extensionPage(browser, '/src/popup/index.html');
-    const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
-    await page.goto(DEMO_POSTS.en.url);
-    await page.waitForSelector(ACTION);
-    await page.click(ACTION);
-    await page.waitForSelector(`${ACTION}[aria-pressed="true"]`);
+    const page = await pickGiulia(browser);
 
     // Reloaded from inside: the test may not navigate an extension page itself.
     await popup.evaluate(() => location.reload());
@@ -110,13 +117,7 @@ test('in Firefox, of 50 simultaneous send requests for one comment exactly one i
   const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
   try {
     const popup = await extensionPage(browser, '/src/popup/index.html');
-    const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
-    await page.goto(DEMO_POSTS.en.url);
-    await page.waitForSelector(ACTION);
-    await page.click(ACTION);
-    await page.waitForSelector(`${ACTION}[aria-pressed="true"]`);
+    await pickGiulia(browser);
 
     const recorded = await popup.evaluate(async (requests) => {
       const { runtime } = (

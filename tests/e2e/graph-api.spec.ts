@@ -8,7 +8,13 @@ const TOKEN = 'EAAGe2eStubPageAccessTokenZX81';
 test.use({ extensionPath: 'dist/chrome-test' });
 
 let stub: Awaited<ReturnType<typeof startGraphStub>>;
-test.beforeEach(async ({ background }) => {
+/** Everything the extension's pages and worker print, from the start of each test. */
+let logged: string[];
+/** Every test starts with the stub answering and a Page connected (remembered) on the options page. */
+test.beforeEach(async ({ background, context, extensionId }) => {
+  logged = [];
+  context.on('console', (message) => logged.push(message.text()));
+  background.on('console', (message) => logged.push(message.text()));
   stub = await startGraphStub();
   await background.evaluate(async (url) => {
     const { chrome } = globalThis as unknown as {
@@ -16,16 +22,17 @@ test.beforeEach(async ({ background }) => {
     };
     await chrome.storage.local.set({ 'test:graphBaseUrl': url });
   }, stub.url);
+  await connectOnOptionsPage(await context.newPage(), extensionId);
 });
 test.afterEach(() => stub.close());
 
 const posts = () => stub.requests.filter((request) => request.method === 'POST');
 
-async function connectOnOptionsPage(page: Page, extensionId: string, remember = false): Promise<void> {
+async function connectOnOptionsPage(page: Page, extensionId: string): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
   const section = page.getByRole('region', { name: 'Send through the Graph API' });
   await section.getByLabel('Page access token').fill(TOKEN);
-  if (remember) await section.getByLabel('Remember on this computer').check();
+  await section.getByLabel('Remember on this computer').check();
   await section.getByRole('button', { name: 'Connect' }).click();
   await expect(section.getByText(/^Connected: Acme Coffee \(Page id 1000123\)/)).toBeVisible();
 }
@@ -42,13 +49,10 @@ async function sendThanksToGiulia(page: Page, openPopup: () => Promise<Page>): P
 }
 
 test('a Page connected on the options page gets its comment answered in one well-formed Graph request', async ({
-  context,
   page,
-  extensionId,
   openPopup,
   background,
 }) => {
-  await connectOnOptionsPage(await context.newPage(), extensionId);
   const popup = await sendThanksToGiulia(page, openPopup);
   await expect(popup.getByText('Sent to Giulia Rossi through the Graph API.')).toBeVisible();
 
@@ -89,13 +93,10 @@ const ANSWERS = [
 
 for (const [error, answer, said] of ANSWERS) {
   test(`a send Facebook refuses as “${error}” ends not sent, saying why`, async ({
-    context,
     page,
-    extensionId,
     openPopup,
     background,
   }) => {
-    await connectOnOptionsPage(await context.newPage(), extensionId);
     stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
     const popup = await sendThanksToGiulia(page, openPopup);
     await expect(popup.getByText(said)).toBeVisible();
@@ -106,13 +107,10 @@ for (const [error, answer, said] of ANSWERS) {
 }
 
 test('Facebook’s can_reply_privately saying no stops the send before it is made', async ({
-  context,
   page,
-  extensionId,
   openPopup,
   background,
 }) => {
-  await connectOnOptionsPage(await context.newPage(), extensionId);
   stub.handler = (request) =>
     request.path.includes('can_reply_privately')
       ? { body: { can_reply_privately: false } }
@@ -128,13 +126,10 @@ test('Facebook’s can_reply_privately saying no stops the send before it is mad
 });
 
 test('a server error leaves the message unknown, and the popup says to check the inbox', async ({
-  context,
   page,
-  extensionId,
   openPopup,
   background,
 }) => {
-  await connectOnOptionsPage(await context.newPage(), extensionId);
   stub.handler = (request) =>
     request.method === 'POST' ? GRAPH_ANSWERS.error(2, undefined, 500) : happyGraph(request);
   const popup = await sendThanksToGiulia(page, openPopup);
@@ -144,14 +139,7 @@ test('a server error leaves the message unknown, and the popup says to check the
   expect(await storedEntries(background)).toMatchObject([{ status: 'unknown' }]);
 });
 
-test('a slow answer from Facebook still ends sent', async ({
-  context,
-  page,
-  extensionId,
-  openPopup,
-  background,
-}) => {
-  await connectOnOptionsPage(await context.newPage(), extensionId);
+test('a slow answer from Facebook still ends sent', async ({ page, openPopup, background }) => {
   stub.handler = (request) =>
     request.method === 'POST' ? { ...GRAPH_ANSWERS.sent, delayMs: 2500 } : happyGraph(request);
   const popup = await sendThanksToGiulia(page, openPopup);
@@ -162,10 +150,8 @@ test('a slow answer from Facebook still ends sent', async ({
 test('a worker killed while Facebook is answering leaves exactly one request and an unknown entry', async ({
   context,
   page,
-  extensionId,
   openPopup,
 }) => {
-  await connectOnOptionsPage(await context.newPage(), extensionId);
   stub.handler = (request) =>
     request.method === 'POST' ? { ...GRAPH_ANSWERS.sent, delayMs: 4000 } : happyGraph(request);
   const popup = await sendThanksToGiulia(page, openPopup);
@@ -185,16 +171,9 @@ test('a worker killed while Facebook is answering leaves exactly one request and
 });
 
 test('the token never reaches storage.local, an export, the console or the facebook.com page', async ({
-  context,
   page,
-  extensionId,
   openPopup,
-  background,
 }) => {
-  const logged: string[] = [];
-  context.on('console', (message) => logged.push(message.text()));
-  background.on('console', (message) => logged.push(message.text()));
-  await connectOnOptionsPage(await context.newPage(), extensionId, true);
   const popup = await sendThanksToGiulia(page, openPopup);
   await expect(popup.getByText('Sent to Giulia Rossi through the Graph API.')).toBeVisible();
 

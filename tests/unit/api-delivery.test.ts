@@ -7,6 +7,7 @@ import { GRAPH_ANSWERS, happyGraph, startGraphStub } from '../fixtures/graph-stu
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';
+import { pickAndReserveThanks } from './pick-and-reserve';
 import { facebookTab, popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -17,23 +18,7 @@ async function connect(remember = false) {
   return routeMessage({ type: 'graph/connect', token: TOKEN, remember }, popup, NOW);
 }
 
-async function reserve(comment = giuliaComment): Promise<string> {
-  await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
-  const reply = await routeMessage(
-    {
-      type: 'outreach/reserve',
-      commentId: comment.commentId,
-      category: 'thanks',
-      templateId: 'default-thanks-1-en',
-      text: 'Hi Giulia!',
-    },
-    popup,
-    NOW,
-  );
-  if (!reply.ok || !('entry' in reply.data) || !reply.data.entry) throw new Error('not reserved');
-  return reply.data.entry.id;
-}
-
+const reserve = (comment = giuliaComment) => pickAndReserveThanks(NOW, comment);
 const deliver = (entryId: string) => routeMessage({ type: 'outreach/deliver', entryId }, popup, NOW + 1);
 const entries = () => withDatabase((db) => listOutreach(db));
 const posts = () => stub.requests.filter((request) => request.method === 'POST');

@@ -6,7 +6,7 @@ import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
-import { giuliaComment } from './sample-comment';
+import { pickAndReserveThanks } from './pick-and-reserve';
 import { facebookTab, popup, TAB_ID } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -16,22 +16,7 @@ const otherTab: browser.Runtime.MessageSender = {
   tab: { ...facebookTab.tab!, id: OTHER_TAB },
 };
 
-async function reserved(): Promise<string> {
-  await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
-  const reply = await routeMessage(
-    {
-      type: 'outreach/reserve',
-      commentId: '456',
-      category: 'thanks',
-      templateId: 'default-thanks-1-en',
-      text: 'Hi Giulia!',
-    },
-    popup,
-    NOW,
-  );
-  if (!reply.ok || !('entry' in reply.data) || !reply.data.entry) throw new Error('not reserved');
-  return reply.data.entry.id;
-}
+const reserved = () => pickAndReserveThanks(NOW);
 
 async function statuses(): Promise<string[]> {
   return (await withDatabase((db) => listOutreach(db))).map((entry) => entry.status);

@@ -6,7 +6,7 @@ import { routeMessage } from '../../src/background/message-router';
 import { ContentToBackgroundSchema, PopupToBackgroundSchema } from '../../src/shared/messages';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
-import { giuliaComment } from './sample-comment';
+import { pickAndReserveThanks } from './pick-and-reserve';
 import { facebookTab, popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -101,24 +101,8 @@ beforeAll(async () => {
   freshIndexedDB();
   fakeBrowser.reset();
   // A background with something to lose: a picked comment, a sent message, the default templates.
-  await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
-  const reserved = await routeMessage(
-    {
-      type: 'outreach/reserve',
-      commentId: '456',
-      category: 'thanks',
-      templateId: 'default-thanks-1-en',
-      text: 'Hi',
-    },
-    popup,
-    NOW,
-  );
-  if (!reserved.ok || !('entry' in reserved.data) || !reserved.data.entry) throw new Error('setup failed');
-  await routeMessage(
-    { type: 'outreach/confirm', entryId: reserved.data.entry.id, outcome: 'copied' },
-    popup,
-    NOW,
-  );
+  const entryId = await pickAndReserveThanks(NOW);
+  await routeMessage({ type: 'outreach/confirm', entryId, outcome: 'copied' }, popup, NOW);
 });
 
 describe('malformed messages to the background', () => {
