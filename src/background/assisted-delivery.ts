@@ -5,9 +5,7 @@ import {
   type ComposerFillReply,
 } from '../shared/messages';
 import type { ComposerOutcome, OutreachEntry } from '../shared/outreach';
-import { withDatabase } from './database';
-import { getOutreach, settleOutreach } from './outreach-store';
-import { announceFanChange } from './change-feed';
+import { recordDeliveryOutcome } from './delivery-outcome';
 import { RequestError } from './request-error';
 
 /**
@@ -37,18 +35,6 @@ async function forget(entryId: string): Promise<void> {
   await browser.storage.session.remove(keyFor(entryId));
 }
 
-async function settle(
-  entryId: string,
-  status: ComposerOutcome | 'prepared',
-  now: number,
-  sentText?: string,
-): Promise<OutreachEntry | null> {
-  const details = sentText === undefined ? {} : { sentText };
-  const entry = await withDatabase((db) => settleOutreach(db, entryId, status, now, details));
-  if (entry) await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
-  return entry;
-}
-
 /** Asks the tab to fill Facebook's box; any failure to reach it is "no tab", never an exception. */
 async function askTab(tabId: number, message: BackgroundToContent): Promise<ComposerFillReply> {
   try {
@@ -64,21 +50,20 @@ async function askTab(tabId: number, message: BackgroundToContent): Promise<Comp
  * entry is `prepared`; otherwise it stays reserved and the popup falls back to the clipboard.
  */
 export async function deliverInTab(
-  entryId: string,
-  tab: { tabId: number; commentId: string } | null,
+  entry: OutreachEntry,
+  tabId: number | null,
   now: number,
 ): Promise<ComposerFillReply> {
-  const entry = await withDatabase((db) => getOutreach(db, entryId));
-  if (entry?.status !== 'reserved') throw new RequestError('not-found', 'errorEntryGone');
-  if (!tab || tab.commentId !== entry.commentId) return { prepared: false, reason: 'no-tab' };
-  await remember(entryId, { tabId: tab.tabId });
-  const reply = await askTab(tab.tabId, {
+  const entryId = entry.id;
+  if (tabId === null) return { prepared: false, reason: 'no-tab' };
+  await remember(entryId, { tabId });
+  const reply = await askTab(tabId, {
     type: 'composer/fill',
     entryId,
     commentId: entry.commentId,
     text: entry.text,
   });
-  if (reply.prepared) await settle(entryId, 'prepared', now);
+  if (reply.prepared) await recordDeliveryOutcome(entryId, 'prepared', now);
   else await forget(entryId);
   return reply;
 }
@@ -94,7 +79,7 @@ export async function recordComposerOutcome(
   const record = await recall(entryId);
   if (!record || record.tabId !== tabId) throw new RequestError('forbidden');
   await forget(entryId);
-  await settle(entryId, outcome, now, sentText);
+  await recordDeliveryOutcome(entryId, outcome, now, sentText === undefined ? {} : { sentText });
 }
 
 /** A tab that closed or started loading another page can no longer tell how its messages ended. */
@@ -105,6 +90,6 @@ export async function abandonTab(tabId: number, now: number): Promise<void> {
     .map(([key]) => key.slice(KEY_PREFIX.length));
   for (const entryId of entryIds) {
     await forget(entryId);
-    await settle(entryId, 'unknown', now);
+    await recordDeliveryOutcome(entryId, 'unknown', now);
   }
 }

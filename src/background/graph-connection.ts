@@ -16,7 +16,7 @@ const TEST_BASE_URL_KEY = 'test:graphBaseUrl';
 /** How long the Graph API rests after Facebook said the Page sends too fast. */
 export const RATE_LIMIT_BACKOFF_MS = 15 * 60_000;
 
-interface StoredConnection {
+export interface StoredConnection {
   token: string;
   page: { id: string; name: string };
   canReadConversations: boolean;

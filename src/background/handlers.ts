@@ -7,7 +7,6 @@ import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceFanChange } from './change-feed';
 import {
   checkOutreach,
-  settleOutreach,
   deleteOutreach,
   fanStatuses,
   getOutreach,
@@ -29,6 +28,7 @@ import {
   savePendingTarget,
 } from './pending-target';
 import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
+import { recordDeliveryOutcome } from './delivery-outcome';
 import { deliverViaGraph, graphCanDeliver } from './api-delivery';
 import { connectPage, disconnectPage, loadConnection, publicView } from './graph-connection';
 import { outsideContacts } from './outside-contacts';
@@ -120,9 +120,9 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       recognitionFailedInView(tabId),
       clearPendingBadge(),
     ]);
-    const outside = target ? await outsideContacts(target, now) : [];
-    const viaApi = target !== null && graphCanDeliver(await loadConnection(), target.comment);
-    const deliveryVia = viaApi ? 'api' : 'box';
+    const connection = await loadConnection();
+    const outside = target ? await outsideContacts(target, connection, now) : [];
+    const deliveryVia = target !== null && graphCanDeliver(connection, target.comment) ? 'api' : 'box';
     return withDatabase(async (db) => {
       const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
       const placeholders = await loadCustomPlaceholders(db);
@@ -150,7 +150,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const target = await pickedTarget(commentId);
     const { comment } = target;
     const { commentPostedAt } = requestFor(target);
-    const outside = await outsideContacts(target, now);
+    const outside = await outsideContacts(target, await loadConnection(), now);
     const reserved = await withDatabase(async (db) => {
       const template = await getTemplate(db, templateId);
       if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
@@ -182,21 +182,23 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'outreach/deliver'({ entryId }, { now }) {
-    const [target, connection] = await Promise.all([loadPendingTarget(), loadConnection()]);
-    if (target && graphCanDeliver(connection, target.comment)) {
-      const entry = await withDatabase((db) => getOutreach(db, entryId));
-      if (entry?.commentId === target.comment.commentId) {
-        return deliverViaGraph(entryId, connection, target.comment.graphCommentId!, now);
-      }
+    const [target, connection, entry] = await Promise.all([
+      loadPendingTarget(),
+      loadConnection(),
+      withDatabase((db) => getOutreach(db, entryId)),
+    ]);
+    if (entry?.status !== 'reserved') throw new RequestError('not-found', 'errorEntryGone');
+    // The picked comment is the entry's: otherwise its tab (and Graph id) are another comment's.
+    const picked = target?.comment.commentId === entry.commentId ? target : null;
+    if (picked && graphCanDeliver(connection, picked.comment)) {
+      return deliverViaGraph(entry, connection, picked.comment.graphCommentId!, now);
     }
-    const tab = target && { tabId: target.tabId, commentId: target.comment.commentId };
-    return { via: 'box', ...(await deliverInTab(entryId, tab, now)) };
+    return { via: 'box', ...(await deliverInTab(entry, picked?.tabId ?? null, now)) };
   },
 
   async 'outreach/confirm'({ entryId, outcome }, { now }) {
-    const entry = await withDatabase((db) => settleOutreach(db, entryId, outcome, now));
+    const entry = await recordDeliveryOutcome(entryId, outcome, now);
     if (!entry) throw new RequestError('not-found', 'errorEntryGone');
-    await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
     return { entry };
   },
 

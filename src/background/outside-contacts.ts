@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { PendingTarget } from '../shared/messages';
 import { graphCanDeliver } from './api-delivery';
 import { commentAuthorId, pageMessageTimes } from './graph-api';
-import { callFor, loadConnection } from './graph-connection';
+import { callFor, type StoredConnection } from './graph-connection';
 
 /** How long what the Graph API said of a fan's conversation is reused: popup, then send. */
 const CACHE_MS = 5 * 60_000;
@@ -22,8 +22,11 @@ interface Cached {
  * read from the Page's conversation with them, where the connected token may read conversations.
  * Empty when it may not or Facebook does not answer in time: the log's own limits still hold.
  */
-export async function outsideContacts(target: PendingTarget, now: number): Promise<number[]> {
-  const connection = await loadConnection();
+export async function outsideContacts(
+  target: PendingTarget,
+  connection: StoredConnection | null,
+  now: number,
+): Promise<number[]> {
   const { comment } = target;
   if (!graphCanDeliver(connection, comment) || !connection.canReadConversations) return [];
   const key = `${CACHE_PREFIX}${comment.pageId}:${comment.authorId}`;
