@@ -9,20 +9,12 @@
  */
 import { extensionId, launchWithExtension } from './browser.mjs';
 import { seedLog } from '../tests/fixtures/seed-log.mjs';
+import { option, percentile } from './bench-tools.mjs';
 
-const args = process.argv.slice(2);
-const option = (/** @type {string} */ name, /** @type {string} */ fallback) =>
-  args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
 const SIZES = option('--sizes', '1000,100000').split(',').map(Number);
 const FRAMES = Number(option('--frames', '120'));
 /** Scrolled per frame: a fast flick through the list. */
 const SCROLL_STEP_PX = 400;
-
-/** @param {number[]} values @param {number} fraction */
-function percentile(values, fraction) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
-}
 
 /** @type {Array<{ size: number; firstRows: number; loaded: number; p50: number; p95: number; longTasks: number }>} */
 const results = [];

@@ -9,13 +9,11 @@
  */
 import { extensionId, launchWithExtension } from './browser.mjs';
 import { seedLog } from '../tests/fixtures/seed-log.mjs';
+import { option, percentile } from './bench-tools.mjs';
 
 /** Seeded entries are older than this, so the seeded log never trips the Page's daily cap. */
 const SEED_AGE_MS = 2 * 86_400_000;
 
-const args = process.argv.slice(2);
-const option = (/** @type {string} */ name, /** @type {string} */ fallback) =>
-  args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
 const SIZES = option('--sizes', '0,10000,100000').split(',').map(Number);
 const SAMPLES = Number(option('--samples', '200'));
 /** Log entries are spread over this many fans and this many days, like a busy Page's year. */
@@ -25,12 +23,6 @@ const DAYS = 365;
 const PAGES = 10;
 const WARM_UP_REQUESTS = 20;
 const SETTLE_MS = 3000;
-
-/** @param {number[]} values @param {number} fraction */
-function percentile(values, fraction) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
-}
 
 for (const size of SIZES) {
   const context = await launchWithExtension();

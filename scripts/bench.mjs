@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { launchWithExtension } from './browser.mjs';
 import { generatedPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
 import { commentBatch, generateComments } from '../tests/fixtures/generate-post.mjs';
+import { option, percentile } from './bench-tools.mjs';
 
 /** Comments Facebook appends per "page" of infinite scrolling. */
 const BATCH_SIZE = 250;
@@ -23,9 +24,6 @@ const BATCH_INTERVAL_MS = 100;
 const LONG_TASK_MS = 50;
 const CONTENT_BUNDLE = 'dist/chrome/src/content/index.js';
 
-const args = process.argv.slice(2);
-const option = (/** @type {string} */ name, /** @type {string} */ fallback) =>
-  args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
 const SIZES = option('--sizes', '1000,5000,10000').split(',').map(Number);
 const RUNS = Number(option('--runs', '3'));
 
@@ -151,12 +149,6 @@ async function run(size, withExtension) {
   } finally {
     await context.close();
   }
-}
-
-/** @param {number[]} values @param {number} fraction */
-function percentile(values, fraction) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
 }
 
 /** @param {number[]} values */
