@@ -2,7 +2,7 @@ import type { CommentContext } from '../shared/comment-context';
 import type { GraphError } from '../shared/graph';
 import type { DeliveryReply } from '../shared/messages';
 import type { OutreachEntry } from '../shared/outreach';
-import { canReplyPrivately, sendPrivateReply } from './graph-api';
+import { canReplyPrivately, commentAuthor, sendPrivateReply } from './graph-api';
 import { backoffUntil, callFor, startBackoff, type StoredConnection } from './graph-connection';
 import { recordDeliveryOutcome } from './delivery-outcome';
 
@@ -13,6 +13,23 @@ export function graphCanDeliver(
 ): connection is StoredConnection {
   if (!connection || !comment.graphCommentId) return false;
   return comment.pageId === connection.page.id || comment.pageName === connection.page.name;
+}
+
+/** Names as Facebook and the page write them, told apart only by case, spacing and invisible marks. */
+function sameName(a: string, b: string): boolean {
+  const plain = (name: string) =>
+    name
+      .normalize('NFKC')
+      .replace(/\p{Cf}/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLocaleLowerCase();
+  return plain(a) !== '' && plain(a) === plain(b);
+}
+
+/** Is the comment's author, as Facebook names them, the fan the admin confirmed the message for? */
+function isConfirmedFan(author: { id: string; name: string }, entry: OutreachEntry): boolean {
+  return author.id === entry.fanId || sameName(author.name, entry.fanName);
 }
 
 async function refused(entryId: string, error: GraphError, now: number): Promise<DeliveryReply> {
@@ -43,6 +60,10 @@ export async function deliverViaGraph(
   if (allowed.kind === 'ok' && !allowed.data) return refused(entryId, 'cannot-reply', now);
   if (allowed.kind === 'refused' && allowed.error === 'token-expired')
     return refused(entryId, 'token-expired', now);
+  // The comment id came from the page: the message goes only to the fan the admin saw and confirmed.
+  const author = await commentAuthor(call, graphCommentId);
+  if (author.kind !== 'ok') return refused(entryId, 'recipient-unconfirmed', now);
+  if (!isConfirmedFan(author.data, entry)) return refused(entryId, 'wrong-recipient', now);
 
   const sent = await sendPrivateReply(call, connection.page.id, graphCommentId, entry.text);
   const settledAt = Date.now();

@@ -163,18 +163,20 @@ export async function sendPrivateReply(
   return { kind: 'ok', data: { messageId: isText(messageId) ? messageId : '' } };
 }
 
-/** Who wrote a comment, as the Page sees them (the id its conversations use). */
-export async function commentAuthorId(
+/** Who wrote a comment, as the Page sees them: the id its conversations use, and their name. */
+export async function commentAuthor(
   call: GraphCall,
   graphCommentId: string,
-): Promise<GraphOutcome<string>> {
-  const outcome = await graphRequest<{ from?: { id?: unknown } }>(
+): Promise<GraphOutcome<{ id: string; name: string }>> {
+  const outcome = await graphRequest<{ from?: { id?: unknown; name?: unknown } }>(
     `/${encodeURIComponent(graphCommentId)}?fields=from`,
     call,
   );
   if (outcome.kind !== 'ok') return outcome;
-  const id = outcome.data.from?.id;
-  return isText(id) ? { kind: 'ok', data: id } : { kind: 'unknown', cause: 'server' };
+  const { id, name } = outcome.data.from ?? {};
+  return isText(id)
+    ? { kind: 'ok', data: { id, name: isText(name) ? name : '' } }
+    : { kind: 'unknown', cause: 'server' };
 }
 
 interface ConversationsBody {

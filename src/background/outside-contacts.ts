@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { PendingTarget } from '../shared/messages';
 import { graphCanDeliver } from './api-delivery';
-import { commentAuthorId, pageMessageTimes } from './graph-api';
+import { commentAuthor, pageMessageTimes } from './graph-api';
 import { callFor, type StoredConnection } from './graph-connection';
 
 /** How long what the Graph API said of a fan's conversation is reused: popup, then send. */
@@ -34,9 +34,9 @@ export async function outsideContacts(
   if (cached && now - cached.at < CACHE_MS && now >= cached.at) return cached.times;
 
   const call = { ...(await callFor(connection)), timeoutMs: READ_TIMEOUT_MS };
-  const author = await commentAuthorId(call, comment.graphCommentId!);
+  const author = await commentAuthor(call, comment.graphCommentId!);
   if (author.kind !== 'ok') return [];
-  const times = await pageMessageTimes(call, connection.page.id, author.data, MESSAGES_READ);
+  const times = await pageMessageTimes(call, connection.page.id, author.data.id, MESSAGES_READ);
   if (times.kind !== 'ok') return [];
   await browser.storage.session.set({ [key]: { at: now, times: times.data } satisfies Cached });
   return times.data;

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
-import type { FAILED_SIGNALS } from '../shared/limits';
+import type { FailedSignal } from '../shared/limits';
 
-type FailedSignal = (typeof FAILED_SIGNALS)[number];
 interface HealthReport {
   failedSignal: FailedSignal | null;
   at: number;

@@ -1,19 +1,25 @@
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
-import { ARTICLE_SELECTOR, findArticles, inspectComment, readComment } from './facebook-adapter';
+import {
+  ARTICLE_SELECTOR,
+  findArticles,
+  inspectComment,
+  isHiddenCopy,
+  readComment,
+} from './facebook/comments';
 import { watchDom, type DomWatcher, type Write } from './dom-watcher';
 import { startFanStatuses, type FanStatuses } from './fan-status';
-import { startPageHealth, type PageHealth } from './page-health';
+import { startPageHealth } from './page-health';
 
 /**
  * What it takes to bring one comment element in line with what it shows now: exactly one action for
  * a fan comment, none otherwise. React recycles nodes, so the action is keyed on the comment id, not
  * on the node. The returned write re-checks that the row is still in place when it runs.
  */
-function syncAction(article: Element, statuses: FanStatuses, health: PageHealth): Write | null {
-  const found = inspectComment(article);
-  const wanted = found?.slot ? found.comment.commentId : null;
+function syncAction(article: Element, statuses: FanStatuses): Write | null {
+  const found = isHiddenCopy(article) ? null : inspectComment(article);
+  const wanted = found ? found.comment.commentId : null;
   const upToDate = (existing: HTMLButtonElement[]): boolean =>
     wanted === null
       ? existing.length === 0
@@ -30,7 +36,6 @@ function syncAction(article: Element, statuses: FanStatuses, health: PageHealth)
       const actionSlot = createAction(slot.row, commentId, authorName);
       slot.after.after(actionSlot);
       statuses.track(actionSlot, { pageId, fanId: authorId });
-      health.notePlaced();
     }
   };
 }
@@ -64,7 +69,7 @@ export function startCommentActions(document: Document, signal: AbortSignal): Do
       health.noteActivity();
       return findArticles(added);
     },
-    inspect: (article) => syncAction(article, statuses, health),
+    inspect: (article) => syncAction(article, statuses),
     ignore: (node) => node.hasAttribute(OWN_NODE_ATTRIBUTE),
     signal,
   });

@@ -1,17 +1,17 @@
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
-import { MAX_MESSAGE_LENGTH } from '../shared/limits';
 import type { BackgroundToContent, ComposerFailure, ComposerFillReply } from '../shared/messages';
-import type { ComposerOutcome } from '../shared/outreach';
 import type { DomWatcher } from './dom-watcher';
+import { findCommentById, inspectComment } from './facebook/comments';
 import {
+  conversationBoxes,
+  editorOf,
   editorText,
-  findCommentById,
   findMessageBoxes,
   findMessageControl,
-  threadRows,
-  type MessageBox,
-} from './facebook-adapter';
+  threadTexts,
+} from './facebook/message-box';
+import { nextLook, observe, pageLeft, startWatch, type Observation, type Watch } from './outcome-watch';
 
 /** How long Facebook may take to open its message box: it loads the chat's code on first use. */
 export const MESSAGE_BOX_WAIT_MS = 8000;
@@ -19,8 +19,6 @@ export const MESSAGE_BOX_WAIT_MS = 8000;
 export const PASTE_SETTLE_MS = 300;
 /** How long it may take to show text typed in. */
 export const EDITOR_SETTLE_MS = 1000;
-/** A sent message is recognized by its beginning: Facebook may turn what follows into links. */
-const SENT_MATCH_CHARS = 40;
 
 const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const failure = (reason: ComposerFailure): ComposerFillReply => ({ prepared: false, reason });
@@ -78,47 +76,54 @@ async function insertText(
   return (await waitFor(watcher, took, EDITOR_SETTLE_MS, signal)) !== null;
 }
 
+/** Looks at every chat tab with the person: the one filled, and any Facebook put in its place. */
+function lookAt(filled: Element, personName: string): Observation {
+  const boxes = conversationBoxes(document, personName, filled);
+  const shown = boxes.includes(filled) ? filled : boxes[0];
+  const editor = shown && editorOf(shown);
+  return {
+    now: Date.now(),
+    present: boxes.length > 0,
+    editorText: editor ? editorText(editor) : '',
+    rows: boxes.flatMap(threadTexts),
+  };
+}
+
 /**
- * Watches the message box after the text went in, and tells the background how it ended: sent when
- * the editor empties and the thread shows the message; not sent when the box closes first; unknown
- * when the page goes away with the text still waiting.
+ * Watches the person's chat tabs after the text went in, and tells the background how it ended (see
+ * outcome-watch.ts): sent once the thread shows the message, not sent only when the tab closed with
+ * the text still in it, unknown otherwise.
  */
 function watchOutcome(
   entryId: string,
-  { box, editor }: MessageBox,
+  filled: Element,
+  personName: string,
   prepared: string,
   watcher: DomWatcher,
   signal: AbortSignal,
 ): void {
-  const rowsBefore = new Set(threadRows(box));
-  let typed = prepared;
-  const watch = new AbortController();
-  const until = AbortSignal.any([signal, watch.signal]);
-  const report = (outcome: ComposerOutcome, sentText?: string): void => {
-    watch.abort();
-    request({ type: 'composer/outcome', entryId, outcome, ...(sentText ? { sentText } : {}) }).catch(
-      (error: unknown) => console.warn('Page Outreach:', error),
-    );
-  };
-  const check = (): void => {
-    const current = editorText(editor);
-    if (current) {
-      typed = current;
-      if (box.isConnected) return;
+  let watch = startWatch(prepared, lookAt(filled, personName).rows);
+  let timer = 0;
+  const stop = new AbortController();
+  const until = AbortSignal.any([signal, stop.signal]);
+  const step = (next: Watch): void => {
+    watch = next;
+    clearTimeout(timer);
+    if (watch.phase === 'settled') {
+      stop.abort();
+      const { outcome, sentText } = watch;
+      request({ type: 'composer/outcome', entryId, outcome, ...(sentText ? { sentText } : {}) }).catch(
+        (error: unknown) => console.warn('Page Outreach:', error),
+      );
+      return;
     }
-    const expected = normalize(typed).slice(0, SENT_MATCH_CHARS);
-    const sent = threadRows(box).some(
-      (row) => !rowsBefore.has(row) && normalize(row.textContent ?? '').includes(expected),
-    );
-    if (sent && !current) {
-      const edited = typed !== prepared && typed.length <= MAX_MESSAGE_LENGTH;
-      report('sent', edited ? typed : undefined);
-    } else if (!box.isConnected || !editor.isConnected) report('failed');
+    const at = nextLook(watch);
+    if (at !== null) timer = window.setTimeout(look, Math.max(0, at - Date.now()));
   };
-  // The admin may edit the text there: what is in the box when it empties is what was sent.
-  editor.addEventListener('input', check, { signal: until });
-  watcher.onChange(check, until);
-  window.addEventListener('pagehide', () => report('unknown'), { once: true, signal: until });
+  const look = (): void => step(observe(watch, lookAt(filled, personName)));
+  watcher.onChange(look, until);
+  until.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  window.addEventListener('pagehide', () => step(pageLeft(watch)), { once: true, signal: until });
 }
 
 async function fill(
@@ -127,7 +132,8 @@ async function fill(
   signal: AbortSignal,
 ): Promise<ComposerFillReply> {
   const article = findCommentById(document, commentId);
-  if (!article) return failure('no-comment');
+  const personName = article && inspectComment(article)?.comment.authorName;
+  if (!article || !personName) return failure('no-comment');
   const control = findMessageControl(article);
   if (!control) return failure('no-control');
   const before = new Set(findMessageBoxes(document).map(({ box }) => box));
@@ -142,7 +148,7 @@ async function fill(
   if (!opened) return failure('no-composer');
   if (editorText(opened.editor)) return failure('composer-busy');
   if (!(await insertText(opened.editor, text, watcher, signal))) return failure('not-accepted');
-  watchOutcome(entryId, opened, text, watcher, signal);
+  watchOutcome(entryId, opened.box, personName, text, watcher, signal);
   return { prepared: true };
 }
 

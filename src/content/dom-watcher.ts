@@ -85,6 +85,8 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
   const observer = new MutationObserver((records) => {
     for (const listener of listeners) listener();
     for (const record of records) {
+      // A link React re-pointed at a comment counts as new: the article around it is in question again.
+      if (record.type === 'attributes' && record.target instanceof Element) added.add(record.target);
       for (const node of record.addedNodes) {
         if (node instanceof Element && !ignore(node)) added.add(node);
       }
@@ -95,7 +97,7 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
     commit();
     if (!done) scheduleSlice();
   });
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   signal.addEventListener(
     'abort',
     () => {

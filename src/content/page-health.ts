@@ -1,5 +1,6 @@
 import { request } from '../shared/background-client';
-import { diagnose, type FailedSignal } from './facebook-adapter';
+import type { FailedSignal } from '../shared/limits';
+import { diagnose, hasActions } from './facebook/diagnosis';
 
 /** Quiet time after the page's last change before judging whether its comments were recognized. */
 export const HEALTH_CHECK_DELAY_MS = 2000;
@@ -7,17 +8,14 @@ export const HEALTH_CHECK_DELAY_MS = 2000;
 export interface PageHealth {
   /** Called whenever the page changes; cheap enough for every added node. */
   noteActivity(): void;
-  /** Called for every action placed: one is proof enough that recognition works. */
-  notePlaced(): void;
 }
 
 /**
- * Watches for the day Facebook's markup changes under us: a page that shows comments but on which no
- * action could be placed gets diagnosed, the failing signal is logged, and the background is told so
+ * Watches for the day Facebook's markup changes under us: a page that shows comments but no action on
+ * any of them, whatever the reason (markup changed, or something we remembered hid them), gets diagnosed, the failing signal is logged, and the background is told so
  * the popup can say "Comments on this page could not be recognized" instead of failing silently.
  */
 export function startPageHealth(document: Document, signal: AbortSignal): PageHealth {
-  let placed = 0;
   let reported: FailedSignal | null = null;
   let lastActivity = 0;
   let timer = 0;
@@ -40,7 +38,8 @@ export function startPageHealth(document: Document, signal: AbortSignal): PageHe
       timer = window.setTimeout(check, HEALTH_CHECK_DELAY_MS - quietFor);
       return;
     }
-    report(placed > 0 ? null : diagnose(document));
+    // One action on the page is proof enough; without any, look at what the page shows now.
+    report(hasActions(document) ? null : diagnose(document));
   };
 
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
@@ -48,9 +47,6 @@ export function startPageHealth(document: Document, signal: AbortSignal): PageHe
     noteActivity() {
       lastActivity = performance.now();
       if (timer === 0 && !signal.aborted) timer = window.setTimeout(check, HEALTH_CHECK_DELAY_MS);
-    },
-    notePlaced() {
-      placed += 1;
     },
   };
 }

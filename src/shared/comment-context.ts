@@ -11,10 +11,11 @@ const facebookUrl = z
   });
 
 const label = z.string().trim().min(1).max(MAX_LABEL);
-const numericId = z.string().regex(/^\d{1,40}$/, 'must be a numeric Facebook id');
+const NUMERIC = /^\d{1,40}$/;
+const numericId = z.string().regex(NUMERIC, 'must be a numeric Facebook id');
 
-/** What the content script reads off one fan comment; everything in it comes from the untrusted page. */
-export const CommentContextSchema = z.strictObject({
+/** The fields of a comment context, each validated on its own. */
+const CommentFieldsSchema = z.strictObject({
   commentId: numericId,
   parentCommentId: numericId.optional(),
   /** The comment's Graph API id, `<post>_<comment>`, where the page names the post by number. */
@@ -33,5 +34,22 @@ export const CommentContextSchema = z.strictObject({
   /** How old the comment was at least when read, from its timestamp; absent when that is unknown. */
   ageMs: z.number().int().nonnegative().max(MAX_COMMENT_AGE_MS).optional(),
 });
+
+/**
+ * What the content script reads off one fan comment; everything in it comes from the untrusted page.
+ * Its ids must agree with each other: a Graph id naming another comment would send the message to
+ * that comment's author, and a comment cannot be its own parent.
+ */
+export const CommentContextSchema = CommentFieldsSchema.refine(
+  ({ graphCommentId, commentId }) =>
+    graphCommentId === undefined || !NUMERIC.test(commentId) || graphCommentId.endsWith(`_${commentId}`),
+  { message: 'the Graph API id must name this comment', path: ['graphCommentId'] },
+).refine(({ parentCommentId, commentId }) => parentCommentId !== commentId, {
+  message: 'a comment cannot be its own parent',
+  path: ['parentCommentId'],
+});
+
+/** Single fields, for messages that name a comment or a fan without the whole context. */
+export const commentFields = CommentFieldsSchema.shape;
 
 export type CommentContext = z.infer<typeof CommentContextSchema>;

@@ -13,6 +13,8 @@ export const GRAPH_ERRORS = [
   'rate-limited',
   'page-restricted',
   'rejected',
+  'wrong-recipient',
+  'recipient-unconfirmed',
 ] as const;
 export type GraphError = (typeof GRAPH_ERRORS)[number];
 

@@ -43,4 +43,6 @@ export const GRAPH_ERROR_LABELS: Record<GraphError, MessageKey> = {
   'rate-limited': 'graphErrorRateLimited',
   'page-restricted': 'graphErrorRestricted',
   rejected: 'graphErrorRejected',
+  'wrong-recipient': 'graphErrorWrongRecipient',
+  'recipient-unconfirmed': 'graphErrorRecipientUnconfirmed',
 };

@@ -5,8 +5,9 @@ export const MAX_LABEL = 300;
 /** Fans whose status one request may ask for: a burst of comments as Facebook loads them. */
 export const MAX_STATUS_BATCH = 500;
 
-/** Facebook markup signals the content script relies on (see src/content/facebook-adapter.ts). */
-export const FAILED_SIGNALS = ['comment-article', 'permalink', 'author', 'action-row'] as const;
+/** Facebook markup signals the content script relies on (see src/content/facebook/). */
+export const FAILED_SIGNALS = ['comment-article', 'permalink', 'author', 'action-row', 'placement'] as const;
+export type FailedSignal = (typeof FAILED_SIGNALS)[number];
 
 /** Oldest comment age we accept from the page: Facebook itself began in 2004. */
 export const MAX_COMMENT_AGE_MS = 30 * 365 * 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommentContextSchema, type CommentContext } from './comment-context';
+import { commentFields, CommentContextSchema, type CommentContext } from './comment-context';
 import type { FanStatus } from './fan-status';
 import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_STATUS_BATCH } from './limits';
 import {
@@ -30,7 +30,7 @@ import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from '
 // reports a securitypolicyviolation on its first parse.
 z.config({ jitless: true });
 
-const commentId = CommentContextSchema.shape.commentId;
+const commentId = commentFields.commentId;
 const entryId = z.uuid();
 const fanKeyPart = z.string().min(1).max(2000);
 /** Shortest and longest Page access token accepted: Facebook's are some 200 characters. */
@@ -51,8 +51,8 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
     fans: z
       .array(
         z.strictObject({
-          pageId: CommentContextSchema.shape.pageId,
-          fanId: CommentContextSchema.shape.authorId,
+          pageId: commentFields.pageId,
+          fanId: commentFields.authorId,
         }),
       )
       .min(1)

@@ -172,8 +172,49 @@ describe('sending through the Graph API', () => {
     });
   }
 
+  test('a comment Facebook says someone else wrote is never sent, and the admin is told', async () => {
+    stub.handler = (request) =>
+      request.path.includes('fields=from')
+        ? { body: { id: '123_456', from: { id: '9753', name: 'Marco Bianchi' } } }
+        : happyGraph(request);
+    await connect();
+    const entryId = await reserve();
+    expect(await deliver(entryId)).toEqual({
+      ok: true,
+      data: { via: 'api', status: 'failed', error: 'wrong-recipient' },
+    });
+    expect(posts()).toEqual([]);
+  });
+
+  test('the author’s name matches whatever its case, spacing or invisible marks', async () => {
+    stub.handler = (request) =>
+      request.path.includes('fields=from')
+        ? { body: { id: '123_456', from: { id: '9753', name: ' giulia\u200b  ROSSI' } } }
+        : happyGraph(request);
+    await connect();
+    expect(await deliver(await reserve())).toEqual({ ok: true, data: { via: 'api', status: 'sent' } });
+  });
+
+  test('a comment whose author Facebook does not name is never sent', async () => {
+    stub.handler = (request) =>
+      request.path.includes('fields=from') ? GRAPH_ANSWERS.error(10, undefined, 403) : happyGraph(request);
+    await connect();
+    const entryId = await reserve();
+    expect(await deliver(entryId)).toEqual({
+      ok: true,
+      data: { via: 'api', status: 'failed', error: 'recipient-unconfirmed' },
+    });
+    expect(posts()).toEqual([]);
+  });
+
   test('every Graph error class has a test above or its own', () => {
-    const covered = new Set([...refusals.map(([error]) => error), 'cannot-reply', 'rate-limited']);
+    const covered = new Set([
+      ...refusals.map(([error]) => error),
+      'cannot-reply',
+      'rate-limited',
+      'wrong-recipient',
+      'recipient-unconfirmed',
+    ]);
     expect(GRAPH_ERRORS.filter((error) => !covered.has(error))).toEqual([]);
   });
 

@@ -64,7 +64,7 @@ describe('backup and restore of everything', () => {
     freshIndexedDB();
     await call({ type: 'backup/restore', document, mode: 'replace' });
     await routeMessage(
-      { type: 'target/select', comment: { ...giuliaComment, commentId: '999' } },
+      { type: 'target/select', comment: { ...giuliaComment, commentId: '999', graphCommentId: '123_999' } },
       facebookTab,
       NOW,
     );

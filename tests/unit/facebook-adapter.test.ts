@@ -1,15 +1,19 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
-  decodeCommentId,
-  editorText,
+  findArticles,
   findCommentById,
+  inspectComment,
+  isHiddenCopy,
+  readComment,
+} from '../../src/content/facebook/comments';
+import { decodeCommentId } from '../../src/content/facebook/links';
+import {
+  editorText,
   findMessageBoxes,
   findMessageControl,
-  inspectComment,
-  readComment,
-  threadRows,
-} from '../../src/content/facebook-adapter';
+  threadTexts,
+} from '../../src/content/facebook/message-box';
 import { loadFixturePage } from './dom-fixture';
 import { giuliaComment } from './sample-comment';
 import { DAY_MS } from '../../src/shared/time';
@@ -99,7 +103,7 @@ describe('Facebook adapter on the English post', () => {
   });
 
   test('places the action after the last button of the comment’s own row', () => {
-    const slot = inspectComment(commentBy('Giulia Rossi'))!.slot!;
+    const slot = inspectComment(commentBy('Giulia Rossi'))!.slot;
     expect(slot.row.tagName).toBe('UL');
     expect(slot.after.textContent?.trim()).toBe('Message');
     expect(slot.row.querySelector('a')!.textContent?.trim()).toBe('2d');
@@ -118,7 +122,7 @@ describe('Facebook adapter on the Italian post', () => {
       pageName: 'Caffè Aurora',
       text: 'Quella alla nocciola, ovviamente ☕',
     });
-    expect(inspectComment(articles()[1]!)!.slot!.after.textContent?.trim()).toBe('Messaggio');
+    expect(inspectComment(articles()[1]!)!.slot.after.textContent?.trim()).toBe('Messaggio');
   });
 });
 
@@ -202,6 +206,103 @@ describe('Facebook’s own message control and message box', () => {
 
   test('the box’s messages are its rows, oldest first', () => {
     const box = addBox(['row', 'one'], ['row', 'two']);
-    expect(threadRows(box).map((row) => row.textContent)).toEqual(['one', 'two']);
+    expect(threadTexts(box)).toEqual(['one', 'two']);
+  });
+});
+
+describe('recognition that never latches a wrong answer', () => {
+  beforeEach(() => loadFixture('post-en.html'));
+
+  /** Takes a comment's links and buttons out, as React's first commit renders only the shell. */
+  function shellOf(article: Element): () => void {
+    const parts = [...article.querySelectorAll(':scope > div > ul, :scope > a, :scope > div > .bubble-a1 a')];
+    const places = parts.map((part) => ({ part, parent: part.parentNode!, next: part.nextSibling }));
+    for (const part of parts) part.remove();
+    return () => {
+      for (const { part, parent, next } of places) parent.insertBefore(part, next);
+    };
+  }
+
+  test('a comment whose links and row render after its shell is recognized once they do', () => {
+    const giulia = commentBy('Giulia Rossi');
+    const restore = shellOf(giulia);
+    expect(findArticles(giulia)).toContain(giulia);
+    expect(inspectComment(giulia)).toBeNull();
+    restore();
+    const row = giulia.querySelector('ul')!;
+    expect(findArticles(row)).toContain(giulia);
+    expect(inspectComment(giulia)?.comment.commentId).toBe('456');
+  });
+
+  test('a change to a nested reply alone does not put its parent’s earlier answer in question', () => {
+    const post = articles()[0]!;
+    expect(inspectComment(post)).toBeNull();
+    const reply = commentBy('Luca Verdi');
+    expect(findArticles(reply.querySelector('ul')!)).not.toContain(post);
+  });
+
+  test('a link in the body text to another comment is never taken for the comment’s permalink', () => {
+    const marco = commentBy('Marco Bianchi');
+    const body = marco.querySelector('div[dir="auto"]')!;
+    const link = document.createElement('a');
+    link.href = 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf?comment_id=456';
+    link.textContent = 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf?comment_id=456';
+    body.prepend(link);
+    expect(readComment(marco)).toMatchObject({ commentId: '457', authorName: 'Marco Bianchi' });
+  });
+
+  test('a body link is not the permalink even where bubble and action row share one wrapper', () => {
+    const marco = commentBy('Marco Bianchi');
+    const row = marco.querySelector('ul')!;
+    const body = marco.querySelector('div[dir="auto"]')!;
+    const permalink = row.querySelector('a')!;
+    permalink.closest('li')!.remove();
+    const link = document.createElement('a');
+    link.href = 'https://www.facebook.com/acmecoffee/posts/pfbid02AbCdEf?comment_id=456';
+    link.textContent = 'see this';
+    body.append(link);
+    expect(inspectComment(marco)).toBeNull();
+  });
+
+  test('a comment whose author link names another comment than its permalink is refused', () => {
+    const giulia = commentBy('Giulia Rossi');
+    for (const link of giulia.querySelectorAll('a[href*="giulia.rossi.77"]')) {
+      link.setAttribute(
+        'href',
+        `https://www.facebook.com/giulia.rossi.77?comment_id=${btoa('comment:123_457')}`,
+      );
+    }
+    expect(inspectComment(giulia)).toBeNull();
+  });
+
+  test('invisible marks in a timestamp do not hide the comment’s age', () => {
+    const giulia = commentBy('Giulia Rossi');
+    giulia.querySelector('ul a')!.textContent = '\u200f2d\u200b';
+    expect(readComment(giulia)).toMatchObject({ timestamp: '2d', ageMs: 2 * DAY_MS });
+  });
+
+  test('invisible marks in the Page’s name do not make its own reply a fan’s comment', () => {
+    const reply = articles().find((article) =>
+      article.getAttribute('aria-label')?.startsWith('Reply by Acme'),
+    )!;
+    for (const link of reply.querySelectorAll('a[href^="https://www.facebook.com/acmecoffee?"]')) {
+      link.setAttribute('href', link.getAttribute('href')!.replace('/acmecoffee?', '/acme.coffee.shop?'));
+      const name = link.querySelector('span[dir="auto"]');
+      if (name) name.textContent = 'Acme\u200b Coffee\u200e';
+    }
+    expect(reply.querySelector('a[href*="acme.coffee.shop"]')).not.toBeNull();
+    expect(inspectComment(reply)).toBeNull();
+  });
+
+  test('a hidden copy of a comment is found only when no shown copy exists', () => {
+    const giulia = commentBy('Giulia Rossi');
+    const hidden = document.createElement('div');
+    hidden.hidden = true;
+    hidden.append(giulia.cloneNode(true));
+    document.body.prepend(hidden);
+    expect(isHiddenCopy(hidden.firstElementChild!)).toBe(true);
+    expect(findCommentById(document, '456')).toBe(giulia);
+    giulia.remove();
+    expect(findCommentById(document, '456')).toBe(hidden.firstElementChild);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inspectComment, readComment } from '../../src/content/facebook-adapter';
+import { inspectComment, readComment } from '../../src/content/facebook/comments';
 import { loadFixturePage } from './dom-fixture';
 
 interface FixtureEntry {
@@ -34,6 +34,10 @@ describe.each(index)('the $layout layout in "$locale"', (entry) => {
   test('has an action row for every fan comment', () => {
     load(entry);
     const fans = [...document.querySelectorAll('[role="article"]')].filter((article) => readComment(article));
-    expect(fans.every((article) => inspectComment(article)!.slot !== null)).toBe(true);
+    expect(
+      fans.every((article) =>
+        inspectComment(article)!.slot.row.contains(inspectComment(article)!.slot.after),
+      ),
+    ).toBe(true);
   });
 });

@@ -74,6 +74,32 @@ describe('message router', () => {
     expect(await storedState()).toEqual(before);
   });
 
+  test('a comment whose Graph API id names another comment is refused, and changes nothing', async () => {
+    const before = await storedState();
+    const reply = await routeMessage(
+      { type: 'target/select', comment: { ...comment, graphCommentId: '123_457' } },
+      facebookTab,
+      NOW,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: /comment\.graphCommentId/ },
+    });
+    expect(await storedState()).toEqual(before);
+  });
+
+  test('a comment that claims to be its own parent is refused', async () => {
+    const reply = await routeMessage(
+      { type: 'target/select', comment: { ...comment, parentCommentId: comment.commentId } },
+      facebookTab,
+      NOW,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: /comment\.parentCommentId/ },
+    });
+  });
+
   test('the error is in the admin’s UI language', async () => {
     fakeBrowser.uiLanguage = 'it';
     const reply = await routeMessage({ type: 'nonsense' }, popup, NOW);
@@ -130,7 +156,7 @@ describe('message router', () => {
     const reply = await routeMessage(reserveThanks, popup, NOW);
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await routeMessage(
-      { type: 'target/select', comment: { ...comment, commentId: '457' } },
+      { type: 'target/select', comment: { ...comment, commentId: '457', graphCommentId: '123_457' } },
       facebookTab,
       NOW,
     );
@@ -192,7 +218,7 @@ describe('message router', () => {
       ok: true,
       data: { notes },
     });
-    const other = { ...comment, commentId: '459' };
+    const other = { ...comment, commentId: '459', graphCommentId: '123_459' };
     await routeMessage({ type: 'target/select', comment: other }, facebookTab, NOW);
     expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({ data: { notes } });
 
@@ -325,7 +351,7 @@ describe('message router', () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     await routeMessage(reserveThanks, popup, NOW);
     await routeMessage(
-      { type: 'target/select', comment: { ...comment, commentId: '459' } },
+      { type: 'target/select', comment: { ...comment, commentId: '459', graphCommentId: '123_459' } },
       facebookTab,
       NOW,
     );

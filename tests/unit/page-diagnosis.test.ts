@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { diagnose } from '../../src/content/facebook-adapter';
+import { createAction } from '../../src/content/action-button';
+import { inspectComment } from '../../src/content/facebook/comments';
+import { diagnose } from '../../src/content/facebook/diagnosis';
 
 const ENGLISH_POST = readFileSync(join(process.cwd(), 'tests/fixtures/facebook/post-en.html'), 'utf8');
 
@@ -12,8 +14,15 @@ function load(change: (html: string) => string = (html) => html): Document {
 }
 
 describe('diagnosing a page whose comments could not be recognized', () => {
-  test('finds nothing wrong with a page it can read', () => {
-    expect(diagnose(load())).toBeNull();
+  test('finds nothing wrong with a page it can read once an action is on a comment', () => {
+    const page = load();
+    const found = [...page.querySelectorAll('[role="article"]')].map(inspectComment).find(Boolean)!;
+    found.slot.after.after(createAction(found.slot.row, found.comment.commentId, found.comment.authorName));
+    expect(diagnose(page)).toBeNull();
+  });
+
+  test('names the placement when the comments can be read but none carries an action', () => {
+    expect(diagnose(load())).toBe('placement');
   });
 
   test('finds nothing wrong with a page that has no comments at all', () => {

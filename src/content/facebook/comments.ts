@@ -1,0 +1,362 @@
+// Types only: zod stays out of the content script; the background validates what it receives anyway.
+import type { CommentContext } from '../../shared/comment-context';
+import { MAX_COMMENT_TEXT, MAX_LABEL } from '../../shared/limits';
+import { OWN_NODE_ATTRIBUTE } from '../action-button';
+import { commentAgeMs } from '../comment-age';
+import {
+  commentRefOf,
+  graphCommentIdOf,
+  isPostPath,
+  linkParts,
+  mentionsComment,
+  postOwnerOf,
+  postUrlOf,
+  profileOf,
+  type CommentRef,
+  type LinkParts,
+} from './links';
+import { clip, labelText, textOf } from './text';
+
+/**
+ * Fan comments on Facebook's page. Class names are obfuscated and rotate, and every label is
+ * localized, so detection rests only on what is the same in every language. Each signal below names
+ * the markup it relies on; tests/fixtures/facebook holds pages in seven languages and four layouts,
+ * and tests/fixtures/react-bed renders them with React in two commits.
+ *
+ * 1. COMMENT: `<div role="article">` that owns a permalink (2). Posts are articles too, but own none.
+ * 2. PERMALINK: the comment's timestamp link in its action row (6), pointing at the POST's path plus
+ *    the comment's id: `<a href="/acmecoffee/posts/pfbid02…?comment_id=456&reply_comment_id=790">2d</a>`.
+ *    Ids are digits or base64 of `comment:<post>_<comment>`; `reply_comment_id` marks replies at any
+ *    depth. A link of that shape in the body text or a preview names ANOTHER comment, so a candidate
+ *    inside the body text, or whose row also holds the body text, is never the permalink.
+ * 3. OWN: replies may sit inside their parent's article, so a comment's links, text and buttons are the
+ *    ones whose nearest `[role="article"]` is the comment itself.
+ * 4. AUTHOR: the first own link with text to a profile path (`/giulia.rossi.77`, `/profile.php?id=…`,
+ *    `/people/Name/<id>/`). It carries the comment's own `comment_id` too, so links are told apart by
+ *    path, not params; where it names a comment, that must be the permalink's, or the comment is refused.
+ * 5. PAGE: the header link of the nearest ancestor that is not a comment — the post article, the post
+ *    dialog (`role="dialog"`) or a photo/video comment column (`role="complementary"`) — else the
+ *    vanity in the post path. A comment whose author is the Page is the Page's own.
+ * 6. ACTION ROW: the nearest ancestor of the permalink holding at least two of Facebook's own buttons
+ *    (`role="button"`: Like, Reply; menus aside); our action goes after the last of them.
+ * 7. TEXT: own `div[dir="auto"]` blocks outside links, minus nested buttons ("See more").
+ * Localized aria-labels ("Comment by …", "Commento di …") are never needed.
+ *
+ * React renders a comment in pieces (the shell with the author first, the links and row later), so
+ * "not a comment" is only remembered until the article's own links or buttons change (`recheck`).
+ */
+
+export const ARTICLE_SELECTOR = '[role="article"]';
+export const BUTTON_SELECTOR = '[role="button"], button';
+const PARTS_SELECTOR = `a[href], ${BUTTON_SELECTOR}`;
+const BODY_SELECTOR = 'div[dir="auto"]';
+/** Menus ("Hide or report this") sit beside the row's actions but are not one of them. */
+const MENU_BUTTON = '[aria-haspopup]';
+const CONTAINER_SELECTOR = '[role="article"], [role="dialog"], [role="complementary"], [role="main"]';
+const HEADER_LINK_SELECTOR =
+  'h2 a[href], h3 a[href], h4 a[href], strong a[href], [data-ad-rendering-role="profile_name"] a[href]';
+/** Hidden copies Facebook keeps of some comments: recognized, but never given an action. */
+const HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"]';
+/** Facebook's own action row (Like, Reply) holds at least this many buttons beside the permalink. */
+const MIN_ACTION_ROW_BUTTONS = 2;
+
+export type CommentSummary = Omit<CommentContext, 'text'>;
+
+export interface ActionSlot {
+  row: Element;
+  after: Element;
+}
+
+export interface InspectedComment {
+  comment: CommentSummary;
+  slot: ActionSlot;
+  /** Our actions already inside this comment (not its replies). */
+  actions: HTMLButtonElement[];
+}
+
+interface PageIdentity {
+  id: string;
+  name: string;
+}
+
+/** An article's own links and buttons, from one query: the hot path runs once per comment. */
+interface OwnParts {
+  links: Element[];
+  buttons: Element[];
+}
+
+export interface Permalink {
+  link: Element;
+  parts: LinkParts;
+  ref: CommentRef;
+  slot: ActionSlot;
+}
+
+export function ownParts(article: Element): OwnParts {
+  const parts: OwnParts = { links: [], buttons: [] };
+  // One query finds the parts and any nested article; with none (most comments hold no replies)
+  // everything found is the comment's own and needs no ownership check.
+  const found = article.querySelectorAll(`${PARTS_SELECTOR}, ${ARTICLE_SELECTOR}`);
+  let hasNested = false;
+  for (const element of found) {
+    if (element.matches(ARTICLE_SELECTOR)) {
+      hasNested = true;
+      break;
+    }
+  }
+  for (const element of found) {
+    if (hasNested && (element.matches(ARTICLE_SELECTOR) || element.closest(ARTICLE_SELECTOR) !== article))
+      continue;
+    (element.localName === 'a' && element.hasAttribute('href') ? parts.links : parts.buttons).push(element);
+  }
+  return parts;
+}
+
+/** Signal 6: after the last of Facebook's buttons in the nearest ancestor of `link` holding some. */
+function actionSlot(article: Element, link: Element, buttons: Element[]): ActionSlot | null {
+  const theirs = buttons.filter(
+    (button) => !button.hasAttribute(OWN_NODE_ATTRIBUTE) && !button.matches(MENU_BUTTON),
+  );
+  for (let row = link.parentElement; row && row !== article; row = row.parentElement) {
+    const inRow = theirs.filter((button) => row.contains(button));
+    if (inRow.length < MIN_ACTION_ROW_BUTTONS) continue;
+    let after: Element = inRow.at(-1)!;
+    while (after.parentElement && after.parentElement !== row) after = after.parentElement;
+    return { row, after };
+  }
+  return null;
+}
+
+/** A row that holds the body text is the wrapper of bubble and row, reached from a link in the bubble. */
+function holdsBody(row: Element): boolean {
+  return row.matches(BODY_SELECTOR) || row.querySelector(BODY_SELECTOR) !== null;
+}
+
+/** Signal 2: the permalink among an article's own links, with the action row it sits in. */
+export function findPermalink(article: Element, { links, buttons }: OwnParts): Permalink | null {
+  for (const link of links) {
+    if (!mentionsComment(link) || link.closest(BODY_SELECTOR)) continue;
+    const parts = linkParts(link);
+    if (!parts || !isPostPath(parts.path)) continue;
+    const slot = actionSlot(article, link, buttons);
+    if (slot && !holdsBody(slot.row)) return { link, parts, ref: commentRefOf(parts.query), slot };
+  }
+  return null;
+}
+
+/** Does the article own a link shaped like a permalink, in its row or not? For the diagnosis only. */
+export function ownsCommentLink(article: Element): boolean {
+  return ownParts(article).links.some((link) => {
+    const parts = mentionsComment(link) ? linkParts(link) : null;
+    return parts !== null && isPostPath(parts.path);
+  });
+}
+
+/**
+ * Articles found to own no permalink. Proving that a post owns none looks through all its links, so
+ * the answer is kept, but only until the article's own links or buttons change (`recheck`): a post
+ * stays a post while comments come and go inside it, a comment's shell turns into a comment.
+ */
+const unrecognized = new WeakSet<Element>();
+const recognized = new WeakSet<Element>();
+
+/** Signal 1: is this element a comment (rather than a post, a dialog or anything else)? */
+function isComment(element: Element): boolean {
+  if (recognized.has(element)) return true;
+  if (unrecognized.has(element)) return false;
+  const comment = element.matches(ARTICLE_SELECTOR) && findPermalink(element, ownParts(element)) !== null;
+  (comment ? recognized : unrecognized).add(element);
+  return comment;
+}
+
+/** Signal 4: the comment's author, from its own links outside the body text. */
+export function findAuthor(
+  links: Element[],
+): { name: string; id: string; url: string; ref: CommentRef } | null {
+  for (const link of links) {
+    if (link.closest(BODY_SELECTOR)) continue;
+    // The name is kept as shown; only comparisons look past Facebook's invisible marks.
+    const name = textOf(link);
+    const profile = labelText(name) && profileOf(link);
+    if (profile) return { name: clip(name, MAX_LABEL), ...profile };
+  }
+  return null;
+}
+
+/** Where the author's link names a comment, it must be the same one as the permalink. */
+function agrees(author: CommentRef, permalink: CommentRef): boolean {
+  if (author.topId !== null && author.topId !== permalink.topId) return false;
+  return author.replyId === null || author.replyId === permalink.replyId;
+}
+
+/** Signal 5: nearest ancestor that is not itself a comment. */
+function postContainer(article: Element): Element | null {
+  let candidate = article.parentElement?.closest(CONTAINER_SELECTOR) ?? null;
+  while (candidate && isComment(candidate))
+    candidate = candidate.parentElement?.closest(CONTAINER_SELECTOR) ?? null;
+  return candidate;
+}
+
+/**
+ * The Page behind a container, cached because every comment under one post asks the same question.
+ * React may recycle a container for another post, so the entry holds the first header link it saw.
+ */
+const pageByContainer = new WeakMap<
+  Element,
+  { header: Element | null; href: string | null; page: PageIdentity | null }
+>();
+
+function headerPage(container: Element): PageIdentity | null {
+  const cached = pageByContainer.get(container);
+  // Still valid while the header link it was read from is in place and unchanged: cheaper to check
+  // than to search the container again for every comment.
+  if (cached?.header?.isConnected && container.contains(cached.header)) {
+    if (cached.header.getAttribute('href') === cached.href) return cached.page;
+  }
+  const header = container.querySelector(HEADER_LINK_SELECTOR);
+  const href = header?.getAttribute('href') ?? null;
+  if (cached && !cached.header && !header) return cached.page;
+  const owner = container.closest(ARTICLE_SELECTOR);
+  let page: PageIdentity | null = null;
+  for (const link of container.querySelectorAll(HEADER_LINK_SELECTOR)) {
+    if (link.closest(ARTICLE_SELECTOR) !== owner) continue;
+    const profile = profileOf(link);
+    const name = textOf(link);
+    if (profile && labelText(name)) {
+      page = { id: profile.id, name: clip(name, MAX_LABEL) };
+      break;
+    }
+  }
+  pageByContainer.set(container, { header, href, page });
+  return page;
+}
+
+function findPage(article: Element, permalink: LinkParts): PageIdentity | null {
+  const container = postContainer(article);
+  const fromHeader = container && headerPage(container);
+  if (fromHeader) return fromHeader;
+  const id = postOwnerOf(permalink);
+  return id ? { id, name: id } : null;
+}
+
+/** Signal 7: the comment's words. */
+function commentText(article: Element): string {
+  const parts: string[] = [];
+  for (const block of article.querySelectorAll(BODY_SELECTOR)) {
+    if (block.closest(ARTICLE_SELECTOR) !== article) continue;
+    if (block.closest('a') || block.parentElement?.closest(BODY_SELECTOR)) continue;
+    const copy = block.cloneNode(true) as Element;
+    for (const button of copy.querySelectorAll(BUTTON_SELECTOR)) button.remove();
+    const text = textOf(copy);
+    if (text) parts.push(text);
+  }
+  return clip(parts.join('\n'), MAX_COMMENT_TEXT);
+}
+
+/**
+ * A fan comment, where its action goes and our actions already in it, from one pass over the comment's
+ * own markup: what the content script needs for every comment that appears. Null for anything that is
+ * not a fan comment (yet): a post, a shell whose links have not rendered, the Page's own comment, a
+ * comment whose author cannot be read or whose author link names another comment.
+ */
+export function inspectComment(article: Element): InspectedComment | null {
+  if (unrecognized.has(article)) return null;
+  const parts = ownParts(article);
+  const permalink = findPermalink(article, parts);
+  (permalink ? recognized : unrecognized).add(article);
+  return permalink && describe(article, parts, permalink);
+}
+
+/** The same, looking again whatever was found before: for the diagnosis, which must see what is. */
+export function inspectAfresh(article: Element): InspectedComment | null {
+  const parts = ownParts(article);
+  const permalink = findPermalink(article, parts);
+  return permalink && describe(article, parts, permalink);
+}
+
+function describe(article: Element, parts: OwnParts, permalink: Permalink): InspectedComment | null {
+  const { ref } = permalink;
+  const commentId = ref.replyId ?? ref.topId;
+  const author = findAuthor(parts.links);
+  const page = findPage(article, permalink.parts);
+  if (!commentId || !author || !page || !agrees(author.ref, ref)) return null;
+  if (author.id === page.id || labelText(author.name) === labelText(page.name)) return null;
+  const { link } = permalink;
+  const graphCommentId = graphCommentIdOf(permalink.parts, ref, commentId);
+  const timestamp = clip(labelText(link.getAttribute('aria-label') ?? link.textContent ?? ''), MAX_LABEL);
+  const ageMs = timestamp ? commentAgeMs(timestamp) : null;
+  return {
+    comment: {
+      commentId,
+      ...(ref.replyId && ref.topId && ref.topId !== commentId ? { parentCommentId: ref.topId } : {}),
+      ...(graphCommentId ? { graphCommentId } : {}),
+      postUrl: postUrlOf(permalink.parts),
+      pageId: page.id,
+      pageName: page.name,
+      authorId: author.id,
+      authorName: author.name,
+      authorUrl: author.url,
+      ...(timestamp ? { timestamp } : {}),
+      ...(ageMs !== null ? { ageMs } : {}),
+    },
+    slot: permalink.slot,
+    actions: parts.buttons.filter(
+      (button): button is HTMLButtonElement => button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message',
+    ),
+  };
+}
+
+/** The full context of a fan comment, read when the admin picks it. */
+export function readComment(article: Element): CommentContext | null {
+  const inspected = inspectComment(article);
+  return inspected && { ...inspected.comment, text: commentText(article) };
+}
+
+/** Is the comment one of Facebook's hidden copies? Those are never given an action. */
+export function isHiddenCopy(article: Element): boolean {
+  return article.closest(HIDDEN_SELECTOR) !== null;
+}
+
+/**
+ * Does the changed node belong to `article` itself (its links or buttons), rather than only bring or
+ * take a nested comment? Only such a change can turn a non-comment into a comment.
+ */
+function changesOwnParts(node: Element, article: Element): boolean {
+  if (node.matches(PARTS_SELECTOR)) return true;
+  if (node.matches(ARTICLE_SELECTOR)) return false;
+  for (const part of node.querySelectorAll(PARTS_SELECTOR)) {
+    if (part.closest(ARTICLE_SELECTOR) === article) return true;
+  }
+  return false;
+}
+
+/**
+ * Comment candidates inside (and including) a node the page just added or changed. Something changed
+ * inside a comment (its action row rendered, say) puts that comment back in question, and a change to
+ * an article's own links or buttons lets one found to be no comment be examined again.
+ */
+export function findArticles(changed: Element): Element[] {
+  const found = changed.matches(ARTICLE_SELECTOR) ? [changed] : [];
+  const enclosing = changed.parentElement?.closest(ARTICLE_SELECTOR);
+  if (enclosing) {
+    if (unrecognized.has(enclosing) && changesOwnParts(changed, enclosing)) unrecognized.delete(enclosing);
+    if (!unrecognized.has(enclosing)) found.push(enclosing);
+  }
+  for (const article of changed.querySelectorAll(ARTICLE_SELECTOR)) {
+    unrecognized.delete(article);
+    found.push(article);
+  }
+  if (found[0] === changed) unrecognized.delete(changed);
+  return found;
+}
+
+/** The fan comment with this id, wherever it is on the page: the shown copy, not a hidden one. */
+export function findCommentById(root: ParentNode, commentId: string): Element | null {
+  let hidden: Element | null = null;
+  for (const article of root.querySelectorAll(ARTICLE_SELECTOR)) {
+    if (inspectComment(article)?.comment.commentId !== commentId) continue;
+    if (!isHiddenCopy(article)) return article;
+    hidden ??= article;
+  }
+  return hidden;
+}
