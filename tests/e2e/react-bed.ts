@@ -1,0 +1,73 @@
+import { buildThread, type BedComment } from '../fixtures/react-bed/data';
+import type { SendPress, ShownComment } from '../fixtures/react-bed/bed-state';
+import { expect, type Page } from './extension-test';
+
+interface BedWindow {
+  __bed: {
+    shownComments: () => ShownComment[];
+    editorText: (name: string) => string | null;
+    presses: () => SendPress[];
+    commits: () => number;
+  };
+}
+
+/** How the actions on the page compare with the fan comments the React bed shows. */
+export function actionsAgainstComments(page: Page) {
+  return page.evaluate(() => {
+    const bed = (window as unknown as BedWindow).__bed;
+    const shown = bed.shownComments();
+    const fans = shown.filter((comment) => comment.fan).map((comment) => comment.id);
+    const buttons = [...document.querySelectorAll<HTMLElement>('button[data-page-outreach="send-message"]')];
+    const ids = buttons.map((button) => button.dataset.commentId ?? '');
+    return {
+      fans: fans.length,
+      pageOwn: shown.length - fans.length,
+      missing: fans.filter((id) => !ids.includes(id)),
+      extra: ids.filter((id) => !fans.includes(id)),
+      duplicated: ids.filter((id, index) => ids.indexOf(id) !== index),
+      inHiddenCopies: buttons.filter((button) => button.closest('[hidden]')).length,
+    };
+  });
+}
+
+/** Waits until every fan comment the bed shows has exactly one action, and nothing else has one. */
+export async function expectOneActionPerFanComment(page: Page, atLeast = 1): Promise<void> {
+  await expect
+    .poll(async () => {
+      const found = await actionsAgainstComments(page);
+      const { pageOwn: _pageOwn, ...compared } = found;
+      return { ...compared, fans: found.fans >= atLeast };
+    })
+    .toEqual({ fans: true, missing: [], extra: [], duplicated: [], inHiddenCopies: 0 });
+}
+
+/** What the chat tab with this person would send, from Lexical's own editor state. */
+export function lexicalText(page: Page, name: string): Promise<string | null> {
+  return page.evaluate((person) => (window as unknown as BedWindow).__bed.editorText(person), name);
+}
+
+/** The action on the comment whose body text links to another comment: its id, or null. */
+export function actionOnLinkingComment(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const link = document.querySelector('[role="article"] div[dir="auto"] a[href*="comment_id="]');
+    const article = link?.closest('[role="article"]');
+    const own = [
+      ...(article?.querySelectorAll<HTMLElement>('button[data-page-outreach="send-message"]') ?? []),
+    ];
+    return own.find((button) => button.closest('[role="article"]') === article)?.dataset.commentId ?? null;
+  });
+}
+
+/** Every press of a chat tab's Send (Enter or the control), with whether a person made it. */
+export function sendPresses(page: Page): Promise<SendPress[]> {
+  return page.evaluate(() => (window as unknown as BedWindow).__bed.presses());
+}
+
+export function commits(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as BedWindow).__bed.commits());
+}
+
+/** The thread the bed renders for a language and size, as data: who wrote what. */
+export function bedThread(language: 'en' | 'it', comments: number): BedComment[] {
+  return buildThread(language, comments);
+}
