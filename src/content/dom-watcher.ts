@@ -4,13 +4,22 @@
  */
 export const FRAME_BUDGET_MS = 8;
 
+/** What the page's one observer always watches: added nodes, and links re-pointed (React recycles them). */
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['href'],
+};
+
 /** A DOM change decided while reading, applied later together with the others. */
 export type Write = () => void;
 
 export interface DomWatcher {
   /**
-   * Calls `listener` after every batch of changes anywhere in the page, until `signal` aborts: for
-   * features that wait on one thing (a dialog opening, a box emptying) without an observer of their own.
+   * Calls `listener` after every batch of changes anywhere in the page, typed text included, until
+   * `signal` aborts: for features that wait on one thing (a dialog opening, a box emptying) without an
+   * observer of their own.
    */
   onChange(listener: () => void, signal: AbortSignal): void;
 }
@@ -97,7 +106,12 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
     commit();
     if (!done) scheduleSlice();
   });
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  const observe = (): void => {
+    // Text typed into an existing node changes only its characters: worth watching (it is a lot on a
+    // page whose times tick) only while a feature waits on the page, as a message box's outcome does.
+    observer.observe(root, { ...OBSERVED, characterData: listeners.size > 0 });
+  };
+  observe();
   signal.addEventListener(
     'abort',
     () => {
@@ -112,9 +126,17 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
   scheduleSlice();
   return {
     onChange(listener, until) {
-      if (until.aborted) return;
+      if (until.aborted || signal.aborted) return;
       listeners.add(listener);
-      until.addEventListener('abort', () => listeners.delete(listener), { once: true });
+      if (listeners.size === 1) observe();
+      until.addEventListener(
+        'abort',
+        () => {
+          listeners.delete(listener);
+          if (listeners.size === 0 && !signal.aborted) observe();
+        },
+        { once: true },
+      );
     },
   };
 }
