@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension } from '../../scripts/browser.mjs';
-import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
+import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
+import { bedThread } from './react-bed';
 
 const ACTION = 'button[data-page-outreach="send-message"]';
 
@@ -140,6 +141,42 @@ test('in Firefox, of 50 simultaneous send requests for one comment exactly one i
       };
     }, 50);
     expect(recorded).toEqual({ accepted: 1, logged: 1 });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('in Firefox on the React bed, Lexical’s own state holds the previewed text, and Enter is logged sent', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    const first = bedThread('en', 12)[0]!;
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+    await page.goto(reactPostUrl('en', { comments: 12 }));
+    const action = `${ACTION}[data-comment-id="${first.id}"]`;
+    await page.waitForSelector(action);
+    await page.click(action);
+    await page.waitForSelector(`${action}[aria-pressed="true"]`);
+
+    await popup.evaluate(() => location.reload());
+    await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
+    const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
+    await clickByText(popup, 'button', 'Review message');
+    await clickByText(popup, 'button', 'Send');
+    await until(popup, () => document.querySelector('.outcome.prepared') !== null);
+
+    type Bed = { __bed: { editorText: (name: string) => string | null; presses: () => unknown[] } };
+    const lexical = () =>
+      page.evaluate((name) => (window as unknown as Bed).__bed.editorText(name), first.author.name);
+    await expect.poll(lexical).toBe(text);
+    expect(await page.evaluate(() => (window as unknown as Bed).__bed.presses())).toEqual([]);
+
+    await page.focus('[role="dialog"] [role="textbox"]');
+    await page.keyboard.press('Enter');
+    await clickByText(popup, 'button', 'Log');
+    await until(popup, () => document.querySelectorAll('tbody td')[4]?.textContent === 'Sent');
   } finally {
     await browser.close();
   }
