@@ -7,6 +7,8 @@ import { MAX_STATUS_BATCH } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 
 const STATUS_CLASS = 'page-outreach-status';
+/** How long new comments' statuses wait to be asked for together: one message per burst, not per commit. */
+export const STATUS_BATCH_DELAY_MS = 100;
 const SEPARATOR = ' · ';
 
 export interface FanStatuses {
@@ -84,7 +86,7 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
     }
   };
 
-  /** One task later, so a whole burst of new comments goes out as one request. */
+  /** A little later, so a whole burst of new comments (React commits them in pieces) is one request. */
   const schedule = (): void => {
     if (flushing || wanted.size === 0 || signal.aborted) return;
     flushing = true;
@@ -95,7 +97,7 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
           flushing = false;
           schedule();
         });
-    });
+    }, STATUS_BATCH_DELAY_MS);
   };
 
   const ask = (fan: FanKey): void => {

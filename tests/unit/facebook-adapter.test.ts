@@ -241,6 +241,19 @@ describe('recognition that never latches a wrong answer', () => {
     expect(findArticles(reply.querySelector('ul')!)).not.toContain(post);
   });
 
+  test('a new comment appended to a post leaves the post’s answer alone; a link of the post’s own does not', () => {
+    const post = articles()[0]!;
+    expect(inspectComment(post)).toBeNull();
+    const item = document.createElement('li');
+    item.append(commentBy('Marco Bianchi').cloneNode(true));
+    post.querySelector('ul')!.append(item);
+    expect(findArticles(item)).not.toContain(post);
+    const link = document.createElement('a');
+    link.href = 'https://www.facebook.com/acmecoffee';
+    post.append(link);
+    expect(findArticles(link)).toContain(post);
+  });
+
   test('a link in the body text to another comment is never taken for the comment’s permalink', () => {
     const marco = commentBy('Marco Bianchi');
     const body = marco.querySelector('div[dir="auto"]')!;

@@ -14,6 +14,7 @@ import {
   profileOf,
   type CommentRef,
   type LinkParts,
+  type Profile,
 } from './links';
 import { clip, labelText, textOf } from './text';
 
@@ -50,6 +51,7 @@ export const ARTICLE_SELECTOR = '[role="article"]';
 export const BUTTON_SELECTOR = '[role="button"], button';
 const PARTS_SELECTOR = `a[href], ${BUTTON_SELECTOR}`;
 const BODY_SELECTOR = 'div[dir="auto"]';
+const COMMENT_LINK_SELECTOR = 'a[href*="comment_id="]';
 /** Menus ("Hide or report this") sit beside the row's actions but are not one of them. */
 const MENU_BUTTON = '[aria-haspopup]';
 const CONTAINER_SELECTOR = '[role="article"], [role="dialog"], [role="complementary"], [role="main"]';
@@ -93,23 +95,12 @@ export interface Permalink {
 }
 
 export function ownParts(article: Element): OwnParts {
-  const parts: OwnParts = { links: [], buttons: [] };
-  // One query finds the parts and any nested article; with none (most comments hold no replies)
-  // everything found is the comment's own and needs no ownership check.
-  const found = article.querySelectorAll(`${PARTS_SELECTOR}, ${ARTICLE_SELECTOR}`);
-  let hasNested = false;
-  for (const element of found) {
-    if (element.matches(ARTICLE_SELECTOR)) {
-      hasNested = true;
-      break;
-    }
-  }
-  for (const element of found) {
-    if (hasNested && (element.matches(ARTICLE_SELECTOR) || element.closest(ARTICLE_SELECTOR) !== article))
-      continue;
-    (element.localName === 'a' && element.hasAttribute('href') ? parts.links : parts.buttons).push(element);
-  }
-  return parts;
+  const links = [...article.querySelectorAll('a[href]')];
+  const buttons = [...article.querySelectorAll(BUTTON_SELECTOR)];
+  // Most comments hold no replies: then everything found is the comment's own, with no check needed.
+  if (!article.querySelector(ARTICLE_SELECTOR)) return { links, buttons };
+  const own = (element: Element) => element.closest(ARTICLE_SELECTOR) === article;
+  return { links: links.filter(own), buttons: buttons.filter(own) };
 }
 
 /** Signal 6: after the last of Facebook's buttons in the nearest ancestor of `link` holding some. */
@@ -170,9 +161,7 @@ function isComment(element: Element): boolean {
 }
 
 /** Signal 4: the comment's author, from its own links outside the body text. */
-export function findAuthor(
-  links: Element[],
-): { name: string; id: string; url: string; ref: CommentRef } | null {
+export function findAuthor(links: Element[]): ({ name: string } & Profile) | null {
   for (const link of links) {
     if (link.closest(BODY_SELECTOR)) continue;
     // The name is kept as shown; only comparisons look past Facebook's invisible marks.
@@ -261,6 +250,11 @@ function commentText(article: Element): string {
  */
 export function inspectComment(article: Element): InspectedComment | null {
   if (unrecognized.has(article)) return null;
+  // A shell React has not filled in yet holds no link to a comment at all: one query says so.
+  if (!article.querySelector(COMMENT_LINK_SELECTOR)) {
+    unrecognized.add(article);
+    return null;
+  }
   const parts = ownParts(article);
   const permalink = findPermalink(article, parts);
   (permalink ? recognized : unrecognized).add(article);
@@ -279,7 +273,7 @@ function describe(article: Element, parts: OwnParts, permalink: Permalink): Insp
   const commentId = ref.replyId ?? ref.topId;
   const author = findAuthor(parts.links);
   const page = findPage(article, permalink.parts);
-  if (!commentId || !author || !page || !agrees(author.ref, ref)) return null;
+  if (!commentId || !author || !page || !agrees(commentRefOf(author.query), ref)) return null;
   if (author.id === page.id || labelText(author.name) === labelText(page.name)) return null;
   const { link } = permalink;
   const graphCommentId = graphCommentIdOf(permalink.parts, ref, commentId);
@@ -321,13 +315,15 @@ export function isHiddenCopy(article: Element): boolean {
  * Does the changed node belong to `article` itself (its links or buttons), rather than only bring or
  * take a nested comment? Only such a change can turn a non-comment into a comment.
  */
-function changesOwnParts(node: Element, article: Element): boolean {
+function changesOwnParts(node: Element): boolean {
   if (node.matches(PARTS_SELECTOR)) return true;
   if (node.matches(ARTICLE_SELECTOR)) return false;
-  for (const part of node.querySelectorAll(PARTS_SELECTOR)) {
-    if (part.closest(ARTICLE_SELECTOR) === article) return true;
-  }
-  return false;
+  // A walk that skips nested articles whole: a list item bringing a comment costs one step.
+  const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_ELEMENT, (element) => {
+    if ((element as Element).matches(ARTICLE_SELECTOR)) return NodeFilter.FILTER_REJECT;
+    return (element as Element).matches(PARTS_SELECTOR) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+  });
+  return walker.nextNode() !== null;
 }
 
 /**
@@ -339,7 +335,7 @@ export function findArticles(changed: Element): Element[] {
   const found = changed.matches(ARTICLE_SELECTOR) ? [changed] : [];
   const enclosing = changed.parentElement?.closest(ARTICLE_SELECTOR);
   if (enclosing) {
-    if (unrecognized.has(enclosing) && changesOwnParts(changed, enclosing)) unrecognized.delete(enclosing);
+    if (unrecognized.has(enclosing) && changesOwnParts(changed)) unrecognized.delete(enclosing);
     if (!unrecognized.has(enclosing)) found.push(enclosing);
   }
   for (const article of changed.querySelectorAll(ARTICLE_SELECTOR)) {

@@ -82,20 +82,32 @@ function decodeEncodedId(value: string | null): RegExpExecArray | null {
 
 /** Decodes a `comment_id` value in either of Facebook's forms: digits, or base64 `comment:<post>_<id>`. */
 export function decodeCommentId(value: string | null): string | null {
-  if (!value) return null;
-  if (NUMERIC_ID.test(value)) return value;
-  return decodeEncodedId(value)?.[2] ?? null;
+  return decodeRef(value).id;
+}
+
+/** One query parameter's raw value, without URLSearchParams: this runs for every comment that appears. */
+function param(query: string, name: string): string | null {
+  const match = new RegExp(`[?&]${name}=([^&#]*)`).exec(query);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+}
+
+/** A `comment_id` value decoded once: the comment's id, and the post's where the value carries it. */
+function decodeRef(value: string | null): { id: string | null; post: string | null } {
+  if (!value) return { id: null, post: null };
+  if (NUMERIC_ID.test(value)) return { id: value, post: null };
+  const encoded = decodeEncodedId(value);
+  return { id: encoded?.[2] ?? null, post: encoded?.[1] ?? null };
 }
 
 export function commentRefOf(query: string): CommentRef {
-  const params = new URLSearchParams(query);
-  const top = params.get('comment_id');
-  const reply = params.get('reply_comment_id');
-  return {
-    topId: decodeCommentId(top),
-    replyId: decodeCommentId(reply),
-    postId: decodeEncodedId(reply)?.[1] ?? decodeEncodedId(top)?.[1] ?? null,
-  };
+  const top = decodeRef(param(query, 'comment_id'));
+  const reply = decodeRef(param(query, 'reply_comment_id'));
+  return { topId: top.id, replyId: reply.id, postId: reply.post ?? top.post };
 }
 
 /**
@@ -104,7 +116,7 @@ export function commentRefOf(query: string): CommentRef {
  * Facebook's `pfbid…` post ids cannot be turned into numbers, so those comments have none.
  */
 export function graphCommentIdOf(parts: LinkParts, ref: CommentRef, commentId: string): string | undefined {
-  const storyId = new URLSearchParams(parts.query).get('story_fbid');
+  const storyId = param(parts.query, 'story_fbid');
   const post =
     ref.postId ??
     NUMERIC_POST_PATH.exec(parts.path)?.[1] ??
@@ -128,18 +140,24 @@ export function postOwnerOf({ path, query }: LinkParts): string | null {
   return /^\/([^/]+)\/(?:posts|videos|photos)\//.exec(path)?.[1] ?? new URLSearchParams(query).get('id');
 }
 
+export interface Profile {
+  id: string;
+  url: string;
+  /** The link's query: Facebook puts the comment's own ids on its author's link too. */
+  query: string;
+}
+
 /** Profile links come as `/profile.php?id=<digits>`, `/people/<name>/<digits>/` or `/<vanity>`. */
-export function profileOf(link: Element): { id: string; url: string; ref: CommentRef } | null {
+export function profileOf(link: Element): Profile | null {
   const parts = linkParts(link);
   if (!parts || POST_PATH.test(parts.path)) return null;
-  const { path } = parts;
-  const ref = commentRefOf(parts.query);
+  const { path, query } = parts;
   if (path === '/profile.php') {
-    const id = new URLSearchParams(parts.query).get('id');
-    return id && NUMERIC_ID.test(id) ? { id, url: `${ORIGIN}/profile.php?id=${id}`, ref } : null;
+    const id = param(query, 'id');
+    return id && NUMERIC_ID.test(id) ? { id, url: `${ORIGIN}/profile.php?id=${id}`, query } : null;
   }
   const people = /^\/people\/[^/]+\/(\d+)\/?$/.exec(path);
-  if (people?.[1]) return { id: people[1], url: `${ORIGIN}${path}`, ref };
+  if (people?.[1]) return { id: people[1], url: `${ORIGIN}${path}`, query };
   const vanity = /^\/([\w.-]+)\/?$/.exec(path)?.[1];
-  return vanity && !RESERVED_PATHS.has(vanity) ? { id: vanity, url: `${ORIGIN}/${vanity}`, ref } : null;
+  return vanity && !RESERVED_PATHS.has(vanity) ? { id: vanity, url: `${ORIGIN}/${vanity}`, query } : null;
 }
