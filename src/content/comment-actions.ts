@@ -8,9 +8,9 @@ import {
   isHiddenCopy,
   readComment,
 } from './facebook/comments';
-import { watchDom, type DomWatcher, type Write } from './dom-watcher';
+import type { Feature } from './context';
+import type { Write } from './dom-watcher';
 import { startFanStatuses, type FanStatuses } from './fan-status';
-import { startPageHealth } from './page-health';
 
 /**
  * What it takes to bring one comment element in line with what it shows now: exactly one action for
@@ -59,35 +59,26 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
   if (!reply.data.popupOpened) button.title = t('openFromToolbar', comment.authorName);
 }
 
-/** Starts the page's one DOM watcher with the actions on it, and returns it for other features. */
-export function startCommentActions(document: Document, signal: AbortSignal): DomWatcher {
-  const statuses = startFanStatuses(document, signal);
-  const health = startPageHealth(document, signal);
-  const watcher = watchDom({
-    root: document.body,
-    collect: (added) => {
-      health.noteActivity();
-      return findArticles(added);
-    },
-    inspect: (article) => syncAction(article, statuses),
-    ignore: (node) => node.hasAttribute(OWN_NODE_ATTRIBUTE),
-    signal,
-  });
-  document.addEventListener(
-    'click',
-    (event) => {
-      const button = actionFromEvent(event);
-      if (!button) return;
-      // Facebook's own handlers on the comment must not react to our button.
-      event.preventDefault();
-      event.stopPropagation();
-      if (!event.isTrusted) return;
-      for (const other of document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}][aria-pressed]`)) {
-        other.removeAttribute('aria-pressed');
-      }
-      selectTarget(button).catch((error: unknown) => console.warn('Page Outreach:', error));
-    },
-    { capture: true, signal },
-  );
-  return watcher;
-}
+/** Exactly one "Send message" action beside every fan comment, with the fan's status, however it arrives. */
+export const commentActions: Feature = {
+  init({ document, watcher, signal }) {
+    const statuses = startFanStatuses(document, signal);
+    watcher.inspect({ collect: findArticles, inspect: (article) => syncAction(article, statuses) }, signal);
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = actionFromEvent(event);
+        if (!button) return;
+        // Facebook's own handlers on the comment must not react to our button.
+        event.preventDefault();
+        event.stopPropagation();
+        if (!event.isTrusted) return;
+        for (const other of document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}][aria-pressed]`)) {
+          other.removeAttribute('aria-pressed');
+        }
+        selectTarget(button).catch((error: unknown) => console.warn('Page Outreach:', error));
+      },
+      { capture: true, signal },
+    );
+  },
+};

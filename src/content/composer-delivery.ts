@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
 import type { BackgroundToContent, ComposerFailure, ComposerFillReply } from '../shared/messages';
+import type { Feature } from './context';
 import type { DomWatcher } from './dom-watcher';
 import { findCommentById, inspectComment } from './facebook/comments';
 import {
@@ -153,12 +154,16 @@ async function fill(
 }
 
 /** Answers the background's requests to put a reserved message in Facebook's own message box. */
-export function startComposerDelivery(watcher: DomWatcher, signal: AbortSignal): void {
-  const listener = (message: unknown): Promise<ComposerFillReply> | undefined => {
-    const fillRequest = message as BackgroundToContent;
-    if (fillRequest?.type !== 'composer/fill') return undefined;
-    return fill(fillRequest, watcher, signal);
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
-}
+export const composerDelivery: Feature = {
+  init({ watcher, signal }) {
+    const listener = (message: unknown): Promise<ComposerFillReply> | undefined => {
+      const fillRequest = message as BackgroundToContent;
+      if (fillRequest?.type !== 'composer/fill') return undefined;
+      return fill(fillRequest, watcher, signal);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
+      once: true,
+    });
+  },
+};

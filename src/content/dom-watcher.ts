@@ -15,39 +15,58 @@ const OBSERVED: MutationObserverInit = {
 /** A DOM change decided while reading, applied later together with the others. */
 export type Write = () => void;
 
+/** A feature that looks at what the page adds and decides what to change in it. */
+export interface Inspector {
+  /** Turns a node the page just added (or a link it re-pointed) into the items worth inspecting; cheap. */
+  collect(added: Element): Iterable<Element>;
+  /** Reads one item and returns the change it needs, if any; must not touch the DOM itself. */
+  inspect(item: Element): Write | null;
+}
+
 export interface DomWatcher {
+  /** Has `inspector` look at the whole page once, then at everything the page adds, until `signal` aborts. */
+  inspect(inspector: Inspector, signal: AbortSignal): void;
+  /** Calls `listener` after every batch of nodes the page adds, until `signal` aborts. */
+  onAdded(listener: () => void, signal: AbortSignal): void;
   /**
    * Calls `listener` after every batch of changes anywhere in the page, typed text included, until
-   * `signal` aborts: for features that wait on one thing (a dialog opening, a box emptying) without an
-   * observer of their own.
+   * `signal` aborts: for features that wait on one thing (a dialog opening, a box emptying).
    */
   onChange(listener: () => void, signal: AbortSignal): void;
 }
 
 export interface DomWatcherOptions {
   root: Element;
-  /** Turns a node the page just added into the items worth inspecting (cheap, no layout reads). */
-  collect: (added: Element) => Iterable<Element>;
-  /** Reads one item and returns the change it needs, if any; must not touch the DOM itself. */
-  inspect: (item: Element) => Write | null;
   /** Nodes for which this returns true are our own and are not collected again. */
   ignore: (added: Element) => boolean;
   signal: AbortSignal;
 }
 
+/** One inspector's work in progress: nodes to collect from, items to inspect, changes to apply. */
+interface Pending {
+  inspector: Inspector;
+  added: Set<Element>;
+  queue: Set<Element>;
+  /** By item: a later decision about the same item replaces the earlier one. */
+  writes: Map<Element, Write>;
+}
+
+function until(signal: AbortSignal, remove: () => void): void {
+  signal.addEventListener('abort', remove, { once: true });
+}
+
 /**
- * The content script's one MutationObserver. On a long thread every frame that changes the DOM pays
- * for restyling and laying out the whole page, so our changes ride on the page's own: the observer
- * runs right after the page's task that added the nodes, reads for up to FRAME_BUDGET_MS and applies
- * what it decided at once, before that frame renders. A burst too big for one budget is read on in
- * slices of the same budget between the page's tasks, and the rest is applied in one animation frame.
+ * The content script's one MutationObserver, which features register on. On a long thread every frame
+ * that changes the DOM pays for restyling and laying out the whole page, so our changes ride on the
+ * page's own: the observer runs right after the page's task that added the nodes, reads for up to
+ * FRAME_BUDGET_MS and applies what it decided at once, before that frame renders. A burst too big for
+ * one budget is read on in slices of the same budget between the page's tasks, and the rest is applied
+ * in one animation frame.
  */
-export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherOptions): DomWatcher {
-  const listeners = new Set<() => void>();
-  const added = new Set<Element>();
-  const queue = new Set<Element>();
-  /** Pending changes by item: a later decision about the same item replaces the earlier one. */
-  const writes = new Map<Element, Write>();
+export function watchDom({ root, ignore, signal }: DomWatcherOptions): DomWatcher {
+  const pending = new Set<Pending>();
+  const addedListeners = new Set<() => void>();
+  const changeListeners = new Set<() => void>();
   let sliceScheduled = false;
   let frame = 0;
   const channel = new MessageChannel();
@@ -55,32 +74,39 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
   const commit = (): void => {
     cancelAnimationFrame(frame);
     frame = 0;
-    for (const write of writes.values()) write();
-    writes.clear();
+    for (const { writes } of pending) {
+      for (const write of writes.values()) write();
+      writes.clear();
+    }
   };
 
   /** Reads until the budget is spent; true when everything pending has been read. */
   const read = (): boolean => {
     const deadline = performance.now() + FRAME_BUDGET_MS;
-    for (const node of added) {
-      added.delete(node);
-      if (node.isConnected) for (const item of collect(node)) queue.add(item);
+    for (const { inspector, added, queue, writes } of pending) {
+      for (const node of added) {
+        added.delete(node);
+        if (node.isConnected) for (const item of inspector.collect(node)) queue.add(item);
+        if (performance.now() >= deadline) return false;
+      }
+      for (const item of queue) {
+        queue.delete(item);
+        const write = item.isConnected ? inspector.inspect(item) : null;
+        if (write) writes.set(item, write);
+        else writes.delete(item);
+        if (performance.now() >= deadline) return false;
+      }
     }
-    for (const item of queue) {
-      queue.delete(item);
-      const write = item.isConnected ? inspect(item) : null;
-      if (write) writes.set(item, write);
-      else writes.delete(item);
-      if (performance.now() >= deadline) break;
-    }
-    return queue.size === 0;
+    return true;
   };
+
+  const hasWrites = (): boolean => [...pending].some(({ writes }) => writes.size > 0);
 
   const readSlice = (): void => {
     sliceScheduled = false;
     if (signal.aborted) return;
     if (!read()) scheduleSlice();
-    else if (writes.size > 0 && frame === 0) frame = requestAnimationFrame(commit);
+    else if (hasWrites() && frame === 0) frame = requestAnimationFrame(commit);
   };
 
   // A message to ourselves runs the next slice as its own task right away, unlike a clamped timeout.
@@ -92,51 +118,60 @@ export function watchDom({ root, collect, inspect, ignore, signal }: DomWatcherO
   };
 
   const observer = new MutationObserver((records) => {
-    for (const listener of listeners) listener();
+    for (const listener of changeListeners) listener();
+    let addedAny = false;
     for (const record of records) {
       // A link React re-pointed at a comment counts as new: the article around it is in question again.
-      if (record.type === 'attributes' && record.target instanceof Element) added.add(record.target);
+      if (record.type === 'attributes' && record.target instanceof Element) {
+        for (const { added } of pending) added.add(record.target);
+      }
       for (const node of record.addedNodes) {
-        if (node instanceof Element && !ignore(node)) added.add(node);
+        if (!(node instanceof Element) || ignore(node)) continue;
+        addedAny = true;
+        for (const { added } of pending) added.add(node);
       }
     }
-    if (added.size === 0 || sliceScheduled) return;
+    if (addedAny) for (const listener of addedListeners) listener();
+    if (!hasAdded() || sliceScheduled) return;
     // Whatever was decided is applied now, so it renders in the same frame as the page's own change.
     const done = read();
     commit();
     if (!done) scheduleSlice();
   });
+  const hasAdded = (): boolean => [...pending].some(({ added }) => added.size > 0);
   const observe = (): void => {
     // Text typed into an existing node changes only its characters: worth watching (it is a lot on a
     // page whose times tick) only while a feature waits on the page, as a message box's outcome does.
-    observer.observe(root, { ...OBSERVED, characterData: listeners.size > 0 });
+    observer.observe(root, { ...OBSERVED, characterData: changeListeners.size > 0 });
   };
   observe();
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      channel.port1.close();
-      cancelAnimationFrame(frame);
-    },
-    { once: true },
-  );
+  until(signal, () => {
+    observer.disconnect();
+    channel.port1.close();
+    cancelAnimationFrame(frame);
+  });
 
-  added.add(root);
-  scheduleSlice();
   return {
-    onChange(listener, until) {
-      if (until.aborted || signal.aborted) return;
-      listeners.add(listener);
-      if (listeners.size === 1) observe();
-      until.addEventListener(
-        'abort',
-        () => {
-          listeners.delete(listener);
-          if (listeners.size === 0 && !signal.aborted) observe();
-        },
-        { once: true },
-      );
+    inspect(inspector, stop) {
+      if (stop.aborted || signal.aborted) return;
+      const state: Pending = { inspector, added: new Set([root]), queue: new Set(), writes: new Map() };
+      pending.add(state);
+      until(stop, () => pending.delete(state));
+      scheduleSlice();
+    },
+    onAdded(listener, stop) {
+      if (stop.aborted || signal.aborted) return;
+      addedListeners.add(listener);
+      until(stop, () => addedListeners.delete(listener));
+    },
+    onChange(listener, stop) {
+      if (stop.aborted || signal.aborted) return;
+      changeListeners.add(listener);
+      if (changeListeners.size === 1) observe();
+      until(stop, () => {
+        changeListeners.delete(listener);
+        if (changeListeners.size === 0 && !signal.aborted) observe();
+      });
     },
   };
 }
