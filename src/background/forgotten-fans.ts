@@ -64,8 +64,9 @@ export function reclaim<T extends { fanId: string; commentId?: string }>(
 /** The count-only tombstone of an entry: what the limits need, nothing that tells who the fan was. */
 function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number): OutreachEntry {
   const { override, commentSlot, ...kept } = entry;
-  // When the comment was written would point back at it.
+  // When the comment was written would point back at it; what was sent is the fan's message too.
   delete kept.commentPostedAt;
+  delete kept.sentText;
   return {
     ...kept,
     fanId: aliases.fanId,

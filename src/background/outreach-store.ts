@@ -204,7 +204,7 @@ export async function settleOutreach(
   }
   const updated: OutreachEntry = { ...entry, status, updatedAt: now };
   if (status === 'failed') delete updated.commentSlot;
-  if (status === 'sent' && details.sentText !== undefined) updated.text = details.sentText;
+  if (status === 'sent' && details.sentText !== undefined) updated.sentText = details.sentText;
   if (details.messageId) updated.messageId = details.messageId;
   if (details.deliveryError) updated.deliveryError = details.deliveryError;
   await tx.store.put(updated);

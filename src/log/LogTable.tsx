@@ -60,7 +60,7 @@ function Row({ entry, index }: { entry: OutreachEntry; index: number }) {
         </button>
       </div>
       <div role="cell">{t(CATEGORY_LABELS[entry.category])}</div>
-      <div role="cell" class="message" title={entry.text}>
+      <div role="cell" class="message" title={entry.sentText ?? entry.text}>
         {entry.templateTitle}
       </div>
       <div role="cell">

@@ -15,6 +15,7 @@ export function logCsv(entries: readonly OutreachEntry[]): string {
     t('logStatus'),
     t('csvMessage'),
     t('csvOverride'),
+    t('csvSentText'),
   ];
   const rows = entries.map((entry) => [
     new Date(entry.createdAt).toISOString(),
@@ -26,6 +27,7 @@ export function logCsv(entries: readonly OutreachEntry[]): string {
     t(STATUS_LABELS[entry.status]),
     entry.text,
     entry.override?.reason ?? '',
+    entry.sentText ?? '',
   ]);
   return toCsv(header, rows);
 }

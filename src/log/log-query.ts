@@ -52,7 +52,8 @@ export function filterEntries(entries: readonly OutreachEntry[], filter: LogFilt
       (filter.fan === null || fanKey(entry) === filter.fan) &&
       entry.createdAt >= from &&
       entry.createdAt < until &&
-      (needle === '' || foldText(`${entry.fanName}\n${entry.text}`).includes(needle)),
+      (needle === '' ||
+        foldText(`${entry.fanName}\n${entry.text}\n${entry.sentText ?? ''}`).includes(needle)),
   );
 }
 

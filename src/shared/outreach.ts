@@ -88,6 +88,11 @@ export const OutreachEntrySchema = z.strictObject({
    * second guard (after the policy) against two messages for one comment; failed entries drop it.
    */
   commentSlot: text.optional(),
+  /**
+   * What Facebook's message box sent, when the admin edited the text there before pressing Send
+   * (plain, within Facebook's cap); `text` stays what was confirmed in the popup.
+   */
+  sentText: text.optional(),
   /** Facebook's id of the message, when the Graph API sent it. */
   messageId: text.optional(),
   /** Why the Graph API did not send it, as Facebook answered. */

@@ -77,7 +77,7 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     expect(await storedEntries(background)).toMatchObject([{ status: 'sent', text }]);
   });
 
-  test('what the admin edits in Facebook’s box before sending is what the log keeps', async ({
+  test('what the admin edits in Facebook’s box before sending is kept beside the confirmed text', async ({
     page,
     openPopup,
     background,
@@ -89,7 +89,7 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     await editor.pressSequentially(' See you soon!');
     await editor.press('Enter');
     await expect.poll(() => statusOf(background)).toBe('sent');
-    expect((await storedEntries(background))[0]!.text).toBe(`${text} See you soon!`);
+    expect((await storedEntries(background))[0]).toMatchObject({ text, sentText: `${text} See you soon!` });
   });
 
   test('closing Facebook’s box without sending leaves the entry not sent, and the fan can be messaged again', async ({

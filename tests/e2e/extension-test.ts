@@ -141,7 +141,14 @@ export function storedEntries(background: Worker) {
   return background.evaluate(
     () =>
       new Promise<
-        Array<{ fanName: string; commentId: string; status: string; createdAt: number; text: string }>
+        Array<{
+          fanName: string;
+          commentId: string;
+          status: string;
+          createdAt: number;
+          text: string;
+          sentText?: string;
+        }>
       >((resolve, reject) => {
         const open = indexedDB.open('page-outreach');
         open.onerror = () => reject(open.error);

@@ -121,7 +121,7 @@ test('the CSV export neutralizes cells a spreadsheet would run as formulas and k
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, row] = bytes.subarray(3).toString('utf8').split('\r\n');
   expect(header).toBe(
-    'Time (UTC),Page,Fan,Profile,Category,Template,Status,Message,Reason for overriding a limit',
+    'Time (UTC),Page,Fan,Profile,Category,Template,Status,Message,Reason for overriding a limit,Sent as edited in Facebook',
   );
   const cells = row!.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
   expect(cells[1]).toBe("'-1+1");

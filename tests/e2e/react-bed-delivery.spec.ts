@@ -78,7 +78,7 @@ test.describe('assisted delivery into the Lexical chat tab of the React bed', ()
     await editor.press('Enter');
     await expect(page.locator('[role="row"] img[alt="☕"]')).toHaveCount(1);
     await expect.poll(() => statusOf(background)).toBe('sent');
-    expect((await storedEntries(background))[0]!.text).toBe(`☕ ${text}`);
+    expect((await storedEntries(background))[0]).toMatchObject({ text, sentText: `☕ ${text}` });
   });
 
   test('a tab minimized for a while and restored is still waiting, and Enter then is sent', async ({

@@ -51,13 +51,13 @@ describe('assisted delivery', () => {
     expect(await statuses()).toEqual(['prepared']);
   });
 
-  test('the tab that holds the message reports it sent, with the text as edited there', async () => {
+  test('the tab that holds the message reports it sent, with the text as edited there beside the confirmed one', async () => {
     const entryId = await reserved();
     fakeBrowser.tabReplies = () => ({ prepared: true });
     await deliver(entryId);
     expect(await outcome(entryId, 'sent', facebookTab, 'Hi Giulia, thanks!')).toEqual({ ok: true, data: {} });
     expect(await withDatabase((db) => listOutreach(db))).toMatchObject([
-      { status: 'sent', text: 'Hi Giulia, thanks!' },
+      { status: 'sent', text: 'Hi Giulia!', sentText: 'Hi Giulia, thanks!' },
     ]);
   });
 

@@ -83,6 +83,15 @@ describe('forgetting a fan', () => {
     expect(entries.some((entry) => 'commentPostedAt' in entry)).toBe(false);
   });
 
+  test('leaves nothing of a text the admin edited in Facebook’s box', async () => {
+    await withDatabase(async (db) => {
+      const reserved = await reserveOutreach(db, draft(), settings, T);
+      await settleOutreach(db, reserved.entry!.id, 'sent', T, { sentText: 'Hi Giulia, see you Friday' });
+    });
+    await forget();
+    expect((await log()).some((entry) => 'sentText' in entry)).toBe(false);
+  });
+
   test('keeps the limits: the same fan commenting again is still held by their past messages', async () => {
     await sendAndConfirm(draft(), T);
     await forget();

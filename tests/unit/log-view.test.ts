@@ -64,6 +64,11 @@ describe('log filters', () => {
     expect(filterEntries(log, { ...NO_FILTER, text: 'perche' })).toEqual([log[0]]);
   });
 
+  test('text matches what Facebook’s box sent, when the admin edited it there', () => {
+    const edited = entry({ text: 'Hi', sentText: 'Hi, see you on Friday' });
+    expect(filterEntries([...log, edited], { ...NO_FILTER, text: 'friday' })).toEqual([edited]);
+  });
+
   test('Page, category and status filters combine', () => {
     expect(filterEntries(log, { ...NO_FILTER, pageId: 'bakery', status: 'unknown' })).toEqual([log[1]]);
     expect(filterEntries(log, { ...NO_FILTER, pageId: 'bakery', category: 'care' })).toEqual([]);

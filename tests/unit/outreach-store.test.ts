@@ -252,7 +252,8 @@ describe('outreach store', () => {
     expect(await settle('prepared', T + 1)).toMatchObject({ status: 'prepared', commentSlot: '456' });
     expect(await settle('sent', T + 2, 'Edited in Facebook')).toMatchObject({
       status: 'sent',
-      text: 'Edited in Facebook',
+      text: draft().text,
+      sentText: 'Edited in Facebook',
       updatedAt: T + 2,
     });
   });
