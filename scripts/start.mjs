@@ -4,19 +4,23 @@
  * facebook.com URL so the content script runs exactly as in production. With no display it walks the
  * main flow once headless, saves screenshots and exits.
  *
- *   node scripts/start.mjs [--lang en|it] [--headless]
+ *   node scripts/start.mjs [--lang en|it] [--react] [--headless]
+ *
+ * `--react` opens the React test bed's post instead (React 19 and the Lexical editor, as on
+ * facebook.com; tests/fixtures/react-bed), built by `npm run build:react-bed`.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionId, launchWithExtension } from './browser.mjs';
-import { DEMO_POSTS, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
+import { DEMO_POSTS, reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
+import { option } from './bench-tools.mjs';
 
 const ARTIFACTS = resolve('artifacts');
 const POPUP_VIEWPORT = { width: 420, height: 760 };
 
 const args = process.argv.slice(2);
-const language = args.includes('--lang') ? (args[args.indexOf('--lang') + 1] ?? 'en') : 'en';
-const demo = language === 'it' ? DEMO_POSTS.it : DEMO_POSTS.en;
+const language = option('--lang', 'en') === 'it' ? 'it' : 'en';
+const demoUrl = args.includes('--react') ? reactPostUrl(language) : DEMO_POSTS[language].url;
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = args.includes('--headless') || !hasDisplay;
 
@@ -24,10 +28,10 @@ const context = await launchWithExtension({ headless, language });
 await routeFacebook(context);
 const id = await extensionId(context);
 const page = context.pages()[0] ?? (await context.newPage());
-await page.goto(demo.url);
+await page.goto(demoUrl);
 
 if (!headless) {
-  console.log(`Demo Page post open at ${demo.url}`);
+  console.log(`Demo Page post open at ${demoUrl}`);
   console.log(
     'Click "Send message" beside a comment, then the Page Outreach icon. Close the window to quit.',
   );
@@ -59,7 +63,8 @@ await popup.locator('.confirm .send').click();
 await popup.locator('.outcome').waitFor();
 const messageBox = page.locator('[role="dialog"]').filter({ has: page.locator('[contenteditable="true"]') });
 await page.screenshot({ path: shots.messageBox });
-await messageBox.locator('[role="button"]').last().click();
+// Enter in Facebook's box is the admin's Send, in the hand-written chat tab as in Lexical's.
+await messageBox.locator('[contenteditable="true"]').press('Enter');
 await messageBox.locator('[role="row"]').first().waitFor();
 await popup.locator('.tab').nth(1).click();
 await popup.locator('tbody tr').first().waitFor();
