@@ -9,6 +9,7 @@ import {
   isPostPath,
   linkParts,
   mentionsComment,
+  namesSameComment,
   postOwnerOf,
   postUrlOf,
   profileOf,
@@ -172,12 +173,6 @@ export function findAuthor(links: Element[]): ({ name: string } & Profile) | nul
   return null;
 }
 
-/** Where the author's link names a comment, it must be the same one as the permalink. */
-function agrees(author: CommentRef, permalink: CommentRef): boolean {
-  if (author.topId !== null && author.topId !== permalink.topId) return false;
-  return author.replyId === null || author.replyId === permalink.replyId;
-}
-
 /** Signal 5: nearest ancestor that is not itself a comment. */
 function postContainer(article: Element): Element | null {
   let candidate = article.parentElement?.closest(CONTAINER_SELECTOR) ?? null;
@@ -273,7 +268,9 @@ function describe(article: Element, parts: OwnParts, permalink: Permalink): Insp
   const commentId = ref.replyId ?? ref.topId;
   const author = findAuthor(parts.links);
   const page = findPage(article, permalink.parts);
-  if (!commentId || !author || !page || !agrees(commentRefOf(author.query), ref)) return null;
+  // Where the author's link names a comment, it must be the same one as the permalink.
+  if (!commentId || !author || !page || !namesSameComment(author.query, permalink.parts.query, ref))
+    return null;
   if (author.id === page.id || labelText(author.name) === labelText(page.name)) return null;
   const { link } = permalink;
   const graphCommentId = graphCommentIdOf(permalink.parts, ref, commentId);
@@ -333,14 +330,19 @@ function changesOwnParts(node: Element): boolean {
  */
 export function findArticles(changed: Element): Element[] {
   const found = changed.matches(ARTICLE_SELECTOR) ? [changed] : [];
+  // Most nodes React adds to a comment (a link, an icon, a row) hold no article: skip the search.
+  const holdsArticles =
+    changed.firstElementChild !== null && changed.querySelector(ARTICLE_SELECTOR) !== null;
   const enclosing = changed.parentElement?.closest(ARTICLE_SELECTOR);
   if (enclosing) {
     if (unrecognized.has(enclosing) && changesOwnParts(changed)) unrecognized.delete(enclosing);
     if (!unrecognized.has(enclosing)) found.push(enclosing);
   }
-  for (const article of changed.querySelectorAll(ARTICLE_SELECTOR)) {
-    unrecognized.delete(article);
-    found.push(article);
+  if (holdsArticles) {
+    for (const article of changed.querySelectorAll(ARTICLE_SELECTOR)) {
+      unrecognized.delete(article);
+      found.push(article);
+    }
   }
   if (found[0] === changed) unrecognized.delete(changed);
   return found;

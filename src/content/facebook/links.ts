@@ -85,9 +85,13 @@ export function decodeCommentId(value: string | null): string | null {
   return decodeRef(value).id;
 }
 
+const PARAM_PATTERNS = new Map<string, RegExp>();
+
 /** One query parameter's raw value, without URLSearchParams: this runs for every comment that appears. */
-function param(query: string, name: string): string | null {
-  const match = new RegExp(`[?&]${name}=([^&#]*)`).exec(query);
+export function param(query: string, name: string): string | null {
+  let pattern = PARAM_PATTERNS.get(name);
+  if (!pattern) PARAM_PATTERNS.set(name, (pattern = new RegExp(`[?&]${name}=([^&#]*)`)));
+  const match = pattern.exec(query);
   if (!match) return null;
   try {
     return decodeURIComponent(match[1]!);
@@ -102,6 +106,18 @@ function decodeRef(value: string | null): { id: string | null; post: string | nu
   if (NUMERIC_ID.test(value)) return { id: value, post: null };
   const encoded = decodeEncodedId(value);
   return { id: encoded?.[2] ?? null, post: encoded?.[1] ?? null };
+}
+
+/**
+ * Does a link's query name the same comment as a permalink's? Only the ids it carries are compared,
+ * and an id written the same way as the permalink's needs no decoding.
+ */
+export function namesSameComment(query: string, permalinkQuery: string, permalink: CommentRef): boolean {
+  const same = (name: string, id: string | null): boolean => {
+    const value = param(query, name);
+    return value === null || value === param(permalinkQuery, name) || decodeRef(value).id === id;
+  };
+  return same('comment_id', permalink.topId) && same('reply_comment_id', permalink.replyId);
 }
 
 export function commentRefOf(query: string): CommentRef {
