@@ -13,7 +13,7 @@
  */
 import { launchWithExtension } from './browser.mjs';
 import { reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
-import { option, percentile } from './bench-tools.mjs';
+import { alternate, median, option, pageMetrics } from './bench-tools.mjs';
 
 const SIZES = option('--sizes', '2000,5000').split(',').map(Number);
 const RUNS = Number(option('--runs', '3'));
@@ -43,14 +43,6 @@ function progress() {
     fans: fans.length,
     withAction: fans.filter((/** @type {{ id: string }} */ comment) => ids.has(comment.id)).length,
   };
-}
-
-/** @param {import('@playwright/test').CDPSession} cdp */
-async function metrics(cdp) {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(
-    list.map((/** @type {{ name: string; value: number }} */ m) => [m.name, m.value]),
-  );
 }
 
 /**
@@ -99,7 +91,7 @@ async function run(size, withExtension, profiled = false) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
-    const before = await metrics(cdp);
+    const before = await pageMetrics(cdp);
     const started = Date.now();
     await page.goto(
       reactPostUrl('en', { comments: size, page: PAGE_SIZE, auto: PAGE_EVERY_MS, arrival: ARRIVAL }),
@@ -115,7 +107,7 @@ async function run(size, withExtension, profiled = false) {
     const complete = Date.now() - started;
     const rest = windowMs(size) - (Date.now() - started);
     if (rest > 0) await page.waitForTimeout(rest);
-    const after = await metrics(cdp);
+    const after = await pageMetrics(cdp);
     const seen = await page.evaluate(progress);
     const profile = profiled ? (await cdp.send('Profiler.stop')).profile : null;
     const delta = (/** @type {string} */ name) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
@@ -131,17 +123,8 @@ async function run(size, withExtension, profiled = false) {
   }
 }
 
-const median = (/** @type {number[]} */ values) => percentile(values, 0.5);
-
 for (const size of SIZES) {
-  /** @type {Awaited<ReturnType<typeof run>>[]} */
-  const without = [];
-  /** @type {Awaited<ReturnType<typeof run>>[]} */
-  const withExt = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    without.push(await run(size, false));
-    withExt.push(await run(size, true));
-  }
+  const { without, withExt } = await alternate(RUNS, (withExtension) => run(size, withExtension));
   const pageTaskMs = median(without.map((r) => r.taskMs));
   const extraScriptMs = median(withExt.map((r) => r.scriptMs)) - median(without.map((r) => r.scriptMs));
   const seen = withExt.map((r) => r.seen);

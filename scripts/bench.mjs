@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { launchWithExtension } from './browser.mjs';
 import { generatedPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
 import { commentBatch, generateComments } from '../tests/fixtures/generate-post.mjs';
-import { option, percentile } from './bench-tools.mjs';
+import { alternate, median, option, pageMetrics, percentile } from './bench-tools.mjs';
 
 /** Comments Facebook appends per "page" of infinite scrolling. */
 const BATCH_SIZE = 250;
@@ -86,16 +86,6 @@ function appendBatch({ items, expectActions }) {
 }
 
 /**
- * @param {import('@playwright/test').CDPSession} cdp
- */
-async function metrics(cdp) {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(
-    list.map((/** @type {{ name: string; value: number }} */ m) => [m.name, m.value]),
-  );
-}
-
-/**
  * One run: an empty post filled with `size` comments in batches.
  * @param {number} size
  * @param {boolean} withExtension
@@ -110,7 +100,7 @@ async function run(size, withExtension) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.collectGarbage');
-    const before = await metrics(cdp);
+    const before = await pageMetrics(cdp);
 
     const items = commentBatch(generateComments({ count: size }));
     /** @type {Array<{ fromInsert: number; fromSettle: number }>} */
@@ -125,7 +115,7 @@ async function run(size, withExtension) {
       await page.waitForTimeout(BATCH_INTERVAL_MS);
     }
     await cdp.send('HeapProfiler.collectGarbage');
-    const after = await metrics(cdp);
+    const after = await pageMetrics(cdp);
     const counters = await page.evaluate(() => /** @type {any} */ (window).__bench);
     const actions = await page.locator('button[data-page-outreach="send-message"]').count();
     const delta = (/** @type {string} */ name) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
@@ -142,20 +132,10 @@ async function run(size, withExtension) {
   }
 }
 
-/** @param {number[]} values */
-const median = (values) => percentile(values, 0.5);
-
 const bundle = readFileSync(CONTENT_BUNDLE);
 const results = [];
 for (const size of SIZES) {
-  /** @type {Awaited<ReturnType<typeof run>>[]} */
-  const without = [];
-  /** @type {Awaited<ReturnType<typeof run>>[]} */
-  const withExt = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    without.push(await run(size, false));
-    withExt.push(await run(size, true));
-  }
+  const { without, withExt } = await alternate(RUNS, (withExtension) => run(size, withExtension));
   const baseScript = median(without.map((r) => r.scriptMs));
   const extScript = median(withExt.map((r) => r.scriptMs));
   const latencies = withExt.flatMap((r) => r.latencies);

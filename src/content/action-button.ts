@@ -2,7 +2,7 @@ import { t } from '../shared/i18n';
 
 /** Marks every element we add to Facebook's page, so we can find, skip and replace our own nodes. */
 export const OWN_NODE_ATTRIBUTE = 'data-page-outreach';
-const ACTION_SELECTOR = `button[${OWN_NODE_ATTRIBUTE}="send-message"]`;
+export const ACTION_SELECTOR = `button[${OWN_NODE_ATTRIBUTE}="send-message"]`;
 const ACTION_CLASS = 'page-outreach-action';
 
 const STYLES = `

@@ -146,38 +146,98 @@ test('in Firefox, of 50 simultaneous send requests for one comment exactly one i
   }
 });
 
-test('in Firefox on the React bed, Lexical’s own state holds the previewed text, and Enter is logged sent', async () => {
+type Bed = { __bed: { editorText: (name: string) => string | null; presses: () => unknown[] } };
+const FIRST_ON_BED = bedThread('en', 12)[0]!;
+const BED_TEXTBOX = '[role="dialog"] [role="textbox"]';
+/** Longer than the chat tab's grace for re-mounting, so a minimized tab is really waited on. */
+const MINIMIZED_FOR_MS = 2500;
+
+/** Opens the React bed, picks its first fan comment and sends the first Thanks into its chat tab. */
+async function prepareOnBed(browser: Browser): Promise<{ page: Page; popup: Page; text: string }> {
+  const popup = await extensionPage(browser, '/src/popup/index.html');
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+  await page.goto(reactPostUrl('en', { comments: 12 }));
+  const action = `${ACTION}[data-comment-id="${FIRST_ON_BED.id}"]`;
+  await page.waitForSelector(action);
+  await page.click(action);
+  await page.waitForSelector(`${action}[aria-pressed="true"]`);
+
+  await popup.evaluate(() => location.reload());
+  await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
+  const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
+  await clickByText(popup, 'button', 'Review message');
+  await clickByText(popup, 'button', 'Send');
+  await until(popup, () => document.querySelector('.outcome.prepared') !== null);
+  await clickByText(popup, 'button', 'Log');
+  return { page, popup, text };
+}
+
+/** Runs `steps` in a fresh Firefox with the test build, once the first Thanks waits in the bed's chat tab. */
+async function onBedWithPreparedThanks(
+  steps: (prepared: { page: Page; popup: Page; text: string }) => Promise<void>,
+): Promise<void> {
   const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
   try {
-    const popup = await extensionPage(browser, '/src/popup/index.html');
-    const first = bedThread('en', 12)[0]!;
-    const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
-    await page.goto(reactPostUrl('en', { comments: 12 }));
-    const action = `${ACTION}[data-comment-id="${first.id}"]`;
-    await page.waitForSelector(action);
-    await page.click(action);
-    await page.waitForSelector(`${action}[aria-pressed="true"]`);
-
-    await popup.evaluate(() => location.reload());
-    await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
-    const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
-    await clickByText(popup, 'button', 'Review message');
-    await clickByText(popup, 'button', 'Send');
-    await until(popup, () => document.querySelector('.outcome.prepared') !== null);
-
-    type Bed = { __bed: { editorText: (name: string) => string | null; presses: () => unknown[] } };
-    const lexical = () =>
-      page.evaluate((name) => (window as unknown as Bed).__bed.editorText(name), first.author.name);
-    await expect.poll(lexical).toBe(text);
-    expect(await page.evaluate(() => (window as unknown as Bed).__bed.presses())).toEqual([]);
-
-    await page.focus('[role="dialog"] [role="textbox"]');
-    await page.keyboard.press('Enter');
-    await clickByText(popup, 'button', 'Log');
-    await until(popup, () => document.querySelectorAll('tbody td')[4]?.textContent === 'Sent');
+    await steps(await prepareOnBed(browser));
   } finally {
     await browser.close();
   }
+}
+
+/** Waits until the popup's log shows the first entry's status as `label`. */
+async function untilLogged(popup: Page, label: string): Promise<void> {
+  await popup.waitForFunction(
+    (wanted) => document.querySelectorAll('tbody td')[4]?.textContent === wanted,
+    {},
+    label,
+  );
+}
+
+test('in Firefox on the React bed, Lexical’s own state holds the previewed text, and Enter is logged sent', async () => {
+  await onBedWithPreparedThanks(async ({ page, popup, text }) => {
+    const lexical = () =>
+      page.evaluate((name) => (window as unknown as Bed).__bed.editorText(name), FIRST_ON_BED.author.name);
+    await expect.poll(lexical).toBe(text);
+    expect(await page.evaluate(() => (window as unknown as Bed).__bed.presses())).toEqual([]);
+
+    await page.focus(BED_TEXTBOX);
+    await page.keyboard.press('Enter');
+    await untilLogged(popup, 'Sent');
+  });
+});
+
+test('in Firefox on the React bed, a minimized tab is still waiting, and Enter after restoring it is sent', async () => {
+  await onBedWithPreparedThanks(async ({ page, popup }) => {
+    await page.click('[role="dialog"] [aria-label="Minimize chat"]');
+    await new Promise((resolve) => setTimeout(resolve, MINIMIZED_FOR_MS));
+    expect(await popup.evaluate(() => document.querySelectorAll('tbody td')[4]?.textContent)).toBe(
+      "In Facebook's box — press Send there",
+    );
+    await page.click(`[role="dialog"] [role="button"][aria-label="${FIRST_ON_BED.author.name}"]`);
+    await page.focus(BED_TEXTBOX);
+    await page.keyboard.press('Enter');
+    await untilLogged(popup, 'Sent');
+  });
+});
+
+test('in Firefox on the React bed, a message with an emoji drawn as an image is sent', async () => {
+  await onBedWithPreparedThanks(async ({ page, popup }) => {
+    await page.focus(BED_TEXTBOX);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Home');
+    await page.keyboard.up('Control');
+    await page.keyboard.type('☕ ');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role="row"] img[alt="☕"]');
+    await untilLogged(popup, 'Sent');
+  });
+});
+
+test('in Firefox on the React bed, closing the tab with the text still in it is not sent', async () => {
+  await onBedWithPreparedThanks(async ({ page, popup }) => {
+    await page.click('[role="dialog"] [aria-label="Close chat"]');
+    await untilLogged(popup, 'Not sent');
+  });
 });

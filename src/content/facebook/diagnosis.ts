@@ -1,4 +1,5 @@
 import type { FailedSignal } from '../../shared/limits';
+import { ACTION_SELECTOR } from '../action-button';
 import {
   ARTICLE_SELECTOR,
   findAuthor,
@@ -8,8 +9,6 @@ import {
   ownParts,
   ownsCommentLink,
 } from './comments';
-
-const ACTION_SELECTOR = 'button[data-page-outreach="send-message"]';
 
 /** Is any comment on the page showing our action? One is proof enough that recognition works. */
 export function hasActions(root: ParentNode): boolean {
