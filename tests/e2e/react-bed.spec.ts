@@ -20,12 +20,25 @@ function collectPageErrors(page: Page): string[] {
 
 for (const language of ['en', 'it'] as const) {
   const words = {
-    en: { more: 'View more comments', newest: 'Newest', relevant: 'Most relevant', hide: 'Hide replies' },
+    en: {
+      more: 'View more comments',
+      newest: 'Newest',
+      relevant: 'Most relevant',
+      hide: 'Hide replies',
+      like: 'Like',
+      reply: 'Reply',
+      message: 'Message',
+      send: 'Send message',
+    },
     it: {
       more: 'Visualizza altri commenti',
       newest: 'Più recenti',
       relevant: 'Più pertinenti',
       hide: 'Nascondi risposte',
+      like: 'Mi piace',
+      reply: 'Rispondi',
+      message: 'Messaggio',
+      send: 'Invia messaggio',
     },
   }[language];
 
@@ -41,6 +54,22 @@ for (const language of ['en', 'it'] as const) {
       // The Page's own replies are among the shown comments, so "no extra action" covers them.
       expect((await actionsAgainstComments(page)).pageOwn).toBeGreaterThan(0);
       expect(errors).toEqual([]);
+    });
+
+    test('the action sits in the comment’s own row, right after Facebook’s own controls', async ({
+      page,
+    }) => {
+      const first = bedThread(language, COMMENTS)[0]!;
+      await page.goto(reactPostUrl(language, { comments: COMMENTS, page: PAGE_SIZE }));
+      await expectOneActionPerFanComment(page, PAGE_SIZE);
+      const row = page.locator(`ul:has(> li > button[data-comment-id="${first.id}"])`);
+      await expect(row.locator('> li')).toHaveText([
+        /\S/,
+        words.like,
+        words.reply,
+        words.message,
+        words.send,
+      ]);
     });
 
     test('relative times re-rendering leave every comment with exactly one action', async ({ page }) => {

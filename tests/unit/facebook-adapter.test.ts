@@ -307,6 +307,12 @@ describe('recognition that never latches a wrong answer', () => {
     expect(inspectComment(reply)).toBeNull();
   });
 
+  test('a comment behind an open dialog, marked aria-hidden, is not taken for a hidden copy', () => {
+    const giulia = commentBy('Giulia Rossi');
+    giulia.closest('[role="main"]')!.setAttribute('aria-hidden', 'true');
+    expect(isHiddenCopy(giulia)).toBe(false);
+  });
+
   test('a hidden copy of a comment is found only when no shown copy exists', () => {
     const giulia = commentBy('Giulia Rossi');
     const hidden = document.createElement('div');

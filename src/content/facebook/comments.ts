@@ -45,7 +45,7 @@ import { clip, labelText, textOf } from './text';
  * Localized aria-labels ("Comment by …", "Commento di …") are never needed.
  *
  * React renders a comment in pieces (the shell with the author first, the links and row later), so
- * "not a comment" is only remembered until the article's own links or buttons change (`recheck`).
+ * "not a comment" is only remembered until the article's own links or buttons change (findArticles).
  */
 
 export const ARTICLE_SELECTOR = '[role="article"]';
@@ -58,8 +58,11 @@ const MENU_BUTTON = '[aria-haspopup]';
 const CONTAINER_SELECTOR = '[role="article"], [role="dialog"], [role="complementary"], [role="main"]';
 const HEADER_LINK_SELECTOR =
   'h2 a[href], h3 a[href], h4 a[href], strong a[href], [data-ad-rendering-role="profile_name"] a[href]';
-/** Hidden copies Facebook keeps of some comments: recognized, but never given an action. */
-const HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"]';
+/**
+ * Hidden copies Facebook keeps of some comments: recognized, but never given an action. Only the
+ * `hidden` attribute: `aria-hidden` also marks a page that sits behind an open dialog, still shown.
+ */
+const HIDDEN_SELECTOR = '[hidden]';
 /** Facebook's own action row (Like, Reply) holds at least this many buttons beside the permalink. */
 const MIN_ACTION_ROW_BUTTONS = 2;
 
@@ -146,8 +149,9 @@ export function ownsCommentLink(article: Element): boolean {
 
 /**
  * Articles found to own no permalink. Proving that a post owns none looks through all its links, so
- * the answer is kept, but only until the article's own links or buttons change (`recheck`): a post
- * stays a post while comments come and go inside it, a comment's shell turns into a comment.
+ * the answer is kept, but only until the article's own links or buttons change (findArticles): a post
+ * stays a post while comments come and go inside it, a comment's shell turns into a comment. Articles
+ * found to own one are kept too, to tell a reply's parent comment from its post.
  */
 const unrecognized = new WeakSet<Element>();
 const recognized = new WeakSet<Element>();
