@@ -67,6 +67,21 @@ async function until(page: Page, check: () => boolean): Promise<void> {
   while (!(await page.evaluate(check))) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
+/**
+ * In the popup, once a comment is picked: the first Thanks, reviewed and sent, until it waits in
+ * Facebook's box. Returns the text the popup previewed.
+ */
+async function sendThanksFromPopup(popup: Page): Promise<string> {
+  // Reloaded from inside: the test may not navigate an extension page itself.
+  await popup.evaluate(() => location.reload());
+  await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
+  const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
+  await clickByText(popup, 'button', 'Review message');
+  await clickByText(popup, 'button', 'Send');
+  await until(popup, () => document.querySelector('.outcome.prepared') !== null);
+  return text;
+}
+
 /** Opens the English demo post and picks Giulia's comment, as the admin's click would. */
 async function pickGiulia(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
@@ -86,13 +101,7 @@ test('in Firefox the main flow runs whole: pick, template, confirm, Facebook’s
     const popup = await extensionPage(browser, '/src/popup/index.html');
     const page = await pickGiulia(browser);
 
-    // Reloaded from inside: the test may not navigate an extension page itself.
-    await popup.evaluate(() => location.reload());
-    await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
-    const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
-    await clickByText(popup, 'button', 'Review message');
-    await clickByText(popup, 'button', 'Send');
-    await until(popup, () => document.querySelector('.outcome.prepared') !== null);
+    const text = await sendThanksFromPopup(popup);
 
     const editor = '[role="dialog"] [role="textbox"]';
     await page.waitForFunction(
@@ -164,12 +173,7 @@ async function prepareOnBed(browser: Browser): Promise<{ page: Page; popup: Page
   await page.click(action);
   await page.waitForSelector(`${action}[aria-pressed="true"]`);
 
-  await popup.evaluate(() => location.reload());
-  await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
-  const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
-  await clickByText(popup, 'button', 'Review message');
-  await clickByText(popup, 'button', 'Send');
-  await until(popup, () => document.querySelector('.outcome.prepared') !== null);
+  const text = await sendThanksFromPopup(popup);
   await clickByText(popup, 'button', 'Log');
   return { page, popup, text };
 }
