@@ -48,6 +48,19 @@ export async function forgottenAliases(
   return { fanId, commentId };
 }
 
+/**
+ * The aliases of many fans at once, for questions about fans rather than comments (their statuses):
+ * the salt read once, one hash per fan, and no comment alias, since no comment is asked about.
+ */
+export async function forgottenFanAliases(
+  db: OutreachDatabase,
+  fans: readonly { pageId: string; fanId: string }[],
+): Promise<ForgottenAliases[]> {
+  const salt = await fanSalt(db);
+  const fanIds = await Promise.all(fans.map(({ pageId, fanId }) => alias(salt, pageId, fanId)));
+  return fanIds.map((fanId) => ({ fanId, commentId: '' }));
+}
+
 /** A forgotten fan's entries and standing, read back as theirs (and their comments'), so the policy counts them. */
 export function reclaim<T extends { fanId: string; commentId?: string }>(
   entry: T,

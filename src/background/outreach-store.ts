@@ -19,7 +19,7 @@ import {
   historyWindowMs,
   type OutreachRequest,
 } from './frequency-policy';
-import { forgottenAliases, reclaim, type ForgottenAliases } from './forgotten-fans';
+import { forgottenAliases, forgottenFanAliases, reclaim, type ForgottenAliases } from './forgotten-fans';
 import { RequestError } from './request-error';
 import type { PolicySettings } from '../shared/policy-settings';
 
@@ -275,7 +275,11 @@ export async function restoreOutreach(db: OutreachDatabase, entry: OutreachEntry
   }
 }
 
-/** Each fan's standing with its Page, for the status shown beside the actions, in one transaction. */
+/**
+ * The standing with its Page of each of `fans` the Page has anything to show about (contacts within
+ * the history window, warnings, a mark), for the status beside the actions, in one transaction. Most
+ * fans were never contacted: they are left out, and cost no policy evaluation.
+ */
 export async function fanStatuses(
   db: OutreachDatabase,
   fans: readonly FanKey[],
@@ -284,7 +288,7 @@ export async function fanStatuses(
 ): Promise<FanStatus[]> {
   // A comment id no entry has: only the per-fan rules answer.
   const requests = fans.map(({ pageId, fanId }) => ({ pageId, fanId, commentId: '' }));
-  const aliases = await Promise.all(requests.map((request) => forgottenAliases(db, request)));
+  const aliases = await forgottenFanAliases(db, requests);
   const since = now - historyWindowMs(settings);
   const tx = db.transaction(['outreach', 'fans']);
   const index = tx.objectStore('outreach').index('byPageFanTime');
@@ -304,24 +308,27 @@ export async function fanStatuses(
       requests.map((request, position) => readStanding(tx.objectStore('fans'), request, aliases[position]!)),
     ),
   ]);
-  return requests.map((request, position) => {
+  return requests.flatMap((request, position): FanStatus[] => {
     const { pageId, fanId } = request;
     const live = histories[position]!.filter(counts);
-    // Customer care is left out: the status says when the Page may next reach out on its own initiative.
     const standing = standings[position] ?? null;
+    if (live.length === 0 && !standing?.doNotContact) return [];
+    // Customer care is left out: the status says when the Page may next reach out on its own initiative.
     const verdicts = evaluateAll(request, live, settings, now, standing);
     const initiative = INITIATIVE_CATEGORIES.map((category) => verdicts[category]);
     const blockedUntil = initiative.some((verdict) => verdict.allowed)
       ? null
       : Math.min(...initiative.map((verdict) => (verdict.allowed ? now : (verdict.eligibleAt ?? Infinity))));
-    return {
-      pageId,
-      fanId,
-      lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
-      blockedUntil: Number.isFinite(blockedUntil) ? blockedUntil : null,
-      warnings: countStrikes(live, settings, now),
-      doNotContact: standing?.doNotContact ?? false,
-    };
+    return [
+      {
+        pageId,
+        fanId,
+        lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
+        blockedUntil: Number.isFinite(blockedUntil) ? blockedUntil : null,
+        warnings: countStrikes(live, settings, now),
+        doNotContact: standing?.doNotContact ?? false,
+      },
+    ];
   });
 }
 

@@ -1,6 +1,13 @@
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
-import { OUTREACH_CHANGE_KEY, type FanKey, type FanStatus, type OutreachChange } from '../shared/fan-status';
+import {
+  hasHistory,
+  noHistory,
+  OUTREACH_CHANGE_KEY,
+  type FanKey,
+  type FanStatus,
+  type OutreachChange,
+} from '../shared/fan-status';
 import { formatAgo, formatDay } from '../shared/format';
 import { t, uiLanguage } from '../shared/i18n';
 import { MAX_STATUS_BATCH } from '../shared/limits';
@@ -37,10 +44,6 @@ export function describeFanStatus(status: FanStatus, now: number): string {
   return parts.join(SEPARATOR);
 }
 
-function hasHistory(status: FanStatus): boolean {
-  return status.doNotContact || status.lastContactAt !== null || status.warnings > 0;
-}
-
 function render(slot: Element, status: FanStatus, now: number): void {
   const text = describeFanStatus(status, now);
   let label = slot.querySelector(`.${STATUS_CLASS}`);
@@ -75,8 +78,9 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
       const reply = await request({ type: 'fans/status', fans: batch.map(([, fan]) => fan) });
       if (!reply.ok) throw new Error(reply.error.message);
       const now = Date.now();
-      for (const status of reply.data.statuses) {
-        const key = keyOf(status);
+      const withHistory = new Map(reply.data.statuses.map((status) => [keyOf(status), status]));
+      for (const [key, fan] of batch) {
+        const status = withHistory.get(key) ?? noHistory(fan);
         known.set(key, status);
         // Most fans were never contacted: with nothing to show and nothing shown, skip the DOM search.
         if (!hasHistory(status) && !shown.has(key)) continue;

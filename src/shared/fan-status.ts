@@ -18,6 +18,16 @@ export interface FanKey {
   fanId: string;
 }
 
+/** Has the Page anything to show about this fan: a contact, a warning, a mark? */
+export function hasHistory(status: FanStatus): boolean {
+  return status.doNotContact || status.lastContactAt !== null || status.warnings > 0;
+}
+
+/** The status of a fan the Page never contacted nor marked. */
+export function noHistory({ pageId, fanId }: FanKey): FanStatus {
+  return { pageId, fanId, lastContactAt: null, blockedUntil: null, warnings: 0, doNotContact: false };
+}
+
 /**
  * Written to `storage.local` whenever an outreach entry changes, so every facebook.com tab can refresh
  * that fan's status without a reload. It names only the fan; content scripts may read it.

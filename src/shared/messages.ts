@@ -193,6 +193,7 @@ export interface PendingTarget {
 /** What each request answers with when it succeeds. */
 export interface ReplyData {
   'target/select': { popupOpened: boolean };
+  /** Only the fans with something to show; any other fan asked about has no history. */
   'fans/status': { statuses: FanStatus[] };
   'page/health': Record<string, never>;
   'composer/outcome': Record<string, never>;
