@@ -15,7 +15,7 @@ import { OWN_NODE_ATTRIBUTE } from './action-button';
 
 const STATUS_CLASS = 'page-outreach-status';
 /** How long new comments' statuses wait to be asked for together: one message per burst, not per commit. */
-export const STATUS_BATCH_DELAY_MS = 100;
+const STATUS_BATCH_DELAY_MS = 100;
 const SEPARATOR = ' · ';
 
 export interface FanStatuses {

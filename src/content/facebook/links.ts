@@ -4,7 +4,7 @@
  */
 
 /** Read once: `location` is slow to reach from the content script's world, and the origin never changes. */
-export const ORIGIN = location.origin;
+const ORIGIN = location.origin;
 const ORIGIN_PREFIX = `${ORIGIN}/`;
 /** Paths of things that can carry comments: posts, permalinks, photos, videos, reels. */
 const POST_PATH =
@@ -88,7 +88,7 @@ export function decodeCommentId(value: string | null): string | null {
 const PARAM_PATTERNS = new Map<string, RegExp>();
 
 /** One query parameter's raw value, without URLSearchParams: this runs for every comment that appears. */
-export function param(query: string, name: string): string | null {
+function param(query: string, name: string): string | null {
   let pattern = PARAM_PATTERNS.get(name);
   if (!pattern) PARAM_PATTERNS.set(name, (pattern = new RegExp(`[?&]${name}=([^&#]*)`)));
   const match = pattern.exec(query);
