@@ -7,7 +7,7 @@ import {
   type OutreachEntry,
   type Verdict,
 } from '../shared/outreach';
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPIndex, IDBPObjectStore } from 'idb';
 import type { GraphError } from '../shared/graph';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
@@ -276,6 +276,36 @@ export async function restoreOutreach(db: OutreachDatabase, entry: OutreachEntry
 }
 
 /**
+ * A Page's history window holding at most this many entries is read at once for a batch of statuses:
+ * one read instead of two per fan, and a Page rarely has more within the window than a batch has fans.
+ */
+const WHOLE_WINDOW_MAX = 2000;
+
+type ByPageTime = IDBPIndex<OutreachSchema, ['outreach', 'fans'], 'outreach', 'byPageTime', 'readonly'>;
+
+/** Each asked-about Page's entries since `since`, by fan, for the Pages whose window is small enough. */
+async function pageWindows(
+  index: ByPageTime,
+  requests: readonly FanKey[],
+  since: number,
+  wholeWindowMax: number,
+): Promise<Map<string, Map<string, OutreachEntry[]>>> {
+  const windows = new Map<string, Map<string, OutreachEntry[]>>();
+  for (const pageId of new Set(requests.map((request) => request.pageId))) {
+    const range = IDBKeyRange.bound([pageId, since], [pageId, Infinity], true);
+    if ((await index.count(range)) > wholeWindowMax) continue;
+    const byFan = new Map<string, OutreachEntry[]>();
+    for (const entry of await index.getAll(range)) {
+      const history = byFan.get(entry.fanId);
+      if (history) history.push(entry);
+      else byFan.set(entry.fanId, [entry]);
+    }
+    windows.set(pageId, byFan);
+  }
+  return windows;
+}
+
+/**
  * The standing with its Page of each of `fans` the Page has anything to show about (contacts within
  * the history window, warnings, a mark), for the status beside the actions, in one transaction. Most
  * fans were never contacted: they are left out, and cost no policy evaluation.
@@ -285,6 +315,7 @@ export async function fanStatuses(
   fans: readonly FanKey[],
   settings: PolicySettings,
   now: number,
+  wholeWindowMax = WHOLE_WINDOW_MAX,
 ): Promise<FanStatus[]> {
   // A comment id no entry has: only the per-fan rules answer.
   const requests = fans.map(({ pageId, fanId }) => ({ pageId, fanId, commentId: '' }));
@@ -292,8 +323,17 @@ export async function fanStatuses(
   const since = now - historyWindowMs(settings);
   const tx = db.transaction(['outreach', 'fans']);
   const index = tx.objectStore('outreach').index('byPageFanTime');
-  const fanHistory = (pageId: string, fanId: string) =>
-    index.getAll(IDBKeyRange.bound([pageId, fanId, since], [pageId, fanId, Infinity], true));
+  const windows = await pageWindows(
+    tx.objectStore('outreach').index('byPageTime'),
+    requests,
+    since,
+    wholeWindowMax,
+  );
+  const fanHistory = async (pageId: string, fanId: string) =>
+    windows.get(pageId)?.get(fanId) ??
+    (windows.has(pageId)
+      ? []
+      : index.getAll(IDBKeyRange.bound([pageId, fanId, since], [pageId, fanId, Infinity], true)));
   const [histories, standings] = await Promise.all([
     Promise.all(
       requests.map(async (request, position) => {

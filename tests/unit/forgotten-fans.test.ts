@@ -139,6 +139,22 @@ describe('forgetting a fan', () => {
     expect(after).toEqual(before);
   });
 
+  test('gives the same statuses whether the Page’s history is read whole or fan by fan', async () => {
+    await sendAndConfirm(draft(), T);
+    await sendAndConfirm(draft({ commentId: '457', category: 'care' }), T + 1);
+    await forget();
+    const marco = { pageId: 'acmecoffee', fanId: 'marco.b' };
+    await sendAndConfirm(draft({ ...marco, fanName: 'Marco Bianchi', commentId: '500' }), T + 2);
+    const sara = { pageId: 'acmecoffee', fanId: 'sara.n' };
+    await withDatabase((db) => setDoNotContact(db, { ...sara, name: 'Sara Neri' }, true, T));
+    const fans = [giulia, marco, sara, { pageId: 'acmecoffee', fanId: 'never.messaged' }];
+    const statuses = (wholeWindowMax?: number) =>
+      withDatabase((db) => fanStatuses(db, fans, settings, T + DAY_MS, wholeWindowMax));
+    const whole = await statuses();
+    expect(whole.map((status) => status.fanId)).toEqual(['giulia.rossi.77', 'marco.b', 'sara.n']);
+    expect(await statuses(0)).toEqual(whole);
+  });
+
   test('touches no other fan', async () => {
     await sendAndConfirm(draft(), T);
     await sendAndConfirm(draft({ fanId: 'marco.b', fanName: 'Marco Bianchi', commentId: '500' }), T);
