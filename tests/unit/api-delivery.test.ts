@@ -3,7 +3,7 @@ import { GRAPH_CONNECTION_KEY, withDatabase } from '../../src/background/databas
 import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
 import { GRAPH_ERRORS } from '../../src/shared/graph';
-import { GRAPH_ANSWERS, happyGraph, startGraphStub } from '../fixtures/graph-stub.mjs';
+import { GRAPH_ANSWERS, happyGraph, happyGraphBut, startGraphStub } from '../fixtures/graph-stub.mjs';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';
@@ -87,8 +87,7 @@ describe('connecting a Page to the Graph API', () => {
   });
 
   test('a token that cannot handle the Page’s messages is not kept', async () => {
-    stub.handler = (request) =>
-      request.path.includes('conversations') ? GRAPH_ANSWERS.error(200, undefined, 403) : happyGraph(request);
+    stub.handler = happyGraphBut('conversations', GRAPH_ANSWERS.error(200, undefined, 403));
     expect(await connect()).toMatchObject({
       ok: false,
       error: {
@@ -138,10 +137,9 @@ describe('sending through the Graph API', () => {
   });
 
   test('Facebook’s can_reply_privately saying no stops the send and says why', async () => {
-    stub.handler = (request) =>
-      request.path.includes('can_reply_privately')
-        ? { body: { id: '123_456', can_reply_privately: false } }
-        : happyGraph(request);
+    stub.handler = happyGraphBut('can_reply_privately', {
+      body: { id: '123_456', can_reply_privately: false },
+    });
     await connect();
     const entryId = await reserve();
     expect(await deliver(entryId)).toEqual({
@@ -173,10 +171,9 @@ describe('sending through the Graph API', () => {
   }
 
   test('a comment Facebook says someone else wrote is never sent, and the admin is told', async () => {
-    stub.handler = (request) =>
-      request.path.includes('fields=from')
-        ? { body: { id: '123_456', from: { id: '9753', name: 'Marco Bianchi' } } }
-        : happyGraph(request);
+    stub.handler = happyGraphBut('fields=from', {
+      body: { id: '123_456', from: { id: '9753', name: 'Marco Bianchi' } },
+    });
     await connect();
     const entryId = await reserve();
     expect(await deliver(entryId)).toEqual({
@@ -187,17 +184,15 @@ describe('sending through the Graph API', () => {
   });
 
   test('the author’s name matches whatever its case, spacing or invisible marks', async () => {
-    stub.handler = (request) =>
-      request.path.includes('fields=from')
-        ? { body: { id: '123_456', from: { id: '9753', name: ' giulia\u200b  ROSSI' } } }
-        : happyGraph(request);
+    stub.handler = happyGraphBut('fields=from', {
+      body: { id: '123_456', from: { id: '9753', name: ' giulia\u200b  ROSSI' } },
+    });
     await connect();
     expect(await deliver(await reserve())).toEqual({ ok: true, data: { via: 'api', status: 'sent' } });
   });
 
   test('a comment whose author Facebook does not name is never sent', async () => {
-    stub.handler = (request) =>
-      request.path.includes('fields=from') ? GRAPH_ANSWERS.error(10, undefined, 403) : happyGraph(request);
+    stub.handler = happyGraphBut('fields=from', GRAPH_ANSWERS.error(10, undefined, 403));
     await connect();
     const entryId = await reserve();
     expect(await deliver(entryId)).toEqual({
@@ -312,10 +307,7 @@ describe('messages the Page sent from outside this browser', () => {
 
   test('when Facebook does not answer, the verdict rests on this browser’s log alone', async () => {
     await connect();
-    stub.handler = (request) =>
-      request.path.includes('/conversations?platform=messenger')
-        ? GRAPH_ANSWERS.error(2, undefined, 500)
-        : happyGraph(request);
+    stub.handler = happyGraphBut('/conversations?platform=messenger', GRAPH_ANSWERS.error(2, undefined, 500));
     await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
     expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({
       data: { verdicts: { thanks: { allowed: true } } },
