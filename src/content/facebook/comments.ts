@@ -127,12 +127,17 @@ function holdsBody(row: Element): boolean {
   return row.matches(BODY_SELECTOR) || row.querySelector(BODY_SELECTOR) !== null;
 }
 
+/** A link shaped like a comment's permalink: to a post's path, naming a comment. */
+function permalinkShape(link: Element): LinkParts | null {
+  const parts = mentionsComment(link) ? linkParts(link) : null;
+  return parts && isPostPath(parts.path) ? parts : null;
+}
+
 /** Signal 2: the permalink among an article's own links, with the action row it sits in. */
 export function findPermalink(article: Element, { links, buttons }: OwnParts): Permalink | null {
   for (const link of links) {
-    if (!mentionsComment(link) || link.closest(BODY_SELECTOR)) continue;
-    const parts = linkParts(link);
-    if (!parts || !isPostPath(parts.path)) continue;
+    const parts = permalinkShape(link);
+    if (!parts || link.closest(BODY_SELECTOR)) continue;
     const slot = actionSlot(article, link, buttons);
     if (slot && !holdsBody(slot.row)) return { link, parts, ref: commentRefOf(parts.query), slot };
   }
@@ -141,10 +146,7 @@ export function findPermalink(article: Element, { links, buttons }: OwnParts): P
 
 /** Does the article own a link shaped like a permalink, in its row or not? For the diagnosis only. */
 export function ownsCommentLink(article: Element): boolean {
-  return ownParts(article).links.some((link) => {
-    const parts = mentionsComment(link) ? linkParts(link) : null;
-    return parts !== null && isPostPath(parts.path);
-  });
+  return ownParts(article).links.some((link) => permalinkShape(link) !== null);
 }
 
 /**
