@@ -38,8 +38,8 @@ async function refused(entryId: string, error: GraphError, now: number): Promise
 }
 
 /**
- * Sends a reserved entry as a private reply through the Graph API: one request, never repeated. The
- * entry stays reserved while it is in flight, so a worker killed meanwhile leaves it "unknown".
+ * Sends a claimed entry as a private reply through the Graph API: one request, never repeated. The
+ * entry stays `sending` while it is in flight, so a worker killed meanwhile leaves it "unknown".
  * Facebook's refusals (nothing sent) release the comment; timeouts and server errors are unknown.
  */
 export async function deliverViaGraph(
@@ -77,6 +77,12 @@ export async function deliverViaGraph(
       );
       return { via: 'api', status: 'sent' };
     case 'refused':
+      // Facebook holds a private reply on this comment already (another admin's, or an earlier try
+      // whose answer was lost): the comment is answered, so the entry counts as sent.
+      if (sent.error === 'already-answered') {
+        await recordDeliveryOutcome(entryId, 'sent', settledAt, { deliveryError: sent.error });
+        return { via: 'api', status: 'sent', error: sent.error };
+      }
       if (sent.error === 'rate-limited') await startBackoff(settledAt);
       return refused(entryId, sent.error, settledAt);
     case 'unknown':

@@ -9,7 +9,7 @@ import {
   checkOutreach,
   deleteOutreach,
   fanStatuses,
-  getOutreach,
+  settleOutreach,
   listOutreach,
   reserveOutreach,
   restoreOutreach,
@@ -182,12 +182,11 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'outreach/deliver'({ entryId }, { now }) {
-    const [target, connection, entry] = await Promise.all([
-      loadPendingTarget(),
-      loadConnection(),
-      withDatabase((db) => getOutreach(db, entryId)),
-    ]);
-    if (entry?.status !== 'reserved') throw new RequestError('not-found', 'errorEntryGone');
+    const [target, connection] = await Promise.all([loadPendingTarget(), loadConnection()]);
+    // The claim, in one readwrite transaction: only a reserved entry moves to sending, so a second
+    // deliver of the same entry finds nothing to deliver and nothing goes out twice.
+    const entry = await withDatabase((db) => settleOutreach(db, entryId, 'sending', now));
+    if (!entry) throw new RequestError('not-found', 'errorEntryGone');
     // The picked comment is the entry's: otherwise its tab (and Graph id) are another comment's.
     const picked = target?.comment.commentId === entry.commentId ? target : null;
     if (picked && graphCanDeliver(connection, picked.comment)) {

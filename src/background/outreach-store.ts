@@ -212,10 +212,6 @@ export async function settleOutreach(
   return updated;
 }
 
-export async function getOutreach(db: OutreachDatabase, entryId: string): Promise<OutreachEntry | null> {
-  return (await db.get('outreach', entryId)) ?? null;
-}
-
 export interface SettleDetails {
   sentText?: string;
   messageId?: string;
@@ -378,7 +374,10 @@ export async function fanStatuses(
 
 /** How long a delivery may stay open before nobody can tell any more how it ended. */
 export interface DeliveryTimeouts {
-  /** From the reservation: the popup delivers at once, so only an interruption leaves one reserved. */
+  /**
+   * From the reservation, or from the claim that started its delivery: the popup delivers at once and
+   * a delivery answers within seconds, so only an interruption leaves one reserved or sending.
+   */
   reservedMs: number;
   /** From the text landing in Facebook's message box: the admin may take a while to press Send. */
   preparedMs: number;
@@ -396,10 +395,13 @@ export async function markInterrupted(
 ): Promise<number> {
   const tx = db.transaction('outreach', 'readwrite');
   const byStatus = tx.store.index('byStatus');
-  const [reserved, prepared] = await Promise.all([byStatus.getAll('reserved'), byStatus.getAll('prepared')]);
+  const [reserved = [], sending = [], prepared = []] = await Promise.all(
+    (['reserved', 'sending', 'prepared'] as const).map((status) => byStatus.getAll(status)),
+  );
+  // Strictly older: a reservation made in the very millisecond maintenance runs is still being made.
   const stale = [
-    ...reserved.filter((entry) => entry.createdAt <= now - timeouts.reservedMs),
-    ...prepared.filter((entry) => entry.updatedAt <= now - timeouts.preparedMs),
+    ...[...reserved, ...sending].filter((entry) => entry.updatedAt < now - timeouts.reservedMs),
+    ...prepared.filter((entry) => entry.updatedAt < now - timeouts.preparedMs),
   ];
   await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
   await tx.done;

@@ -72,7 +72,10 @@ export function describeDelivery(
     case 'failed':
       return { kind: 'failed', text: t('deliveryFailed') };
     case 'api-sent':
-      return { kind: 'sent', text: t('deliveredApi', fanName) };
+      return {
+        kind: 'sent',
+        text: t(result.alreadyAnswered ? 'deliveredApiAlready' : 'deliveredApi', fanName),
+      };
     case 'api-unknown':
       return { kind: 'failed', text: t('deliveryApiUnknown') };
     case 'api-failed':

@@ -15,6 +15,7 @@ export const LANGUAGE_LABELS: Record<TemplateLanguage, MessageKey> = { en: 'lang
 
 export const STATUS_LABELS: Record<EntryStatus, MessageKey> = {
   reserved: 'statusPreparing',
+  sending: 'statusSending',
   prepared: 'statusPrepared',
   sent: 'statusSent',
   copied: 'statusCopied',

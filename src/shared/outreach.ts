@@ -7,13 +7,22 @@ export type Category = z.infer<typeof CategorySchema>;
 
 /**
  * Life of one outreach entry: `reserved` is written atomically with the policy check, before delivery.
- * Assisted delivery then puts the text in Facebook's own message box (`prepared`) and watches for the
- * admin to press Facebook's Send (`sent`); the clipboard fallback ends at `copied`. `failed` ("not
- * sent": the box was closed, or the copy failed) releases the reservation. An entry whose outcome
- * nobody can tell any more becomes `unknown`: it keeps counting against the limits and is never
- * retried by itself, though news arriving late still settles it.
+ * Delivery starts by claiming it (`sending`, atomically, so one entry is delivered once). Assisted
+ * delivery then puts the text in Facebook's own message box (`prepared`) and watches for the admin to
+ * press Facebook's Send (`sent`); the clipboard fallback ends at `copied`. `failed` ("not sent": the
+ * box was closed, or Facebook refused) releases the reservation. An entry whose outcome nobody can tell
+ * any more becomes `unknown`: it keeps counting against the limits and is never retried by itself,
+ * though news arriving late still settles it.
  */
-export const ENTRY_STATUSES = ['reserved', 'prepared', 'sent', 'copied', 'failed', 'unknown'] as const;
+export const ENTRY_STATUSES = [
+  'reserved',
+  'sending',
+  'prepared',
+  'sent',
+  'copied',
+  'failed',
+  'unknown',
+] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /** Outcomes the popup reports for the clipboard delivery of a reserved entry. */
@@ -27,11 +36,12 @@ export type ComposerOutcome = z.infer<typeof ComposerOutcomeSchema>;
 /** Which statuses an entry may move to from each: anything else is stale news and is ignored. */
 const SETTLES_FROM: Record<EntryStatus, readonly EntryStatus[]> = {
   reserved: [],
-  prepared: ['reserved'],
-  sent: ['reserved', 'prepared', 'unknown'],
-  copied: ['reserved', 'unknown'],
-  failed: ['reserved', 'prepared', 'unknown'],
-  unknown: ['reserved', 'prepared'],
+  sending: ['reserved'],
+  prepared: ['sending'],
+  sent: ['sending', 'prepared', 'unknown'],
+  copied: ['sending', 'unknown'],
+  failed: ['sending', 'prepared', 'unknown'],
+  unknown: ['reserved', 'sending', 'prepared'],
 };
 
 export function canSettle(from: EntryStatus, to: EntryStatus): boolean {
@@ -95,7 +105,10 @@ export const OutreachEntrySchema = z.strictObject({
   sentText: text.optional(),
   /** Facebook's id of the message, when the Graph API sent it. */
   messageId: text.optional(),
-  /** Why the Graph API did not send it, as Facebook answered. */
+  /**
+   * Why the Graph API did not send it, as Facebook answered; on a sent entry, `already-answered`: the
+   * comment held a private reply already, so nothing new went out but the comment counts as answered.
+   */
   deliveryError: z.enum(GRAPH_ERRORS).optional(),
 });
 export type OutreachEntry = z.infer<typeof OutreachEntrySchema>;

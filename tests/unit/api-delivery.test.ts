@@ -154,7 +154,6 @@ describe('sending through the Graph API', () => {
     ['token-expired', GRAPH_ANSWERS.error(190, 463)],
     ['permission-missing', GRAPH_ANSWERS.error(10, undefined, 403)],
     ['comment-too-old', GRAPH_ANSWERS.error(10, 2018278)],
-    ['already-answered', GRAPH_ANSWERS.error(10900)],
     ['user-unavailable', GRAPH_ANSWERS.error(551)],
     ['page-restricted', GRAPH_ANSWERS.error(10, 1893063)],
     ['rejected', GRAPH_ANSWERS.error(100)],
@@ -169,6 +168,36 @@ describe('sending through the Graph API', () => {
       expect(await entries()).not.toMatchObject([{ commentSlot: expect.anything() }]);
     });
   }
+
+  test('a comment Facebook says already holds a private reply counts as sent and keeps the fan’s limits', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = (request) =>
+      request.method === 'POST' ? GRAPH_ANSWERS.error(10900) : happyGraph(request);
+    expect(await deliver(entryId)).toEqual({
+      ok: true,
+      data: { via: 'api', status: 'sent', error: 'already-answered' },
+    });
+    expect(await entries()).toMatchObject([
+      { status: 'sent', deliveryError: 'already-answered', commentSlot: '456' },
+    ]);
+    const again = await routeMessage({ type: 'popup/open' }, popup, NOW + 2);
+    expect(again).toMatchObject({ ok: true, data: { verdicts: { thanks: { allowed: false } } } });
+  });
+
+  test('two delivers of one entry make one request to Facebook, and the second is refused', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = (request) =>
+      request.method === 'POST' ? { ...GRAPH_ANSWERS.sent, delayMs: 200 } : happyGraph(request);
+    const [first, second] = await Promise.all([deliver(entryId), deliver(entryId)]);
+    expect([first, second]).toContainEqual({ ok: true, data: { via: 'api', status: 'sent' } });
+    expect([first, second]).toContainEqual(
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'not-found' }) }),
+    );
+    expect(posts()).toHaveLength(1);
+    expect(await entries()).toMatchObject([{ status: 'sent' }]);
+  });
 
   test('a comment Facebook says someone else wrote is never sent, and the admin is told', async () => {
     stub.handler = happyGraphBut('fields=from', {
@@ -205,6 +234,7 @@ describe('sending through the Graph API', () => {
   test('every Graph error class has a test above or its own', () => {
     const covered = new Set([
       ...refusals.map(([error]) => error),
+      'already-answered',
       'cannot-reply',
       'rate-limited',
       'wrong-recipient',

@@ -88,13 +88,13 @@ describe('assisted delivery', () => {
     expect(again).toMatchObject({ ok: true, data: { verdicts: { thanks: { allowed: true } } } });
   });
 
-  test('when the tab cannot be reached the entry stays reserved for the clipboard to take over', async () => {
+  test('when the tab cannot be reached the entry stays claimed for the clipboard to take over', async () => {
     const entryId = await reserved();
     expect(await deliver(entryId)).toEqual({
       ok: true,
       data: { via: 'box', prepared: false, reason: 'no-tab' },
     });
-    expect(await statuses()).toEqual(['reserved']);
+    expect(await statuses()).toEqual(['sending']);
     expect(await fakeBrowser.storage.session.get(null)).not.toHaveProperty(`assisted:${entryId}`);
   });
 
@@ -114,7 +114,7 @@ describe('assisted delivery', () => {
       ok: true,
       data: { via: 'box', prepared: false, reason: 'no-tab' },
     });
-    expect(await statuses()).toEqual(['reserved']);
+    expect(await statuses()).toEqual(['sending']);
   });
 
   test('an entry is handed to a tab only once', async () => {

@@ -28,6 +28,7 @@ async function useTheExtension(): Promise<void> {
     templateId: 'default-warning-1-en',
     text: 'Please keep it kind.',
   });
+  await call({ type: 'outreach/deliver', entryId: entry!.id });
   await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' });
   await call({ type: 'fan/notes', commentId: giuliaComment.commentId, notes: 'Second time this week' });
 }

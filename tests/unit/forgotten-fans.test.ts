@@ -4,7 +4,6 @@ import { setDoNotContact } from '../../src/background/fan-store';
 import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/forgotten-fans';
 import {
   checkOutreach,
-  settleOutreach,
   fanStatuses,
   listOutreach,
   reserveOutreach,
@@ -13,6 +12,7 @@ import {
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
+import { deliverAndSettle } from './settle';
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
 const settings = { ...DEFAULT_POLICY_SETTINGS, paceSeconds: 0 };
@@ -38,7 +38,7 @@ function draft(overrides: Partial<NewEntry> = {}): NewEntry {
 async function sendAndConfirm(entry: NewEntry, now: number, overrideReason?: string) {
   await withDatabase(async (db) => {
     const reserved = await reserveOutreach(db, entry, settings, now, { overrideReason });
-    await settleOutreach(db, reserved.entry!.id, 'copied', now);
+    await deliverAndSettle(db, reserved.entry!.id, 'copied', now);
   });
 }
 
@@ -86,7 +86,7 @@ describe('forgetting a fan', () => {
   test('leaves nothing of a text the admin edited in Facebook’s box', async () => {
     await withDatabase(async (db) => {
       const reserved = await reserveOutreach(db, draft(), settings, T);
-      await settleOutreach(db, reserved.entry!.id, 'sent', T, { sentText: 'Hi Giulia, see you Friday' });
+      await deliverAndSettle(db, reserved.entry!.id, 'sent', T, { sentText: 'Hi Giulia, see you Friday' });
     });
     await forget();
     expect((await log()).some((entry) => 'sentText' in entry)).toBe(false);

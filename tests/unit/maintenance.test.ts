@@ -77,7 +77,7 @@ describe('retention', () => {
 
   test('maintenance settles interrupted deliveries too', async () => {
     await seed([0]);
-    await runMaintenance(T + DELIVERY_TIMEOUT_MS);
+    await runMaintenance(T + DELIVERY_TIMEOUT_MS + 1);
     expect((await withDatabase((db) => listOutreach(db)))[0]!.status).toBe('unknown');
   });
 });

@@ -383,6 +383,8 @@ describe('message router', () => {
       data: { verdict: { allowed: true }, entry: { status: 'reserved' } },
     });
     const entryId = reserved.ok && 'entry' in reserved.data ? reserved.data.entry!.id : '';
+    // No tab takes it here, so the popup falls back to the clipboard and confirms that.
+    await routeMessage({ type: 'outreach/deliver', entryId }, popup, NOW + 1);
     const confirmed = await routeMessage(
       { type: 'outreach/confirm', entryId, outcome: 'copied' },
       popup,

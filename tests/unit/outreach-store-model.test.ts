@@ -3,11 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
 import { setDoNotContact } from '../../src/background/fan-store';
 import { forgetFan } from '../../src/background/forgotten-fans';
-import { settleOutreach, listOutreach, reserveOutreach } from '../../src/background/outreach-store';
+import { listOutreach, reserveOutreach } from '../../src/background/outreach-store';
 import { CATEGORIES, type Category } from '../../src/shared/outreach';
 import type { PolicySettings } from '../../src/shared/policy-settings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
+import { deliverAndSettle } from './settle';
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
 const PAGES = ['acmecoffee', 'bakery'];
@@ -97,7 +98,7 @@ const send = (pageId: string, fanId: string, category: Category, reuseComment: b
     const expected = modelAllows(model, request);
     const { entry } = await withDatabase(async (db) => {
       const reserved = await reserveOutreach(db, entryFor(request), model.settings, model.now);
-      if (reserved.entry) await settleOutreach(db, reserved.entry.id, 'copied', model.now);
+      if (reserved.entry) await deliverAndSettle(db, reserved.entry.id, 'copied', model.now);
       return reserved;
     });
     expect(

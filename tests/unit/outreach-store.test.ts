@@ -40,6 +40,12 @@ function draft(overrides: Partial<NewEntry> = {}): NewEntry {
 
 const reserve = (entry: NewEntry, now = T) => withDatabase((db) => reserveOutreach(db, entry, NO_PACE, now));
 const allEntries = () => withDatabase((db) => listOutreach(db));
+/** A reservation whose delivery has started (claimed): what every delivery outcome settles from. */
+async function reserveSending(entry: NewEntry, now = T) {
+  const reserved = await reserve(entry, now);
+  await withDatabase((db) => settleOutreach(db, reserved.entry!.id, 'sending', now));
+  return reserved;
+}
 
 beforeEach(freshIndexedDB);
 
@@ -171,7 +177,7 @@ describe('outreach store', () => {
   });
 
   test('a failed delivery gives the comment back so the admin can try again', async () => {
-    const { entry } = await reserve(draft());
+    const { entry } = await reserveSending(draft());
     const failed = await withDatabase((db) => settleOutreach(db, entry!.id, 'failed', T + 1));
     expect(failed).toMatchObject({ status: 'failed', updatedAt: T + 1 });
     expect(failed).not.toHaveProperty('commentSlot');
@@ -179,7 +185,7 @@ describe('outreach store', () => {
   });
 
   test('a copied delivery keeps counting against the limits', async () => {
-    const { entry } = await reserve(draft());
+    const { entry } = await reserveSending(draft());
     await withDatabase((db) => settleOutreach(db, entry!.id, 'copied', T + 1));
     const { verdicts } = await withDatabase((db) =>
       checkOutreach(db, { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', commentId: '999' }, NO_PACE, T + 2),
@@ -189,7 +195,7 @@ describe('outreach store', () => {
   });
 
   test('an entry is confirmed only once', async () => {
-    const { entry } = await reserve(draft());
+    const { entry } = await reserveSending(draft());
     await withDatabase((db) => settleOutreach(db, entry!.id, 'copied', T + 1));
     expect(await withDatabase((db) => settleOutreach(db, entry!.id, 'failed', T + 2))).toBeNull();
     expect(await withDatabase((db) => settleOutreach(db, crypto.randomUUID(), 'copied', T))).toBeNull();
@@ -198,12 +204,12 @@ describe('outreach store', () => {
   test('a reservation left unconfirmed past the timeout becomes unknown, keeps its comment and still counts', async () => {
     const { entry: stale } = await reserve(draft({ fanId: 'a', commentId: '1' }), T);
     const { entry: fresh } = await reserve(draft({ fanId: 'b', commentId: '2' }), T + 90_000);
-    const { entry: done } = await reserve(draft({ fanId: 'c', commentId: '3' }), T);
+    const { entry: done } = await reserveSending(draft({ fanId: 'c', commentId: '3' }), T);
     await withDatabase((db) => settleOutreach(db, done!.id, 'copied', T + 1));
 
     expect(
       await withDatabase((db) =>
-        markInterrupted(db, T + 120_000, { reservedMs: 120_000, preparedMs: 120_000 }),
+        markInterrupted(db, T + 120_001, { reservedMs: 120_000, preparedMs: 120_000 }),
       ),
     ).toBe(1);
     const byFan = Object.fromEntries((await allEntries()).map((entry) => [entry.fanId, entry]));
@@ -211,7 +217,7 @@ describe('outreach store', () => {
       id: stale!.id,
       status: 'unknown',
       commentSlot: '1',
-      updatedAt: T + 120_000,
+      updatedAt: T + 120_001,
     });
     expect(byFan.b).toMatchObject({ id: fresh!.id, status: 'reserved' });
     expect(byFan.c).toMatchObject({ status: 'copied' });
@@ -223,16 +229,42 @@ describe('outreach store', () => {
 
   test('a confirmation that arrives after the entry was marked unknown settles it', async () => {
     const { entry } = await reserve(draft(), T);
-    await withDatabase((db) => markInterrupted(db, T, { reservedMs: 0, preparedMs: 0 }));
+    await withDatabase((db) => markInterrupted(db, T + 1, { reservedMs: 0, preparedMs: 0 }));
     expect(await withDatabase((db) => settleOutreach(db, entry!.id, 'copied', T + 1))).toMatchObject({
       status: 'copied',
     });
   });
 
+  test('a reservation made in the very millisecond a starting worker runs maintenance is left to its delivery', async () => {
+    const { entry } = await reserve(draft(), T);
+    expect(await withDatabase((db) => markInterrupted(db, T, { reservedMs: 0, preparedMs: 0 }))).toBe(0);
+    expect(await withDatabase((db) => settleOutreach(db, entry!.id, 'sending', T))).toMatchObject({
+      status: 'sending',
+    });
+  });
+
+  test('a delivery still sending past the timeout becomes unknown, keeps its comment and still counts', async () => {
+    await reserveSending(draft(), T);
+    const timeouts = { reservedMs: 120_000, preparedMs: 3_600_000 };
+    expect(await withDatabase((db) => markInterrupted(db, T + 120_000, timeouts))).toBe(0);
+    expect(await withDatabase((db) => markInterrupted(db, T + 120_001, timeouts))).toBe(1);
+    expect((await allEntries())[0]).toMatchObject({ status: 'unknown', commentSlot: '456' });
+    expect((await reserve(draft({ commentId: '999' }), T + 120_002)).verdict).toMatchObject({
+      allowed: false,
+    });
+  });
+
+  test('only a reserved entry can be claimed for delivery, so it is delivered once', async () => {
+    const { entry } = await reserve(draft(), T);
+    const claim = () => withDatabase((db) => settleOutreach(db, entry!.id, 'sending', T + 1));
+    const [first, second] = await Promise.all([claim(), claim()]);
+    expect([first, second].filter((claimed) => claimed !== null)).toMatchObject([{ status: 'sending' }]);
+  });
+
   test('marking interrupted deliveries twice changes nothing more', async () => {
     await reserve(draft(), T);
     await withDatabase((db) =>
-      markInterrupted(db, T + 120_000, { reservedMs: 120_000, preparedMs: 120_000 }),
+      markInterrupted(db, T + 120_001, { reservedMs: 120_000, preparedMs: 120_000 }),
     );
     const once = await allEntries();
     expect(
@@ -244,7 +276,7 @@ describe('outreach store', () => {
   });
 
   test('a message put in Facebook’s box is prepared, then sent when the admin sends it there', async () => {
-    const { entry } = await reserve(draft(), T);
+    const { entry } = await reserveSending(draft(), T);
     const settle = (status: 'prepared' | 'sent', at: number, text?: string) =>
       withDatabase((db) =>
         settleOutreach(db, entry!.id, status, at, text === undefined ? {} : { sentText: text }),
@@ -259,7 +291,7 @@ describe('outreach store', () => {
   });
 
   test('a prepared message closed without sending releases the comment for another try', async () => {
-    const { entry } = await reserve(draft(), T);
+    const { entry } = await reserveSending(draft(), T);
     await withDatabase((db) => settleOutreach(db, entry!.id, 'prepared', T + 1));
     expect(await withDatabase((db) => settleOutreach(db, entry!.id, 'failed', T + 2))).not.toHaveProperty(
       'commentSlot',
@@ -268,7 +300,7 @@ describe('outreach store', () => {
   });
 
   test('news that comes after the outcome is known changes nothing', async () => {
-    const { entry } = await reserve(draft(), T);
+    const { entry } = await reserveSending(draft(), T);
     await withDatabase((db) => settleOutreach(db, entry!.id, 'sent', T + 1));
     for (const late of ['prepared', 'failed', 'unknown', 'copied'] as const) {
       expect(await withDatabase((db) => settleOutreach(db, entry!.id, late, T + 2))).toBeNull();
@@ -276,11 +308,11 @@ describe('outreach store', () => {
   });
 
   test('a prepared message is given up on only after its own, longer timeout', async () => {
-    const { entry } = await reserve(draft(), T);
+    const { entry } = await reserveSending(draft(), T);
     await withDatabase((db) => settleOutreach(db, entry!.id, 'prepared', T + 1));
     const timeouts = { reservedMs: 0, preparedMs: 60_000 };
-    expect(await withDatabase((db) => markInterrupted(db, T + 60_000, timeouts))).toBe(0);
-    expect(await withDatabase((db) => markInterrupted(db, T + 60_001, timeouts))).toBe(1);
+    expect(await withDatabase((db) => markInterrupted(db, T + 60_001, timeouts))).toBe(0);
+    expect(await withDatabase((db) => markInterrupted(db, T + 60_002, timeouts))).toBe(1);
     expect((await allEntries())[0]).toMatchObject({ status: 'unknown', commentSlot: '456' });
   });
 

@@ -13,7 +13,10 @@ export const assistedDelivery: Delivery = {
     if (!assisted.ok) return { status: 'error', message: assisted.error.message };
     const reply = assisted.data;
     if (reply.via === 'api') {
-      if (reply.status === 'sent') return { status: 'api-sent' };
+      if (reply.status === 'sent')
+        return reply.error === 'already-answered'
+          ? { status: 'api-sent', alreadyAnswered: true }
+          : { status: 'api-sent' };
       if (reply.status === 'unknown') return { status: 'api-unknown' };
       return {
         status: 'api-failed',

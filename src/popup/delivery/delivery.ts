@@ -15,7 +15,8 @@ export interface OutgoingMessage {
 export type DeliveryResult =
   | { status: 'prepared' }
   | { status: 'copied' | 'failed'; fallback: ComposerFailure }
-  | { status: 'api-sent' | 'api-unknown' }
+  | { status: 'api-sent'; alreadyAnswered?: true }
+  | { status: 'api-unknown' }
   | { status: 'api-failed'; error: GraphError; retryAt?: number }
   | { status: 'error'; message: string };
 
