@@ -1,9 +1,9 @@
 import type { CommentContext } from '../shared/comment-context';
-import type { GraphError } from '../shared/graph';
+import { PAUSING_ERRORS, type GraphError, type PausingError } from '../shared/graph';
 import type { DeliveryReply } from '../shared/messages';
 import type { OutreachEntry } from '../shared/outreach';
-import { canReplyPrivately, commentAuthor, sendPrivateReply } from './graph-api';
-import { backoffUntil, callFor, startBackoff, type StoredConnection } from './graph-connection';
+import { canReplyPrivately, commentAuthor, sendPrivateReply, type Refusal } from './graph-api';
+import { callFor, graphPause, pauseGraph, speaksFor, type StoredConnection } from './graph-connection';
 import { recordDeliveryOutcome } from './delivery-outcome';
 
 /** Does the Graph API connection speak for the Page this comment is on, and can it name the comment? */
@@ -11,9 +11,15 @@ export function graphCanDeliver(
   connection: StoredConnection | null,
   comment: CommentContext,
 ): connection is StoredConnection {
-  if (!connection || !comment.graphCommentId) return false;
-  return comment.pageId === connection.page.id || comment.pageName === connection.page.name;
+  return (
+    connection !== null && comment.graphCommentId !== undefined && speaksFor(connection.page, comment.pageId)
+  );
 }
+
+const isPausing = (error: GraphError): error is PausingError =>
+  (PAUSING_ERRORS as readonly GraphError[]).includes(error);
+/** Answers about the Page or its token, not this comment: whatever was being read, nothing is sent. */
+const PAGE_WIDE: ReadonlySet<GraphError> = new Set([...PAUSING_ERRORS, 'token-expired', 'checkpoint']);
 
 /** Names as Facebook and the page write them, told apart only by case, spacing and invisible marks. */
 function sameName(a: string, b: string): boolean {
@@ -32,9 +38,23 @@ function isConfirmedFan(author: { id: string; name: string }, entry: OutreachEnt
   return author.id === entry.fanId || sameName(author.name, entry.fanName);
 }
 
-async function refused(entryId: string, error: GraphError, now: number): Promise<DeliveryReply> {
+type ApiReply = Extract<DeliveryReply, { via: 'api' }>;
+
+async function refused(entryId: string, error: GraphError, now: number): Promise<ApiReply> {
   await recordDeliveryOutcome(entryId, 'failed', now, { deliveryError: error });
   return { via: 'api', status: 'failed', error };
+}
+
+/** Not sent; a page-wide answer also pauses the Page's Graph API use, and says until when. */
+async function refusedBy(
+  entryId: string,
+  pageId: string,
+  { error, retryAfterMs }: Refusal,
+  now: number,
+): Promise<ApiReply> {
+  if (!isPausing(error)) return refused(entryId, error, now);
+  const pause = await pauseGraph(pageId, error, now, retryAfterMs);
+  return { ...(await refused(entryId, error, now)), retryAt: pause.until };
 }
 
 /**
@@ -49,23 +69,23 @@ export async function deliverViaGraph(
   now: number,
 ): Promise<DeliveryReply> {
   const entryId = entry.id;
-  const resting = await backoffUntil(now);
-  if (resting !== null) {
-    await recordDeliveryOutcome(entryId, 'failed', now, { deliveryError: 'rate-limited' });
-    return { via: 'api', status: 'failed', error: 'rate-limited', retryAt: resting };
-  }
+  const pageId = connection.page.id;
+  const paused = await graphPause(pageId, now);
+  if (paused) return { ...(await refused(entryId, paused.reason, now)), retryAt: paused.until };
   const call = await callFor(connection);
   // Facebook's own flag, where the token may read it: say why not before trying.
   const allowed = await canReplyPrivately(call, graphCommentId);
   if (allowed.kind === 'ok' && !allowed.data) return refused(entryId, 'cannot-reply', now);
-  if (allowed.kind === 'refused' && allowed.error === 'token-expired')
-    return refused(entryId, 'token-expired', now);
+  if (allowed.kind === 'refused' && PAGE_WIDE.has(allowed.error))
+    return refusedBy(entryId, pageId, allowed, now);
   // The comment id came from the page: the message goes only to the fan the admin saw and confirmed.
   const author = await commentAuthor(call, graphCommentId);
+  if (author.kind === 'refused' && PAGE_WIDE.has(author.error))
+    return refusedBy(entryId, pageId, author, now);
   if (author.kind !== 'ok') return refused(entryId, 'recipient-unconfirmed', now);
   if (!isConfirmedFan(author.data, entry)) return refused(entryId, 'wrong-recipient', now);
 
-  const sent = await sendPrivateReply(call, connection.page.id, graphCommentId, entry.text);
+  const sent = await sendPrivateReply(call, pageId, graphCommentId, entry.text);
   const settledAt = Date.now();
   switch (sent.kind) {
     case 'ok':
@@ -83,8 +103,7 @@ export async function deliverViaGraph(
         await recordDeliveryOutcome(entryId, 'sent', settledAt, { deliveryError: sent.error });
         return { via: 'api', status: 'sent', error: sent.error };
       }
-      if (sent.error === 'rate-limited') await startBackoff(settledAt);
-      return refused(entryId, sent.error, settledAt);
+      return refusedBy(entryId, pageId, sent, settledAt);
     case 'unknown':
       await recordDeliveryOutcome(entryId, 'unknown', settledAt);
       return { via: 'api', status: 'unknown' };

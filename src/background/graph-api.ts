@@ -1,4 +1,5 @@
 import type { GraphError } from '../shared/graph';
+import { MINUTE_MS } from '../shared/time';
 
 /** The Graph API version every request uses: Meta keeps each one about two years. */
 export const GRAPH_API_VERSION = 'v25.0';
@@ -11,9 +12,15 @@ export const GRAPH_TIMEOUT_MS = 20_000;
 
 /** Graph error codes (see shared/docs/meta-messaging-rules.md, "Errors"). */
 const TOKEN_INVALID = 190;
+/** The token is fine, but its user must pass a security checkpoint on facebook.com first. */
+const CHECKPOINT = { code: 190, subcode: 459 };
 const PERMISSION_CODES = new Set([3, 10]);
 const PERMISSION_RANGE = { from: 200, to: 299 };
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80006]);
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
+/** Business Use Case rate limits, one code per kind of call (80001 for Pages). */
+const BUSINESS_RATE_LIMITS = { from: 80000, to: 80014 };
+/** "Deemed abusive or otherwise disallowed": Facebook blocks the Page from this action for a while. */
+const BLOCKED = 368;
 const ALREADY_REPLIED = 10900;
 const CANNOT_REPLY = 10903;
 const USER_UNAVAILABLE = 551;
@@ -34,35 +41,64 @@ export interface GraphCall {
 
 /** What one Graph request came to: done, refused by Facebook (nothing happened), or unknowable. */
 export type GraphOutcome<T> =
-  | { kind: 'ok'; data: T }
-  | { kind: 'refused'; error: GraphError }
-  | { kind: 'unknown'; cause: 'timeout' | 'network' | 'server' };
+  { kind: 'ok'; data: T } | Refusal | { kind: 'unknown'; cause: 'timeout' | 'network' | 'server' };
+
+export interface Refusal {
+  kind: 'refused';
+  error: GraphError;
+  /** How long Facebook says the Page must wait, where it says so (rate limits). */
+  retryAfterMs?: number;
+}
 
 interface GraphErrorBody {
   error?: { code?: unknown; error_subcode?: unknown };
 }
 
-/** Maps a Graph error response to what the admin is told; null when the outcome cannot be known. */
+const within = (code: number, range: { from: number; to: number }) => code >= range.from && code <= range.to;
+
+/**
+ * Maps a Graph error response to what the admin is told; null when the outcome cannot be known. Only
+ * a Graph error body with a numeric code proves that Facebook refused: a proxy's page or a bare 4xx
+ * says nothing about whether the request was carried out.
+ */
 export function classifyGraphError(status: number, body: unknown): GraphError | null {
   const error = (body as GraphErrorBody | null)?.error;
   const code = typeof error?.code === 'number' ? error.code : null;
   const subcode = typeof error?.error_subcode === 'number' ? error.error_subcode : null;
+  if (code === null) return status === HTTP_TOO_MANY_REQUESTS ? 'rate-limited' : null;
   const is = (pair: { code: number; subcode: number }) => code === pair.code && subcode === pair.subcode;
+  if (is(CHECKPOINT)) return 'checkpoint';
   if (code === TOKEN_INVALID) return 'token-expired';
   if (is(PAGE_RESTRICTED)) return 'page-restricted';
+  if (code === BLOCKED) return 'page-blocked';
   if (is(OUTSIDE_WINDOW)) return 'comment-too-old';
   if (code === ALREADY_REPLIED) return 'already-answered';
   if (code === CANNOT_REPLY) return 'cannot-reply';
   if (code === USER_UNAVAILABLE || is(NO_MATCHING_USER)) return 'user-unavailable';
-  if (status === HTTP_TOO_MANY_REQUESTS || (code !== null && RATE_LIMIT_CODES.has(code)))
+  if (status === HTTP_TOO_MANY_REQUESTS || RATE_LIMIT_CODES.has(code) || within(code, BUSINESS_RATE_LIMITS))
     return 'rate-limited';
-  if (
-    code !== null &&
-    (PERMISSION_CODES.has(code) || (code >= PERMISSION_RANGE.from && code <= PERMISSION_RANGE.to))
-  )
-    return 'permission-missing';
-  if (status >= HTTP_SERVER_ERROR || (code !== null && TRANSIENT_CODES.has(code))) return null;
+  if (PERMISSION_CODES.has(code) || within(code, PERMISSION_RANGE)) return 'permission-missing';
+  if (status >= HTTP_SERVER_ERROR || TRANSIENT_CODES.has(code)) return null;
   return 'rejected';
+}
+
+/**
+ * How long Facebook says the Page must wait: the longest `estimated_time_to_regain_access` (minutes)
+ * in its `X-Business-Use-Case-Usage` header, `{"<id>": [{"type": "pages", …}]}`. Undefined when the
+ * header is absent or unreadable.
+ */
+export function regainAccessMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  try {
+    const usage = JSON.parse(header) as Record<string, Array<{ estimated_time_to_regain_access?: unknown }>>;
+    const minutes = Object.values(usage)
+      .flat()
+      .map((entry) => entry.estimated_time_to_regain_access)
+      .filter((value): value is number => typeof value === 'number' && value > 0);
+    return minutes.length > 0 ? Math.max(...minutes) * MINUTE_MS : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -103,21 +139,32 @@ async function graphRequest<T>(
   if (response.ok)
     return parsed === null ? { kind: 'unknown', cause: 'server' } : { kind: 'ok', data: parsed as T };
   const error = classifyGraphError(response.status, parsed);
-  return error ? { kind: 'refused', error } : { kind: 'unknown', cause: 'server' };
+  if (!error) return { kind: 'unknown', cause: 'server' };
+  const retryAfterMs = regainAccessMs(response.headers.get('X-Business-Use-Case-Usage'));
+  return { kind: 'refused', error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
 }
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** The Page a token belongs to. */
-export async function readTokenPage(call: GraphCall): Promise<GraphOutcome<{ id: string; name: string }>> {
-  const outcome = await graphRequest<{ id?: unknown; name?: unknown }>('/me?fields=id,name', call);
+/** The Page a token belongs to: its id, name and, where it has one, its vanity (`username`). */
+export async function readTokenPage(call: GraphCall): Promise<GraphOutcome<GraphPage>> {
+  const outcome = await graphRequest<{ id?: unknown; name?: unknown; username?: unknown }>(
+    '/me?fields=id,name,username',
+    call,
+  );
   if (outcome.kind !== 'ok') return outcome;
-  const { id, name } = outcome.data;
-  return isText(id) && isText(name)
-    ? { kind: 'ok', data: { id, name } }
-    : { kind: 'refused', error: 'rejected' };
+  const { id, name, username } = outcome.data;
+  if (!isText(id) || !isText(name)) return { kind: 'refused', error: 'rejected' };
+  return { kind: 'ok', data: { id, name, ...(isText(username) ? { username } : {}) } };
+}
+
+export interface GraphPage {
+  id: string;
+  name: string;
+  /** The Page's vanity, as in `facebook.com/<username>`: how the page names it in its links. */
+  username?: string;
 }
 
 /** Whether the token can read the Page's conversations (Messenger access, `pages_messaging`). */

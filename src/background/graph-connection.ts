@@ -1,7 +1,14 @@
 import browser from 'webextension-polyfill';
-import type { ConnectedPage } from '../shared/graph';
+import type { ConnectedPage, GraphPause, PausingError } from '../shared/graph';
+import { HOUR_MS } from '../shared/time';
 import { GRAPH_CONNECTION_KEY, withDatabase } from './database';
-import { canReadConversations, GRAPH_ORIGIN, readTokenPage, type GraphCall } from './graph-api';
+import {
+  canReadConversations,
+  GRAPH_ORIGIN,
+  readTokenPage,
+  type GraphCall,
+  type GraphPage,
+} from './graph-api';
 import { RequestError } from './request-error';
 
 /**
@@ -10,15 +17,27 @@ import { RequestError } from './request-error';
  * remember it. It never leaves the background: the extension's pages only ever see `ConnectedPage`.
  */
 const SESSION_KEY = 'graphConnection';
-const BACKOFF_KEY = 'graphBackoffUntil';
+/**
+ * In `storage.local`, so a Page that Facebook blocked stays paused across browser restarts; it names
+ * the Page, so connecting another one is not held by it.
+ */
+const PAUSE_KEY = 'graphPause';
 /** Where a test build's Graph API is: a stub on loopback that the tests start themselves. */
 const TEST_BASE_URL_KEY = 'test:graphBaseUrl';
-/** How long the Graph API rests after Facebook said the Page sends too fast. */
-export const RATE_LIMIT_BACKOFF_MS = 15 * 60_000;
+/**
+ * How long the Graph API rests after each of Facebook's page-wide answers: a rate limit passes within
+ * minutes (longer when Facebook says so); a block for abuse (368) or a restriction of the Page lasts
+ * hours to days, and sending on meanwhile is what makes Facebook escalate it.
+ */
+export const PAUSE_MS: Record<PausingError, number> = {
+  'rate-limited': 15 * 60_000,
+  'page-blocked': 24 * HOUR_MS,
+  'page-restricted': 24 * HOUR_MS,
+};
 
 export interface StoredConnection {
   token: string;
-  page: { id: string; name: string };
+  page: GraphPage;
   canReadConversations: boolean;
   remembered: boolean;
 }
@@ -44,7 +63,8 @@ export async function loadConnection(): Promise<StoredConnection | null> {
 export function publicView(connection: StoredConnection | null): ConnectedPage | null {
   return (
     connection && {
-      ...connection.page,
+      id: connection.page.id,
+      name: connection.page.name,
       canReadConversations: connection.canReadConversations,
       remembered: connection.remembered,
     }
@@ -84,17 +104,35 @@ export async function connectPage(token: string, remember: boolean): Promise<Con
 }
 
 export async function disconnectPage(): Promise<void> {
-  await browser.storage.session.remove([SESSION_KEY, BACKOFF_KEY]);
+  await browser.storage.session.remove(SESSION_KEY);
   await withDatabase((db) => db.delete('meta', GRAPH_CONNECTION_KEY));
 }
 
-/** Until when Facebook asked the Page to slow down, if it did. */
-export async function backoffUntil(now: number): Promise<number | null> {
-  const stored = await browser.storage.session.get(BACKOFF_KEY);
-  const until = stored[BACKOFF_KEY] as number | undefined;
-  return until !== undefined && until > now ? until : null;
+/** Does the connection speak for the Page a comment names: by its id or its vanity, never its name? */
+export function speaksFor(page: GraphPage, pageId: string): boolean {
+  return pageId === page.id || (page.username?.toLowerCase() === pageId.toLowerCase() && pageId !== '');
 }
 
-export async function startBackoff(now: number): Promise<void> {
-  await browser.storage.session.set({ [BACKOFF_KEY]: now + RATE_LIMIT_BACKOFF_MS });
+/** The pause Facebook imposed on this Page's Graph API use, while it lasts. */
+export async function graphPause(pageId: string, now: number): Promise<GraphPause | null> {
+  const pause = (await browser.storage.local.get(PAUSE_KEY))[PAUSE_KEY] as GraphPause | undefined;
+  return pause?.pageId === pageId && pause.until > now ? pause : null;
+}
+
+/**
+ * Pauses the Page's Graph API use after a page-wide answer, for as long as Facebook said or our
+ * default, whichever is longer; a longer pause already running is never shortened.
+ */
+export async function pauseGraph(
+  pageId: string,
+  reason: PausingError,
+  now: number,
+  retryAfterMs = 0,
+): Promise<GraphPause> {
+  const running = await graphPause(pageId, now);
+  const until = now + Math.max(PAUSE_MS[reason], retryAfterMs);
+  if (running && running.until >= until) return running;
+  const pause: GraphPause = { pageId, until, reason };
+  await browser.storage.local.set({ [PAUSE_KEY]: pause });
+  return pause;
 }

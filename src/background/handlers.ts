@@ -30,7 +30,7 @@ import {
 import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
 import { recordDeliveryOutcome } from './delivery-outcome';
 import { deliverViaGraph, graphCanDeliver } from './api-delivery';
-import { connectPage, disconnectPage, loadConnection, publicView } from './graph-connection';
+import { connectPage, disconnectPage, graphPause, loadConnection, publicView } from './graph-connection';
 import { outsideContacts } from './outside-contacts';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
@@ -122,7 +122,9 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     ]);
     const connection = await loadConnection();
     const outside = target ? await outsideContacts(target, connection, now) : [];
-    const deliveryVia = target !== null && graphCanDeliver(connection, target.comment) ? 'api' : 'box';
+    const viaApi = target !== null && graphCanDeliver(connection, target.comment);
+    const deliveryVia = viaApi ? 'api' : 'box';
+    const graphPaused = viaApi ? await graphPause(connection.page.id, now) : null;
     return withDatabase(async (db) => {
       const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
       const placeholders = await loadCustomPlaceholders(db);
@@ -138,11 +140,21 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           placeholders,
           recognitionFailed,
           deliveryVia,
+          graphPause: graphPaused,
         };
       const request = { ...requestFor(target), outsideContacts: outside };
       const checked = await checkOutreach(db, request, await loadPolicySettings(db), now);
       const notes = await fanNotes(db, request);
-      return { target, templates, ...checked, notes, placeholders, recognitionFailed, deliveryVia };
+      return {
+        target,
+        templates,
+        ...checked,
+        notes,
+        placeholders,
+        recognitionFailed,
+        deliveryVia,
+        graphPause: graphPaused,
+      };
     });
   },
 

@@ -62,6 +62,7 @@ export const canSend = computed(() => {
   return (
     template.value !== null &&
     !sending.value &&
+    !loaded.value?.graphPause &&
     text.length > 0 &&
     text.length <= MAX_MESSAGE_LENGTH &&
     allowed

@@ -1,6 +1,6 @@
 import { COMMENT_REPLY_WINDOW_DAYS, type Verdict } from '../shared/outreach';
 import { t, uiLanguage } from '../shared/i18n';
-import { formatAgo, formatDay } from '../shared/format';
+import { formatAgo, formatDateTime, formatDay } from '../shared/format';
 import { COMPOSER_FAILURE_LABELS, GRAPH_ERROR_LABELS } from '../shared/labels';
 import type { DeliveryResult } from './delivery/delivery';
 import type { Outcome } from './compose-store';
@@ -84,7 +84,7 @@ export function describeDelivery(
         text:
           result.retryAt === undefined
             ? t('deliveryApiFailed', t(GRAPH_ERROR_LABELS[result.error]))
-            : t('deliveryApiBackoff', formatTime(result.retryAt)),
+            : t('deliveryApiPaused', [t(GRAPH_ERROR_LABELS[result.error]), formatDateTime(result.retryAt)]),
       };
     case 'error':
       return { kind: 'error', text: result.message };

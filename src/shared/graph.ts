@@ -12,11 +12,24 @@ export const GRAPH_ERRORS = [
   'user-unavailable',
   'rate-limited',
   'page-restricted',
+  'page-blocked',
+  'checkpoint',
   'rejected',
   'wrong-recipient',
   'recipient-unconfirmed',
 ] as const;
 export type GraphError = (typeof GRAPH_ERRORS)[number];
+
+/** Facebook's answers that hold for the whole Page: the Graph API is not asked again for a while. */
+export const PAUSING_ERRORS = ['rate-limited', 'page-restricted', 'page-blocked'] as const;
+export type PausingError = (typeof PAUSING_ERRORS)[number];
+
+/** The Graph API rests for this Page until `until`, because Facebook answered `reason`. */
+export interface GraphPause {
+  pageId: string;
+  until: number;
+  reason: PausingError;
+}
 
 /** A Page connected to the Graph API, as the extension's pages may see it: never the token. */
 export interface ConnectedPage {

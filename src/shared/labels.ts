@@ -43,6 +43,8 @@ export const GRAPH_ERROR_LABELS: Record<GraphError, MessageKey> = {
   'user-unavailable': 'graphErrorUnavailable',
   'rate-limited': 'graphErrorRateLimited',
   'page-restricted': 'graphErrorRestricted',
+  'page-blocked': 'graphErrorBlocked',
+  checkpoint: 'graphErrorCheckpoint',
   rejected: 'graphErrorRejected',
   'wrong-recipient': 'graphErrorWrongRecipient',
   'recipient-unconfirmed': 'graphErrorRecipientUnconfirmed',

@@ -17,7 +17,7 @@ import {
 import { PolicySettingsSchema, type PolicySettings } from './policy-settings';
 import { CustomPlaceholdersSchema, type CustomPlaceholders } from './placeholders';
 import type { Backup } from './backup';
-import type { ConnectedPage, GraphError } from './graph';
+import type { ConnectedPage, GraphError, GraphPause } from './graph';
 import { TemplateSchema, type Template } from './templates';
 import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
 
@@ -216,6 +216,8 @@ export interface ReplyData {
     recognitionFailed: boolean;
     /** How Send delivers to this target: the Graph API for a connected Page, else Facebook's box. */
     deliveryVia: 'api' | 'box';
+    /** While Facebook's page-wide answer (rate limit, block) rests the Graph API for the target's Page. */
+    graphPause: GraphPause | null;
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
   'outreach/deliver': DeliveryReply;

@@ -4,6 +4,7 @@ import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
 import { GRAPH_ERRORS } from '../../src/shared/graph';
 import { GRAPH_ANSWERS, happyGraph, happyGraphBut, startGraphStub } from '../fixtures/graph-stub.mjs';
+import { PAUSE_MS } from '../../src/background/graph-connection';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';
@@ -22,6 +23,11 @@ const reserve = (comment = giuliaComment) => pickAndReserveThanks(NOW, comment);
 const deliver = (entryId: string) => routeMessage({ type: 'outreach/deliver', entryId }, popup, NOW + 1);
 const entries = () => withDatabase((db) => listOutreach(db));
 const posts = () => stub.requests.filter((request) => request.method === 'POST');
+/** A pause that ends `ms` after now: the answer to the POST is timed by the clock, not by NOW. */
+const endingIn = (ms: number) => ({
+  asymmetricMatch: (until: unknown) =>
+    typeof until === 'number' && Math.abs(until - (Date.now() + ms)) < 60_000,
+});
 
 /** Everything the content script or an export could ever see, as one string. */
 async function reachableByPages(): Promise<string> {
@@ -152,10 +158,10 @@ describe('sending through the Graph API', () => {
 
   const refusals = [
     ['token-expired', GRAPH_ANSWERS.error(190, 463)],
+    ['checkpoint', GRAPH_ANSWERS.error(190, 459)],
     ['permission-missing', GRAPH_ANSWERS.error(10, undefined, 403)],
     ['comment-too-old', GRAPH_ANSWERS.error(10, 2018278)],
     ['user-unavailable', GRAPH_ANSWERS.error(551)],
-    ['page-restricted', GRAPH_ANSWERS.error(10, 1893063)],
     ['rejected', GRAPH_ANSWERS.error(100)],
   ] as const;
   for (const [error, answer] of refusals) {
@@ -237,6 +243,8 @@ describe('sending through the Graph API', () => {
       'already-answered',
       'cannot-reply',
       'rate-limited',
+      'page-blocked',
+      'page-restricted',
       'wrong-recipient',
       'recipient-unconfirmed',
     ]);
@@ -249,7 +257,12 @@ describe('sending through the Graph API', () => {
     stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(32) : happyGraph(request));
     expect(await deliver(first)).toEqual({
       ok: true,
-      data: { via: 'api', status: 'failed', error: 'rate-limited' },
+      data: {
+        via: 'api',
+        status: 'failed',
+        error: 'rate-limited',
+        retryAt: endingIn(PAUSE_MS['rate-limited']),
+      },
     });
     expect(await entries()).toMatchObject([{ status: 'failed', deliveryError: 'rate-limited' }]);
 
@@ -260,6 +273,86 @@ describe('sending through the Graph API', () => {
       data: { via: 'api', status: 'failed', error: 'rate-limited', retryAt: expect.any(Number) },
     });
     expect(posts()).toHaveLength(1);
+  });
+
+  const pauses = [
+    ['page-blocked', GRAPH_ANSWERS.error(368, 1346003)],
+    ['page-restricted', GRAPH_ANSWERS.error(10, 1893063)],
+  ] as const;
+  for (const [error, answer] of pauses) {
+    test(`a Page Facebook answers “${error}” for sends nothing more through the Graph API for a day, and the popup says until when`, async () => {
+      await connect();
+      const first = await reserve();
+      stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
+      const reply = await deliver(first);
+      expect(reply).toEqual({
+        ok: true,
+        data: { via: 'api', status: 'failed', error, retryAt: endingIn(PAUSE_MS[error]) },
+      });
+      const until = (reply as { data: { retryAt: number } }).data.retryAt;
+      expect(PAUSE_MS[error]).toBeGreaterThanOrEqual(24 * 60 * 60_000);
+      stub.handler = happyGraph;
+      await routeMessage(
+        { type: 'target/select', comment: { ...giuliaComment, commentId: '457', graphCommentId: '123_457' } },
+        facebookTab,
+        NOW + 2,
+      );
+      expect(await routeMessage({ type: 'popup/open' }, popup, NOW + 3)).toMatchObject({
+        ok: true,
+        data: { deliveryVia: 'api', graphPause: { pageId: '1000123', reason: error, until } },
+      });
+      expect(posts()).toHaveLength(1);
+    });
+  }
+
+  test('a rate limit on the can_reply_privately check stops the send before any message goes out', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = happyGraphBut('can_reply_privately', GRAPH_ANSWERS.error(80001));
+    expect(await deliver(entryId)).toMatchObject({
+      ok: true,
+      data: { via: 'api', status: 'failed', error: 'rate-limited', retryAt: expect.any(Number) },
+    });
+    expect(posts()).toEqual([]);
+  });
+
+  test('a block answered to the author check stops the send before any message goes out', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = happyGraphBut('fields=from', GRAPH_ANSWERS.error(368));
+    expect(await deliver(entryId)).toMatchObject({
+      ok: true,
+      data: { via: 'api', status: 'failed', error: 'page-blocked' },
+    });
+    expect(posts()).toEqual([]);
+  });
+
+  test('Facebook’s own time to regain access lengthens the rest after a rate limit', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = (request) =>
+      request.method === 'POST'
+        ? {
+            ...GRAPH_ANSWERS.error(80001),
+            headers: {
+              'X-Business-Use-Case-Usage': JSON.stringify({
+                '1000123': [{ type: 'pages', estimated_time_to_regain_access: 90 }],
+              }),
+            },
+          }
+        : happyGraph(request);
+    expect(await deliver(entryId)).toMatchObject({
+      data: { error: 'rate-limited', retryAt: endingIn(90 * 60_000) },
+    });
+  });
+
+  test('an answer without a Graph error body leaves the message unknown, never “refused”', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = (request) =>
+      request.method === 'POST' ? { status: 403, body: 'Forbidden by proxy' } : happyGraph(request);
+    expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'api', status: 'unknown' } });
+    expect(await entries()).toMatchObject([{ status: 'unknown', commentSlot: '456' }]);
   });
 
   test('a server error leaves the message unknown: it keeps its comment and is not retried', async () => {
@@ -280,6 +373,14 @@ describe('sending through the Graph API', () => {
     fakeBrowser.tabReplies = () => ({ prepared: true });
     expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'box', prepared: true } });
     expect(stub.requests.filter((request) => !request.path.startsWith('/v25.0/me'))).toEqual([]);
+  });
+
+  test('a comment on another Page with the same display name goes to Facebook’s message box', async () => {
+    await connect();
+    const entryId = await reserve({ ...giuliaComment, pageId: 'acmecoffee.rome', pageName: 'Acme Coffee' });
+    fakeBrowser.tabReplies = () => ({ prepared: true });
+    expect(await deliver(entryId)).toMatchObject({ ok: true, data: { via: 'box' } });
+    expect(posts()).toEqual([]);
   });
 
   test('a comment on another Page goes to Facebook’s message box instead', async () => {

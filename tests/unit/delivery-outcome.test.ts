@@ -29,8 +29,22 @@ describe('what the popup says after a send', () => {
   test('a rate-limited Graph API says when it is used again', () => {
     const retryAt = Date.UTC(2026, 10, 25, 15, 30);
     expect(describeDelivery({ status: 'api-failed', error: 'rate-limited', retryAt }, giulia).text).toMatch(
-      /^Not sent: Facebook asked the Page to slow down\. The Graph API is used again from /,
+      /^Not sent: Facebook asked the Page to slow down\. Page Outreach asks nothing more of the Graph API for this Page until .*25/,
     );
+  });
+
+  test('a Page blocked for abuse is told why and until which day the Graph API rests', () => {
+    const retryAt = Date.UTC(2026, 10, 26, 15, 30);
+    expect(describeDelivery({ status: 'api-failed', error: 'page-blocked', retryAt }, giulia).text).toMatch(
+      /^Not sent: Facebook has blocked the Page from sending messages for now.* until .*26/,
+    );
+  });
+
+  test('a comment that already had a private reply says nothing new went out', () => {
+    expect(describeDelivery({ status: 'api-sent', alreadyAnswered: true }, giulia)).toMatchObject({
+      kind: 'sent',
+      text: expect.stringContaining('already has a private reply, so nothing new was sent to Giulia'),
+    });
   });
 
   test('an unanswered Graph request tells the admin to check the inbox before trying again', () => {

@@ -4,6 +4,7 @@ import {
   canReplyPrivately,
   classifyGraphError,
   readTokenPage,
+  regainAccessMs,
   sendPrivateReply,
   type GraphCall,
 } from '../../src/background/graph-api';
@@ -37,12 +38,31 @@ describe('Graph API client against a local stub', () => {
 
   test('the token goes in the Authorization header, never in an address', async () => {
     await readTokenPage(call);
-    expect(stub.requests[0]!.path).toBe('/v25.0/me?fields=id,name');
+    expect(stub.requests[0]!.path).toBe('/v25.0/me?fields=id,name,username');
     expect(stub.requests[0]!.path).not.toContain(TOKEN);
   });
 
-  test('a token’s Page is its id and name', async () => {
-    expect(await readTokenPage(call)).toEqual({ kind: 'ok', data: { id: '1000123', name: 'Acme Coffee' } });
+  test('a token’s Page is its id, name and vanity', async () => {
+    expect(await readTokenPage(call)).toEqual({
+      kind: 'ok',
+      data: { id: '1000123', name: 'Acme Coffee', username: 'acmecoffee' },
+    });
+  });
+
+  test('a rate limit carries the time Facebook says the Page must wait', async () => {
+    stub.handler = () => ({
+      ...GRAPH_ANSWERS.error(80001),
+      headers: {
+        'X-Business-Use-Case-Usage': JSON.stringify({
+          '1000123': [{ type: 'pages', call_count: 100, estimated_time_to_regain_access: 42 }],
+        }),
+      },
+    });
+    expect(await canReplyPrivately(call, '123_456')).toEqual({
+      kind: 'refused',
+      error: 'rate-limited',
+      retryAfterMs: 42 * 60_000,
+    });
   });
 
   test('a token that may not read conversations says so, rather than failing', async () => {
@@ -99,6 +119,11 @@ describe('Graph errors as the admin is told them', () => {
     ['the Page’s rate limit', 32, undefined, 400, 'rate-limited'],
     ['too many requests', undefined, undefined, 429, 'rate-limited'],
     ['a Page restricted from sending', 10, 1893063, 400, 'page-restricted'],
+    ['a Page blocked for abuse', 368, undefined, 400, 'page-blocked'],
+    ['a Page blocked for content reported as abusive', 368, 1346003, 400, 'page-blocked'],
+    ['a token whose user must pass a checkpoint', 190, 459, 400, 'checkpoint'],
+    ['the first Business Use Case rate limit', 80001, undefined, 400, 'rate-limited'],
+    ['the last Business Use Case rate limit', 80014, undefined, 400, 'rate-limited'],
     ['any other refusal', 100, undefined, 400, 'rejected'],
   ] as const;
   for (const [what, code, subcode, status, expected] of cases) {
@@ -111,5 +136,17 @@ describe('Graph errors as the admin is told them', () => {
   test('a temporary Graph failure cannot be classified: its outcome is unknown', () => {
     expect(classifyGraphError(400, { error: { code: 2 } })).toBeNull();
     expect(classifyGraphError(503, null)).toBeNull();
+  });
+
+  test('a 4xx without a Graph error body proves nothing was refused: its outcome is unknown', () => {
+    expect(classifyGraphError(408, null)).toBeNull();
+    expect(classifyGraphError(403, '<html>Proxy says no</html>')).toBeNull();
+    expect(classifyGraphError(409, { error: { message: 'no code' } })).toBeNull();
+  });
+
+  test('an unreadable usage header gives no waiting time', () => {
+    expect(regainAccessMs(null)).toBeUndefined();
+    expect(regainAccessMs('not json')).toBeUndefined();
+    expect(regainAccessMs('{"1":[{"type":"pages","estimated_time_to_regain_access":0}]}')).toBeUndefined();
   });
 });
