@@ -1,5 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { formatDateTime } from '../shared/format';
+import { GRAPH_ERROR_LABELS } from '../shared/labels';
 import { MAX_OVERRIDE_REASON } from '../shared/outreach';
 import {
   canSend,
@@ -42,6 +44,17 @@ function Verdict() {
   return (
     <p class={shown.allowed ? 'verdict allowed' : 'verdict refused'} role="status">
       {describeVerdict(shown, comment.authorName, Date.now())}
+    </p>
+  );
+}
+
+/** While Facebook's page-wide answer rests the Graph API, nothing can be sent: say why and until when. */
+function GraphPaused() {
+  const pause = loaded.value?.graphPause;
+  if (!pause) return null;
+  return (
+    <p class="graph-paused" role="status">
+      {t('composeGraphPaused', [t(GRAPH_ERROR_LABELS[pause.reason]), formatDateTime(pause.until)])}
     </p>
   );
 }
@@ -119,6 +132,7 @@ export function ComposeView() {
         </p>
       )}
       <Verdict />
+      <GraphPaused />
       {overridable.value && (
         <div class="override">
           <label for="override-reason">{t('overrideReasonLabel')}</label>

@@ -1,7 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { formatDateTime } from '../shared/format';
-import { GRAPH_ERROR_LABELS } from '../shared/labels';
 import {
   canSend,
   finalText,
@@ -18,7 +16,6 @@ export function ConfirmSend() {
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => confirm.current?.focus(), []);
   const comment = loaded.value?.target?.comment;
-  const pause = loaded.value?.graphPause;
   if (!comment) return null;
   return (
     <section class="confirm" role="dialog" aria-modal="false" aria-labelledby="confirm-heading">
@@ -33,11 +30,7 @@ export function ConfirmSend() {
       <p class="confirm-route">
         {loaded.value?.deliveryVia === 'api' ? t('confirmViaApi', comment.pageName) : t('confirmViaBox')}
       </p>
-      {pause && (
-        <p class="graph-paused" role="alert">
-          {t('confirmGraphPaused', [t(GRAPH_ERROR_LABELS[pause.reason]), formatDateTime(pause.until)])}
-        </p>
-      )}
+
       {overridable.value && <p class="override-note">{t('logOverridden', overrideReason.value.trim())}</p>}
       <div class="confirm-actions">
         <button

@@ -76,11 +76,6 @@ const ANSWERS = [
   ['token-expired', GRAPH_ANSWERS.error(190, 463), "Not sent: the Page's access token has expired"],
   ['permission-missing', GRAPH_ANSWERS.error(10, undefined, 403), 'Not sent: the token lacks a permission'],
   ['comment-too-old', GRAPH_ANSWERS.error(10, 2018278), 'Not sent: Facebook says the comment is too old'],
-  [
-    'already-answered',
-    GRAPH_ANSWERS.error(10900),
-    'Not sent: Facebook says this comment was already answered',
-  ],
   ['user-unavailable', GRAPH_ANSWERS.error(551), 'Not sent: this person cannot receive messages'],
   ['rate-limited', GRAPH_ANSWERS.error(32), 'Not sent: Facebook asked the Page to slow down'],
   [
@@ -88,6 +83,8 @@ const ANSWERS = [
     GRAPH_ANSWERS.error(10, 1893063),
     'Not sent: Facebook has temporarily restricted the Page',
   ],
+  ['page-blocked', GRAPH_ANSWERS.error(368), 'Not sent: Facebook has blocked the Page from sending'],
+  ['checkpoint', GRAPH_ANSWERS.error(190, 459), 'Not sent: Facebook asks the account behind'],
   ['rejected', GRAPH_ANSWERS.error(100), 'Not sent: Facebook refused the message'],
 ] as const;
 
@@ -105,6 +102,40 @@ for (const [error, answer, said] of ANSWERS) {
     await expect(popup.locator('tbody td').nth(4)).toHaveText('Not sent');
   });
 }
+
+test('a comment Facebook says already has a private reply is logged sent, and the popup says nothing new went out', async ({
+  page,
+  openPopup,
+  background,
+}) => {
+  stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(10900) : happyGraph(request));
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect(popup.getByText('already has a private reply, so nothing new was sent')).toBeVisible();
+  expect(await storedEntries(background)).toMatchObject([
+    { status: 'sent', deliveryError: 'already-answered' },
+  ]);
+  await popup.getByRole('button', { name: 'Log' }).click();
+  await expect(popup.locator('tbody td').nth(4)).toHaveText('Sent');
+});
+
+test('after Facebook blocks the Page (368) the next send is stopped before review, with the reason and until when', async ({
+  page,
+  openPopup,
+}) => {
+  stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(368) : happyGraph(request));
+  const first = await sendThanksToGiulia(page, openPopup);
+  await expect(first.getByText('Not sent: Facebook has blocked the Page from sending')).toBeVisible();
+  await first.close();
+  // Not sent, so the comment is free again: only the pause stands in the way.
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await expect(
+    popup.getByText(/^Facebook's last answer for this Page: Facebook has blocked the Page .* until /),
+  ).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
+  expect(posts()).toHaveLength(1);
+});
 
 test('Facebook’s can_reply_privately saying no stops the send before it is made', async ({
   page,
