@@ -38,10 +38,41 @@ describe('CSV export', () => {
     ['+39 333 1234567', "'+39 333 1234567"],
     ['-5', "'-5"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tTAB', "'\tTAB"],
+    ['\tTAB', `"'\tTAB"`],
+    [' =1+1', "' =1+1"],
+    ['"=1+1', `"'""=1+1"`],
   ])('a cell starting like a formula, %j, is neutralized', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
+
+  /** Splits one CSV line as a spreadsheet would with `separator`, honouring quotes. */
+  function readCells(line: string, separator: string): string[] {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let index = 0; index < line.length; index += 1) {
+      const char = line[index]!;
+      if (quoted && char === '"' && line[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (char === '"') quoted = !quoted;
+      else if (char === separator && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else cell += char;
+    }
+    return [...cells, cell];
+  }
+
+  const hostile = ['nice post;=1+1;@SUM(1+1)', 'a,=HYPERLINK("x")', 'tab\t=1+1', 'fine; -2+3'];
+  for (const separator of [',', ';', '\t']) {
+    test(`read with ${JSON.stringify(separator)} as the list separator, no cell splits or starts a formula`, () => {
+      for (const value of hostile) {
+        const cells = readCells(csvCell(value), separator);
+        expect(cells).toEqual([value]);
+      }
+    });
+  }
 
   test('quotes, commas and line breaks are quoted', () => {
     expect(csvCell('She said "hi", then\nleft')).toBe('"She said ""hi"", then\nleft"');
