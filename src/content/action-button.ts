@@ -28,12 +28,28 @@ export function installStyles(document: Document): void {
 
 /** Stands in for the author while the accessible-name message is fetched once and reused. */
 const NAME_SLOT = '\u0000';
-let labels: { visible: string; accessible: string } | null = null;
+let labels: { visible: string; accessible: string; orphaned: string } | null = null;
 
-/** The action's labels, looked up once: asking `i18n` for every one of thousands of comments adds up. */
-function actionLabels(): { visible: string; accessible: string } {
-  labels ??= { visible: t('sendMessage'), accessible: t('sendMessageTo', NAME_SLOT) };
+/**
+ * The action's labels, looked up once: asking `i18n` for every one of thousands of comments adds up,
+ * and an orphaned copy may no longer reach it, so "reload the page" is read with the others.
+ */
+function actionLabels(): { visible: string; accessible: string; orphaned: string } {
+  labels ??= {
+    visible: t('sendMessage'),
+    accessible: t('sendMessageTo', NAME_SLOT),
+    orphaned: t('actionReloadPage'),
+  };
   return labels;
+}
+
+/** An action of an orphaned copy: it can no longer reach the extension, and says what helps. */
+export function showReloadNeeded(button: HTMLButtonElement): void {
+  const { orphaned } = actionLabels();
+  button.textContent = orphaned;
+  button.removeAttribute('aria-label');
+  button.removeAttribute('aria-pressed');
+  button.disabled = true;
 }
 
 /** One ready-made action per slot element type, cloned for each comment: cheaper than building it. */

@@ -1,6 +1,14 @@
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
-import { actionFromEvent, createAction, OWN_NODE_ATTRIBUTE, ownActions, removeAction } from './action-button';
+import {
+  ACTION_SELECTOR,
+  actionFromEvent,
+  createAction,
+  OWN_NODE_ATTRIBUTE,
+  ownActions,
+  removeAction,
+  showReloadNeeded,
+} from './action-button';
 import {
   ARTICLE_SELECTOR,
   findArticles,
@@ -61,9 +69,10 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
 
 /** Exactly one "Send message" action beside every fan comment, with the fan's status, however it arrives. */
 export const commentActions: Feature = {
-  init({ document, watcher, signal }) {
+  init({ document, watcher, signal, orphaned, onOrphaned }) {
     const statuses = startFanStatuses(document, signal);
     watcher.inspect({ collect: findArticles, inspect: (article) => syncAction(article, statuses) }, signal);
+    onOrphaned(() => document.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR).forEach(showReloadNeeded));
     document.addEventListener(
       'click',
       (event) => {
@@ -72,7 +81,7 @@ export const commentActions: Feature = {
         // Facebook's own handlers on the comment must not react to our button.
         event.preventDefault();
         event.stopPropagation();
-        if (!event.isTrusted) return;
+        if (!event.isTrusted || orphaned()) return;
         for (const other of document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}][aria-pressed]`)) {
           other.removeAttribute('aria-pressed');
         }

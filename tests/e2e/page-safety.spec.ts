@@ -134,3 +134,32 @@ test(`the content script stays within ${CONTENT_SCRIPT_BUDGET_BYTES / 1024} kB g
   const bundle = readFileSync('dist/chrome/src/content/index.js');
   expect(gzipSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
 });
+
+test('an event the page dispatches cannot switch the content script off', async ({ page, background }) => {
+  await page.goto(DEMO_POSTS.en.url);
+  // What an older build listened for to stop itself: any page script could send it.
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent('page-outreach:takeover')));
+  await page.getByRole('button', { name: 'Send message to Marco Bianchi' }).click();
+  await expect.poll(() => pendingComment(background)).toMatchObject({ authorName: 'Marco Bianchi' });
+});
+
+test('after the extension is reloaded, the old copy’s actions say to reload the page', async ({
+  page,
+  background,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  const actions = sendActions(page);
+  await expect(actions.first()).toBeVisible();
+  const count = await actions.count();
+  // The tab keeps the copy it had: Chrome gives open tabs no new one.
+  await background
+    .evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(),
+    )
+    .catch(() => undefined);
+  // Facebook changes its page all the time; any change lets the old copy notice.
+  await page.evaluate(() => document.body.append(document.createElement('div')));
+  const stale = page.getByRole('button', { name: 'Page Outreach was updated: reload the page' });
+  await expect(stale).toHaveCount(count);
+  await expect(stale.first()).toBeDisabled();
+});
