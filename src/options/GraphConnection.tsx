@@ -5,10 +5,23 @@ import { GRAPH_HOST_PERMISSION, type ConnectedPage } from '../shared/graph';
 import { t } from '../shared/i18n';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 
-/** Asks for the Graph API's host; must run first in a click handler, while the gesture lasts. */
+interface DataConsentManifest {
+  browser_specific_settings?: { gecko?: { data_collection_permissions?: { optional?: string[] } } };
+}
+
+/**
+ * Asks for the Graph API's host, and in Firefox for the consent its manifest declares as optional
+ * (sending message texts to Facebook is "personal communications"); must run first in a click handler,
+ * while the gesture lasts.
+ */
 async function grantGraphHost(): Promise<boolean> {
+  const manifest = browser.runtime.getManifest() as DataConsentManifest;
+  const consent = manifest.browser_specific_settings?.gecko?.data_collection_permissions?.optional ?? [];
   try {
-    return await browser.permissions.request({ origins: [GRAPH_HOST_PERMISSION] });
+    return await browser.permissions.request({
+      origins: [GRAPH_HOST_PERMISSION],
+      ...(consent.length > 0 ? { data_collection: consent } : {}),
+    } as browser.Permissions.Permissions);
   } catch {
     return false;
   }
