@@ -3,6 +3,8 @@ import type { FanRecord, OutreachEntry } from '../shared/outreach';
 import type { PolicySettings } from '../shared/policy-settings';
 import type { CustomPlaceholders } from '../shared/placeholders';
 import { DEFAULT_TEMPLATES, type Template } from '../shared/templates';
+// The defaults as v5 shipped them (no `position` yet), frozen: today's defaults may change shape.
+import V5_DEFAULT_TEMPLATES from './migrations/v5-default-templates.json';
 import { storageFailure, storageMissing, upgradeBlocked } from './storage-errors';
 
 export const DATABASE_NAME = 'page-outreach';
@@ -85,7 +87,7 @@ const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> =
     outreach.createIndex('byPageFanTime', ['pageId', 'fanId', 'createdAt']);
     outreach.createIndex('byPageTime', ['pageId', 'createdAt']);
     const templates = db.createObjectStore('templates', { keyPath: 'id' });
-    for (const template of DEFAULT_TEMPLATES) templates.add(template);
+    for (const template of V5_DEFAULT_TEMPLATES) templates.add(template);
     const salt = crypto.getRandomValues(new Uint8Array(FAN_SALT_BYTES));
     db.createObjectStore('meta').add(btoa(String.fromCharCode(...salt)), FAN_SALT_KEY);
   },

@@ -1,7 +1,9 @@
 import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
 import { DATABASE_NAME, DATABASE_VERSION, FAN_SALT_KEY, openDatabase } from '../../src/background/database';
 import { DEFAULT_TEMPLATES } from '../../src/shared/templates';
+import V5_DEFAULT_TEMPLATES from '../../src/background/migrations/v5-default-templates.json';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { markInterrupted, reserveOutreach } from '../../src/background/outreach-store';
 import type { OutreachEntry } from '../../src/shared/outreach';
@@ -60,7 +62,7 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
     outreach.createIndex('byPageTime', ['pageId', 'createdAt']);
     // Version 5's templates had no position; an admin's own template among them.
     const templates = db.createObjectStore('templates', { keyPath: 'id' });
-    for (const { position, ...template } of [...DEFAULT_TEMPLATES, OWN_TEMPLATE]) templates.add(template);
+    for (const template of [...V5_DEFAULT_TEMPLATES, OWN_TEMPLATE]) templates.add(template);
     db.createObjectStore('meta').add('c2FsdA==', FAN_SALT_KEY);
   },
 ];
@@ -71,7 +73,6 @@ const OWN_TEMPLATE = {
   language: 'it',
   title: 'Ordine',
   body: 'Ciao {first_name}',
-  position: 0,
 } as const;
 const DO_NOT_CONTACT = { pageId: 'page-1', fanId: 'fan-7', name: 'Fan 7', doNotContact: true, updatedAt: T };
 const SAVED_SETTINGS = { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 10, timeZone: 'Europe/Rome' };
@@ -139,7 +140,15 @@ describe('schema migrations', () => {
       expect(await db.get('meta', FAN_SALT_KEY)).toMatch(/^[A-Za-z0-9+/]+=*$/);
       db.close();
     },
+    HEAVY_TEST_TIMEOUT_MS,
   );
+
+  test('the v5 step seeds a frozen copy of the defaults in v5’s shape, not today’s defaults', () => {
+    expect(V5_DEFAULT_TEMPLATES.every((template) => !('position' in template))).toBe(true);
+    expect(V5_DEFAULT_TEMPLATES.map((template) => template.id)).toEqual(
+      DEFAULT_TEMPLATES.map((template) => template.id),
+    );
+  });
 
   test('after the upgrade the old log keeps enforcing the limits and old reservations are settled', async () => {
     await createVersion1([v1Entry(0), v1Entry(1)]);

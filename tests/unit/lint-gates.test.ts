@@ -1,5 +1,6 @@
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
+import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
 
 /** Code the lint config must refuse anywhere in the extension, each with what it would do. */
 const UNSAFE = [
@@ -26,10 +27,14 @@ describe('lint refuses unsafe HTML and dynamic code in every part of the extensi
       ? ['popup/View.tsx', 'options/Form.tsx', 'log/Table.tsx']
       : ['content/feature.ts', 'popup/View.tsx', 'background/handler.ts'];
     for (const part of parts) {
-      test(`${what} in src/${part}`, async () => {
-        const found = await problems(code, `src/${part}`);
-        expect(found.some((rule) => rule.startsWith('no-restricted'))).toBe(true);
-      });
+      test(
+        `${what} in src/${part}`,
+        async () => {
+          const found = await problems(code, `src/${part}`);
+          expect(found.some((rule) => rule.startsWith('no-restricted'))).toBe(true);
+        },
+        HEAVY_TEST_TIMEOUT_MS,
+      );
     }
   }
 

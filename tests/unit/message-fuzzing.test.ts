@@ -1,6 +1,7 @@
 import type browser from 'webextension-polyfill';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
 import { withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { ContentToBackgroundSchema, PopupToBackgroundSchema } from '../../src/shared/messages';
@@ -119,25 +120,31 @@ describe('malformed messages to the background', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
-  test(`${RANDOM_MESSAGES.toLocaleString('en')} random ones change nothing and each gets a clear error`, async () => {
-    const before = await everything();
-    const typed = fc.record({ type: fc.constantFrom(...MESSAGE_TYPES) }, { requiredKeys: [] }).chain((base) =>
-      fc
-        .dictionary(fc.constantFrom(...FIELD_NAMES, 'extra'), fc.anything(), { maxKeys: 4 })
-        .map((fields) => ({
-          ...fields,
-          ...base,
-        })),
-    );
-    const messages = fc.sample(fc.oneof(fc.anything(), fc.jsonValue(), typed, typed), {
-      numRuns: RANDOM_MESSAGES * 2,
-      seed: 20261125,
-    });
-    const malformed = messages.filter((message) => !isProtocolMessage(message)).slice(0, RANDOM_MESSAGES);
-    expect(malformed).toHaveLength(RANDOM_MESSAGES);
-    for (const [index, message] of malformed.entries()) {
-      expectClearRefusal(await routeMessage(message, index % 2 === 0 ? popup : facebookTab, NOW));
-    }
-    expect(await everything()).toBe(before);
-  });
+  test(
+    `${RANDOM_MESSAGES.toLocaleString('en')} random ones change nothing and each gets a clear error`,
+    async () => {
+      const before = await everything();
+      const typed = fc
+        .record({ type: fc.constantFrom(...MESSAGE_TYPES) }, { requiredKeys: [] })
+        .chain((base) =>
+          fc
+            .dictionary(fc.constantFrom(...FIELD_NAMES, 'extra'), fc.anything(), { maxKeys: 4 })
+            .map((fields) => ({
+              ...fields,
+              ...base,
+            })),
+        );
+      const messages = fc.sample(fc.oneof(fc.anything(), fc.jsonValue(), typed, typed), {
+        numRuns: RANDOM_MESSAGES * 2,
+        seed: 20261125,
+      });
+      const malformed = messages.filter((message) => !isProtocolMessage(message)).slice(0, RANDOM_MESSAGES);
+      expect(malformed).toHaveLength(RANDOM_MESSAGES);
+      for (const [index, message] of malformed.entries()) {
+        expectClearRefusal(await routeMessage(message, index % 2 === 0 ? popup : facebookTab, NOW));
+      }
+      expect(await everything()).toBe(before);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });
