@@ -74,18 +74,26 @@ export function reclaim<T extends { fanId: string; commentId?: string }>(
   };
 }
 
-/** The count-only tombstone of an entry: what the limits need, nothing that tells who the fan was. */
+/**
+ * The count-only tombstone of an entry: what the limits need (Page, category, template id, time,
+ * status), nothing that tells who the fan was or what they were sent.
+ */
 function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number): OutreachEntry {
   const { override, commentSlot, ...kept } = entry;
-  // When the comment was written would point back at it; what was sent is the fan's message too.
+  // When the comment was written would point back at it; what was sent is the fan's message too;
+  // Facebook's message id reads back the fan and the text with the Page's token.
   delete kept.commentPostedAt;
   delete kept.sentText;
+  delete kept.messageId;
   return {
     ...kept,
     fanId: aliases.fanId,
     fanName: '',
     fanUrl: '',
     commentId: aliases.commentId,
+    // The post and a template the admin titled may name the fan's thread or the fan.
+    postUrl: '',
+    templateTitle: '',
     commentExcerpt: '',
     text: '',
     updatedAt: now,

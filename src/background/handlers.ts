@@ -15,7 +15,7 @@ import {
   restoreOutreach,
 } from './outreach-store';
 import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
-import { forgetFan } from './forgotten-fans';
+import { forgetFan, forgottenFanAliases } from './forgotten-fans';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
 import { exportBackup, restoreBackup } from './backup';
@@ -31,7 +31,7 @@ import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
 import { recordDeliveryOutcome } from './delivery-outcome';
 import { deliverViaGraph, graphCanDeliver } from './api-delivery';
 import { connectPage, disconnectPage, graphPause, loadConnection, publicView } from './graph-connection';
-import { outsideContacts } from './outside-contacts';
+import { forgetOutsideContacts, outsideContacts } from './outside-contacts';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import {
@@ -84,6 +84,24 @@ function requestFor({ comment, selectedAt }: PendingTarget): Omit<OutreachReques
     commentId: comment.commentId,
     ...(comment.ageMs !== undefined ? { commentPostedAt: selectedAt - comment.ageMs } : {}),
   };
+}
+
+/**
+ * Forgets a fan in the log and wherever else the worker keeps them: the picked comment when it is
+ * theirs, the Graph API's conversation cache. Tabs hear of it under the alias, so the fan's id is
+ * never written in clear to `storage.local`; their status there stays right, since the limits stay.
+ */
+async function forgetEverywhere(fan: { pageId: string; fanId: string }, now: number): Promise<number> {
+  const { tombstones, alias } = await withDatabase(async (db) => ({
+    tombstones: await forgetFan(db, fan, now),
+    alias: (await forgottenFanAliases(db, [fan]))[0]!.fanId,
+  }));
+  const target = await loadPendingTarget();
+  if (target?.comment.pageId === fan.pageId && target.comment.authorId === fan.fanId)
+    await clearPendingTarget();
+  await forgetOutsideContacts(fan);
+  await announceFanChange({ pageId: fan.pageId, fanId: alias }, now);
+  return tombstones;
 }
 
 export const contentHandlers: HandlerMap<ContentToBackground> = {
@@ -232,18 +250,11 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
 
   async 'fan/forget'({ commentId }, { now }) {
     const { comment } = await pickedTarget(commentId);
-    const fan = { pageId: comment.pageId, fanId: comment.authorId };
-    const tombstones = await withDatabase((db) => forgetFan(db, fan, now));
-    // The picked comment names the fan too.
-    await clearPendingTarget();
-    await announceFanChange(fan, now);
-    return { tombstones };
+    return { tombstones: await forgetEverywhere({ pageId: comment.pageId, fanId: comment.authorId }, now) };
   },
 
   async 'log/forget-fan'({ pageId, fanId }, { now }) {
-    const tombstones = await withDatabase((db) => forgetFan(db, { pageId, fanId }, now));
-    await announceFanChange({ pageId, fanId }, now);
-    return { tombstones };
+    return { tombstones: await forgetEverywhere({ pageId, fanId }, now) };
   },
 
   async 'log/list'({ before, limit }) {

@@ -12,6 +12,13 @@ const READ_TIMEOUT_MS = 5000;
 const MESSAGES_READ = 50;
 const CACHE_PREFIX = 'graphOutside:';
 
+const cacheKey = (pageId: string, fanId: string) => `${CACHE_PREFIX}${pageId}:${fanId}`;
+
+/** Drops what the Graph API said of a fan's conversation: a forgotten fan leaves nothing behind. */
+export async function forgetOutsideContacts(fan: { pageId: string; fanId: string }): Promise<void> {
+  await browser.storage.session.remove(cacheKey(fan.pageId, fan.fanId));
+}
+
 interface Cached {
   at: number;
   times: number[];
@@ -29,7 +36,7 @@ export async function outsideContacts(
 ): Promise<number[]> {
   const { comment } = target;
   if (!graphCanDeliver(connection, comment) || !connection.canReadConversations) return [];
-  const key = `${CACHE_PREFIX}${comment.pageId}:${comment.authorId}`;
+  const key = cacheKey(comment.pageId, comment.authorId);
   const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
   if (cached && now - cached.at < CACHE_MS && now >= cached.at) return cached.times;
 
