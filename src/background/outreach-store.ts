@@ -21,6 +21,7 @@ import {
 } from './frequency-policy';
 import { forgottenAliases, forgottenFanAliases, reclaim, type ForgottenAliases } from './forgotten-fans';
 import { RequestError } from './request-error';
+import { readStanding } from './fan-standing';
 import type { PolicySettings } from '../shared/policy-settings';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
@@ -43,7 +44,6 @@ type OutreachStore = IDBPObjectStore<
   'outreach',
   'readonly' | 'readwrite'
 >;
-type FanStore = IDBPObjectStore<OutreachSchema, ['outreach', 'fans'], 'fans', 'readonly' | 'readwrite'>;
 
 /**
  * Everything the policy needs to judge a request, by indexed range reads whose cost follows the
@@ -78,19 +78,6 @@ async function readHistory(
   }
   const found = (await Promise.all(reads)).flat().map((entry) => reclaim(entry, request, aliases));
   return [...new Map(found.map((entry) => [entry.id, entry])).values()];
-}
-
-/** The Page's record of the fan, or of the fan's tombstone if they were forgotten. */
-async function readStanding(
-  store: FanStore,
-  request: { pageId: string; fanId: string },
-  aliases: ForgottenAliases,
-) {
-  const [standing, forgotten] = await Promise.all([
-    store.get([request.pageId, request.fanId]),
-    store.get([request.pageId, aliases.fanId]),
-  ]);
-  return standing ?? forgotten ?? null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
-import { setDoNotContact } from '../../src/background/fan-store';
+import { setDoNotContact, setFanNotes } from '../../src/background/fan-store';
 import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/forgotten-fans';
 import {
   checkOutreach,
@@ -129,6 +129,29 @@ describe('forgetting a fan', () => {
     expect(status).toMatchObject({ doNotContact: true });
     const stored = await withDatabase((db) => db.getAll('fans'));
     expect(JSON.stringify(stored)).not.toContain('Giulia');
+  });
+
+  test('keeps "do not contact" when the admin saves a note about the fan commenting again', async () => {
+    await withDatabase((db) => setDoNotContact(db, { ...giulia, name: 'Giulia Rossi' }, true, T));
+    await forget();
+    await withDatabase((db) => setFanNotes(db, { ...giulia, name: 'Giulia Rossi' }, 'Back again', T + 2));
+    const { verdicts, doNotContact } = await withDatabase((db) =>
+      checkOutreach(db, { ...giulia, commentId: '999' }, settings, T + 3),
+    );
+    expect(doNotContact).toBe(true);
+    expect(verdicts.thanks).toMatchObject({ allowed: false, rule: 'do-not-contact' });
+    const [status] = await withDatabase((db) => fanStatuses(db, [giulia], settings, T + 3));
+    expect(status).toMatchObject({ doNotContact: true });
+  });
+
+  test('lifting "do not contact" from a forgotten fan who comments again lifts it for good', async () => {
+    await withDatabase((db) => setDoNotContact(db, { ...giulia, name: 'Giulia Rossi' }, true, T));
+    await forget();
+    await withDatabase((db) => setDoNotContact(db, { ...giulia, name: 'Giulia Rossi' }, false, T + 2));
+    const { doNotContact } = await withDatabase((db) =>
+      checkOutreach(db, { ...giulia, commentId: '999' }, settings, T + 3),
+    );
+    expect(doNotContact).toBe(false);
   });
 
   test('shows the forgotten fan’s status beside their new comments as before', async () => {
