@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { MAINTENANCE_ALARM, runMaintenance, scheduleMaintenance } from './maintenance';
+import { MAINTENANCE_ALARM, runMaintenance, scheduleMaintenance, settleInterrupted } from './maintenance';
 import { routeMessage } from './message-router';
 import { forgetPageHealth } from './page-health';
 import { abandonTab } from './assisted-delivery';
@@ -13,10 +13,8 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void forgetPageHealth(tabId);
   void abandonTab(tabId, Date.now());
 });
-// A full page load ends the content script that watched Facebook's message box in that tab.
-browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void abandonTab(tabId, Date.now());
-});
+// No tabs.onUpdated: it would wake the worker for every navigation in every tab. A page that unloads
+// while its tab watches Facebook's box reports "unknown" itself (pagehide), and the timeout covers the rest.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === MAINTENANCE_ALARM) void runMaintenance(Date.now());
 });
@@ -30,6 +28,6 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 // Each start of the worker may follow a crash or a kill mid-delivery: settle what was interrupted.
-runMaintenance(Date.now(), { workerStarted: true }).catch((error: unknown) =>
+settleInterrupted(Date.now()).catch((error: unknown) =>
   console.error('Page Outreach: maintenance failed', error),
 );

@@ -13,24 +13,37 @@ export const DELIVERY_TIMEOUT_MS = 2 * 60_000;
  */
 export const PREPARED_TIMEOUT_MS = 60 * 60_000;
 export const MAINTENANCE_ALARM = 'maintenance';
-/** How often maintenance runs while the browser is open, besides every start of the worker. */
+/** How often maintenance runs while the browser is open. */
 export const MAINTENANCE_PERIOD_MINUTES = 5;
 
 /**
- * Idempotent housekeeping, safe to run at any moment and any number of times. When the worker has just
- * started, every reservation still waiting was made by a worker that died: its outcome is unknown at
- * once (a confirmation that still arrives settles it). Otherwise a reservation is given up on after
- * the delivery timeout. A message already in Facebook's message box is watched by its tab, not by the
- * worker, so only its own, longer timeout applies.
+ * Idempotent housekeeping, safe to run at any moment and any number of times, on the maintenance
+ * alarm: a reservation is given up on after the delivery timeout (a message already in Facebook's box
+ * is watched by its tab, so only its own, longer timeout applies), and entries past retention go.
  */
-export async function runMaintenance(now: number, { workerStarted = false } = {}): Promise<void> {
+export async function runMaintenance(now: number): Promise<void> {
   await withDatabase(async (db) => {
     const settings = await loadPolicySettings(db);
-    await markInterrupted(db, now, {
-      reservedMs: workerStarted ? 0 : DELIVERY_TIMEOUT_MS,
-      preparedMs: PREPARED_TIMEOUT_MS,
-    });
+    await markInterrupted(db, now, { reservedMs: DELIVERY_TIMEOUT_MS, preparedMs: PREPARED_TIMEOUT_MS });
     await dropExpired(db, now - Math.max(settings.retentionDays * DAY_MS, historyWindowMs(settings)));
+  });
+}
+
+/** Statuses of a delivery still under way: only these can have been interrupted by a dying worker. */
+const UNDER_WAY = ['reserved', 'sending'] as const;
+
+/**
+ * When the worker has just started, every delivery still under way was started by a worker that died:
+ * its outcome is unknown at once (a confirmation that still arrives settles it). Only a count is read
+ * unless there is one, so a worker woken for anything else writes nothing; retention waits for the alarm.
+ */
+export async function settleInterrupted(now: number): Promise<void> {
+  await withDatabase(async (db) => {
+    const waiting = await Promise.all(
+      UNDER_WAY.map((status) => db.countFromIndex('outreach', 'byStatus', status)),
+    );
+    if (waiting.some((count) => count > 0))
+      await markInterrupted(db, now, { reservedMs: 0, preparedMs: PREPARED_TIMEOUT_MS });
   });
 }
 

@@ -165,3 +165,19 @@ test('the worker and the extension’s pages cannot fetch from any host but the 
   expect(await background.evaluate(fetched, 'https://tracker.example/beacon')).toBe('refused');
   expect(egress.violations).toEqual([]);
 });
+
+test('the worker listens to no navigation, so browsing other sites never wakes it', async ({
+  background,
+}) => {
+  const listens = await background.evaluate(() => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: Record<string, { hasListeners(): boolean }>; webNavigation?: unknown };
+    };
+    return {
+      updated: chrome.tabs.onUpdated!.hasListeners(),
+      activated: chrome.tabs.onActivated!.hasListeners(),
+      webNavigation: chrome.webNavigation !== undefined,
+    };
+  });
+  expect(listens).toEqual({ updated: false, activated: false, webNavigation: false });
+});

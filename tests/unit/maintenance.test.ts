@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
-import { DELIVERY_TIMEOUT_MS, runMaintenance } from '../../src/background/maintenance';
+import { DELIVERY_TIMEOUT_MS, runMaintenance, settleInterrupted } from '../../src/background/maintenance';
 import {
   dropExpired,
   listOutreach,
+  markInterrupted,
   reserveOutreach,
   type NewEntry,
 } from '../../src/background/outreach-store';
@@ -85,8 +86,16 @@ describe('retention', () => {
 describe('a worker that has just started', () => {
   test('marks every reservation still waiting as unknown at once: the worker that made it died', async () => {
     await seed([0]);
-    await runMaintenance(T + 1, { workerStarted: true });
+    await settleInterrupted(T + 1);
     expect((await withDatabase((db) => listOutreach(db)))[0]!.status).toBe('unknown');
+  });
+
+  test('leaves retention to the alarm, so a worker woken for anything else writes nothing', async () => {
+    await seed([0]);
+    await withDatabase((db) => markInterrupted(db, T + 1, { reservedMs: 0, preparedMs: 0 }));
+    const before = await withDatabase((db) => listOutreach(db));
+    await settleInterrupted(T + 1000 * DAY_MS);
+    expect(await withDatabase((db) => listOutreach(db))).toEqual(before);
   });
 
   test('a worker running normally waits for the delivery timeout', async () => {
