@@ -9,3 +9,9 @@ export async function announceFanChange(fan: FanKey, now: number): Promise<void>
   const change: OutreachChange = { pageId: fan.pageId, fanId: fan.fanId, at: now };
   await browser.storage.local.set({ [OUTREACH_CHANGE_KEY]: change });
 }
+
+/** Tells every tab and page that everything may have changed (a restore): each asks afresh. */
+export async function announceEverythingChanged(now: number): Promise<void> {
+  const change: OutreachChange = { all: true, at: now };
+  await browser.storage.local.set({ [OUTREACH_CHANGE_KEY]: change });
+}

@@ -4,7 +4,7 @@ import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
 import { withDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
-import { announceFanChange } from './change-feed';
+import { announceEverythingChanged, announceFanChange } from './change-feed';
 import {
   checkOutreach,
   deleteOutreach,
@@ -309,8 +309,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
 
   async 'backup/restore'({ document, mode }, { now }) {
     const restored = await withDatabase((db) => restoreBackup(db, document, mode));
-    // Open logs reload; facebook.com tabs refresh a fan's status the next time it changes or shows.
-    await announceFanChange({ pageId: '', fanId: '' }, now);
+    // Open logs reload, and facebook.com tabs ask again for every fan they show.
+    await announceEverythingChanged(now);
     return restored;
   },
 

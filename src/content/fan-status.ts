@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
 import {
   hasHistory,
+  isStale,
   noHistory,
   OUTREACH_CHANGE_KEY,
   type FanKey,
@@ -17,6 +18,8 @@ const STATUS_CLASS = 'page-outreach-status';
 /** How long new comments' statuses wait to be asked for together: one message per burst, not per commit. */
 const STATUS_BATCH_DELAY_MS = 100;
 const SEPARATOR = ' · ';
+/** How often the statuses on screen are checked for staleness; a minute keeps "until" dates right. */
+const STATUS_REFRESH_MS = 60_000;
 
 export interface FanStatuses {
   /** Shows the fan's status in this action slot now if known, else once the background answers. */
@@ -62,7 +65,10 @@ function render(slot: Element, status: FanStatus, now: number): void {
  * comments rather than one per comment, and refreshed live when any tab records outreach to a fan.
  */
 export function startFanStatuses(document: Document, signal: AbortSignal): FanStatuses {
-  const known = new Map<string, FanStatus>();
+  /** What the background said of each fan, and when: asked again once stale (isStale). */
+  const known = new Map<string, { status: FanStatus; fetchedAt: number }>();
+  /** Every fan with an action on the page, to ask afresh when everything changed. */
+  const tracked = new Map<string, FanKey>();
   /** Fans whose status has been written into the page at least once. */
   const shown = new Set<string>();
   const wanted = new Map<string, FanKey>();
@@ -81,7 +87,7 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
       const withHistory = new Map(reply.data.statuses.map((status) => [keyOf(status), status]));
       for (const [key, fan] of batch) {
         const status = withHistory.get(key) ?? noHistory(fan);
-        known.set(key, status);
+        known.set(key, { status, fetchedAt: now });
         // Most fans were never contacted: with nothing to show and nothing shown, skip the DOM search.
         if (!hasHistory(status) && !shown.has(key)) continue;
         shown.add(key);
@@ -112,9 +118,24 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
     const change = changes[OUTREACH_CHANGE_KEY]?.newValue as OutreachChange | undefined;
     if (area !== 'local' || !change) return;
+    if ('all' in change) {
+      known.clear();
+      for (const fan of tracked.values()) ask(fan);
+      return;
+    }
     const fan = { pageId: change.pageId, fanId: change.fanId };
     if (known.has(keyOf(fan)) || slotsOf(keyOf(fan)).length > 0) ask(fan);
   };
+  // A status on screen goes stale by itself ("limit reached until" passes): look again now and then.
+  const refresh = setInterval(() => {
+    const now = Date.now();
+    for (const key of shown) {
+      const told = known.get(key);
+      const fan = tracked.get(key);
+      if (fan && (!told || isStale(told.status, told.fetchedAt, now))) ask(fan);
+    }
+  }, STATUS_REFRESH_MS);
+  signal.addEventListener('abort', () => clearInterval(refresh), { once: true });
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 
@@ -122,9 +143,11 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
     track(slot, fan) {
       const key = keyOf(fan);
       slot.setAttribute('data-fan', key);
-      const status = known.get(key);
-      if (!status) ask(fan);
-      else if (hasHistory(status)) render(slot, status, Date.now());
+      tracked.set(key, fan);
+      const now = Date.now();
+      const told = known.get(key);
+      if (!told || isStale(told.status, told.fetchedAt, now)) ask(fan);
+      else if (hasHistory(told.status)) render(slot, told.status, now);
     },
   };
 }

@@ -33,6 +33,13 @@ export function noHistory({ pageId, fanId }: FanKey): FanStatus {
  * that fan's status without a reload. It names only the fan; content scripts may read it.
  */
 export const OUTREACH_CHANGE_KEY = 'outreachChange';
-export interface OutreachChange extends FanKey {
-  at: number;
+/** One fan's outreach changed, or (`all`, after a restore) everything did. */
+export type OutreachChange = (FanKey & { at: number }) | { all: true; at: number };
+
+/** How long a tab trusts a fan's status it was told: relative times and windows move on by themselves. */
+export const STATUS_TTL_MS = 5 * 60_000;
+
+/** Must a status told at `fetchedAt` be asked for again: too old, or its "limit reached until" passed? */
+export function isStale(status: FanStatus, fetchedAt: number, now: number): boolean {
+  return now - fetchedAt >= STATUS_TTL_MS || (status.blockedUntil !== null && now >= status.blockedUntil);
 }

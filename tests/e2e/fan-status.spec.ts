@@ -82,3 +82,36 @@ test('marking a fan "do not contact" leaves only customer care and shows beside 
   await expect(sara.locator('.page-outreach-status')).toHaveCount(0);
   await expect(popup.getByRole('button', { name: 'Review message' })).toBeEnabled();
 });
+
+test('restoring a backup refreshes every fan’s status in open tabs without reloading', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  const popup = await openPopup();
+  const send = (message: object) =>
+    popup.evaluate(
+      (body) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage(body),
+      message,
+    );
+  // A backup from before Giulia was messaged.
+  const before = (await send({ type: 'backup/export' })) as { data: { document: object } };
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const compose = await openPopup();
+  await sendTemplate(compose, 'Thank you for commenting');
+  const giulia = page
+    .locator('[data-page-outreach="slot"]')
+    .filter({ has: page.getByRole('button', { name: 'Send message to Giulia Rossi' }) })
+    .locator('.page-outreach-status');
+  await expect(giulia).toHaveCount(2);
+
+  expect(
+    await send({ type: 'backup/restore', document: before.data.document, mode: 'replace' }),
+  ).toMatchObject({
+    ok: true,
+  });
+  await expect(giulia).toHaveCount(0);
+});
