@@ -47,17 +47,27 @@ export function describeFanStatus(status: FanStatus, now: number): string {
   return parts.join(SEPARATOR);
 }
 
+/**
+ * Where each status's text lives: a closed shadow root, so facebook.com's scripts (and its telemetry)
+ * cannot read a fan's standing from the page, while the admin sees it and screen readers read it.
+ */
+const statusTexts = new WeakMap<Element, ShadowRoot>();
+
 function render(slot: Element, status: FanStatus, now: number): void {
   const text = describeFanStatus(status, now);
   let label = slot.querySelector(`.${STATUS_CLASS}`);
   if (!text) return label?.remove();
-  if (!label) {
+  let root = label && statusTexts.get(label);
+  if (!label || !root) {
+    label?.remove();
     label = slot.ownerDocument.createElement('span');
     label.className = STATUS_CLASS;
     label.setAttribute(OWN_NODE_ATTRIBUTE, 'status');
+    root = label.attachShadow({ mode: 'closed' });
+    statusTexts.set(label, root);
     slot.append(label);
   }
-  if (label.textContent !== text) label.textContent = text;
+  if (root.textContent !== text) root.textContent = text;
 }
 
 /**

@@ -102,6 +102,53 @@ export function sendActions(page: Page): Locator {
   return page.locator('button[data-page-outreach="send-message"]');
 }
 
+interface DomNode {
+  nodeType: number;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+const attributeOf = (node: DomNode, name: string): string | undefined => {
+  const at = node.attributes?.indexOf(name) ?? -1;
+  return at >= 0 && at % 2 === 0 ? node.attributes![at + 1] : undefined;
+};
+
+/** The DOM's nodeType of a text node (the tests run in Node.js, which has no `Node`). */
+const TEXT_NODE = 3;
+
+const textOf = (node: DomNode): string =>
+  node.nodeType === TEXT_NODE
+    ? node.nodeValue
+    : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join('');
+
+/**
+ * The status texts beside `fan`'s actions, in page order, as the admin sees them. They live in closed
+ * shadow roots, which no page script (nor Playwright's locators) can enter: the browser's own DOM
+ * inspection, which pierces them, reads them.
+ */
+export async function fanStatusTexts(page: Page, fan: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const texts: string[] = [];
+    const visit = (node: DomNode): void => {
+      if (attributeOf(node, 'data-page-outreach') === 'slot') {
+        const children = node.children ?? [];
+        const ours = children.some((child) => attributeOf(child, 'aria-label') === `Send message to ${fan}`);
+        const status = children.find((child) => attributeOf(child, 'data-page-outreach') === 'status');
+        if (ours && status) texts.push(textOf(status));
+      }
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
+    };
+    visit(root);
+    return texts;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Waits until the content script has had two animation frames to process what the page just did. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(

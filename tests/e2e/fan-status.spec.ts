@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, sendActions, test, sendTemplate } from './extension-test';
+import { expect, fanStatusTexts, sendActions, test, sendTemplate } from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -12,12 +12,8 @@ test('after a send, every open tab shows the fan’s new status beside their act
   const otherTab = await context.newPage();
   await otherTab.goto(DEMO_POSTS.en.url);
   await expect(sendActions(otherTab)).toHaveCount(6);
-  const statusesOf = (tab: typeof page, fan: string) =>
-    tab
-      .locator('[data-page-outreach="slot"]')
-      .filter({ has: tab.getByRole('button', { name: `Send message to ${fan}` }) })
-      .locator('.page-outreach-status');
-  await expect(statusesOf(otherTab, 'Giulia Rossi')).toHaveCount(0);
+  const statusesOf = (tab: typeof page, fan: string) => () => fanStatusTexts(tab, fan);
+  await expect.poll(statusesOf(otherTab, 'Giulia Rossi')).toEqual([]);
 
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const popup = await openPopup();
@@ -28,11 +24,13 @@ test('after a send, every open tab shows the fan’s new status beside their act
   );
   for (const tab of [otherTab, page]) {
     // Both of Giulia's comments carry her status; other fans' do not.
-    await expect(statusesOf(tab, 'Giulia Rossi')).toHaveText([
-      `messaged this minute · limit reached until ${nextDay}`,
-      `messaged this minute · limit reached until ${nextDay}`,
-    ]);
-    await expect(statusesOf(tab, 'Marco Bianchi')).toHaveCount(0);
+    await expect
+      .poll(statusesOf(tab, 'Giulia Rossi'))
+      .toEqual([
+        `messaged this minute · limit reached until ${nextDay}`,
+        `messaged this minute · limit reached until ${nextDay}`,
+      ]);
+    expect(await fanStatusTexts(tab, 'Marco Bianchi')).toEqual([]);
   }
 });
 
@@ -43,12 +41,9 @@ test('a fan warned before shows the warning count as soon as the post loads', as
   await sendTemplate(popup, 'Friendly warning');
 
   await page.reload();
-  const sara = page
-    .locator('[data-page-outreach="slot"]')
-    .filter({ has: page.getByRole('button', { name: 'Send message to Sara Neri' }) });
-  await expect(sara.locator('.page-outreach-status')).toHaveText(
-    /^messaged this minute · limit reached until .* · 1 warning$/,
-  );
+  await expect
+    .poll(() => fanStatusTexts(page, 'Sara Neri'))
+    .toEqual([expect.stringMatching(/^messaged this minute · limit reached until .* · 1 warning$/)]);
 });
 
 test('marking a fan "do not contact" leaves only customer care and shows beside their action at once', async ({
@@ -73,13 +68,11 @@ test('marking a fan "do not contact" leaves only customer care and shows beside 
   await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
   await expect(popup.getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
 
-  const sara = page
-    .locator('[data-page-outreach="slot"]')
-    .filter({ has: page.getByRole('button', { name: 'Send message to Sara Neri' }) });
-  await expect(sara.locator('.page-outreach-status')).toHaveText('do not contact');
+  const sara = () => fanStatusTexts(page, 'Sara Neri');
+  await expect.poll(sara).toEqual(['do not contact']);
 
   await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).uncheck();
-  await expect(sara.locator('.page-outreach-status')).toHaveCount(0);
+  await expect.poll(sara).toEqual([]);
   await expect(popup.getByRole('button', { name: 'Review message' })).toBeEnabled();
 });
 
@@ -102,16 +95,30 @@ test('restoring a backup refreshes every fan’s status in open tabs without rel
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const compose = await openPopup();
   await sendTemplate(compose, 'Thank you for commenting');
-  const giulia = page
-    .locator('[data-page-outreach="slot"]')
-    .filter({ has: page.getByRole('button', { name: 'Send message to Giulia Rossi' }) })
-    .locator('.page-outreach-status');
-  await expect(giulia).toHaveCount(2);
+  const giulia = () => fanStatusTexts(page, 'Giulia Rossi');
+  await expect.poll(async () => (await giulia()).length).toBe(2);
 
   expect(
     await send({ type: 'backup/restore', document: before.data.document, mode: 'replace' }),
   ).toMatchObject({
     ok: true,
   });
-  await expect(giulia).toHaveCount(0);
+  await expect.poll(giulia).toEqual([]);
+});
+
+test('facebook.com’s own scripts cannot read a fan’s standing from the page', async ({ page, openPopup }) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
+  const popup = await openPopup();
+  await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
+  await expect.poll(() => fanStatusTexts(page, 'Sara Neri')).toEqual(['do not contact']);
+  // What any script of the page sees: our marker element, with no text and no way in.
+  const seen = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-page-outreach="status"]')].map((status) => ({
+      text: status.textContent,
+      shadow: status.shadowRoot,
+      body: document.body.innerText.includes('do not contact'),
+    })),
+  );
+  expect(seen).toEqual([{ text: '', shadow: null, body: false }]);
 });

@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test, sendTemplate } from './extension-test';
+import { expect, fanStatusTexts, test, sendTemplate } from './extension-test';
 
 test('forgetting a fan erases their name from the log, while their limits and status stay', async ({
   page,
@@ -30,11 +30,9 @@ test('forgetting a fan erases their name from the log, while their limits and st
   await expect(popup.getByText('Giulia Rossi')).toHaveCount(0);
 
   // Giulia's other comment: her limits still hold, and her status still shows.
-  const status = page
-    .locator('[data-page-outreach="slot"]')
-    .filter({ has: giulia.first() })
-    .locator('.page-outreach-status');
-  await expect(status.first()).toHaveText(/^messaged this minute · limit reached until/);
+  await expect
+    .poll(async () => (await fanStatusTexts(page, 'Giulia Rossi'))[0])
+    .toMatch(/^messaged this minute · limit reached until/);
   await giulia.last().click();
   const again = await openPopup();
   await again.getByRole('radio', { name: 'Friendly warning' }).check();
