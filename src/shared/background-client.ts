@@ -1,7 +1,21 @@
 import browser from 'webextension-polyfill';
-import type { Reply, ToBackground } from './messages';
+import { t } from './i18n';
+import type { ErrorReply, Reply, ToBackground } from './messages';
 
-/** Sends one protocol message to the background and returns its typed reply. */
+/**
+ * Sends one protocol message to the background and returns its typed reply. It never throws: when the
+ * worker cannot be reached (it failed, or the extension was updated under this page), the reply is an
+ * error the caller shows like any other, so no view is left on "Loading…".
+ */
 export async function request<M extends ToBackground>(message: M): Promise<Reply<M['type']>> {
-  return (await browser.runtime.sendMessage(message)) as Reply<M['type']>;
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as Reply<M['type']> | undefined;
+    return reply ?? unreachable();
+  } catch {
+    return unreachable();
+  }
+}
+
+function unreachable(): ErrorReply {
+  return { ok: false, error: { code: 'unavailable', message: t('errorUnreachable') } };
 }
