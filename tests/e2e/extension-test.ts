@@ -97,6 +97,13 @@ export const test = base.extend<ExtensionFixtures>({
 export { expect };
 export type { BrowserContext, Locator, Page, Worker };
 
+/**
+ * For the tests that work at scale (10,000 log entries, 100 sends in a row): room to finish on a loaded
+ * 2-core CI machine, where the default minute and 10 s per expectation are too tight.
+ */
+export const HEAVY_TEST_TIMEOUT_MS = 240_000;
+export const HEAVY_EXPECT_TIMEOUT_MS = 60_000;
+
 /** Our injected actions on a facebook.com page. */
 export function sendActions(page: Page): Locator {
   return page.locator('button[data-page-outreach="send-message"]');

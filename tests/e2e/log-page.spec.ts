@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { seedLog } from '../fixtures/seed-log.mjs';
-import { expect, test, type Page, type Worker } from './extension-test';
+import {
+  expect,
+  HEAVY_EXPECT_TIMEOUT_MS,
+  HEAVY_TEST_TIMEOUT_MS,
+  test,
+  type Page,
+  type Worker,
+} from './extension-test';
 
 const SEEDED = 10_000;
 const SEED = { count: SEEDED, fans: 2000, days: 60, pages: 3 };
@@ -144,6 +151,7 @@ test('a backup of everything restores the log exactly, replacing what was there'
   page,
   extensionId,
 }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await seed(background, page, extensionId);
   const downloaded = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Back up everything' }).click();
@@ -162,8 +170,11 @@ test('a backup of everything restores the log exactly, replacing what was there'
   });
   await expect(page.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveText(
     `Backup restored: ${SEEDED} log entries.`,
+    { timeout: HEAVY_EXPECT_TIMEOUT_MS },
   );
-  await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
+  await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible({
+    timeout: HEAVY_EXPECT_TIMEOUT_MS,
+  });
 });
 
 test('a fan can be forgotten from their history in the log; their entries stay as anonymous counts', async ({

@@ -5,6 +5,7 @@ import { test as base, expect } from '@playwright/test';
 import { extensionId, launchWithExtension } from '../../scripts/browser.mjs';
 import { DEMO_POSTS, generatedPostUrl, routeFacebook } from '../fixtures/facebook-routes.mjs';
 import {
+  HEAVY_TEST_TIMEOUT_MS,
   pendingComment,
   sendActions,
   test as extensionTest,
@@ -104,6 +105,7 @@ extensionTest(
 extensionTest(
   `${DIFFERENT_FANS} send requests for ${DIFFERENT_FANS} different fans record ${DIFFERENT_FANS} entries`,
   async ({ page, openPopup, background }) => {
+    extensionTest.setTimeout(HEAVY_TEST_TIMEOUT_MS);
     const popup = await openPopup();
     // A Page with room for them all: the daily cap raised and no pace between sends.
     const { data } = (await send(popup, { type: 'settings/get' })) as unknown as {
