@@ -5,6 +5,8 @@ import type { OutreachEntry } from '../shared/outreach';
 import { canReplyPrivately, commentAuthor, sendPrivateReply, type Refusal } from './graph-api';
 import { callFor, graphPause, pauseGraph, speaksFor, type StoredConnection } from './graph-connection';
 import { recordDeliveryOutcome } from './delivery-outcome';
+import { withDatabase } from './database';
+import { markUnavailable } from './fan-store';
 
 /** Does the Graph API connection speak for the Page this comment is on, and can it name the comment? */
 export function graphCanDeliver(
@@ -39,6 +41,11 @@ function isConfirmedFan(author: { id: string; name: string }, entry: OutreachEnt
 }
 
 type ApiReply = Extract<DeliveryReply, { via: 'api' }>;
+
+async function rememberUnavailable(entry: OutreachEntry, now: number): Promise<void> {
+  const fan = { pageId: entry.pageId, fanId: entry.fanId, name: entry.fanName, profileUrl: entry.fanUrl };
+  await withDatabase((db) => markUnavailable(db, fan, now));
+}
 
 async function refused(entryId: string, error: GraphError, now: number): Promise<ApiReply> {
   await recordDeliveryOutcome(entryId, 'failed', now, { deliveryError: error });
@@ -103,6 +110,8 @@ export async function deliverViaGraph(
         await recordDeliveryOutcome(entryId, 'sent', settledAt, { deliveryError: sent.error });
         return { via: 'api', status: 'sent', error: sent.error };
       }
+      // Facebook will not deliver to this person: remembered for the fan, not only for this entry.
+      if (sent.error === 'user-unavailable') await rememberUnavailable(entry, settledAt);
       return refusedBy(entryId, pageId, sent, settledAt);
     case 'unknown':
       await recordDeliveryOutcome(entryId, 'unknown', settledAt);

@@ -16,6 +16,11 @@ export function setFanNotes(db: OutreachDatabase, fan: FanIdentity, notes: strin
   );
 }
 
+/** Remembers that Facebook said the fan cannot receive the Page's messages, so the popup says so. */
+export function markUnavailable(db: OutreachDatabase, fan: FanIdentity, now: number) {
+  return updateStanding(db, fan, now, (record) => ({ ...record, unavailableAt: now }));
+}
+
 /** The admins' notes about a fan, or '' when there are none. */
 export async function fanNotes(
   db: OutreachDatabase,

@@ -153,6 +153,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           verdicts: null,
           strikes: 0,
           doNotContact: false,
+          unavailableAt: null,
           lastContacts: {},
           notes: '',
           placeholders,

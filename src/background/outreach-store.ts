@@ -94,6 +94,7 @@ export async function checkOutreach(
   strikes: number;
   doNotContact: boolean;
   lastContacts: Partial<Record<Category, number>>;
+  unavailableAt: number | null;
 }> {
   const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readonly');
@@ -112,6 +113,7 @@ export async function checkOutreach(
     strikes: countStrikes(fan, settings, now),
     doNotContact: standing?.doNotContact ?? false,
     lastContacts,
+    unavailableAt: standing?.unavailableAt ?? null,
   };
 }
 

@@ -2,7 +2,7 @@ import { t } from '../shared/i18n';
 import { CATEGORY_LABELS } from '../shared/labels';
 import { CATEGORIES } from '../shared/outreach';
 import { excerpt } from '../shared/placeholders';
-import { formatAgo } from '../shared/format';
+import { formatAgo, formatDay } from '../shared/format';
 import { fanForgotten, loaded, markDoNotContact } from './compose-store';
 import { FanNotes } from './FanNotes';
 import { ForgetFan } from './ForgetFan';
@@ -42,6 +42,11 @@ export function TargetCard() {
               .join(' · ')}
         {state.strikes > 0 && ` · ${t('historyStrikes', String(state.strikes))}`}
       </p>
+      {state.unavailableAt !== null && (
+        <p class="unavailable" role="note">
+          {t('fanUnavailable', [comment.authorName, formatDay(state.unavailableAt)])}
+        </p>
+      )}
       <label class="do-not-contact">
         <input
           type="checkbox"

@@ -22,6 +22,7 @@ const FanRecordSchema = z.strictObject({
   doNotContact: z.boolean(),
   updatedAt: z.number().int().nonnegative(),
   notes: z.string().max(MAX_FAN_NOTES).optional(),
+  unavailableAt: z.number().int().nonnegative().optional(),
 });
 
 /** Everything the extension stores, as one file: restoring it into a new browser loses nothing. */

@@ -206,6 +206,8 @@ export interface ReplyData {
     strikes: number;
     /** The target fan is marked "do not contact". */
     doNotContact: boolean;
+    /** When Facebook last said the target fan cannot receive the Page's messages, if it did. */
+    unavailableAt: number | null;
     /** When the target fan last got each category of message (within the longest rule window). */
     lastContacts: Partial<Record<Category, number>>;
     /** The admins' notes about the target fan. */

@@ -132,6 +132,8 @@ export interface FanRecord {
   updatedAt: number;
   /** The admins' own notes about the fan, kept only in this browser. */
   notes?: string;
+  /** When Facebook last said this person cannot receive the Page's messages (Graph error 551). */
+  unavailableAt?: number;
 }
 
 /** Longest note about a fan. */

@@ -137,6 +137,23 @@ test('after Facebook blocks the Page (368) the next send is stopped before revie
   expect(posts()).toHaveLength(1);
 });
 
+test('a fan Facebook says cannot receive messages is named so in the popup from then on', async ({
+  page,
+  openPopup,
+}) => {
+  stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(551) : happyGraph(request));
+  const first = await sendThanksToGiulia(page, openPopup);
+  await expect(first.getByText('Not sent: this person cannot receive messages')).toBeVisible();
+  await first.close();
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
+  const popup = await openPopup();
+  await expect(
+    popup
+      .getByRole('note')
+      .filter({ hasText: 'Facebook said Giulia Rossi cannot receive messages from this Page' }),
+  ).toBeVisible();
+});
+
 test('Facebook’s can_reply_privately saying no stops the send before it is made', async ({
   page,
   openPopup,

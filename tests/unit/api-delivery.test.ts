@@ -205,6 +205,22 @@ describe('sending through the Graph API', () => {
     expect(await entries()).toMatchObject([{ status: 'sent' }]);
   });
 
+  test('a person Facebook says cannot receive messages (551) is remembered for the fan, not only the entry', async () => {
+    await connect();
+    const entryId = await reserve();
+    stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(551) : happyGraph(request));
+    await deliver(entryId);
+    await routeMessage(
+      { type: 'target/select', comment: { ...giuliaComment, commentId: '459', graphCommentId: '123_459' } },
+      facebookTab,
+      NOW + 2,
+    );
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW + 3)).toMatchObject({
+      ok: true,
+      data: { unavailableAt: expect.any(Number) },
+    });
+  });
+
   test('a comment Facebook says someone else wrote is never sent, and the admin is told', async () => {
     stub.handler = happyGraphBut('fields=from', {
       body: { id: '123_456', from: { id: '9753', name: 'Marco Bianchi' } },
