@@ -2,6 +2,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from '../sha
 import type { ImportMode } from '../shared/export-document';
 import { DATABASE_VERSION, FAN_SALT_KEY, type OutreachDatabase } from './database';
 import { offendingPaths } from './data-transfer';
+import { fanAliasUnder, fanSalt, FORGOTTEN_PREFIX, tombstoneUnder } from './forgotten-fans';
 import { RequestError } from './request-error';
 import { loadCustomPlaceholders, loadSavedSettings, PLACEHOLDERS_KEY, POLICY_KEY } from './settings-store';
 
@@ -30,15 +31,55 @@ export async function exportBackup(db: OutreachDatabase, now: number): Promise<B
   };
 }
 
+/** Is this record one of a forgotten fan (a tombstone, or their "do not contact" under the alias)? */
+const isForgotten = (record: { fanId: string }) => record.fanId.startsWith(FORGOTTEN_PREFIX);
+
+/**
+ * What a backup may put back without undoing a "forget": entries and records of fans forgotten in this
+ * browser since the backup was made become tombstones (their "do not contact" kept under the alias),
+ * under the salt the database will have. Hashing happens here, before the write transaction.
+ */
+async function keepForgottenForgotten(
+  db: OutreachDatabase,
+  backup: Backup,
+  restoredSalt: string,
+  now: number,
+): Promise<Pick<Backup, 'outreach' | 'fans'>> {
+  const localSalt = await fanSalt(db);
+  const [entries, fans] = await Promise.all([db.getAll('outreach'), db.getAll('fans')]);
+  const forgottenHere = new Set(
+    [...entries, ...fans].filter(isForgotten).map((record) => `${record.pageId}\u0000${record.fanId}`),
+  );
+  if (forgottenHere.size === 0) return backup;
+  const wasForgotten = async (fan: { pageId: string; fanId: string }) =>
+    !isForgotten(fan) && forgottenHere.has(`${fan.pageId}\u0000${await fanAliasUnder(localSalt, fan)}`);
+  const outreach = await Promise.all(
+    backup.outreach.map(async (entry) =>
+      (await wasForgotten(entry)) ? tombstoneUnder(restoredSalt, entry, now) : entry,
+    ),
+  );
+  const kept = await Promise.all(
+    backup.fans.map(async (fan) => {
+      if (!(await wasForgotten(fan))) return fan;
+      if (!fan.doNotContact) return null;
+      const fanId = await fanAliasUnder(restoredSalt, fan);
+      return { pageId: fan.pageId, fanId, name: '', doNotContact: true, updatedAt: now };
+    }),
+  );
+  return { outreach, fans: kept.filter((fan) => fan !== null) };
+}
+
 /**
  * Restores a backup all or nothing: checked whole, then written in one transaction. Replacing first
- * empties every store (and takes the backup's salt); merging adds and updates, deleting nothing, and
- * keeps this browser's salt and settings.
+ * empties every store (and takes the backup's salt); merging adds and updates, deleting nothing,
+ * never putting an older row over a newer one, and keeps this browser's salt and settings. Either way
+ * a fan forgotten here since the backup stays forgotten, with their limits.
  */
 export async function restoreBackup(
   db: OutreachDatabase,
   document: unknown,
   mode: ImportMode,
+  now: number,
 ): Promise<{ entries: number }> {
   const parsed = BackupSchema.safeParse(document);
   if (!parsed.success)
@@ -46,9 +87,33 @@ export async function restoreBackup(
   const backup = parsed.data;
   if (backup.schemaVersion > DATABASE_VERSION)
     throw new RequestError('invalid-request', 'errorStorageNewerVersion');
+  const localSalt = await fanSalt(db);
+  // A backup's tombstones are filed under its own salt: merged into this browser's, they would never
+  // match their fan again, and the limits they hold would be lost.
+  if (
+    mode === 'merge' &&
+    backup.fanSalt !== localSalt &&
+    [...backup.outreach, ...backup.fans].some(isForgotten)
+  )
+    throw new RequestError('invalid-request', 'errorBackupMergeSalt');
+  const { outreach, fans } = await keepForgottenForgotten(
+    db,
+    backup,
+    mode === 'replace' ? backup.fanSalt : localSalt,
+    now,
+  );
   const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta'], 'readwrite', {
     durability: 'strict',
   });
+  /** Merging never puts an older copy of a row over a newer one. */
+  const putNewer = async <K, T extends { updatedAt: number }>(
+    store: { get(key: K): Promise<T | undefined>; put(value: T): Promise<unknown> },
+    key: K,
+    value: T,
+  ) => {
+    const current = mode === 'merge' ? await store.get(key) : undefined;
+    if (!current || current.updatedAt <= value.updatedAt) await store.put(value);
+  };
   try {
     if (mode === 'replace') {
       await Promise.all([
@@ -58,8 +123,8 @@ export async function restoreBackup(
       ]);
     }
     await Promise.all([
-      ...backup.outreach.map((entry) => tx.objectStore('outreach').put(entry)),
-      ...backup.fans.map((fan) => tx.objectStore('fans').put(fan)),
+      ...outreach.map((entry) => putNewer(tx.objectStore('outreach'), entry.id, entry)),
+      ...fans.map((fan) => putNewer(tx.objectStore('fans'), [fan.pageId, fan.fanId], fan)),
       ...backup.templates.map((template) => tx.objectStore('templates').put(template)),
       ...(mode === 'replace'
         ? [

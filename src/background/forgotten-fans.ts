@@ -25,7 +25,25 @@ async function alias(salt: string, ...parts: string[]): Promise<string> {
   return FORGOTTEN_PREFIX + base64Url(digest.subarray(0, ALIAS_BYTES));
 }
 
-async function fanSalt(db: OutreachDatabase): Promise<string> {
+/** A fan's alias under a given salt: this browser's, or a backup's being restored. */
+export function fanAliasUnder(salt: string, fan: { pageId: string; fanId: string }): Promise<string> {
+  return alias(salt, fan.pageId, fan.fanId);
+}
+
+/** The tombstone an entry becomes when its fan is forgotten, under a given salt. */
+export async function tombstoneUnder(
+  salt: string,
+  entry: OutreachEntry,
+  now: number,
+): Promise<OutreachEntry> {
+  const [fanId, commentId] = await Promise.all([
+    alias(salt, entry.pageId, entry.fanId),
+    alias(salt, entry.commentId),
+  ]);
+  return tombstone(entry, { fanId, commentId }, now);
+}
+
+export async function fanSalt(db: OutreachDatabase): Promise<string> {
   const salt = await db.get('meta', FAN_SALT_KEY);
   if (!salt) throw new Error('The database has no salt for forgotten fans');
   return salt;

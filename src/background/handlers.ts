@@ -309,7 +309,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
   },
 
   async 'backup/restore'({ document, mode }, { now }) {
-    const restored = await withDatabase((db) => restoreBackup(db, document, mode));
+    const restored = await withDatabase((db) => restoreBackup(db, document, mode, now));
     // Open logs reload, and facebook.com tabs ask again for every fan they show.
     await announceEverythingChanged(now);
     return restored;

@@ -74,6 +74,66 @@ describe('backup and restore of everything', () => {
     expect(strikes).toBe(1);
   });
 
+  test('merging a backup from another browser that holds forgotten fans is refused, says why, and changes nothing', async () => {
+    await useTheExtension();
+    await call({ type: 'fan/forget', commentId: giuliaComment.commentId });
+    const { document } = await call({ type: 'backup/export' });
+
+    freshIndexedDB();
+    const before = withoutTime((await call({ type: 'backup/export' })).document);
+    expect(await routeMessage({ type: 'backup/restore', document, mode: 'merge' }, popup, NOW)).toMatchObject(
+      {
+        ok: false,
+        error: {
+          code: 'invalid-request',
+          message: expect.stringMatching(/another browser and holds forgotten fans/),
+        },
+      },
+    );
+    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(before);
+  });
+
+  for (const mode of ['replace', 'merge'] as const) {
+    test(`a backup from before a fan was forgotten brings back nothing of them (${mode}), and their limits hold`, async () => {
+      await useTheExtension();
+      const { document: older } = await call({ type: 'backup/export' });
+      await call({ type: 'fan/forget', commentId: giuliaComment.commentId });
+
+      await call({ type: 'backup/restore', document: older, mode });
+      const { document: now } = await call({ type: 'backup/export' });
+      expect(JSON.stringify([now.outreach, now.fans])).not.toMatch(
+        /Giulia|giulia\.rossi|keep it kind|Second time/,
+      );
+      await routeMessage(
+        { type: 'target/select', comment: { ...giuliaComment, commentId: '999', graphCommentId: '123_999' } },
+        facebookTab,
+        NOW,
+      );
+      const { verdicts, strikes } = await call({ type: 'popup/open' }, NOW + DAY_MS);
+      expect(verdicts!.thanks).toMatchObject({ allowed: false, rule: 'warning-cooldown' });
+      expect(strikes).toBe(1);
+    });
+  }
+
+  test('merging never puts an older copy of an entry over a newer one', async () => {
+    await call({ type: 'settings/set', settings: DEFAULT_POLICY_SETTINGS });
+    await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+    const { entry } = await call({
+      type: 'outreach/reserve',
+      commentId: giuliaComment.commentId,
+      category: 'thanks',
+      templateId: 'default-thanks-1-en',
+      text: 'Thanks!',
+    });
+    await call({ type: 'outreach/deliver', entryId: entry!.id }, NOW + 1);
+    const { document: older } = await call({ type: 'backup/export' });
+    await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' }, NOW + 2);
+
+    await call({ type: 'backup/restore', document: older, mode: 'merge' });
+    const { document: after } = await call({ type: 'backup/export' });
+    expect(after.outreach).toMatchObject([{ id: entry!.id, status: 'copied', updatedAt: NOW + 2 }]);
+  });
+
   test('a file with mistakes is refused whole, naming each offending path, and changes nothing', async () => {
     await useTheExtension();
     const { document } = await call({ type: 'backup/export' });
