@@ -1,19 +1,19 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { GRAPH_CONNECTION_KEY, withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
 import { GRAPH_ERRORS } from '../../src/shared/graph';
-import { GRAPH_ANSWERS, happyGraph, happyGraphBut, startGraphStub } from '../fixtures/graph-stub.mjs';
+import { GRAPH_ANSWERS, happyGraph, happyGraphBut } from '../fixtures/graph-stub.mjs';
 import { PAUSE_MS } from '../../src/background/graph-connection';
 import { fakeBrowser } from './fake-browser';
-import { freshIndexedDB } from './indexeddb';
+import { useGraphStub } from './graph-stub-setup';
 import { giuliaComment } from './sample-comment';
 import { pickAndReserveThanks } from './pick-and-reserve';
 import { facebookTab, popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const TOKEN = 'EAAGstubPageAccessToken0123456789';
-let stub: Awaited<ReturnType<typeof startGraphStub>>;
+const graph = useGraphStub();
 
 async function connect(remember = false) {
   return routeMessage({ type: 'graph/connect', token: TOKEN, remember }, popup, NOW);
@@ -22,7 +22,7 @@ async function connect(remember = false) {
 const reserve = (comment = giuliaComment) => pickAndReserveThanks(NOW, comment);
 const deliver = (entryId: string) => routeMessage({ type: 'outreach/deliver', entryId }, popup, NOW + 1);
 const entries = () => withDatabase((db) => listOutreach(db));
-const posts = () => stub.requests.filter((request) => request.method === 'POST');
+const posts = () => graph.stub.requests.filter((request) => request.method === 'POST');
 /** A pause that ends `ms` after now: the answer to the POST is timed by the clock, not by NOW. */
 const endingIn = (ms: number) => ({
   asymmetricMatch: (until: unknown) =>
@@ -35,14 +35,6 @@ async function reachableByPages(): Promise<string> {
   const templates = await routeMessage({ type: 'templates/export' }, popup, NOW);
   return JSON.stringify([await fakeBrowser.storage.local.get(null), backup, templates]);
 }
-
-beforeEach(async () => {
-  freshIndexedDB();
-  fakeBrowser.reset();
-  stub = await startGraphStub();
-  await fakeBrowser.storage.local.set({ 'test:graphBaseUrl': stub.url });
-});
-afterEach(() => stub.close());
 
 describe('connecting a Page to the Graph API', () => {
   test('a working Page token connects its Page, and the reply never holds the token', async () => {
@@ -78,7 +70,7 @@ describe('connecting a Page to the Graph API', () => {
   });
 
   test('a token Facebook refuses is not kept, and the admin is told', async () => {
-    stub.handler = () => GRAPH_ANSWERS.error(190, 467);
+    graph.stub.handler = () => GRAPH_ANSWERS.error(190, 467);
     expect(await connect()).toEqual({
       ok: false,
       error: {
@@ -93,7 +85,7 @@ describe('connecting a Page to the Graph API', () => {
   });
 
   test('a token that cannot handle the Page’s messages is not kept', async () => {
-    stub.handler = happyGraphBut('conversations', GRAPH_ANSWERS.error(200, undefined, 403));
+    graph.stub.handler = happyGraphBut('conversations', GRAPH_ANSWERS.error(200, undefined, 403));
     expect(await connect()).toMatchObject({
       ok: false,
       error: {
@@ -143,7 +135,7 @@ describe('sending through the Graph API', () => {
   });
 
   test('Facebook’s can_reply_privately saying no stops the send and says why', async () => {
-    stub.handler = happyGraphBut('can_reply_privately', {
+    graph.stub.handler = happyGraphBut('can_reply_privately', {
       body: { id: '123_456', can_reply_privately: false },
     });
     await connect();
@@ -168,7 +160,7 @@ describe('sending through the Graph API', () => {
     test(`a send refused as “${error}” is logged not sent, with the reason, and frees the comment`, async () => {
       await connect();
       const entryId = await reserve();
-      stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
+      graph.stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
       expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'api', status: 'failed', error } });
       expect(await entries()).toMatchObject([{ status: 'failed', deliveryError: error }]);
       expect(await entries()).not.toMatchObject([{ commentSlot: expect.anything() }]);
@@ -178,7 +170,7 @@ describe('sending through the Graph API', () => {
   test('a comment Facebook says already holds a private reply counts as sent and keeps the fan’s limits', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = (request) =>
+    graph.stub.handler = (request) =>
       request.method === 'POST' ? GRAPH_ANSWERS.error(10900) : happyGraph(request);
     expect(await deliver(entryId)).toEqual({
       ok: true,
@@ -194,7 +186,7 @@ describe('sending through the Graph API', () => {
   test('two delivers of one entry make one request to Facebook, and the second is refused', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = (request) =>
+    graph.stub.handler = (request) =>
       request.method === 'POST' ? { ...GRAPH_ANSWERS.sent, delayMs: 200 } : happyGraph(request);
     const [first, second] = await Promise.all([deliver(entryId), deliver(entryId)]);
     expect([first, second]).toContainEqual({ ok: true, data: { via: 'api', status: 'sent' } });
@@ -208,7 +200,8 @@ describe('sending through the Graph API', () => {
   test('a person Facebook says cannot receive messages (551) is remembered for the fan, not only the entry', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(551) : happyGraph(request));
+    graph.stub.handler = (request) =>
+      request.method === 'POST' ? GRAPH_ANSWERS.error(551) : happyGraph(request);
     await deliver(entryId);
     await routeMessage(
       { type: 'target/select', comment: { ...giuliaComment, commentId: '459', graphCommentId: '123_459' } },
@@ -222,7 +215,7 @@ describe('sending through the Graph API', () => {
   });
 
   test('a comment Facebook says someone else wrote is never sent, and the admin is told', async () => {
-    stub.handler = happyGraphBut('fields=from', {
+    graph.stub.handler = happyGraphBut('fields=from', {
       body: { id: '123_456', from: { id: '9753', name: 'Marco Bianchi' } },
     });
     await connect();
@@ -235,7 +228,7 @@ describe('sending through the Graph API', () => {
   });
 
   test('the author’s name matches whatever its case, spacing or invisible marks', async () => {
-    stub.handler = happyGraphBut('fields=from', {
+    graph.stub.handler = happyGraphBut('fields=from', {
       body: { id: '123_456', from: { id: '9753', name: ' giulia\u200b  ROSSI' } },
     });
     await connect();
@@ -243,7 +236,7 @@ describe('sending through the Graph API', () => {
   });
 
   test('a comment whose author Facebook does not name is never sent', async () => {
-    stub.handler = happyGraphBut('fields=from', GRAPH_ANSWERS.error(10, undefined, 403));
+    graph.stub.handler = happyGraphBut('fields=from', GRAPH_ANSWERS.error(10, undefined, 403));
     await connect();
     const entryId = await reserve();
     expect(await deliver(entryId)).toEqual({
@@ -270,7 +263,8 @@ describe('sending through the Graph API', () => {
   test('a rate limit does not count as sent, and the API rests before it is asked again', async () => {
     await connect();
     const first = await reserve();
-    stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(32) : happyGraph(request));
+    graph.stub.handler = (request) =>
+      request.method === 'POST' ? GRAPH_ANSWERS.error(32) : happyGraph(request);
     expect(await deliver(first)).toEqual({
       ok: true,
       data: {
@@ -282,7 +276,7 @@ describe('sending through the Graph API', () => {
     });
     expect(await entries()).toMatchObject([{ status: 'failed', deliveryError: 'rate-limited' }]);
 
-    stub.handler = happyGraph;
+    graph.stub.handler = happyGraph;
     const second = await reserve();
     expect(await deliver(second)).toMatchObject({
       ok: true,
@@ -299,7 +293,7 @@ describe('sending through the Graph API', () => {
     test(`a Page Facebook answers “${error}” for sends nothing more through the Graph API for a day, and the popup says until when`, async () => {
       await connect();
       const first = await reserve();
-      stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
+      graph.stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
       const reply = await deliver(first);
       expect(reply).toEqual({
         ok: true,
@@ -307,7 +301,7 @@ describe('sending through the Graph API', () => {
       });
       const until = (reply as { data: { retryAt: number } }).data.retryAt;
       expect(PAUSE_MS[error]).toBeGreaterThanOrEqual(24 * 60 * 60_000);
-      stub.handler = happyGraph;
+      graph.stub.handler = happyGraph;
       await routeMessage(
         { type: 'target/select', comment: { ...giuliaComment, commentId: '457', graphCommentId: '123_457' } },
         facebookTab,
@@ -324,7 +318,7 @@ describe('sending through the Graph API', () => {
   test('a rate limit on the can_reply_privately check stops the send before any message goes out', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = happyGraphBut('can_reply_privately', GRAPH_ANSWERS.error(80001));
+    graph.stub.handler = happyGraphBut('can_reply_privately', GRAPH_ANSWERS.error(80001));
     expect(await deliver(entryId)).toMatchObject({
       ok: true,
       data: { via: 'api', status: 'failed', error: 'rate-limited', retryAt: expect.any(Number) },
@@ -335,7 +329,7 @@ describe('sending through the Graph API', () => {
   test('a block answered to the author check stops the send before any message goes out', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = happyGraphBut('fields=from', GRAPH_ANSWERS.error(368));
+    graph.stub.handler = happyGraphBut('fields=from', GRAPH_ANSWERS.error(368));
     expect(await deliver(entryId)).toMatchObject({
       ok: true,
       data: { via: 'api', status: 'failed', error: 'page-blocked' },
@@ -346,7 +340,7 @@ describe('sending through the Graph API', () => {
   test('Facebook’s own time to regain access lengthens the rest after a rate limit', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = (request) =>
+    graph.stub.handler = (request) =>
       request.method === 'POST'
         ? {
             ...GRAPH_ANSWERS.error(80001),
@@ -365,7 +359,7 @@ describe('sending through the Graph API', () => {
   test('an answer without a Graph error body leaves the message unknown, never “refused”', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = (request) =>
+    graph.stub.handler = (request) =>
       request.method === 'POST' ? { status: 403, body: 'Forbidden by proxy' } : happyGraph(request);
     expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'api', status: 'unknown' } });
     expect(await entries()).toMatchObject([{ status: 'unknown', commentSlot: '456' }]);
@@ -374,7 +368,7 @@ describe('sending through the Graph API', () => {
   test('a server error leaves the message unknown: it keeps its comment and is not retried', async () => {
     await connect();
     const entryId = await reserve();
-    stub.handler = (request) =>
+    graph.stub.handler = (request) =>
       request.method === 'POST' ? GRAPH_ANSWERS.error(2, undefined, 500) : happyGraph(request);
     expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'api', status: 'unknown' } });
     expect(await entries()).toMatchObject([{ status: 'unknown', commentSlot: '456' }]);
@@ -388,7 +382,7 @@ describe('sending through the Graph API', () => {
     const entryId = await reserve(comment);
     fakeBrowser.tabReplies = () => ({ prepared: true });
     expect(await deliver(entryId)).toEqual({ ok: true, data: { via: 'box', prepared: true } });
-    expect(stub.requests.filter((request) => !request.path.startsWith('/v25.0/me'))).toEqual([]);
+    expect(graph.stub.requests.filter((request) => !request.path.startsWith('/v25.0/me'))).toEqual([]);
   });
 
   test('a comment on another Page with the same display name goes to Facebook’s message box', async () => {
@@ -417,7 +411,7 @@ describe('messages the Page sent from outside this browser', () => {
 
   test('a message another admin sent to the fan two days ago holds the weekly limit for the whole team', async () => {
     await connect();
-    stub.handler = sentElsewhere([TWO_DAYS_AGO]);
+    graph.stub.handler = sentElsewhere([TWO_DAYS_AGO]);
     await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
     const opened = await routeMessage({ type: 'popup/open' }, popup, NOW);
     expect(opened).toMatchObject({
@@ -429,14 +423,14 @@ describe('messages the Page sent from outside this browser', () => {
         },
       },
     });
-    expect(stub.requests.map((request) => request.path)).toContain(
+    expect(graph.stub.requests.map((request) => request.path)).toContain(
       '/v25.0/1000123/conversations?platform=messenger&user_id=2468&fields=messages.limit(50)%7Bcreated_time%2Cfrom%7D',
     );
   });
 
   test('the same outside message also stops a send, not only the popup’s verdict', async () => {
     await connect();
-    stub.handler = sentElsewhere([TWO_DAYS_AGO]);
+    graph.stub.handler = sentElsewhere([TWO_DAYS_AGO]);
     await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
     const reply = await routeMessage(
       {
@@ -454,7 +448,10 @@ describe('messages the Page sent from outside this browser', () => {
 
   test('when Facebook does not answer, the verdict rests on this browser’s log alone', async () => {
     await connect();
-    stub.handler = happyGraphBut('/conversations?platform=messenger', GRAPH_ANSWERS.error(2, undefined, 500));
+    graph.stub.handler = happyGraphBut(
+      '/conversations?platform=messenger',
+      GRAPH_ANSWERS.error(2, undefined, 500),
+    );
     await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
     expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({
       data: { verdicts: { thanks: { allowed: true } } },
@@ -464,6 +461,6 @@ describe('messages the Page sent from outside this browser', () => {
   test('without a connected Page nothing is asked of Facebook', async () => {
     await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
     await routeMessage({ type: 'popup/open' }, popup, NOW);
-    expect(stub.requests).toEqual([]);
+    expect(graph.stub.requests).toEqual([]);
   });
 });

@@ -33,6 +33,18 @@ async function useTheExtension(): Promise<void> {
   await call({ type: 'fan/notes', commentId: giuliaComment.commentId, notes: 'Second time this week' });
 }
 
+/** Giulia comments again the next day: her warning still holds her, and still counts as a strike. */
+async function expectGiuliaStillHeld(): Promise<void> {
+  await routeMessage(
+    { type: 'target/select', comment: { ...giuliaComment, commentId: '999', graphCommentId: '123_999' } },
+    facebookTab,
+    NOW,
+  );
+  const { verdicts, strikes } = await call({ type: 'popup/open' }, NOW + DAY_MS);
+  expect(verdicts!.thanks).toMatchObject({ allowed: false, rule: 'warning-cooldown' });
+  expect(strikes).toBe(1);
+}
+
 const withoutTime = ({ exportedAt, ...rest }: ReplyData['backup/export']['document']) => rest;
 
 beforeEach(freshIndexedDB);
@@ -64,14 +76,7 @@ describe('backup and restore of everything', () => {
 
     freshIndexedDB();
     await call({ type: 'backup/restore', document, mode: 'replace' });
-    await routeMessage(
-      { type: 'target/select', comment: { ...giuliaComment, commentId: '999', graphCommentId: '123_999' } },
-      facebookTab,
-      NOW,
-    );
-    const { verdicts, strikes } = await call({ type: 'popup/open' }, NOW + DAY_MS);
-    expect(verdicts!.thanks).toMatchObject({ allowed: false, rule: 'warning-cooldown' });
-    expect(strikes).toBe(1);
+    await expectGiuliaStillHeld();
   });
 
   test('merging a backup from another browser that holds forgotten fans is refused, says why, and changes nothing', async () => {
@@ -104,14 +109,7 @@ describe('backup and restore of everything', () => {
       expect(JSON.stringify([now.outreach, now.fans])).not.toMatch(
         /Giulia|giulia\.rossi|keep it kind|Second time/,
       );
-      await routeMessage(
-        { type: 'target/select', comment: { ...giuliaComment, commentId: '999', graphCommentId: '123_999' } },
-        facebookTab,
-        NOW,
-      );
-      const { verdicts, strikes } = await call({ type: 'popup/open' }, NOW + DAY_MS);
-      expect(verdicts!.thanks).toMatchObject({ allowed: false, rule: 'warning-cooldown' });
-      expect(strikes).toBe(1);
+      await expectGiuliaStillHeld();
     });
   }
 

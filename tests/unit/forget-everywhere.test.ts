@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { listOutreach } from '../../src/background/outreach-store';
-import { startGraphStub } from '../fixtures/graph-stub.mjs';
 import { fakeBrowser } from './fake-browser';
-import { freshIndexedDB } from './indexeddb';
+import { useGraphStub } from './graph-stub-setup';
 import { pickAndReserveThanks } from './pick-and-reserve';
 import { giuliaComment } from './sample-comment';
 import { facebookTab, popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const GIULIA = { pageId: giuliaComment.pageId, fanId: giuliaComment.authorId };
-let stub: Awaited<ReturnType<typeof startGraphStub>>;
+useGraphStub();
 
 /** Giulia got a thank-you through the Graph API (so the log holds Facebook's message id). */
 async function sendThroughGraph(): Promise<void> {
@@ -25,14 +24,6 @@ async function sendThroughGraph(): Promise<void> {
 }
 
 const forgetFromLog = () => routeMessage({ type: 'log/forget-fan', ...GIULIA }, popup, NOW + 2);
-
-beforeEach(async () => {
-  freshIndexedDB();
-  fakeBrowser.reset();
-  stub = await startGraphStub();
-  await fakeBrowser.storage.local.set({ 'test:graphBaseUrl': stub.url });
-});
-afterEach(() => stub.close());
 
 describe('forgetting a fan everywhere', () => {
   test('their tombstones keep no Facebook message id, post or template title', async () => {
