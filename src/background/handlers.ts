@@ -31,7 +31,7 @@ import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
 import { recordDeliveryOutcome } from './delivery-outcome';
 import { deliverViaGraph, graphCanDeliver } from './api-delivery';
 import { connectPage, disconnectPage, graphPause, loadConnection, publicView } from './graph-connection';
-import { forgetOutsideContacts, outsideContacts } from './outside-contacts';
+import { forgetOutsideContacts, knownOutsideContacts, outsideContacts } from './outside-contacts';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import {
@@ -139,7 +139,9 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       clearPendingBadge(),
     ]);
     const connection = await loadConnection();
-    const outside = target ? await outsideContacts(target, connection, now) : [];
+    // The first paint waits on nothing but this browser: what only a Graph read can add comes with
+    // 'popup/refine', which the popup asks for next.
+    const known = target ? await knownOutsideContacts(target, connection, now) : [];
     const viaApi = target !== null && graphCanDeliver(connection, target.comment);
     const deliveryVia = viaApi ? 'api' : 'box';
     const graphPaused = viaApi ? await graphPause(connection.page.id, now) : null;
@@ -160,8 +162,9 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           recognitionFailed,
           deliveryVia,
           graphPause: graphPaused,
+          refining: false,
         };
-      const request = { ...requestFor(target), outsideContacts: outside };
+      const request = { ...requestFor(target), outsideContacts: known ?? [] };
       const checked = await checkOutreach(db, request, await loadPolicySettings(db), now);
       const notes = await fanNotes(db, request);
       return {
@@ -173,8 +176,24 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         recognitionFailed,
         deliveryVia,
         graphPause: graphPaused,
+        refining: known === null,
       };
     });
+  },
+
+  async 'popup/refine'(_message, { now }) {
+    const target = await loadPendingTarget();
+    if (!target) return { checked: null };
+    const outside = await outsideContacts(target, await loadConnection(), now);
+    const checked = await withDatabase(async (db) =>
+      checkOutreach(
+        db,
+        { ...requestFor(target), outsideContacts: outside },
+        await loadPolicySettings(db),
+        now,
+      ),
+    );
+    return { checked: { commentId: target.comment.commentId, ...checked } };
   },
 
   async 'outreach/reserve'({ commentId, category, templateId, text, override }, { now }) {

@@ -14,6 +14,22 @@ const CACHE_PREFIX = 'graphOutside:';
 
 const cacheKey = (pageId: string, fanId: string) => `${CACHE_PREFIX}${pageId}:${fanId}`;
 
+/**
+ * What is known without asking Facebook: nothing to ask (no connection that reads conversations), or
+ * a recent answer. Null when only a Graph read can tell.
+ */
+export async function knownOutsideContacts(
+  target: PendingTarget,
+  connection: StoredConnection | null,
+  now: number,
+): Promise<number[] | null> {
+  const { comment } = target;
+  if (!graphCanDeliver(connection, comment) || !connection.canReadConversations) return [];
+  const key = cacheKey(comment.pageId, comment.authorId);
+  const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
+  return cached && now - cached.at < CACHE_MS && now >= cached.at ? cached.times : null;
+}
+
 /** Drops what the Graph API said of a fan's conversation: a forgotten fan leaves nothing behind. */
 export async function forgetOutsideContacts(fan: { pageId: string; fanId: string }): Promise<void> {
   await browser.storage.session.remove(cacheKey(fan.pageId, fan.fanId));
@@ -34,11 +50,11 @@ export async function outsideContacts(
   connection: StoredConnection | null,
   now: number,
 ): Promise<number[]> {
+  const known = await knownOutsideContacts(target, connection, now);
+  if (known) return known;
   const { comment } = target;
-  if (!graphCanDeliver(connection, comment) || !connection.canReadConversations) return [];
+  if (!graphCanDeliver(connection, comment)) return [];
   const key = cacheKey(comment.pageId, comment.authorId);
-  const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
-  if (cached && now - cached.at < CACHE_MS && now >= cached.at) return cached.times;
 
   const call = { ...(await callFor(connection)), timeoutMs: READ_TIMEOUT_MS };
   const author = await commentAuthor(call, comment.graphCommentId!);

@@ -82,6 +82,16 @@ export async function openCompose(): Promise<void> {
   }
   loaded.value = reply.data;
   if (reply.data.target) templateId.value = preselect(reply.data.templates, reply.data.verdicts, used);
+  if (reply.data.refining) await refine();
+}
+
+/** Adds what only the Graph API can tell (the Page's messages to the fan from elsewhere) once painted. */
+async function refine(): Promise<void> {
+  const reply = await request({ type: 'popup/refine' });
+  const state = loaded.value;
+  if (!reply.ok || !reply.data.checked || !state?.target) return;
+  const { commentId, ...checked } = reply.data.checked;
+  if (commentId === state.target.comment.commentId) loaded.value = { ...state, ...checked, refining: false };
 }
 
 export function pickTemplate(id: string): void {

@@ -71,6 +71,7 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
 /** Sent by the extension's own pages (popup, options, log). */
 export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('popup/open') }),
+  z.strictObject({ type: z.literal('popup/refine') }),
   z.strictObject({
     type: z.literal('outreach/reserve'),
     commentId,
@@ -220,6 +221,19 @@ export interface ReplyData {
     deliveryVia: 'api' | 'box';
     /** While Facebook's page-wide answer (rate limit, block) rests the Graph API for the target's Page. */
     graphPause: GraphPause | null;
+    /** The verdicts rest on this browser's log alone so far: 'popup/refine' adds the Graph API's reads. */
+    refining: boolean;
+  };
+  /** The target's verdicts again, with what the Graph API says of the Page's conversation with the fan. */
+  'popup/refine': {
+    checked: {
+      commentId: string;
+      verdicts: Record<Category, Verdict>;
+      strikes: number;
+      doNotContact: boolean;
+      lastContacts: Partial<Record<Category, number>>;
+      unavailableAt: number | null;
+    } | null;
   };
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
   'outreach/deliver': DeliveryReply;

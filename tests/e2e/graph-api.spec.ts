@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { GRAPH_ANSWERS, happyGraph, startGraphStub } from '../fixtures/graph-stub.mjs';
+import { GRAPH_ANSWERS, happyGraph, happyGraphBut, startGraphStub } from '../fixtures/graph-stub.mjs';
 import { expect, test, type ExtensionGlobals, type Page, type Worker, storedEntries } from './extension-test';
 
 const TOKEN = 'EAAGe2eStubPageAccessTokenZX81';
@@ -152,6 +152,21 @@ test('a fan Facebook says cannot receive messages is named so in the popup from 
       .getByRole('note')
       .filter({ hasText: 'Facebook said Giulia Rossi cannot receive messages from this Page' }),
   ).toBeVisible();
+});
+
+test('a message the Page sent the fan from elsewhere two days ago shows in the popup’s verdict once Facebook answers', async ({
+  page,
+  openPopup,
+}) => {
+  const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60_000;
+  stub.handler = happyGraphBut('/conversations?platform=messenger', GRAPH_ANSWERS.conversation([twoDaysAgo]));
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await expect(popup.locator('.verdict')).toHaveText(
+    /^Giulia Rossi was messaged 2 days ago; next message possible on/,
+  );
 });
 
 test('Facebook’s can_reply_privately saying no stops the send before it is made', async ({

@@ -413,18 +413,36 @@ describe('messages the Page sent from outside this browser', () => {
     await connect();
     graph.stub.handler = sentElsewhere([TWO_DAYS_AGO]);
     await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
-    const opened = await routeMessage({ type: 'popup/open' }, popup, NOW);
-    expect(opened).toMatchObject({
+    await routeMessage({ type: 'popup/open' }, popup, NOW);
+    const refined = await routeMessage({ type: 'popup/refine' }, popup, NOW);
+    expect(refined).toMatchObject({
       ok: true,
       data: {
-        verdicts: {
-          thanks: { allowed: false, rule: 'fan-window', lastContactAt: TWO_DAYS_AGO },
-          care: { allowed: true },
+        checked: {
+          commentId: '456',
+          verdicts: {
+            thanks: { allowed: false, rule: 'fan-window', lastContactAt: TWO_DAYS_AGO },
+            care: { allowed: true },
+          },
         },
       },
     });
     expect(graph.stub.requests.map((request) => request.path)).toContain(
       '/v25.0/1000123/conversations?platform=messenger&user_id=2468&fields=messages.limit(50)%7Bcreated_time%2Cfrom%7D',
+    );
+  });
+
+  test('the popup paints from this browser’s log first: opening it asks nothing of Facebook’s conversations', async () => {
+    await connect();
+    graph.stub.handler = sentElsewhere([TWO_DAYS_AGO]);
+    await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+    const opened = await routeMessage({ type: 'popup/open' }, popup, NOW);
+    expect(opened).toMatchObject({
+      ok: true,
+      data: { refining: true, verdicts: { thanks: { allowed: true } } },
+    });
+    expect(graph.stub.requests.filter((request) => request.path.includes('conversations?platform'))).toEqual(
+      [],
     );
   });
 
