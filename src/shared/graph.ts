@@ -1,7 +1,8 @@
 /**
  * Why the Graph API did not send a private reply, as the extension tells the admin. Each comes from a
- * definite answer by Facebook, so nothing was sent; `unknown` outcomes (timeouts, server errors) are
- * entries of their own status instead.
+ * definite answer by Facebook, so nothing new was sent (`already-answered`: the comment holds a private
+ * reply, so its entry counts as sent); `unknown` outcomes (timeouts, server errors, answers without a
+ * Graph error) are entries of their own status instead.
  */
 export const GRAPH_ERRORS = [
   'token-expired',
