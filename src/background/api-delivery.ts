@@ -47,9 +47,9 @@ async function rememberUnavailable(entry: OutreachEntry, now: number): Promise<v
   await withDatabase((db) => markUnavailable(db, fan, now));
 }
 
-async function refused(entryId: string, error: GraphError, now: number): Promise<ApiReply> {
+async function refused(entryId: string, error: GraphError, now: number, retryAt?: number): Promise<ApiReply> {
   await recordDeliveryOutcome(entryId, 'failed', now, { deliveryError: error });
-  return { via: 'api', status: 'failed', error };
+  return { via: 'api', status: 'failed', error, ...(retryAt === undefined ? {} : { retryAt }) };
 }
 
 /** Not sent; a page-wide answer also pauses the Page's Graph API use, and says until when. */
@@ -61,7 +61,7 @@ async function refusedBy(
 ): Promise<ApiReply> {
   if (!isPausing(error)) return refused(entryId, error, now);
   const pause = await pauseGraph(pageId, error, now, retryAfterMs);
-  return { ...(await refused(entryId, error, now)), retryAt: pause.until };
+  return refused(entryId, error, now, pause.until);
 }
 
 /**
@@ -78,7 +78,7 @@ export async function deliverViaGraph(
   const entryId = entry.id;
   const pageId = connection.page.id;
   const paused = await graphPause(pageId, now);
-  if (paused) return { ...(await refused(entryId, paused.reason, now)), retryAt: paused.until };
+  if (paused) return refused(entryId, paused.reason, now, paused.until);
   const call = await callFor(connection);
   // Facebook's own flag, where the token may read it: say why not before trying.
   const allowed = await canReplyPrivately(call, graphCommentId);

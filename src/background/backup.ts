@@ -42,17 +42,27 @@ const isForgotten = (record: { fanId: string }) => record.fanId.startsWith(FORGO
 async function keepForgottenForgotten(
   db: OutreachDatabase,
   backup: Backup,
-  restoredSalt: string,
+  salts: { local: string; restored: string },
   now: number,
 ): Promise<Pick<Backup, 'outreach' | 'fans'>> {
-  const localSalt = await fanSalt(db);
+  const restoredSalt = salts.restored;
   const [entries, fans] = await Promise.all([db.getAll('outreach'), db.getAll('fans')]);
-  const forgottenHere = new Set(
-    [...entries, ...fans].filter(isForgotten).map((record) => `${record.pageId}\u0000${record.fanId}`),
-  );
+  const keyOf = (fan: { pageId: string; fanId: string }) => `${fan.pageId}\u0000${fan.fanId}`;
+  const forgottenHere = new Set([...entries, ...fans].filter(isForgotten).map(keyOf));
   if (forgottenHere.size === 0) return backup;
-  const wasForgotten = async (fan: { pageId: string; fanId: string }) =>
-    !isForgotten(fan) && forgottenHere.has(`${fan.pageId}\u0000${await fanAliasUnder(localSalt, fan)}`);
+  // A fan has many entries: each is hashed once.
+  const verdicts = new Map<string, Promise<boolean>>();
+  const wasForgotten = (fan: { pageId: string; fanId: string }): Promise<boolean> => {
+    if (isForgotten(fan)) return Promise.resolve(false);
+    let verdict = verdicts.get(keyOf(fan));
+    if (!verdict) {
+      verdict = fanAliasUnder(salts.local, fan).then((fanId) =>
+        forgottenHere.has(keyOf({ pageId: fan.pageId, fanId })),
+      );
+      verdicts.set(keyOf(fan), verdict);
+    }
+    return verdict;
+  };
   const outreach = await Promise.all(
     backup.outreach.map(async (entry) =>
       (await wasForgotten(entry)) ? tombstoneUnder(restoredSalt, entry, now) : entry,
@@ -99,7 +109,7 @@ export async function restoreBackup(
   const { outreach, fans } = await keepForgottenForgotten(
     db,
     backup,
-    mode === 'replace' ? backup.fanSalt : localSalt,
+    { local: localSalt, restored: mode === 'replace' ? backup.fanSalt : localSalt },
     now,
   );
   const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta'], 'readwrite', {

@@ -38,7 +38,8 @@ export async function readStanding(
   return mergeStanding(real, forgotten);
 }
 
-type FanIdentity = Pick<FanRecord, 'pageId' | 'fanId' | 'name' | 'profileUrl'>;
+/** Who a fan is, as their latest comment names them. */
+export type FanIdentity = Pick<FanRecord, 'pageId' | 'fanId' | 'name' | 'profileUrl'>;
 
 /**
  * Reads, changes and writes one fan's standing in one transaction, starting from the merged record

@@ -1,8 +1,6 @@
 import type { FanRecord } from '../shared/outreach';
 import type { OutreachDatabase } from './database';
-import { updateStanding } from './fan-standing';
-
-type FanIdentity = Pick<FanRecord, 'pageId' | 'fanId' | 'name' | 'profileUrl'>;
+import { updateStanding, type FanIdentity } from './fan-standing';
 
 /** Marks a fan "do not contact" (or lifts it); the policy reads it in the same transaction as the log. */
 export function setDoNotContact(db: OutreachDatabase, fan: FanIdentity, doNotContact: boolean, now: number) {

@@ -124,13 +124,14 @@ function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number)
 /**
  * Erases what the Page knows about a fan — names, profile, comments, messages, override reasons —
  * leaving for each contact a tombstone with only its Page, category, time and status under a salted
- * alias, and the "do not contact" mark if there was one. Returns how many tombstones were left.
+ * alias, and the "do not contact" mark if there was one. Returns how many tombstones were left, and
+ * the alias the fan is known by from now on.
  */
 export async function forgetFan(
   db: OutreachDatabase,
   fan: { pageId: string; fanId: string },
   now: number,
-): Promise<number> {
+): Promise<{ tombstones: number; alias: string }> {
   const range = IDBKeyRange.bound([fan.pageId, fan.fanId, -Infinity], [fan.pageId, fan.fanId, Infinity]);
   const fanAlias = (await forgottenAliases(db, { ...fan, commentId: '' })).fanId;
   for (;;) {
@@ -166,6 +167,6 @@ export async function forgetFan(
         : []),
     ]);
     await tx.done;
-    return entries.length;
+    return { tombstones: entries.length, alias: fanAlias };
   }
 }

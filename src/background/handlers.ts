@@ -2,7 +2,7 @@ import type { ContentToBackground, PendingTarget, PopupToBackground, ReplyData }
 import { templatesForLanguage } from '../shared/templates';
 import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
-import { withDatabase } from './database';
+import { withDatabase, type OutreachDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
 import { announceEverythingChanged, announceFanChange } from './change-feed';
 import {
@@ -15,7 +15,7 @@ import {
   restoreOutreach,
 } from './outreach-store';
 import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
-import { forgetFan, forgottenFanAliases } from './forgotten-fans';
+import { forgetFan } from './forgotten-fans';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
 import { exportBackup, restoreBackup } from './backup';
@@ -86,16 +86,19 @@ function requestFor({ comment, selectedAt }: PendingTarget): Omit<OutreachReques
   };
 }
 
+/** The policy's verdicts for the picked comment, counting the Page's messages to the fan from elsewhere. */
+async function checkTarget(db: OutreachDatabase, target: PendingTarget, outside: number[], now: number) {
+  const request = { ...requestFor(target), outsideContacts: outside };
+  return checkOutreach(db, request, await loadPolicySettings(db), now);
+}
+
 /**
  * Forgets a fan in the log and wherever else the worker keeps them: the picked comment when it is
  * theirs, the Graph API's conversation cache. Tabs hear of it under the alias, so the fan's id is
  * never written in clear to `storage.local`; their status there stays right, since the limits stay.
  */
 async function forgetEverywhere(fan: { pageId: string; fanId: string }, now: number): Promise<number> {
-  const { tombstones, alias } = await withDatabase(async (db) => ({
-    tombstones: await forgetFan(db, fan, now),
-    alias: (await forgottenFanAliases(db, [fan]))[0]!.fanId,
-  }));
+  const { tombstones, alias } = await withDatabase((db) => forgetFan(db, fan, now));
   const target = await loadPendingTarget();
   if (target?.comment.pageId === fan.pageId && target.comment.authorId === fan.fanId)
     await clearPendingTarget();
@@ -164,9 +167,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           graphPause: graphPaused,
           refining: false,
         };
-      const request = { ...requestFor(target), outsideContacts: known ?? [] };
-      const checked = await checkOutreach(db, request, await loadPolicySettings(db), now);
-      const notes = await fanNotes(db, request);
+      const checked = await checkTarget(db, target, known ?? [], now);
+      const notes = await fanNotes(db, requestFor(target));
       return {
         target,
         templates,
@@ -185,14 +187,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const target = await loadPendingTarget();
     if (!target) return { checked: null };
     const outside = await outsideContacts(target, await loadConnection(), now);
-    const checked = await withDatabase(async (db) =>
-      checkOutreach(
-        db,
-        { ...requestFor(target), outsideContacts: outside },
-        await loadPolicySettings(db),
-        now,
-      ),
-    );
+    const checked = await withDatabase((db) => checkTarget(db, target, outside, now));
     return { checked: { commentId: target.comment.commentId, ...checked } };
   },
 

@@ -53,6 +53,7 @@ export async function outsideContacts(
   const known = await knownOutsideContacts(target, connection, now);
   if (known) return known;
   const { comment } = target;
+  // Always true here (nothing known means a connection that delivers); it narrows `connection`.
   if (!graphCanDeliver(connection, comment)) return [];
   const key = cacheKey(comment.pageId, comment.authorId);
 

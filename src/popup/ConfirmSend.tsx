@@ -30,7 +30,6 @@ export function ConfirmSend() {
       <p class="confirm-route">
         {loaded.value?.deliveryVia === 'api' ? t('confirmViaApi', comment.pageName) : t('confirmViaBox')}
       </p>
-
       {overridable.value && <p class="override-note">{t('logOverridden', overrideReason.value.trim())}</p>}
       <div class="confirm-actions">
         <button

@@ -42,7 +42,9 @@ async function sendAndConfirm(entry: NewEntry, now: number, overrideReason?: str
   });
 }
 
-const forget = (fan = giulia, now = T + DAY_MS) => withDatabase((db) => forgetFan(db, fan, now));
+/** How many tombstones forgetting left. */
+const forget = async (fan = giulia, now = T + DAY_MS) =>
+  (await withDatabase((db) => forgetFan(db, fan, now))).tombstones;
 const log = () => withDatabase((db) => listOutreach(db));
 
 beforeEach(freshIndexedDB);
