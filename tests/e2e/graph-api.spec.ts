@@ -48,6 +48,25 @@ async function sendThanksToGiulia(page: Page, openPopup: () => Promise<Page>): P
   return popup;
 }
 
+/**
+ * Giulia's thank-you, which Facebook refuses with `answer` (the popup then says `said`), then the
+ * popup opened again on her first or last comment.
+ */
+async function reopenAfterRefusal(
+  page: Page,
+  openPopup: () => Promise<Page>,
+  answer: ReturnType<typeof GRAPH_ANSWERS.error>,
+  said: string,
+  comment: 'first' | 'last',
+): Promise<Page> {
+  stub.handler = (request) => (request.method === 'POST' ? answer : happyGraph(request));
+  const first = await sendThanksToGiulia(page, openPopup);
+  await expect(first.getByText(said)).toBeVisible();
+  await first.close();
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' })[comment]().click();
+  return openPopup();
+}
+
 test('a Page connected on the options page gets its comment answered in one well-formed Graph request', async ({
   page,
   openPopup,
@@ -122,13 +141,14 @@ test('after Facebook blocks the Page (368) the next send is stopped before revie
   page,
   openPopup,
 }) => {
-  stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(368) : happyGraph(request));
-  const first = await sendThanksToGiulia(page, openPopup);
-  await expect(first.getByText('Not sent: Facebook has blocked the Page from sending')).toBeVisible();
-  await first.close();
   // Not sent, so the comment is free again: only the pause stands in the way.
-  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
-  const popup = await openPopup();
+  const popup = await reopenAfterRefusal(
+    page,
+    openPopup,
+    GRAPH_ANSWERS.error(368),
+    'Not sent: Facebook has blocked the Page from sending',
+    'first',
+  );
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
   await expect(
     popup.getByText(/^Facebook's last answer for this Page: Facebook has blocked the Page .* until /),
@@ -141,12 +161,13 @@ test('a fan Facebook says cannot receive messages is named so in the popup from 
   page,
   openPopup,
 }) => {
-  stub.handler = (request) => (request.method === 'POST' ? GRAPH_ANSWERS.error(551) : happyGraph(request));
-  const first = await sendThanksToGiulia(page, openPopup);
-  await expect(first.getByText('Not sent: this person cannot receive messages')).toBeVisible();
-  await first.close();
-  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
-  const popup = await openPopup();
+  const popup = await reopenAfterRefusal(
+    page,
+    openPopup,
+    GRAPH_ANSWERS.error(551),
+    'Not sent: this person cannot receive messages',
+    'last',
+  );
   await expect(
     popup
       .getByRole('note')
