@@ -1,5 +1,5 @@
 import type { EntryStatus, OutreachEntry } from '../shared/outreach';
-import { announceFanChange } from './change-feed';
+import { announceEntryChange } from './change-feed';
 import { withDatabase } from './database';
 import { settleOutreach, type SettleDetails } from './outreach-store';
 
@@ -14,6 +14,6 @@ export async function recordDeliveryOutcome(
   details: SettleDetails = {},
 ): Promise<OutreachEntry | null> {
   const entry = await withDatabase((db) => settleOutreach(db, entryId, status, now, details));
-  if (entry) await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
+  if (entry) await announceEntryChange(entry, now);
   return entry;
 }

@@ -4,11 +4,12 @@ import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
 import { withDatabase, type OutreachDatabase } from './database';
 import { DEFAULT_POLICY_SETTINGS } from '../shared/policy-settings';
-import { announceEverythingChanged, announceFanChange } from './change-feed';
+import { announceEntryChange, announceEverythingChanged, announceFanChange } from './change-feed';
 import {
   checkOutreach,
   deleteOutreach,
   fanStatuses,
+  getOutreach,
   settleOutreach,
   listOutreach,
   reserveOutreach,
@@ -222,7 +223,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         { overrideReason: override?.reason, outsideContacts: outside },
       );
     });
-    if (reserved.entry) await announceFanChange({ pageId: comment.pageId, fanId: comment.authorId }, now);
+    if (reserved.entry) await announceEntryChange(reserved.entry, now);
     return reserved;
   },
 
@@ -280,16 +281,20 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     };
   },
 
+  async 'log/get'({ id }) {
+    return { entry: await withDatabase((db) => getOutreach(db, id)) };
+  },
+
   async 'log/delete'({ id }, { now }) {
     const entry = await withDatabase((db) => deleteOutreach(db, id));
     if (!entry) throw new RequestError('not-found', 'errorEntryGone');
-    await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
+    await announceEntryChange(entry, now);
     return { entry };
   },
 
   async 'log/restore'({ entry }, { now }) {
     await withDatabase((db) => restoreOutreach(db, entry));
-    await announceFanChange({ pageId: entry.pageId, fanId: entry.fanId }, now);
+    await announceEntryChange(entry, now);
     return {};
   },
 

@@ -232,6 +232,11 @@ export async function listOutreach(
   return entries;
 }
 
+/** One entry by id, or null when there is none. */
+export async function getOutreach(db: OutreachDatabase, id: string): Promise<OutreachEntry | null> {
+  return (await db.get('outreach', id)) ?? null;
+}
+
 /** Deletes one entry (a message that was never really sent): it no longer counts. */
 export async function deleteOutreach(db: OutreachDatabase, id: string): Promise<OutreachEntry | null> {
   const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });

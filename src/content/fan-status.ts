@@ -128,7 +128,7 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
     const change = changes[OUTREACH_CHANGE_KEY]?.newValue as OutreachChange | undefined;
     if (area !== 'local' || !change) return;
-    if ('all' in change) {
+    if (change.kind === 'all') {
       known.clear();
       for (const fan of tracked.values()) ask(fan);
       return;

@@ -4,8 +4,10 @@ import { useOutreachChanges } from '../shared/use-outreach-changes';
 import { fanKey } from './log-query';
 import { download } from '../shared/download';
 import { logCsv } from './log-export';
+import type { OutreachChange } from '../shared/fan-status';
 import {
   actionError,
+  applyChange,
   deleted,
   entries,
   filter,
@@ -22,7 +24,7 @@ import { LogSummary } from './LogSummary';
 import { summarize } from './log-summary';
 import { LogTable } from './LogTable';
 
-const reloadLog = () => void loadLog();
+const followChange = (change: OutreachChange) => void applyChange(change);
 
 const CSV_FILE = 'page-outreach-log.csv';
 const JSON_FILE = 'page-outreach-log.json';
@@ -76,8 +78,8 @@ function UndoBar() {
 
 export function LogApp() {
   useEffect(() => void loadLog(), []);
-  // A message sent or deleted anywhere (popup, another tab) shows up here without reloading.
-  useOutreachChanges(reloadLog);
+  // A message sent or deleted anywhere (popup, another tab) shows up here: its row alone is patched.
+  useOutreachChanges(followChange);
   const rows = shown.value;
   const summary = useMemo(() => summarize(rows, Date.now()), [rows]);
   if (loadError.value) return <p role="alert">{loadError.value}</p>;

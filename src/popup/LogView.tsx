@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { OutreachEntry } from '../shared/outreach';
@@ -10,8 +10,12 @@ export function LogView() {
   const [entries, setEntries] = useState<OutreachEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const latest = useRef(0);
+  // The popup shows one short page: any change reloads it, and only the newest answer is shown.
   const load = useCallback(() => {
+    const ask = ++latest.current;
     void request({ type: 'log/list' }).then((reply) => {
+      if (ask !== latest.current) return;
       if (reply.ok) setEntries(reply.data.entries);
       else setError(reply.error.message);
     });

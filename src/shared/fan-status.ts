@@ -29,12 +29,18 @@ export function noHistory({ pageId, fanId }: FanKey): FanStatus {
 }
 
 /**
- * Written to `storage.local` whenever an outreach entry changes, so every facebook.com tab can refresh
- * that fan's status without a reload. It names only the fan; content scripts may read it.
+ * Written to `storage.local` whenever outreach changes, so every facebook.com tab and extension page can
+ * refresh what it shows without a reload. It names only the fan and the entry; content scripts may read it.
  */
 export const OUTREACH_CHANGE_KEY = 'outreachChange';
-/** One fan's outreach changed, or (`all`, after a restore) everything did. */
-export type OutreachChange = (FanKey & { at: number }) | { all: true; at: number };
+/**
+ * What changed: one entry of a fan (added, settled, deleted or put back), a fan as a whole (a mark, or
+ * forgotten), or everything (a restore).
+ */
+export type ChangeSubject =
+  ({ kind: 'entry'; entryId: string } & FanKey) | ({ kind: 'fan' } & FanKey) | { kind: 'all' };
+/** One announcement; `changeId` makes two changes in the same millisecond two events. */
+export type OutreachChange = ChangeSubject & { changeId: string; at: number };
 
 /** How long a tab trusts a fan's status it was told: relative times and windows move on by themselves. */
 export const STATUS_TTL_MS = 5 * 60_000;

@@ -101,6 +101,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
     before: z.strictObject({ createdAt: z.number().int().nonnegative(), id: entryId }).optional(),
     limit: z.number().int().min(1).max(MAX_LOG_PAGE).optional(),
   }),
+  /** One entry as it is now (null when it is gone), for a page patching the row a change named. */
+  z.strictObject({ type: z.literal('log/get'), id: entryId }),
   z.strictObject({ type: z.literal('log/delete'), id: entryId }),
   /** Undo of a delete: the entry exactly as the delete returned it. */
   z.strictObject({ type: z.literal('log/restore'), entry: OutreachEntrySchema }),
@@ -243,6 +245,7 @@ export interface ReplyData {
   'fan/forget': { tombstones: number };
   'log/forget-fan': { tombstones: number };
   'log/list': { entries: OutreachEntry[] };
+  'log/get': { entry: OutreachEntry | null };
   'log/delete': { entry: OutreachEntry };
   'log/restore': Record<string, never>;
   'templates/list': { templates: Template[] };

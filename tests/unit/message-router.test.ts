@@ -282,11 +282,19 @@ describe('message router', () => {
     });
   });
 
-  test('recording outreach tells every tab which fan changed', async () => {
+  test('recording outreach tells every tab which entry of which fan changed', async () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
-    await routeMessage(reserveThanks, popup, NOW);
+    const reply = await routeMessage(reserveThanks, popup, NOW);
+    const entryId = reply.ok && 'entry' in reply.data ? reply.data.entry?.id : undefined;
     expect(await fakeBrowser.storage.local.get('outreachChange')).toEqual({
-      outreachChange: { pageId: 'acmecoffee', fanId: 'giulia.rossi.77', at: NOW },
+      outreachChange: {
+        kind: 'entry',
+        entryId,
+        pageId: 'acmecoffee',
+        fanId: 'giulia.rossi.77',
+        at: NOW,
+        changeId: expect.any(String),
+      },
     });
   });
 
