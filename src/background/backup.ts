@@ -1,16 +1,26 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from '../shared/backup';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { ImportMode } from '../shared/export-document';
-import { DATABASE_VERSION, FAN_SALT_KEY, type OutreachDatabase } from './database';
+import { MAX_LOG_ENTRIES, type OutreachEntry } from '../shared/outreach';
+import { DATABASE_VERSION, FAN_SALT_KEY, type OutreachDatabase, type OutreachSchema } from './database';
 import { offendingPaths } from './data-transfer';
 import { fanAliasUnder, fanSalt, FORGOTTEN_PREFIX, tombstoneUnder } from './forgotten-fans';
 import { RequestError } from './request-error';
 import { loadCustomPlaceholders, loadSavedSettings, PLACEHOLDERS_KEY, POLICY_KEY } from './settings-store';
 
-/** Everything, read in one transaction so the file is one consistent moment of the database. */
-export async function exportBackup(db: OutreachDatabase, now: number): Promise<Backup> {
+/**
+ * Everything, read in one transaction so the file is one moment of the database. The log's newest
+ * `maxEntries` only: beyond the log's size limit, entries are on their way out (maintenance drops the
+ * oldest), and the file stays one that import accepts.
+ */
+export async function exportBackup(
+  db: OutreachDatabase,
+  now: number,
+  maxEntries = MAX_LOG_ENTRIES,
+): Promise<Backup> {
   const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta']);
   const [outreach, fans, templates, fanSalt] = await Promise.all([
-    tx.objectStore('outreach').getAll(),
+    newestEntries(tx.objectStore('outreach'), maxEntries),
     tx.objectStore('fans').getAll(),
     tx.objectStore('templates').getAll(),
     tx.objectStore('meta').get(FAN_SALT_KEY),
@@ -29,6 +39,20 @@ export async function exportBackup(db: OutreachDatabase, now: number): Promise<B
     placeholders,
     fanSalt: fanSalt ?? '',
   };
+}
+
+type OutreachStore = IDBPObjectStore<OutreachSchema, StoreNames<OutreachSchema>[], 'outreach', 'readonly'>;
+
+/** The log, or its newest `max` entries when it holds more. */
+async function newestEntries(store: OutreachStore, max: number): Promise<OutreachEntry[]> {
+  if ((await store.count()) <= max) return store.getAll();
+  const entries: OutreachEntry[] = [];
+  let cursor = await store.index('byCreatedAt').openCursor(null, 'prev');
+  while (cursor && entries.length < max) {
+    entries.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return entries;
 }
 
 /** Is this record one of a forgotten fan (a tombstone, or their "do not contact" under the alias)? */

@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
 import { withDatabase } from './database';
-import { dropExpired, markInterrupted } from './outreach-store';
+import { dropBeyondCap, dropExpired, markInterrupted } from './outreach-store';
 import { loadPolicySettings } from './settings-store';
 import { historyWindowMs } from './frequency-policy';
+import { MAX_LOG_ENTRIES } from '../shared/outreach';
 import { DAY_MS } from '../shared/time';
 
 /** A reservation not delivered by then was interrupted; delivery starts within milliseconds of it. */
@@ -19,13 +20,15 @@ export const MAINTENANCE_PERIOD_MINUTES = 5;
 /**
  * Idempotent housekeeping, safe to run at any moment and any number of times, on the maintenance
  * alarm: a reservation is given up on after the delivery timeout (a message already in Facebook's box
- * is watched by its tab, so only its own, longer timeout applies), and entries past retention go.
+ * is watched by its tab, so only its own, longer timeout applies), and entries past retention or
+ * beyond the log's size limit go.
  */
 export async function runMaintenance(now: number): Promise<void> {
   await withDatabase(async (db) => {
     const settings = await loadPolicySettings(db);
     await markInterrupted(db, now, { reservedMs: DELIVERY_TIMEOUT_MS, preparedMs: PREPARED_TIMEOUT_MS });
     await dropExpired(db, now - Math.max(settings.retentionDays * DAY_MS, historyWindowMs(settings)));
+    await dropBeyondCap(db, MAX_LOG_ENTRIES);
   });
 }
 

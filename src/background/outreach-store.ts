@@ -417,3 +417,21 @@ export async function dropExpired(
   await tx.done;
   return keys.length;
 }
+
+/**
+ * Deletes the oldest entries beyond `cap` (the log's size limit), a bounded batch per call like
+ * `dropExpired`. Returns how many were deleted.
+ */
+export async function dropBeyondCap(
+  db: OutreachDatabase,
+  cap: number,
+  batch = EXPIRY_BATCH,
+): Promise<number> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const excess = Math.min((await tx.store.count()) - cap, batch);
+  if (excess <= 0) return 0;
+  const keys = await tx.store.index('byCreatedAt').getAllKeys(null, excess);
+  await Promise.all(keys.map((key) => tx.store.delete(key)));
+  await tx.done;
+  return keys.length;
+}

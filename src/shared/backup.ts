@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { MAX_IMPORTED_TEMPLATES } from './export-document';
-import { OutreachEntrySchema, MAX_FAN_NOTES } from './outreach';
+import { MAX_FAN_NOTES, MAX_LOG_ENTRIES, OutreachEntrySchema } from './outreach';
 import { CustomPlaceholdersSchema } from './placeholders';
 import { PolicySettingsSchema } from './policy-settings';
 import { TemplateSchema } from './templates';
 
 export const BACKUP_FORMAT = 'page-outreach/backup';
 export const BACKUP_VERSION = 1;
-/**
- * Most log entries a backup holds: a year of a Page at its daily cap is 18,250, and the whole file
- * must pass as one message (Chrome's limit is 64 MiB; an entry is about 0.6 kB).
- */
-export const MAX_BACKUP_ENTRIES = 100_000;
 const MAX_BACKUP_FANS = 100_000;
 
 const FanRecordSchema = z.strictObject({
@@ -32,7 +27,7 @@ export const BackupSchema = z.strictObject({
   /** The database version that wrote it; a newer one than this build knows is refused. */
   schemaVersion: z.number().int().positive(),
   exportedAt: z.iso.datetime(),
-  outreach: z.array(OutreachEntrySchema).max(MAX_BACKUP_ENTRIES),
+  outreach: z.array(OutreachEntrySchema).max(MAX_LOG_ENTRIES),
   fans: z.array(FanRecordSchema).max(MAX_BACKUP_FANS),
   templates: z.array(TemplateSchema).max(MAX_IMPORTED_TEMPLATES),
   settings: PolicySettingsSchema,

@@ -136,6 +136,13 @@ export interface FanRecord {
   unavailableAt?: number;
 }
 
+/**
+ * Most entries the log keeps, whatever the retention: the oldest beyond it go, as past retention. A
+ * backup holds at most this many, so every export is a file import accepts (a year of a Page at the
+ * default daily cap is 18,250 entries).
+ */
+export const MAX_LOG_ENTRIES = 100_000;
+
 /** Longest note about a fan. */
 export const MAX_FAN_NOTES = 2000;
 

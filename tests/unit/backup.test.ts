@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { DATABASE_VERSION } from '../../src/background/database';
+import { exportBackup } from '../../src/background/backup';
+import { DATABASE_VERSION, withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
+import { BackupSchema } from '../../src/shared/backup';
 import type { ReplyData } from '../../src/shared/messages';
+import { MAX_LOG_ENTRIES, type OutreachEntry } from '../../src/shared/outreach';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
@@ -190,5 +193,44 @@ describe('backup and restore of everything', () => {
         error: { code: 'forbidden' },
       });
     }
+  });
+});
+
+describe('a backup of a log of any size the settings allow', () => {
+  test('import accepts as many entries as the log keeps', () => {
+    const entry = (index: number): OutreachEntry => ({
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+      pageId: 'acmecoffee',
+      pageName: 'Acme Coffee',
+      fanId: `fan${index}`,
+      fanName: 'Fan',
+      fanUrl: '',
+      commentId: `${index}`,
+      postUrl: '',
+      commentExcerpt: '',
+      category: 'care',
+      templateId: 't',
+      templateTitle: 'Care',
+      text: 'Hi',
+      createdAt: NOW,
+      updatedAt: NOW,
+      status: 'copied',
+    });
+    const full = Array.from({ length: MAX_LOG_ENTRIES }, (_, index) => entry(index));
+    expect(BackupSchema.shape.outreach.safeParse(full).success).toBe(true);
+    expect(BackupSchema.shape.outreach.safeParse([...full, entry(MAX_LOG_ENTRIES)]).success).toBe(false);
+  });
+
+  test('a log over its size limit exports its newest entries, as a file import accepts', async () => {
+    const ids: string[] = [];
+    for (let day = 0; day < 3; day += 1) {
+      const comment = { ...giuliaComment, commentId: `${day}`, graphCommentId: `123_${day}` };
+      await routeMessage({ type: 'target/select', comment }, facebookTab, NOW + day * DAY_MS);
+      const reserve = { commentId: `${day}`, category: 'care', templateId: 'default-care-1-en', text: 'Hi' };
+      const { entry } = await call({ type: 'outreach/reserve', ...reserve }, NOW + day * DAY_MS);
+      ids.push(entry!.id);
+    }
+    const document = await withDatabase((db) => exportBackup(db, NOW, 2));
+    expect(document.outreach.map((entry) => entry.id).sort()).toEqual(ids.slice(1).sort());
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
 import { DELIVERY_TIMEOUT_MS, runMaintenance, settleInterrupted } from '../../src/background/maintenance';
 import {
+  dropBeyondCap,
   dropExpired,
   listOutreach,
   markInterrupted,
@@ -74,6 +75,15 @@ describe('retention', () => {
     await seed([400, 500, 600]);
     expect(await withDatabase((db) => dropExpired(db, T - 365 * DAY_MS, 2))).toBe(2);
     expect(await remainingAges()).toEqual([400]);
+  });
+
+  test('beyond the log’s size limit the oldest entries go, a bounded batch per run', async () => {
+    await seed([5, 4, 3, 2, 1]);
+    expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(2);
+    expect(await remainingAges()).toEqual([1, 2, 3]);
+    expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(1);
+    expect(await remainingAges()).toEqual([1, 2]);
+    expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(0);
   });
 
   test('maintenance settles interrupted deliveries too', async () => {
