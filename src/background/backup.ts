@@ -1,5 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from '../shared/backup';
 import type { IDBPObjectStore, StoreNames } from 'idb';
+import { splitIntoParts } from '../shared/backup-parts';
 import type { ImportMode } from '../shared/export-document';
 import { MAX_LOG_ENTRIES, type OutreachEntry } from '../shared/outreach';
 import { DATABASE_VERSION, FAN_SALT_KEY, type OutreachDatabase, type OutreachSchema } from './database';
@@ -54,6 +55,22 @@ async function newestEntries(store: OutreachStore, max: number): Promise<Outreac
   }
   return entries;
 }
+
+/**
+ * One part of a backup's text, for a page that asks for them one by one. The backup is made afresh
+ * for each part, so nothing waits in a worker that may die between two; the digest of the whole text
+ * lets the page check that its parts are of one backup (the log may change in between).
+ */
+export async function exportBackupPart(backup: Backup, part: number) {
+  const text = `${JSON.stringify(backup)}\n`;
+  const parts = splitIntoParts(text);
+  const wanted = parts[part];
+  if (wanted === undefined) throw new RequestError('invalid-request');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return { text: wanted, part, parts: parts.length, digest: Array.from(digest, hex).join('') };
+}
+
+const hex = (byte: number) => byte.toString(16).padStart(2, '0');
 
 /** Is this record one of a forgotten fan (a tombstone, or their "do not contact" under the alias)? */
 const isForgotten = (record: { fanId: string }) => record.fanId.startsWith(FORGOTTEN_PREFIX);

@@ -19,7 +19,7 @@ import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
 import { forgetFan } from './forgotten-fans';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
-import { exportBackup, restoreBackup } from './backup';
+import { exportBackup, exportBackupPart, restoreBackup } from './backup';
 import type { OutreachRequest } from './frequency-policy';
 import {
   announcePendingTarget,
@@ -323,8 +323,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     return withDatabase((db) => importTemplatesAndSettings(db, document, mode));
   },
 
-  async 'backup/export'(_message, { now }) {
-    return { document: await withDatabase((db) => exportBackup(db, now)) };
+  async 'backup/export'({ part, exportedAt }) {
+    return exportBackupPart(await withDatabase((db) => exportBackup(db, exportedAt)), part);
   },
 
   async 'backup/restore'({ document, mode }, { now }) {

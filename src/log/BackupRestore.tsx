@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
+import { fetchBackupText } from '../shared/backup-download';
 import { download } from '../shared/download';
 import { t } from '../shared/i18n';
 import { JsonFileImport } from '../shared/ui/JsonFileImport';
@@ -17,9 +18,9 @@ export function BackupRestore() {
   const [status, setStatus] = useState<Status | null>(null);
 
   async function backUp(): Promise<void> {
-    const reply = await request({ type: 'backup/export' });
+    const reply = await fetchBackupText(Date.now());
     if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
-    download(BACKUP_FILE, 'application/json', `${JSON.stringify(reply.data.document)}\n`);
+    download(BACKUP_FILE, 'application/json', reply.text);
   }
 
   return (

@@ -16,7 +16,6 @@ import {
 } from './outreach';
 import { PolicySettingsSchema, type PolicySettings } from './policy-settings';
 import { CustomPlaceholdersSchema, type CustomPlaceholders } from './placeholders';
-import type { Backup } from './backup';
 import type { ConnectedPage, GraphError, GraphPause } from './graph';
 import { TemplateSchema, type Template } from './templates';
 import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
@@ -38,6 +37,8 @@ const MIN_GRAPH_TOKEN = 20;
 const MAX_GRAPH_TOKEN = 1000;
 /** Most log entries one request returns: enough to fill the log quickly, small enough to pass fast. */
 export const MAX_LOG_PAGE = 5000;
+/** More parts than any backup the log's size limit allows has (about 60 MB at 8 Mi characters each). */
+const MAX_BACKUP_PARTS = 100;
 
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
@@ -117,7 +118,15 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('templates/export') }),
   /** The file is checked by the background against TemplatesExportSchema, naming what is wrong. */
   z.strictObject({ type: z.literal('templates/import'), document: z.unknown(), mode: ImportModeSchema }),
-  z.strictObject({ type: z.literal('backup/export') }),
+  /**
+   * One part of the backup's text (see backup-parts.ts); every part of one backup is asked for with the
+   * same `exportedAt`, and the reply's digest of the whole text tells whether the parts fit together.
+   */
+  z.strictObject({
+    type: z.literal('backup/export'),
+    part: z.number().int().nonnegative().max(MAX_BACKUP_PARTS),
+    exportedAt: z.number().int().nonnegative(),
+  }),
   /** The file is checked by the background against BackupSchema, naming what is wrong. */
   z.strictObject({ type: z.literal('backup/restore'), document: z.unknown(), mode: ImportModeSchema }),
   z.strictObject({ type: z.literal('placeholders/get') }),
@@ -254,7 +263,7 @@ export interface ReplyData {
   'templates/reorder': { templates: Template[] };
   'templates/export': { document: TemplatesExport };
   'templates/import': { templates: number; settings: boolean };
-  'backup/export': { document: Backup };
+  'backup/export': { text: string; part: number; parts: number; digest: string };
   'backup/restore': { entries: number };
   'placeholders/get': { placeholders: CustomPlaceholders };
   'placeholders/set': { placeholders: CustomPlaceholders };

@@ -91,7 +91,11 @@ test('restoring a backup refreshes every fan’s status in open tabs without rel
       message,
     );
   // A backup from before Giulia was messaged.
-  const before = (await send({ type: 'backup/export' })) as { data: { document: object } };
+  // A small log: the backup's text comes in one part.
+  const before = (await send({ type: 'backup/export', part: 0, exportedAt: Date.now() })) as {
+    data: { text: string; parts: number };
+  };
+  expect(before.data.parts).toBe(1);
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const compose = await openPopup();
   await sendTemplate(compose, 'Thank you for commenting');
@@ -99,7 +103,7 @@ test('restoring a backup refreshes every fan’s status in open tabs without rel
   await expect.poll(async () => (await giulia()).length).toBe(2);
 
   expect(
-    await send({ type: 'backup/restore', document: before.data.document, mode: 'replace' }),
+    await send({ type: 'backup/restore', document: JSON.parse(before.data.text), mode: 'replace' }),
   ).toMatchObject({
     ok: true,
   });

@@ -267,12 +267,13 @@ test('the token never reaches storage.local, an export, the console or the faceb
     };
     return JSON.stringify([
       await chrome.storage.local.get(null),
-      await chrome.runtime.sendMessage({ type: 'backup/export' }),
+      await chrome.runtime.sendMessage({ type: 'backup/export', part: 0, exportedAt: Date.now() }),
       await chrome.runtime.sendMessage({ type: 'templates/export' }),
       await chrome.runtime.sendMessage({ type: 'graph/status' }),
     ]);
   });
   expect(reachable).toContain('Acme Coffee');
+  expect(reachable).toContain('"parts":1');
   expect(reachable).not.toContain(TOKEN);
   expect(await page.content()).not.toContain(TOKEN);
   expect(logged.join('\n')).not.toContain(TOKEN);

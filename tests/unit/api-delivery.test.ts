@@ -31,7 +31,9 @@ const endingIn = (ms: number) => ({
 
 /** Everything the content script or an export could ever see, as one string. */
 async function reachableByPages(): Promise<string> {
-  const backup = await routeMessage({ type: 'backup/export' }, popup, NOW);
+  const backup = await routeMessage({ type: 'backup/export', part: 0, exportedAt: NOW }, popup, NOW);
+  if (!backup.ok || !('parts' in backup.data) || backup.data.parts !== 1)
+    throw new Error('no one-part backup');
   const templates = await routeMessage({ type: 'templates/export' }, popup, NOW);
   return JSON.stringify([await fakeBrowser.storage.local.get(null), backup, templates]);
 }

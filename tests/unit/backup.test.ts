@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { exportBackup } from '../../src/background/backup';
 import { DATABASE_VERSION, withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
-import { BackupSchema } from '../../src/shared/backup';
+import { BackupSchema, type Backup } from '../../src/shared/backup';
 import type { ReplyData } from '../../src/shared/messages';
 import { MAX_LOG_ENTRIES, type OutreachEntry } from '../../src/shared/outreach';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
@@ -48,14 +48,26 @@ async function expectGiuliaStillHeld(): Promise<void> {
   expect(strikes).toBe(1);
 }
 
-const withoutTime = ({ exportedAt, ...rest }: ReplyData['backup/export']['document']) => rest;
+/** The backup as the log page saves it: every part of its text, joined and parsed. */
+async function backUp(): Promise<{ document: Backup }> {
+  let text = '';
+  let parts = 1;
+  for (let part = 0; part < parts; part += 1) {
+    const reply = await call({ type: 'backup/export', part, exportedAt: NOW });
+    text += reply.text;
+    parts = reply.parts;
+  }
+  return { document: JSON.parse(text) as Backup };
+}
+
+const withoutTime = ({ exportedAt, ...rest }: Backup) => rest;
 
 beforeEach(freshIndexedDB);
 
 describe('backup and restore of everything', () => {
   test('a backup restored into a new browser reproduces every store exactly', async () => {
     await useTheExtension();
-    const { document } = await call({ type: 'backup/export' });
+    const { document } = await backUp();
     expect(document).toMatchObject({
       format: 'page-outreach/backup',
       version: 1,
@@ -69,13 +81,13 @@ describe('backup and restore of everything', () => {
     ).toEqual({
       entries: 1,
     });
-    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(withoutTime(document));
+    expect(withoutTime((await backUp()).document)).toEqual(withoutTime(document));
   });
 
   test('a forgotten fan’s limits still hold after a restore into a new browser', async () => {
     await useTheExtension();
     await call({ type: 'fan/forget', commentId: giuliaComment.commentId });
-    const { document } = await call({ type: 'backup/export' });
+    const { document } = await backUp();
 
     freshIndexedDB();
     await call({ type: 'backup/restore', document, mode: 'replace' });
@@ -85,10 +97,10 @@ describe('backup and restore of everything', () => {
   test('merging a backup from another browser that holds forgotten fans is refused, says why, and changes nothing', async () => {
     await useTheExtension();
     await call({ type: 'fan/forget', commentId: giuliaComment.commentId });
-    const { document } = await call({ type: 'backup/export' });
+    const { document } = await backUp();
 
     freshIndexedDB();
-    const before = withoutTime((await call({ type: 'backup/export' })).document);
+    const before = withoutTime((await backUp()).document);
     expect(await routeMessage({ type: 'backup/restore', document, mode: 'merge' }, popup, NOW)).toMatchObject(
       {
         ok: false,
@@ -98,17 +110,17 @@ describe('backup and restore of everything', () => {
         },
       },
     );
-    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(before);
+    expect(withoutTime((await backUp()).document)).toEqual(before);
   });
 
   for (const mode of ['replace', 'merge'] as const) {
     test(`a backup from before a fan was forgotten brings back nothing of them (${mode}), and their limits hold`, async () => {
       await useTheExtension();
-      const { document: older } = await call({ type: 'backup/export' });
+      const { document: older } = await backUp();
       await call({ type: 'fan/forget', commentId: giuliaComment.commentId });
 
       await call({ type: 'backup/restore', document: older, mode });
-      const { document: now } = await call({ type: 'backup/export' });
+      const { document: now } = await backUp();
       expect(JSON.stringify([now.outreach, now.fans])).not.toMatch(
         /Giulia|giulia\.rossi|keep it kind|Second time/,
       );
@@ -127,17 +139,17 @@ describe('backup and restore of everything', () => {
       text: 'Thanks!',
     });
     await call({ type: 'outreach/deliver', entryId: entry!.id }, NOW + 1);
-    const { document: older } = await call({ type: 'backup/export' });
+    const { document: older } = await backUp();
     await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' }, NOW + 2);
 
     await call({ type: 'backup/restore', document: older, mode: 'merge' });
-    const { document: after } = await call({ type: 'backup/export' });
+    const { document: after } = await backUp();
     expect(after.outreach).toMatchObject([{ id: entry!.id, status: 'copied', updatedAt: NOW + 2 }]);
   });
 
   test('a file with mistakes is refused whole, naming each offending path, and changes nothing', async () => {
     await useTheExtension();
-    const { document } = await call({ type: 'backup/export' });
+    const { document } = await backUp();
     const before = withoutTime(document);
     const broken = {
       ...document,
@@ -153,12 +165,12 @@ describe('backup and restore of everything', () => {
         message: 'This file cannot be imported: check outreach.0.status, fanSalt. Nothing was changed.',
       },
     });
-    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(before);
+    expect(withoutTime((await backUp()).document)).toEqual(before);
   });
 
   test('merging a backup that answers an already answered comment is refused, and changes nothing', async () => {
     await useTheExtension();
-    const { document } = await call({ type: 'backup/export' });
+    const { document } = await backUp();
     const rival = { ...document.outreach[0]!, id: crypto.randomUUID() };
     const before = withoutTime(document);
     const reply = await routeMessage(
@@ -170,11 +182,11 @@ describe('backup and restore of everything', () => {
       ok: false,
       error: { message: expect.stringMatching(/^This backup cannot be merged/) },
     });
-    expect(withoutTime((await call({ type: 'backup/export' })).document)).toEqual(before);
+    expect(withoutTime((await backUp()).document)).toEqual(before);
   });
 
   test('a backup from a newer version of the extension is refused', async () => {
-    const { document } = await call({ type: 'backup/export' });
+    const { document } = await backUp();
     const reply = await routeMessage(
       { type: 'backup/restore', document: { ...document, schemaVersion: 99 }, mode: 'merge' },
       popup,
@@ -185,7 +197,7 @@ describe('backup and restore of everything', () => {
 
   test('a content script can neither back up nor restore', async () => {
     for (const message of [
-      { type: 'backup/export' },
+      { type: 'backup/export', part: 0, exportedAt: NOW },
       { type: 'backup/restore', document: {}, mode: 'replace' },
     ]) {
       expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
