@@ -6,6 +6,7 @@ import { MAX_LOG_ENTRIES, type OutreachEntry } from '../shared/outreach';
 import { DATABASE_VERSION, FAN_SALT_KEY, type OutreachDatabase, type OutreachSchema } from './database';
 import { offendingPaths } from './data-transfer';
 import { fanAliasUnder, fanSalt, FORGOTTEN_PREFIX, tombstoneUnder } from './forgotten-fans';
+import { newestEntries } from './outreach-store';
 import { RequestError } from './request-error';
 import { loadCustomPlaceholders, loadSavedSettings, PLACEHOLDERS_KEY, POLICY_KEY } from './settings-store';
 
@@ -21,7 +22,7 @@ export async function exportBackup(
 ): Promise<Backup> {
   const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta']);
   const [outreach, fans, templates, fanSalt] = await Promise.all([
-    newestEntries(tx.objectStore('outreach'), maxEntries),
+    wholeLogOrNewest(tx.objectStore('outreach'), maxEntries),
     tx.objectStore('fans').getAll(),
     tx.objectStore('templates').getAll(),
     tx.objectStore('meta').get(FAN_SALT_KEY),
@@ -42,18 +43,12 @@ export async function exportBackup(
   };
 }
 
-type OutreachStore = IDBPObjectStore<OutreachSchema, StoreNames<OutreachSchema>[], 'outreach', 'readonly'>;
-
 /** The log, or its newest `max` entries when it holds more. */
-async function newestEntries(store: OutreachStore, max: number): Promise<OutreachEntry[]> {
-  if ((await store.count()) <= max) return store.getAll();
-  const entries: OutreachEntry[] = [];
-  let cursor = await store.index('byCreatedAt').openCursor(null, 'prev');
-  while (cursor && entries.length < max) {
-    entries.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return entries;
+async function wholeLogOrNewest(
+  store: IDBPObjectStore<OutreachSchema, StoreNames<OutreachSchema>[], 'outreach', 'readonly'>,
+  max: number,
+): Promise<OutreachEntry[]> {
+  return (await store.count()) <= max ? store.getAll() : newestEntries(store.index('byCreatedAt'), max);
 }
 
 /**

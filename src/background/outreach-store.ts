@@ -7,7 +7,7 @@ import {
   type OutreachEntry,
   type Verdict,
 } from '../shared/outreach';
-import type { IDBPIndex, IDBPObjectStore } from 'idb';
+import type { IDBPIndex, IDBPObjectStore, StoreNames } from 'idb';
 import type { GraphError } from '../shared/graph';
 import type { OutreachDatabase, OutreachSchema } from './database';
 import { DAY_MS } from '../shared/time';
@@ -221,9 +221,18 @@ export async function listOutreach(
   db: OutreachDatabase,
   { before, limit = LOG_PAGE_SIZE }: { before?: LogCursor; limit?: number } = {},
 ): Promise<OutreachEntry[]> {
+  return newestEntries(db.transaction('outreach').store.index('byCreatedAt'), limit, before);
+}
+
+/** The newest `limit` entries of the log, in the caller's transaction; `before` as in `listOutreach`. */
+export async function newestEntries<Stores extends StoreNames<OutreachSchema>[]>(
+  index: IDBPIndex<OutreachSchema, Stores, 'outreach', 'byCreatedAt', IDBTransactionMode>,
+  limit: number,
+  before?: LogCursor,
+): Promise<OutreachEntry[]> {
   const entries: OutreachEntry[] = [];
   const range = before ? IDBKeyRange.upperBound(before.createdAt) : null;
-  let cursor = await db.transaction('outreach').store.index('byCreatedAt').openCursor(range, 'prev');
+  let cursor = await index.openCursor(range, 'prev');
   while (cursor && entries.length < limit) {
     const entry = cursor.value;
     if (!before || entry.createdAt < before.createdAt || entry.id < before.id) entries.push(entry);
@@ -412,9 +421,19 @@ export async function dropExpired(
   batch = EXPIRY_BATCH,
 ): Promise<number> {
   const tx = db.transaction('outreach', 'readwrite');
-  const keys = await tx.store.index('byCreatedAt').getAllKeys(IDBKeyRange.upperBound(before, true), batch);
-  await Promise.all(keys.map((key) => tx.store.delete(key)));
+  const dropped = await dropOldest(tx.store, IDBKeyRange.upperBound(before, true), batch);
   await tx.done;
+  return dropped;
+}
+
+/** Deletes the `count` oldest entries within `range`, in the caller's transaction. */
+async function dropOldest(
+  store: IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', 'readwrite'>,
+  range: IDBKeyRange | null,
+  count: number,
+): Promise<number> {
+  const keys = await store.index('byCreatedAt').getAllKeys(range, count);
+  await Promise.all(keys.map((key) => store.delete(key)));
   return keys.length;
 }
 
@@ -429,9 +448,7 @@ export async function dropBeyondCap(
 ): Promise<number> {
   const tx = db.transaction('outreach', 'readwrite');
   const excess = Math.min((await tx.store.count()) - cap, batch);
-  if (excess <= 0) return 0;
-  const keys = await tx.store.index('byCreatedAt').getAllKeys(null, excess);
-  await Promise.all(keys.map((key) => tx.store.delete(key)));
+  const dropped = excess > 0 ? await dropOldest(tx.store, null, excess) : 0;
   await tx.done;
-  return keys.length;
+  return dropped;
 }

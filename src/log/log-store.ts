@@ -72,7 +72,7 @@ async function loadAllPages(): Promise<void> {
 }
 
 /** `loaded` as the rows patched meanwhile say it is now. */
-export function withPatches(
+function withPatches(
   loaded: readonly OutreachEntry[],
   patches: ReadonlyMap<string, OutreachEntry | null>,
 ): OutreachEntry[] {

@@ -4,9 +4,9 @@ import { DATABASE_VERSION } from '../../src/background/database';
 import type { Backup } from '../../src/shared/backup';
 import { fetchBackupText } from '../../src/shared/backup-download';
 import { BACKUP_PART_CHARS, splitIntoParts } from '../../src/shared/backup-parts';
-import type { OutreachEntry } from '../../src/shared/outreach';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { fakeBrowser } from './fake-browser';
+import { sampleEntry } from './sample-entry';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -32,24 +32,13 @@ describe('cutting a backup into parts that fit in a message', () => {
 
 /** A backup whose text is longer than one part: 5,000 messages of 2,000 characters, some emoji. */
 function bigBackup(): Backup {
-  const entry = (index: number): OutreachEntry => ({
-    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-    pageId: 'acmecoffee',
-    pageName: 'Acme Coffee',
-    fanId: `fan${index}`,
-    fanName: 'Giulia',
-    fanUrl: '',
-    commentId: `${index}`,
-    postUrl: '',
-    commentExcerpt: '',
-    category: 'care',
-    templateId: 't',
-    templateTitle: 'Care',
-    text: '😀 Grazie! '.padEnd(2000, 'x'),
-    createdAt: NOW,
-    updatedAt: NOW,
-    status: 'copied',
-  });
+  const entry = (index: number) =>
+    sampleEntry(index, {
+      fanName: 'Giulia',
+      text: '😀 Grazie! '.padEnd(2000, 'x'),
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
   return {
     format: 'page-outreach/backup',
     version: 1,

@@ -4,11 +4,12 @@ import { DATABASE_VERSION, withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { BackupSchema, type Backup } from '../../src/shared/backup';
 import type { ReplyData } from '../../src/shared/messages';
-import { MAX_LOG_ENTRIES, type OutreachEntry } from '../../src/shared/outreach';
+import { MAX_LOG_ENTRIES } from '../../src/shared/outreach';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';
+import { sampleEntry } from './sample-entry';
 import { facebookTab, popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -210,24 +211,7 @@ describe('backup and restore of everything', () => {
 
 describe('a backup of a log of any size the settings allow', () => {
   test('import accepts as many entries as the log keeps', () => {
-    const entry = (index: number): OutreachEntry => ({
-      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-      pageId: 'acmecoffee',
-      pageName: 'Acme Coffee',
-      fanId: `fan${index}`,
-      fanName: 'Fan',
-      fanUrl: '',
-      commentId: `${index}`,
-      postUrl: '',
-      commentExcerpt: '',
-      category: 'care',
-      templateId: 't',
-      templateTitle: 'Care',
-      text: 'Hi',
-      createdAt: NOW,
-      updatedAt: NOW,
-      status: 'copied',
-    });
+    const entry = (index: number) => sampleEntry(index, { createdAt: NOW, updatedAt: NOW });
     const full = Array.from({ length: MAX_LOG_ENTRIES }, (_, index) => entry(index));
     expect(BackupSchema.shape.outreach.safeParse(full).success).toBe(true);
     expect(BackupSchema.shape.outreach.safeParse([...full, entry(MAX_LOG_ENTRIES)]).success).toBe(false);

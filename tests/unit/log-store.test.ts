@@ -8,6 +8,7 @@ import { EXTENSION_ID, EXTENSION_ORIGIN, fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { pickAndReserveThanks } from './pick-and-reserve';
 import { giuliaComment } from './sample-comment';
+import { sampleEntry } from './sample-entry';
 import { popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -23,24 +24,12 @@ let following: Promise<void>[];
 /** An earlier message from another Page, so the seeded log leaves Acme Coffee's limits free. */
 function oldEntry(index: number): OutreachEntry {
   const at = NOW - (index + 1) * 60_000;
-  return {
-    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+  return sampleEntry(index, {
     pageId: 'bettysbakery',
     pageName: "Betty's Bakery",
-    fanId: `fan${index}`,
-    fanName: `Fan ${index}`,
-    fanUrl: `https://www.facebook.com/fan${index}`,
-    commentId: `c${index}`,
-    postUrl: 'https://www.facebook.com/bettysbakery/posts/1',
-    commentExcerpt: '',
-    category: 'thanks',
-    templateId: 't',
-    templateTitle: 'Thanks',
-    text: 'Grazie!',
     createdAt: at,
     updatedAt: at,
-    status: 'copied',
-  };
+  });
 }
 
 async function seedLog(size: number): Promise<void> {
