@@ -6,7 +6,7 @@
  * Firefox ESR ($FIREFOX_PATH, then Debian's firefox-esr).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -93,7 +93,7 @@ export async function launchWithExtension(options = {}) {
   }
   const language = options.language ?? 'en';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'page-outreach-profile-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: ensureBrowser(BROWSERS.chromium),
     headless: options.headless ?? true,
     locale: language,
@@ -108,6 +108,16 @@ export async function launchWithExtension(options = {}) {
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
+  // A profile we made is ours to remove once Chromium has exited (its 'close' event comes while the
+  // browser still writes); one the caller passed is kept for its next launch.
+  if (!options.userDataDir) {
+    const close = context.close.bind(context);
+    context.close = async (closeOptions) => {
+      await close(closeOptions);
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    };
+  }
+  return context;
 }
 
 /**
