@@ -3,6 +3,7 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { splitIntoParts } from '../shared/backup-parts';
 import type { ImportMode } from '../shared/export-document';
 import { MAX_LOG_ENTRIES, type OutreachEntry } from '../shared/outreach';
+import { dropUpload, joinUpload } from './backup-uploads';
 import { DATABASE_VERSION, FAN_SALT_KEY, type OutreachDatabase, type OutreachSchema } from './database';
 import { offendingPaths } from './data-transfer';
 import { fanAliasUnder, fanSalt, FORGOTTEN_PREFIX, tombstoneUnder } from './forgotten-fans';
@@ -121,7 +122,7 @@ async function keepForgottenForgotten(
  * never putting an older row over a newer one, and keeps this browser's salt and settings. Either way
  * a fan forgotten here since the backup stays forgotten, with their limits.
  */
-export async function restoreBackup(
+async function restoreBackup(
   db: OutreachDatabase,
   document: unknown,
   mode: ImportMode,
@@ -190,4 +191,27 @@ export async function restoreBackup(
     throw error;
   }
   return { entries: backup.outreach.length };
+}
+
+/** Restores the backup file uploaded in `parts` parts (see backup-uploads.ts); the upload goes either way. */
+export async function restoreUploadedBackup(
+  db: OutreachDatabase,
+  upload: { uploadId: string; parts: number },
+  mode: ImportMode,
+  now: number,
+): Promise<{ entries: number }> {
+  try {
+    const text = await joinUpload(db, upload.uploadId, upload.parts);
+    return await restoreBackup(db, parseJson(text), mode, now);
+  } finally {
+    await dropUpload(db, upload.uploadId);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RequestError('invalid-request', 'errorBackupNotJson');
+  }
 }

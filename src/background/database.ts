@@ -40,6 +40,19 @@ export interface OutreachSchema extends DBSchema {
     key: string;
     value: string;
   };
+  /** Parts of a backup file on its way in, until it is restored (see backup-uploads.ts). */
+  uploads: {
+    key: [string, number];
+    value: UploadPart;
+    indexes: { byStoredAt: number };
+  };
+}
+
+export interface UploadPart {
+  uploadId: string;
+  part: number;
+  text: string;
+  storedAt: number;
 }
 
 /**
@@ -104,6 +117,11 @@ const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> =
       }
       cursor.continue();
     };
+  },
+  // v7: a backup file arrives in parts (one message could not hold it), kept here until restored.
+  (db) => {
+    const uploads = db.createObjectStore('uploads', { keyPath: ['uploadId', 'part'] });
+    uploads.createIndex('byStoredAt', 'storedAt');
   },
 ];
 

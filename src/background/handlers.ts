@@ -19,7 +19,8 @@ import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
 import { forgetFan } from './forgotten-fans';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
-import { exportBackup, exportBackupPart, restoreBackup } from './backup';
+import { exportBackup, exportBackupPart, restoreUploadedBackup } from './backup';
+import { stageUploadPart } from './backup-uploads';
 import type { OutreachRequest } from './frequency-policy';
 import {
   announcePendingTarget,
@@ -327,8 +328,13 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     return exportBackupPart(await withDatabase((db) => exportBackup(db, exportedAt)), part);
   },
 
-  async 'backup/restore'({ document, mode }, { now }) {
-    const restored = await withDatabase((db) => restoreBackup(db, document, mode, now));
+  async 'backup/upload'({ uploadId, part, text }, { now }) {
+    await withDatabase((db) => stageUploadPart(db, { uploadId, part, text }, now));
+    return {};
+  },
+
+  async 'backup/restore'({ uploadId, parts, mode }, { now }) {
+    const restored = await withDatabase((db) => restoreUploadedBackup(db, { uploadId, parts }, mode, now));
     // Open logs reload, and facebook.com tabs ask again for every fan they show.
     await announceEverythingChanged(now);
     return restored;

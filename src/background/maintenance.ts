@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { dropStaleUploads, UPLOAD_MAX_AGE_MS } from './backup-uploads';
 import { withDatabase } from './database';
 import { dropBeyondCap, dropExpired, markInterrupted } from './outreach-store';
 import { loadPolicySettings } from './settings-store';
@@ -20,8 +21,8 @@ export const MAINTENANCE_PERIOD_MINUTES = 5;
 /**
  * Idempotent housekeeping, safe to run at any moment and any number of times, on the maintenance
  * alarm: a reservation is given up on after the delivery timeout (a message already in Facebook's box
- * is watched by its tab, so only its own, longer timeout applies), and entries past retention or
- * beyond the log's size limit go.
+ * is watched by its tab, so only its own, longer timeout applies), entries past retention or
+ * beyond the log's size limit go, and so do backup uploads a closed page left unfinished.
  */
 export async function runMaintenance(now: number): Promise<void> {
   await withDatabase(async (db) => {
@@ -29,6 +30,7 @@ export async function runMaintenance(now: number): Promise<void> {
     await markInterrupted(db, now, { reservedMs: DELIVERY_TIMEOUT_MS, preparedMs: PREPARED_TIMEOUT_MS });
     await dropExpired(db, now - Math.max(settings.retentionDays * DAY_MS, historyWindowMs(settings)));
     await dropBeyondCap(db, MAX_LOG_ENTRIES);
+    await dropStaleUploads(db, now - UPLOAD_MAX_AGE_MS);
   });
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { request } from '../shared/background-client';
 import { fetchBackupText } from '../shared/backup-download';
+import { uploadAndRestoreBackup } from '../shared/backup-upload';
 import { download } from '../shared/download';
 import { t } from '../shared/i18n';
 import { JsonFileImport } from '../shared/ui/JsonFileImport';
@@ -34,8 +34,8 @@ export function BackupRestore() {
       <JsonFileImport
         id="restore"
         labels={LABELS}
-        onImport={async (document, mode) => {
-          const reply = await request({ type: 'backup/restore', document, mode });
+        onImport={async (file, mode) => {
+          const reply = await uploadAndRestoreBackup(await file.text(), mode);
           return reply.ok
             ? { ok: true, text: t('backupRestored', String(reply.data.entries)) }
             : { ok: false, text: reply.error.message };

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { download } from '../shared/download';
 import { t } from '../shared/i18n';
-import { JsonFileImport } from '../shared/ui/JsonFileImport';
+import { JsonFileImport, readJsonFile } from '../shared/ui/JsonFileImport';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { importsDone } from './import-events';
 import { loadTemplates } from './templates-store';
@@ -33,8 +33,10 @@ export function ImportExport() {
       <JsonFileImport
         id="import"
         labels={LABELS}
-        onImport={async (document, mode) => {
-          const reply = await request({ type: 'templates/import', document, mode });
+        onImport={async (file, mode) => {
+          const read = await readJsonFile(file);
+          if ('notJson' in read) return read.notJson;
+          const reply = await request({ type: 'templates/import', document: read.document, mode });
           if (!reply.ok) return { ok: false, text: reply.error.message };
           importsDone.value += 1;
           await loadTemplates();

@@ -19,6 +19,7 @@ import { CustomPlaceholdersSchema, type CustomPlaceholders } from './placeholder
 import type { ConnectedPage, GraphError, GraphPause } from './graph';
 import { TemplateSchema, type Template } from './templates';
 import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
+import { BACKUP_PART_CHARS } from './backup-parts';
 
 /**
  * The message protocol between the extension's parts: one discriminated union per direction, parsed
@@ -39,6 +40,11 @@ const MAX_GRAPH_TOKEN = 1000;
 export const MAX_LOG_PAGE = 5000;
 /** More parts than any backup the log's size limit allows has (about 60 MB at 8 Mi characters each). */
 const MAX_BACKUP_PARTS = 100;
+const backupPart = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_BACKUP_PARTS - 1);
 
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
@@ -124,11 +130,26 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('backup/export'),
-    part: z.number().int().nonnegative().max(MAX_BACKUP_PARTS),
+    part: backupPart,
     exportedAt: z.number().int().nonnegative(),
   }),
-  /** The file is checked by the background against BackupSchema, naming what is wrong. */
-  z.strictObject({ type: z.literal('backup/restore'), document: z.unknown(), mode: ImportModeSchema }),
+  /** One part of a backup file's text, kept by the background until `backup/restore` names its upload. */
+  z.strictObject({
+    type: z.literal('backup/upload'),
+    uploadId: z.uuid(),
+    part: backupPart,
+    text: z.string().max(BACKUP_PART_CHARS),
+  }),
+  /**
+   * Restores the file uploaded in `parts` parts: joined, parsed and checked by the background against
+   * BackupSchema, naming what is wrong.
+   */
+  z.strictObject({
+    type: z.literal('backup/restore'),
+    uploadId: z.uuid(),
+    parts: z.number().int().min(1).max(MAX_BACKUP_PARTS),
+    mode: ImportModeSchema,
+  }),
   z.strictObject({ type: z.literal('placeholders/get') }),
   z.strictObject({ type: z.literal('placeholders/set'), placeholders: CustomPlaceholdersSchema }),
   /** The Page connected to the Graph API, if any (never its token). */
@@ -264,6 +285,7 @@ export interface ReplyData {
   'templates/export': { document: TemplatesExport };
   'templates/import': { templates: number; settings: boolean };
   'backup/export': { text: string; part: number; parts: number; digest: string };
+  'backup/upload': Record<string, never>;
   'backup/restore': { entries: number };
   'placeholders/get': { placeholders: CustomPlaceholders };
   'placeholders/set': { placeholders: CustomPlaceholders };

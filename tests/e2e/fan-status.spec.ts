@@ -102,9 +102,9 @@ test('restoring a backup refreshes every fan’s status in open tabs without rel
   const giulia = () => fanStatusTexts(page, 'Giulia Rossi');
   await expect.poll(async () => (await giulia()).length).toBe(2);
 
-  expect(
-    await send({ type: 'backup/restore', document: JSON.parse(before.data.text), mode: 'replace' }),
-  ).toMatchObject({
+  const uploadId = crypto.randomUUID();
+  await send({ type: 'backup/upload', uploadId, part: 0, text: before.data.text });
+  expect(await send({ type: 'backup/restore', uploadId, parts: 1, mode: 'replace' })).toMatchObject({
     ok: true,
   });
   await expect.poll(giulia).toEqual([]);

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { HEAVY_TEST_TIMEOUT_MS } from './extension-test';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension } from '../../scripts/browser.mjs';
+import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
+import { seedLog } from '../fixtures/seed-log.mjs';
 import { bedThread } from './react-bed';
 
 const ACTION = 'button[data-page-outreach="send-message"]';
@@ -150,6 +153,65 @@ test('in Firefox, of 50 simultaneous send requests for one comment exactly one i
       };
     }, 50);
     expect(recorded).toEqual({ accepted: 1, logged: 1 });
+  } finally {
+    await browser.close();
+  }
+});
+
+/** Enough entries (about 520 B each) for a backup bigger than one message can carry. */
+const BEYOND_ONE_PART = 20_000;
+
+test('in Firefox, a backup bigger than one message goes out and comes back in parts, exactly', async () => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    // The popup's first request has the background create the database that the seed fills.
+    await until(popup, () => document.body.textContent?.includes('Click “Send message”') ?? false);
+    await popup.evaluate(seedLog, {
+      count: BEYOND_ONE_PART,
+      fans: 2000,
+      days: 60,
+      pages: 3,
+      now: Date.now(),
+    });
+
+    const outcome = await popup.evaluate(async (partChars) => {
+      type Reply = { ok: boolean; data: { text: string; parts: number; digest: string; entries: number } };
+      const { runtime } = (
+        globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<Reply> } } }
+      ).browser;
+      const exportedAt = Date.now();
+      const backUp = async () => {
+        const first = await runtime.sendMessage({ type: 'backup/export', part: 0, exportedAt });
+        let text = first.data.text;
+        for (let part = 1; part < first.data.parts; part += 1)
+          text += (await runtime.sendMessage({ type: 'backup/export', part, exportedAt })).data.text;
+        return { text, parts: first.data.parts, digest: first.data.digest };
+      };
+      const before = await backUp();
+      const newest = (await runtime.sendMessage({ type: 'log/list', limit: 1 })) as unknown as {
+        data: { entries: Array<{ id: string }> };
+      };
+      await runtime.sendMessage({ type: 'log/delete', id: newest.data.entries[0]!.id });
+
+      const uploadId = crypto.randomUUID();
+      const parts = Math.ceil(before.text.length / partChars);
+      for (let part = 0; part < parts; part += 1) {
+        const text = before.text.slice(part * partChars, (part + 1) * partChars);
+        await runtime.sendMessage({ type: 'backup/upload', uploadId, part, text });
+      }
+      const restored = await runtime.sendMessage({
+        type: 'backup/restore',
+        uploadId,
+        parts,
+        mode: 'replace',
+      });
+      const after = await backUp();
+      return { parts: before.parts, restored: restored.data.entries, same: after.digest === before.digest };
+    }, BACKUP_PART_CHARS);
+    expect(outcome.parts).toBeGreaterThan(1);
+    expect(outcome).toMatchObject({ restored: BEYOND_ONE_PART, same: true });
   } finally {
     await browser.close();
   }

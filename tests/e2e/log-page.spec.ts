@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { seedLog } from '../fixtures/seed-log.mjs';
 import {
   expect,
@@ -16,13 +17,15 @@ async function openLog(page: Page, extensionId: string): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/src/log/index.html`);
 }
 
-async function seed(background: Worker, page: Page, extensionId: string): Promise<void> {
+async function seed(background: Worker, page: Page, extensionId: string, count = SEEDED): Promise<void> {
   // The worker creates the database on its first request; the popup makes one.
   await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   await expect(page.getByText(/^Click “Send message”/)).toBeVisible();
-  await background.evaluate(seedLog, { ...SEED, now: Date.now() });
+  await background.evaluate(seedLog, { ...SEED, count, now: Date.now() });
   await openLog(page, extensionId);
-  await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible();
+  await expect(page.getByText(`Showing ${count} of ${count} messages`)).toBeVisible({
+    timeout: HEAVY_EXPECT_TIMEOUT_MS,
+  });
 }
 
 const rows = (page: Page) => page.locator('.log-row');
@@ -146,22 +149,27 @@ test('the popup’s log links to the full-page log', async ({ openPopup, context
   await expect(log.getByRole('heading', { name: 'Outreach log' })).toBeVisible();
 });
 
-test('a backup of everything restores the log exactly, replacing what was there', async ({
+/** Enough entries (about 520 B each) for a backup bigger than one message can carry. */
+const BEYOND_ONE_PART = 20_000;
+
+test('a backup bigger than one message restores the log exactly, replacing what was there', async ({
   background,
   page,
   extensionId,
 }) => {
   test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
-  await seed(background, page, extensionId);
+  await seed(background, page, extensionId, BEYOND_ONE_PART);
   const downloaded = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Back up everything' }).click();
   const backup = readFileSync((await (await downloaded).path())!);
+  expect(backup.length).toBeGreaterThan(BACKUP_PART_CHARS);
   expect(JSON.parse(backup.toString('utf8'))).toMatchObject({ format: 'page-outreach/backup', version: 1 });
 
   await firstRow(page)
     .getByRole('button', { name: /^Delete the message to/ })
     .click();
-  await expect(page.getByText(`Showing ${SEEDED - 1} of ${SEEDED - 1} messages`)).toBeVisible();
+  const fewer = BEYOND_ONE_PART - 1;
+  await expect(page.getByText(`Showing ${fewer} of ${fewer} messages`)).toBeVisible();
   await page.getByLabel('Replace everything here with the backup').check();
   await page.getByLabel('Restore a backup').setInputFiles({
     name: 'page-outreach-backup.json',
@@ -169,12 +177,24 @@ test('a backup of everything restores the log exactly, replacing what was there'
     buffer: backup,
   });
   await expect(page.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveText(
-    `Backup restored: ${SEEDED} log entries.`,
+    `Backup restored: ${BEYOND_ONE_PART} log entries.`,
     { timeout: HEAVY_EXPECT_TIMEOUT_MS },
   );
-  await expect(page.getByText(`Showing ${SEEDED} of ${SEEDED} messages`)).toBeVisible({
+  await expect(page.getByText(`Showing ${BEYOND_ONE_PART} of ${BEYOND_ONE_PART} messages`)).toBeVisible({
     timeout: HEAVY_EXPECT_TIMEOUT_MS,
   });
+});
+
+test('a file that is not JSON is refused with a clear error', async ({ page, extensionId }) => {
+  await openLog(page, extensionId);
+  await page.getByLabel('Restore a backup').setInputFiles({
+    name: 'page-outreach-backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "page-outreach/backup", '),
+  });
+  await expect(page.getByRole('alert')).toHaveText(
+    'This file is not a Page Outreach backup: it is not JSON. Nothing was changed.',
+  );
 });
 
 test('a fan can be forgotten from their history in the log; their entries stay as anonymous counts', async ({

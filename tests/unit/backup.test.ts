@@ -1,12 +1,16 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { exportBackup } from '../../src/background/backup';
 import { DATABASE_VERSION, withDatabase } from '../../src/background/database';
 import { routeMessage } from '../../src/background/message-router';
 import { BackupSchema, type Backup } from '../../src/shared/backup';
+import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
+import { uploadAndRestoreBackup } from '../../src/shared/backup-upload';
+import type { ImportMode } from '../../src/shared/export-document';
 import type { ReplyData } from '../../src/shared/messages';
 import { MAX_LOG_ENTRIES } from '../../src/shared/outreach';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
+import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';
 import { sampleEntry } from './sample-entry';
@@ -61,9 +65,29 @@ async function backUp(): Promise<{ document: Backup }> {
   return { document: JSON.parse(text) as Backup };
 }
 
+/** Restores a file as the log page does: its text uploaded in parts, then restored as one file. */
+async function restore(
+  document: unknown,
+  mode: ImportMode,
+  { text = JSON.stringify(document), partChars = BACKUP_PART_CHARS } = {},
+) {
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: unknown) =>
+    routeMessage(message, popup, NOW)) as never);
+  return uploadAndRestoreBackup(text, mode, partChars);
+}
+
+async function restored(document: unknown, mode: ImportMode, options?: { partChars: number }) {
+  const reply = await restore(document, mode, options);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.data;
+}
+
+const uploadsLeft = () => withDatabase((db) => db.count('uploads'));
+
 const withoutTime = ({ exportedAt, ...rest }: Backup) => rest;
 
 beforeEach(freshIndexedDB);
+afterEach(() => vi.restoreAllMocks());
 
 describe('backup and restore of everything', () => {
   test('a backup restored into a new browser reproduces every store exactly', async () => {
@@ -77,11 +101,7 @@ describe('backup and restore of everything', () => {
     expect(document.outreach).toHaveLength(1);
 
     freshIndexedDB();
-    expect(
-      await call({ type: 'backup/restore', document: JSON.parse(JSON.stringify(document)), mode: 'replace' }),
-    ).toEqual({
-      entries: 1,
-    });
+    expect(await restored(document, 'replace')).toEqual({ entries: 1 });
     expect(withoutTime((await backUp()).document)).toEqual(withoutTime(document));
   });
 
@@ -91,7 +111,7 @@ describe('backup and restore of everything', () => {
     const { document } = await backUp();
 
     freshIndexedDB();
-    await call({ type: 'backup/restore', document, mode: 'replace' });
+    await restored(document, 'replace');
     await expectGiuliaStillHeld();
   });
 
@@ -102,15 +122,13 @@ describe('backup and restore of everything', () => {
 
     freshIndexedDB();
     const before = withoutTime((await backUp()).document);
-    expect(await routeMessage({ type: 'backup/restore', document, mode: 'merge' }, popup, NOW)).toMatchObject(
-      {
-        ok: false,
-        error: {
-          code: 'invalid-request',
-          message: expect.stringMatching(/another browser and holds forgotten fans/),
-        },
+    expect(await restore(document, 'merge')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: expect.stringMatching(/another browser and holds forgotten fans/),
       },
-    );
+    });
     expect(withoutTime((await backUp()).document)).toEqual(before);
   });
 
@@ -120,7 +138,7 @@ describe('backup and restore of everything', () => {
       const { document: older } = await backUp();
       await call({ type: 'fan/forget', commentId: giuliaComment.commentId });
 
-      await call({ type: 'backup/restore', document: older, mode });
+      await restored(older, mode);
       const { document: now } = await backUp();
       expect(JSON.stringify([now.outreach, now.fans])).not.toMatch(
         /Giulia|giulia\.rossi|keep it kind|Second time/,
@@ -143,7 +161,7 @@ describe('backup and restore of everything', () => {
     const { document: older } = await backUp();
     await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' }, NOW + 2);
 
-    await call({ type: 'backup/restore', document: older, mode: 'merge' });
+    await restored(older, 'merge');
     const { document: after } = await backUp();
     expect(after.outreach).toMatchObject([{ id: entry!.id, status: 'copied', updatedAt: NOW + 2 }]);
   });
@@ -157,9 +175,7 @@ describe('backup and restore of everything', () => {
       outreach: [{ ...document.outreach[0]!, status: 'delivered' }],
       fanSalt: '',
     };
-    expect(
-      await routeMessage({ type: 'backup/restore', document: broken, mode: 'replace' }, popup, NOW),
-    ).toEqual({
+    expect(await restore(broken, 'replace')).toEqual({
       ok: false,
       error: {
         code: 'invalid-request',
@@ -174,11 +190,7 @@ describe('backup and restore of everything', () => {
     const { document } = await backUp();
     const rival = { ...document.outreach[0]!, id: crypto.randomUUID() };
     const before = withoutTime(document);
-    const reply = await routeMessage(
-      { type: 'backup/restore', document: { ...document, outreach: [rival] }, mode: 'merge' },
-      popup,
-      NOW,
-    );
+    const reply = await restore({ ...document, outreach: [rival] }, 'merge');
     expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/^This backup cannot be merged/) },
@@ -188,18 +200,60 @@ describe('backup and restore of everything', () => {
 
   test('a backup from a newer version of the extension is refused', async () => {
     const { document } = await backUp();
-    const reply = await routeMessage(
-      { type: 'backup/restore', document: { ...document, schemaVersion: 99 }, mode: 'merge' },
-      popup,
-      NOW,
-    );
+    const reply = await restore({ ...document, schemaVersion: 99 }, 'merge');
     expect(reply).toMatchObject({ ok: false, error: { message: expect.stringMatching(/newer version/) } });
+  });
+
+  test('a file larger than one message is restored from its parts, which are then gone', async () => {
+    await useTheExtension();
+    const { document } = await backUp();
+    const partChars = Math.ceil(JSON.stringify(document).length / 5);
+
+    freshIndexedDB();
+    expect(await restored(document, 'replace', { partChars })).toEqual({ entries: 1 });
+    expect(withoutTime((await backUp()).document)).toEqual(withoutTime(document));
+    expect(await uploadsLeft()).toBe(0);
+  });
+
+  test('a file of which a part never arrived is refused, changes nothing, and its parts are gone', async () => {
+    await useTheExtension();
+    const before = withoutTime((await backUp()).document);
+    const uploadId = crypto.randomUUID();
+    await call({ type: 'backup/upload', uploadId, part: 0, text: '{"format":' });
+    await call({ type: 'backup/upload', uploadId, part: 2, text: '}' });
+    expect(
+      await routeMessage({ type: 'backup/restore', uploadId, parts: 3, mode: 'replace' }, popup, NOW),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message:
+          'Part of the file did not reach the extension, so nothing was changed. Choose the file again.',
+      },
+    });
+    expect(withoutTime((await backUp()).document)).toEqual(before);
+    expect(await uploadsLeft()).toBe(0);
+  });
+
+  test('a file that is not JSON is refused with a clear error, and changes nothing', async () => {
+    await useTheExtension();
+    const before = withoutTime((await backUp()).document);
+    expect(await restore(null, 'replace', { text: '{"format": "page-outreach/backup", ' })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'This file is not a Page Outreach backup: it is not JSON. Nothing was changed.',
+      },
+    });
+    expect(withoutTime((await backUp()).document)).toEqual(before);
+    expect(await uploadsLeft()).toBe(0);
   });
 
   test('a content script can neither back up nor restore', async () => {
     for (const message of [
       { type: 'backup/export', part: 0, exportedAt: NOW },
-      { type: 'backup/restore', document: {}, mode: 'replace' },
+      { type: 'backup/upload', uploadId: crypto.randomUUID(), part: 0, text: '{}' },
+      { type: 'backup/restore', uploadId: crypto.randomUUID(), parts: 1, mode: 'replace' },
     ]) {
       expect(await routeMessage(message, facebookTab, NOW)).toMatchObject({
         ok: false,

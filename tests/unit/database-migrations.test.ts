@@ -65,6 +65,16 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
     for (const template of [...V5_DEFAULT_TEMPLATES, OWN_TEMPLATE]) templates.add(template);
     db.createObjectStore('meta').add('c2FsdA==', FAN_SALT_KEY);
   },
+  (_db, tx) => {
+    const templates = tx.objectStore('templates');
+    const shipped = V5_DEFAULT_TEMPLATES.map((template) => template.id);
+    templates.getAll().onsuccess = (event) => {
+      for (const template of (event.target as IDBRequest<Array<{ id: string }>>).result) {
+        const position = shipped.indexOf(template.id);
+        templates.put({ ...template, position: position === -1 ? shipped.length : position });
+      }
+    };
+  },
 ];
 
 const OWN_TEMPLATE = {
@@ -101,7 +111,7 @@ const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test.each([1, 2, 3, 4, 5])(
+  test.each([1, 2, 3, 4, 5, 6])(
     `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
     async (version) => {
       const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
@@ -131,13 +141,15 @@ describe('schema migrations', () => {
       expect(templates.filter((template) => template.id.startsWith('default-'))).toEqual(
         [...DEFAULT_TEMPLATES].sort((a, b) => a.id.localeCompare(b.id)),
       );
-      if (version === 5) {
+      if (version >= 5) {
         expect(templates.find((template) => template.id === OWN_TEMPLATE.id)).toEqual({
           ...OWN_TEMPLATE,
           position: DEFAULT_TEMPLATES.length,
         });
       }
       expect(await db.get('meta', FAN_SALT_KEY)).toMatch(/^[A-Za-z0-9+/]+=*$/);
+      // Version 7 added the (empty) staging store for backups arriving in parts.
+      expect(await db.count('uploads')).toBe(0);
       db.close();
     },
     HEAVY_TEST_TIMEOUT_MS,

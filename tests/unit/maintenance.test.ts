@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { stageUploadPart, UPLOAD_MAX_AGE_MS } from '../../src/background/backup-uploads';
 import { withDatabase } from '../../src/background/database';
 import { DELIVERY_TIMEOUT_MS, runMaintenance, settleInterrupted } from '../../src/background/maintenance';
 import {
@@ -84,6 +85,18 @@ describe('retention', () => {
     expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(1);
     expect(await remainingAges()).toEqual([1, 2]);
     expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(0);
+  });
+
+  test('a backup upload its page left unfinished goes after an hour, one still arriving stays', async () => {
+    const abandoned = crypto.randomUUID();
+    const arriving = crypto.randomUUID();
+    await withDatabase(async (db) => {
+      await stageUploadPart(db, { uploadId: abandoned, part: 0, text: '{' }, T);
+      await stageUploadPart(db, { uploadId: arriving, part: 0, text: '{' }, T + UPLOAD_MAX_AGE_MS);
+    });
+    await runMaintenance(T + UPLOAD_MAX_AGE_MS + 1);
+    const left = await withDatabase((db) => db.getAll('uploads'));
+    expect(left.map((part) => part.uploadId)).toEqual([arriving]);
   });
 
   test('maintenance settles interrupted deliveries too', async () => {

@@ -357,7 +357,14 @@ describe('outreach store', () => {
   test('a new database is created at the latest schema version with the indexes the policy needs', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(DATABASE_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['fans', 'meta', 'outreach', 'settings', 'templates']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'fans',
+      'meta',
+      'outreach',
+      'settings',
+      'templates',
+      'uploads',
+    ]);
     expect([...db.transaction('outreach').store.indexNames].sort()).toEqual([
       'byComment',
       'byCommentSlot',

@@ -7,23 +7,26 @@ interface Props {
   /** Prefix of the element ids, unique on the page. */
   id: string;
   labels: { merge: MessageKey; replace: MessageKey; file: MessageKey };
-  /** Sends the parsed file to the background and says what happened. */
-  onImport: (document: unknown, mode: ImportMode) => Promise<Status>;
+  /** Hands the chosen file to the background and says what happened. */
+  onImport: (file: File, mode: ImportMode) => Promise<Status>;
 }
 
-/** Picks a JSON file and how to import it (merge or replace); a file that is not JSON changes nothing. */
+/** The file's JSON, or the status saying that it is not JSON (and so nothing changed). */
+export async function readJsonFile(file: File): Promise<{ document: unknown } | { notJson: Status }> {
+  try {
+    return { document: JSON.parse(await file.text()) };
+  } catch {
+    return { notJson: { ok: false, text: t('importNotJson', file.name) } };
+  }
+}
+
+/** Picks a JSON file and how to import it (merge or replace). */
 export function JsonFileImport({ id, labels, onImport }: Props) {
   const [mode, setMode] = useState<ImportMode>('merge');
   const [status, setStatus] = useState<Status | null>(null);
 
   async function importFile(file: File): Promise<void> {
-    let document: unknown;
-    try {
-      document = JSON.parse(await file.text());
-    } catch {
-      return setStatus({ ok: false, text: t('importNotJson', file.name) });
-    }
-    setStatus(await onImport(document, mode));
+    setStatus(await onImport(file, mode));
   }
 
   return (
