@@ -158,6 +158,45 @@ test('in Firefox, of 50 simultaneous send requests for one comment exactly one i
   }
 });
 
+test('in Firefox, after the extension is reloaded, each comment keeps one action and it reaches the new background', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+    await page.goto(DEMO_POSTS.en.url);
+    await page.waitForSelector(ACTION);
+    const actions = await page.$$eval(ACTION, (buttons) => buttons.length);
+    const extensionPages = async () => {
+      const hrefs = await Promise.all(
+        (await browser.pages()).map((open) => open.evaluate(() => location.href).catch(() => '')),
+      );
+      return hrefs.filter((href) => href.startsWith('moz-extension://')).length;
+    };
+    const before = await extensionPages();
+
+    // Firefox ends the old copy and injects a new one into the open tab; the test build's new
+    // background opens a popup once it has started.
+    await popup
+      .evaluate(() =>
+        (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(),
+      )
+      .catch(() => undefined);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+    while (await popup.evaluate(() => true).catch(() => false)) await pause();
+    while ((await extensionPages()) < before) await pause();
+    await page.evaluate(() => document.body.append(document.createElement('div')));
+    await page.click(ACTION);
+    // Pressed only once a background, necessarily the new one, holds the comment as the target.
+    await page.waitForSelector(`${ACTION}[aria-pressed="true"]`);
+    expect(await page.$$eval(ACTION, (buttons) => buttons.length)).toBe(actions);
+    expect(await page.$$eval(`${ACTION}:disabled`, (buttons) => buttons.length)).toBe(0);
+  } finally {
+    await browser.close();
+  }
+});
+
 /** Enough entries (about 520 B each) for a backup bigger than one message can carry. */
 const BEYOND_ONE_PART = 20_000;
 
