@@ -1,0 +1,185 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, test } from 'vitest';
+import { TEAM_SCHEMA, teamDesignDocument } from '../../src/background/team/design-document';
+import { mergeFanDocuments } from '../../src/background/team/fan-document';
+import { validateDocUpdate } from '../../src/background/team/validate-doc-update';
+import { canSettle, ENTRY_STATUSES, type EntryStatus } from '../../src/shared/outreach';
+import { DAY_MS } from '../../src/shared/time';
+
+type Rules = typeof validateDocUpdate;
+type Doc = Parameters<Rules>[0];
+
+const ANN = { name: 'ann', roles: [] };
+const BEA = { name: 'bea', roles: [] };
+const OWNER = { name: 'owner', roles: [] };
+const SECURITY = { admins: { names: ['owner'] }, members: { names: ['ann', 'bea'] } };
+
+/** The rules as the server runs them: their shipped source, evaluated alone, with nothing around it. */
+const shipped: Rules = runInNewContext(`(${teamDesignDocument().validate_doc_update})`);
+
+function outcome(rules: Rules, doc: Doc, old: Doc | null, user = ANN): string {
+  try {
+    rules(doc, old, user, SECURITY);
+    return 'accepted';
+  } catch (error) {
+    return (error as { forbidden: string }).forbidden;
+  }
+}
+
+const contact = (fields: Partial<Doc> = {}): Doc => {
+  const doc = {
+    type: 'contact',
+    schema: TEAM_SCHEMA,
+    author: 'ann',
+    entryId: 'e1',
+    fanKey: 'K',
+    commentId: '101',
+    category: 'thanks',
+    createdAt: 1_000,
+    status: 'reserved',
+    ...fields,
+  };
+  return { _id: `contact:${doc.fanKey}:${doc.createdAt}:${doc.entryId}`, ...doc };
+};
+
+const recentContact = (by: string, c: string, st: EntryStatus = 'reserved', at = Date.now()) => ({
+  c,
+  comment: '101',
+  cat: 'thanks' as const,
+  at,
+  by,
+  st,
+});
+const fan = (recent: unknown[], dnc: unknown = null): Doc => ({
+  _id: 'fan:K',
+  type: 'fan',
+  schema: TEAM_SCHEMA,
+  fanKey: 'K',
+  recent,
+  dnc,
+});
+
+describe.each([
+  ['as written', validateDocUpdate],
+  ['as shipped to the server', shipped],
+])('the team server’s write rules (%s)', (_form, rules) => {
+  test('an admin writes their own contact, and moves it forward', () => {
+    expect(outcome(rules, contact(), null)).toBe('accepted');
+    expect(outcome(rules, contact({ status: 'sending' }), contact())).toBe('accepted');
+  });
+
+  test('nobody writes a contact in another admin’s name', () => {
+    expect(outcome(rules, contact({ author: 'bea' }), null)).toBe('page-outreach:not-your-contact');
+  });
+
+  test('nobody edits another admin’s contact', () => {
+    expect(outcome(rules, contact({ status: 'failed' }), contact({ status: 'sending' }), BEA)).toBe(
+      'page-outreach:not-your-contact',
+    );
+  });
+
+  test.each([{ commentId: '102' }, { category: 'promo' }, { author: 'bea' }])(
+    'a contact’s fan, comment, category, time and author never change: %o',
+    (change) => {
+      expect(outcome(rules, { ...contact(), ...change }, contact())).toBe('page-outreach:contact-fixed');
+    },
+  );
+
+  test('a contact’s status never moves backwards: “sent” cannot become “failed”', () => {
+    expect(outcome(rules, contact({ status: 'failed' }), contact({ status: 'sent' }))).toBe(
+      'page-outreach:status-backwards',
+    );
+  });
+
+  test('only the database’s admins delete contacts', () => {
+    const deleted = { ...contact(), _deleted: true };
+    expect(outcome(rules, deleted, contact())).toBe('page-outreach:delete-forbidden');
+    expect(outcome(rules, deleted, contact(), OWNER)).toBe('accepted');
+  });
+
+  test('a new contact in a fan’s document is the writer’s own', () => {
+    expect(outcome(rules, fan([recentContact('ann', 'a')]), fan([]))).toBe('accepted');
+    expect(outcome(rules, fan([recentContact('bea', 'b')]), fan([]))).toBe('page-outreach:not-your-contact');
+  });
+
+  test('another admin’s recent contact in a fan’s document is neither removed nor rewritten', () => {
+    const beas = recentContact('bea', 'b');
+    expect(outcome(rules, fan([]), fan([beas]))).toBe('page-outreach:others-contact-removed');
+    expect(outcome(rules, fan([{ ...beas, cat: 'promo' }]), fan([beas]))).toBe(
+      'page-outreach:others-contact-changed',
+    );
+  });
+
+  test('another admin’s contact only moves forward when copies merge, and goes once past the window', () => {
+    const beas = recentContact('bea', 'b', 'sending');
+    expect(outcome(rules, fan([{ ...beas, st: 'sent' }]), fan([beas]))).toBe('accepted');
+    expect(outcome(rules, fan([{ ...beas, st: 'reserved' }]), fan([beas]))).toBe(
+      'page-outreach:others-contact-changed',
+    );
+    const old = recentContact('bea', 'b', 'sent', Date.now() - 91 * DAY_MS);
+    expect(outcome(rules, fan([]), fan([old]))).toBe('accepted');
+  });
+
+  test('a “do not contact” change is signed by the admin making it', () => {
+    const mark = { on: true, by: 'ann', at: 5 };
+    expect(outcome(rules, fan([], mark), fan([]))).toBe('accepted');
+    expect(outcome(rules, fan([], { ...mark, by: 'bea' }), fan([]))).toBe('page-outreach:not-your-mark');
+    // Kept as another admin set it, it is no change.
+    expect(outcome(rules, fan([], { ...mark, by: 'bea' }), fan([], { ...mark, by: 'bea' }))).toBe('accepted');
+  });
+
+  test('only the database’s admins write the team’s settings', () => {
+    const team = { _id: 'team', type: 'team', schema: TEAM_SCHEMA };
+    expect(outcome(rules, team, null)).toBe('page-outreach:team-settings-forbidden');
+    expect(outcome(rules, team, null, OWNER)).toBe('accepted');
+  });
+
+  test('any member writes and deletes templates', () => {
+    const template = { _id: 'template:t1', type: 'template', schema: TEAM_SCHEMA, title: 'Hi', body: 'Hi' };
+    expect(outcome(rules, template, null)).toBe('accepted');
+    expect(outcome(rules, { ...template, _deleted: true }, template, BEA)).toBe('accepted');
+  });
+
+  test('an older extension is told to update, a newer one that the server’s rules are older', () => {
+    expect(outcome(rules, contact({ schema: TEAM_SCHEMA - 1 }), null)).toBe('page-outreach:update-extension');
+    expect(outcome(rules, contact({ schema: TEAM_SCHEMA + 1 }), null)).toBe(
+      'page-outreach:update-server-rules',
+    );
+  });
+
+  test('a document of no known kind is refused', () => {
+    expect(outcome(rules, { _id: 'x', type: 'note', schema: TEAM_SCHEMA }, null)).toBe(
+      'page-outreach:not-a-team-document',
+    );
+    expect(outcome(rules, { _id: 'x' }, null)).toBe('page-outreach:not-a-team-document');
+  });
+});
+
+test('the rules move a contact’s status exactly as the extension settles an entry', () => {
+  for (const from of ENTRY_STATUSES) {
+    for (const to of ENTRY_STATUSES) {
+      if (from === to) continue;
+      const moved = outcome(validateDocUpdate, contact({ status: to }), contact({ status: from }));
+      expect(moved, `${from} → ${to}`).toBe(
+        canSettle(from, to) ? 'accepted' : 'page-outreach:status-backwards',
+      );
+    }
+  }
+});
+
+test('the rules let another admin’s contact move exactly as a merge of copies moves it', () => {
+  for (const from of ENTRY_STATUSES) {
+    for (const to of ENTRY_STATUSES) {
+      const beas = (st: EntryStatus) => recentContact('bea', 'b', st, 5_000);
+      const merged = mergeFanDocuments(
+        { recent: [beas(from)], dnc: null },
+        { recent: [beas(to)], dnc: null },
+        0,
+      );
+      const moved = outcome(validateDocUpdate, fan([beas(to)]), fan([beas(from)]));
+      expect(moved, `${from} → ${to}`).toBe(
+        merged.recent[0]!.st === to ? 'accepted' : 'page-outreach:others-contact-changed',
+      );
+    }
+  }
+});
