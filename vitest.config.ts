@@ -9,7 +9,7 @@ export default defineConfig({
     alias: { 'webextension-polyfill': fileURLToPath(new URL('tests/unit/fake-browser.ts', import.meta.url)) },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/team/**/*.test.ts'],
     environmentOptions: { happyDOM: { url: 'https://www.facebook.com/' } },
     // The JSON report feeds the pass/fail summary that .ci/run prints.
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],

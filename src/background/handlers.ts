@@ -36,6 +36,7 @@ import { connectPage, disconnectPage, graphPause, loadConnection, publicView } f
 import { forgetOutsideContacts, knownOutsideContacts, outsideContacts } from './outside-contacts';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
+import { teamHandlers } from './team/team-handlers';
 import {
   browserTimeZone,
   loadCustomPlaceholders,
@@ -361,6 +362,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     await disconnectPage();
     return {};
   },
+
+  ...teamHandlers,
 
   async 'settings/get'() {
     return {

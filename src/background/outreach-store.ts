@@ -246,6 +246,23 @@ export async function getOutreach(db: OutreachDatabase, id: string): Promise<Out
   return (await db.get('outreach', id)) ?? null;
 }
 
+/**
+ * The Pages the log has messaged from, each with the name of its newest entry; one key step per Page,
+ * not a read of the whole log.
+ */
+export async function pagesInLog(db: OutreachDatabase): Promise<Array<{ pageId: string; pageName: string }>> {
+  const pages: Array<{ pageId: string; pageName: string }> = [];
+  const index = db.transaction('outreach').store.index('byPageTime');
+  let cursor = await index.openCursor(null, 'prev');
+  while (cursor) {
+    const { pageId, pageName } = cursor.value;
+    pages.push({ pageId, pageName });
+    // The Page's newest entry came first (newest last in key order); skip its others.
+    cursor = await cursor.continue([pageId, -Infinity]);
+  }
+  return pages.reverse();
+}
+
 /** Deletes one entry (a message that was never really sent): it no longer counts. */
 export async function deleteOutreach(db: OutreachDatabase, id: string): Promise<OutreachEntry | null> {
   const tx = db.transaction('outreach', 'readwrite', { durability: 'strict' });

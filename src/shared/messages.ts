@@ -20,6 +20,7 @@ import type { ConnectedPage, GraphError, GraphPause } from './graph';
 import { TemplateSchema, type Template } from './templates';
 import { ImportModeSchema, MAX_IMPORTED_TEMPLATES, type TemplatesExport } from './export-document';
 import { BACKUP_PART_CHARS } from './backup-parts';
+import { TeamMemberNameSchema, type TeamView } from './team';
 
 /**
  * The message protocol between the extension's parts: one discriminated union per direction, parsed
@@ -45,6 +46,9 @@ const backupPart = z
   .int()
   .nonnegative()
   .max(MAX_BACKUP_PARTS - 1);
+/** Most admins one team set-up invites; a Page has a handful, an agency's a few dozen. */
+const MAX_TEAM_MEMBERS = 50;
+const teamText = z.string().trim().min(1).max(200);
 
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
@@ -166,6 +170,25 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
     remember: z.boolean(),
   }),
   z.strictObject({ type: z.literal('graph/disconnect') }),
+  /** The teams this browser has joined (never their credentials) and the Pages it could make one for. */
+  z.strictObject({ type: z.literal('team/status') }),
+  /**
+   * Sets up a Page's team on a CouchDB server with one of its server admins, whose password is used for
+   * the set-up only; this browser joins as `owner`, and the other admins get invites.
+   */
+  z.strictObject({
+    type: z.literal('team/create'),
+    server: z.string().max(2000),
+    adminName: teamText,
+    adminPassword: z.string().min(1).max(1000),
+    pageId: teamText,
+    pageName: z.string().trim().max(200),
+    owner: TeamMemberNameSchema,
+    members: z.array(TeamMemberNameSchema).max(MAX_TEAM_MEMBERS),
+    remember: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('team/join'), invite: z.string().max(10_000), remember: z.boolean() }),
+  z.strictObject({ type: z.literal('team/leave'), pageId: teamText }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
@@ -292,6 +315,10 @@ export interface ReplyData {
   'graph/status': { page: ConnectedPage | null };
   'graph/connect': { page: ConnectedPage };
   'graph/disconnect': Record<string, never>;
+  'team/status': { teams: TeamView[]; pages: Array<{ pageId: string; pageName: string }> };
+  'team/create': { team: TeamView; invites: Array<{ user: string; invite: string }> };
+  'team/join': { team: TeamView };
+  'team/leave': Record<string, never>;
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };
 }

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** What the extension's pages may know of a joined team: never the credentials. */
+export interface TeamView {
+  pageId: string;
+  pageName: string;
+  server: string;
+  user: string;
+  remembered: boolean;
+  /** The server no longer accepts this admin: the team's limits no longer reach this browser. */
+  removed: boolean;
+}
+
+/**
+ * An admin's name on the team, shown to the others ("Bea messaged this fan…"): letters, digits, spaces
+ * and `.`, `_`, `-`, starting with a letter or digit (CouchDB reserves names starting with `_`).
+ */
+export const TeamMemberNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u);

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { withDatabase } from '../../src/background/database';
+import { routeMessage } from '../../src/background/message-router';
+import { TEAM_SCHEMA } from '../../src/background/team/design-document';
+import { teamDatabaseName } from '../../src/background/team/team-setup';
+import { parseInvite } from '../../src/shared/team-invite';
+import type { ReplyData } from '../../src/shared/messages';
+import { fakeBrowser } from '../unit/fake-browser';
+import { freshIndexedDB } from '../unit/indexeddb';
+import { popup } from '../unit/senders';
+import { startCouchServer, type CouchServer } from './couch-process.mjs';
+
+let couch: CouchServer;
+beforeAll(async () => (couch = await startCouchServer()));
+afterAll(() => couch.stop());
+
+/** Each test its own Page, so its own database: the test server's databases are never destroyed. */
+let pageId = '';
+beforeEach(() => {
+  freshIndexedDB();
+  fakeBrowser.reset();
+  pageId = `page${crypto.randomUUID().slice(0, 8)}`;
+});
+
+const send = (message: { type: string } & Record<string, unknown>) =>
+  routeMessage(message, popup, Date.now());
+
+async function call<K extends keyof ReplyData>(message: { type: K } & Record<string, unknown>) {
+  const reply = await send(message);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.data as ReplyData[K];
+}
+
+const createTeam = (fields: Record<string, unknown> = {}) =>
+  send({
+    type: 'team/create',
+    server: couch.url,
+    adminName: couch.admin.user,
+    adminPassword: couch.admin.password,
+    pageId,
+    pageName: 'Caffè Acme',
+    owner: 'Ann',
+    members: ['Bea', 'Carlo'],
+    remember: false,
+    ...fields,
+  });
+
+/** Reads from the server as its admin, to see what a set-up really wrote. */
+async function onServer(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const auth = Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64');
+  const response = await fetch(`${couch.url}/${path}`, { headers: { Authorization: `Basic ${auth}` } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('setting up a Page’s team on CouchDB', () => {
+  test('the owner is joined at once and gets an invite for each other admin', async () => {
+    const reply = await createTeam();
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        team: { pageId, pageName: 'Caffè Acme', server: couch.url, user: 'Ann', removed: false },
+        invites: [{ user: 'Bea' }, { user: 'Carlo' }],
+      },
+    });
+    expect((await call({ type: 'team/status' })).teams).toMatchObject([{ pageId, user: 'Ann' }]);
+  });
+
+  test('the server holds the team’s database, who may use it, its rules and the team’s limits', async () => {
+    await createTeam();
+    const database = teamDatabaseName(pageId);
+    expect((await onServer(`${database}/_security`)).body).toEqual({
+      admins: { names: ['Ann'], roles: [] },
+      members: { names: ['Ann', 'Bea', 'Carlo'], roles: [] },
+    });
+    expect((await onServer(`${database}/_design/page-outreach`)).body).toMatchObject({
+      validate_doc_update: expect.stringContaining('not-your-contact'),
+    });
+    expect((await onServer(`${database}/team`)).body).toMatchObject({
+      type: 'team',
+      pageId,
+      policy: { fanWindowDays: 7 },
+      salt: expect.stringMatching(/^[\w-]{40,}$/),
+    });
+  });
+
+  test('an invite lets another admin join from their own browser', async () => {
+    const { invites } = await created();
+    freshIndexedDB();
+    fakeBrowser.reset();
+    expect(await call({ type: 'team/join', invite: invites[0]!.invite, remember: false })).toEqual({
+      team: {
+        pageId,
+        pageName: 'Caffè Acme',
+        server: couch.url,
+        user: 'Bea',
+        remembered: false,
+        removed: false,
+      },
+    });
+  });
+
+  test('a Page that already has a team on the server is refused, and its team is left as it was', async () => {
+    await created();
+    const before = await onServer(`${teamDatabaseName(pageId)}/_security`);
+    freshIndexedDB();
+    fakeBrowser.reset();
+    expect(await createTeam({ members: ['Mallory'] })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message:
+          '“Caffè Acme” already has a team on this server. Nothing was changed; ask its owner for an invite.',
+      },
+    });
+    expect(await onServer(`${teamDatabaseName(pageId)}/_security`)).toEqual(before);
+    expect((await call({ type: 'team/status' })).teams).toEqual([]);
+  });
+
+  test('a wrong server admin password is refused with a clear error, and nothing is created', async () => {
+    expect(await createTeam({ adminPassword: 'not-it' })).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'The team server refused this name and password: setting up a team needs one of its server admins. Nothing was changed.',
+      },
+    });
+    expect((await onServer(teamDatabaseName(pageId))).status).toBe(404);
+    expect((await call({ type: 'team/status' })).teams).toEqual([]);
+  });
+
+  test('a team server over plain http elsewhere than this computer is refused before anything is sent', async () => {
+    expect(await createTeam({ server: 'http://couch.agency.example' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^The team server must use https:\/\//) },
+    });
+  });
+});
+
+describe('joining a team with an invite', () => {
+  test('text that is not an invite is refused with a clear error, and nothing is kept', async () => {
+    expect(await send({ type: 'team/join', invite: 'please join my team', remember: false })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^This is not a Page Outreach team invite/) },
+    });
+    expect((await call({ type: 'team/status' })).teams).toEqual([]);
+  });
+
+  test('an admin the owner removed from the team is told their account is no longer accepted', async () => {
+    const { invites } = await created();
+    await onServerPut(`${teamDatabaseName(pageId)}/_security`, {
+      admins: { names: ['Ann'], roles: [] },
+      members: { names: ['Ann', 'Carlo'], roles: [] },
+    });
+    expect(await send({ type: 'team/join', invite: invites[0]!.invite, remember: false })).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'The team server does not accept the account “Bea” any more. Ask the Page’s owner for a new invite. Nothing was changed.',
+      },
+    });
+  });
+
+  test('credentials stay out of storage that content scripts read, and out of IndexedDB unless remembered', async () => {
+    const { invites } = await created();
+    const password = JSON.parse(
+      atob(invites[0]!.invite.split(':').pop()!.replaceAll('-', '+').replaceAll('_', '/')),
+    ).password;
+    await call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(password);
+    expect(await withDatabase((db) => db.get('meta', 'teamMemberships'))).toBeUndefined();
+    await call({ type: 'team/join', invite: invites[0]!.invite, remember: true });
+    expect(await withDatabase((db) => db.get('meta', 'teamMemberships'))).toContain(password);
+  });
+
+  test('leaving a team forgets its credentials in this browser', async () => {
+    await created({ remember: true });
+    await call({ type: 'team/leave', pageId });
+    expect((await call({ type: 'team/status' })).teams).toEqual([]);
+    expect(await withDatabase((db) => db.get('meta', 'teamMemberships'))).toBeUndefined();
+  });
+});
+
+describe('the team server', () => {
+  test('runs the shipped rules: an admin’s contact is accepted, one in another admin’s name refused', async () => {
+    const { invites } = await created();
+    const bea = parseInvite(invites[0]!.invite);
+    if (!bea.ok) throw new Error(bea.error);
+    const auth = Buffer.from(`${bea.invite.user}:${bea.invite.password}`).toString('base64');
+    const put = (author: string, entryId: string) => {
+      const contact = { type: 'contact', schema: TEAM_SCHEMA, author, entryId, fanKey: 'K', commentId: '1' };
+      const id = `contact:K:1000:${entryId}`;
+      return fetch(`${couch.url}/${bea.invite.database}/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...contact, category: 'thanks', createdAt: 1000, status: 'reserved' }),
+      });
+    };
+    expect((await put('Bea', 'e1')).status).toBe(201);
+    const forged = await put('Ann', 'e2');
+    expect(forged.status).toBe(403);
+    expect(await forged.json()).toMatchObject({ reason: 'page-outreach:not-your-contact' });
+  });
+});
+
+async function created(fields: Record<string, unknown> = {}): Promise<ReplyData['team/create']> {
+  const reply = await createTeam(fields);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.data as ReplyData['team/create'];
+}
+
+async function onServerPut(path: string, body: unknown): Promise<void> {
+  const auth = Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64');
+  const response = await fetch(`${couch.url}/${path}`, {
+    method: 'PUT',
+    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+}
