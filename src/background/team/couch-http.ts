@@ -26,7 +26,9 @@ function basicAuth({ user, password }: CouchAccount): string {
 
 /** `segments` are encoded one by one, so a document id with ':' or '/' stays one path segment. */
 export function couchPath(...segments: string[]): string {
-  return segments.map((segment) => (segment.startsWith('_') ? segment : encodeURIComponent(segment))).join('/');
+  return segments
+    .map((segment) => (segment.startsWith('_') ? segment : encodeURIComponent(segment)))
+    .join('/');
 }
 
 export async function couchRequest<T>(

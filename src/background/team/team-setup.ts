@@ -48,7 +48,8 @@ const randomText = (bytes: number) =>
 function expectOk<T>(answer: CouchAnswer<T>): T {
   if (answer.ok) return answer.body;
   if (answer.status === 0) throw new RequestError('unavailable', 'errorTeamUnreachable');
-  if (answer.status === 401 || answer.status === 403) throw new RequestError('forbidden', 'errorTeamServerAdmin');
+  if (answer.status === 401 || answer.status === 403)
+    throw new RequestError('forbidden', 'errorTeamServerAdmin');
   throw new RequestError('unavailable', 'errorTeamServerRefused', [`${answer.status} ${answer.error}`]);
 }
 
@@ -61,7 +62,8 @@ export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
   const admin = team.serverAdmin;
   const welcome = await couchRequest<{ couchdb?: string; 'express-pouchdb'?: string }>(admin, 'GET', '');
   const server = expectOk(welcome);
-  if (!server.couchdb && !server['express-pouchdb']) throw new RequestError('invalid-request', 'errorTeamNotCouch');
+  if (!server.couchdb && !server['express-pouchdb'])
+    throw new RequestError('invalid-request', 'errorTeamNotCouch');
   // A fresh single-node CouchDB has no user database until someone makes it.
   const users = await couchRequest(admin, 'PUT', '_users');
   if (!users.ok && users.status !== 412) expectOk(users);
@@ -77,7 +79,14 @@ export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
   for (const user of names) {
     const password = randomText(PASSWORD_BYTES);
     await putUser(admin, user, password);
-    invites.push({ server: admin.server, database, pageId: team.pageId, pageName: team.pageName, user, password });
+    invites.push({
+      server: admin.server,
+      database,
+      pageId: team.pageId,
+      pageName: team.pageName,
+      user,
+      password,
+    });
   }
   expectOk(
     await couchRequest(admin, 'PUT', couchPath(database, '_security'), {
@@ -85,7 +94,9 @@ export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
       members: { names, roles: [] },
     }),
   );
-  expectOk(await couchRequest(admin, 'PUT', couchPath(database, '_design', 'page-outreach'), teamDesignDocument()));
+  expectOk(
+    await couchRequest(admin, 'PUT', couchPath(database, '_design', 'page-outreach'), teamDesignDocument()),
+  );
   const settings: TeamDocument = {
     _id: 'team',
     type: 'team',
@@ -105,5 +116,14 @@ async function putUser(admin: CouchAccount, name: string, password: string): Pro
   const path = couchPath('_users', `org.couchdb.user:${name}`);
   const existing = await couchRequest<{ _rev: string }>(admin, 'GET', path);
   const rev = existing.ok ? { _rev: existing.body._rev } : {};
-  expectOk(await couchRequest(admin, 'PUT', path, { _id: `org.couchdb.user:${name}`, ...rev, name, password, roles: [], type: 'user' }));
+  expectOk(
+    await couchRequest(admin, 'PUT', path, {
+      _id: `org.couchdb.user:${name}`,
+      ...rev,
+      name,
+      password,
+      roles: [],
+      type: 'user',
+    }),
+  );
 }
