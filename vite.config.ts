@@ -12,9 +12,8 @@ type Target = (typeof TARGETS)[number];
  * there. Release builds hold none of this.
  */
 const TEST_SUFFIX = '-test';
-/** Where the tests' loopback stubs listen, on a port of their choosing. */
-const TEST_STUB_ORIGINS = 'http://127.0.0.1:*';
-/** Where each browser keeps the Graph host in the manifest: an optional permission until connected. */
+const ANY_HTTPS_HOST = 'https://*/*';
+/** Where each browser keeps its optional hosts (the Graph API, team servers) until the admin grants one. */
 const OPTIONAL_HOSTS_KEY: Record<Target, string> = {
   chrome: '{{chrome}}.optional_host_permissions',
   firefox: '{{firefox}}.optional_permissions',
@@ -53,15 +52,11 @@ export default defineConfig(({ mode }) => {
             ...readJson('manifest.json'),
             version: readJson('package.json').version,
           };
-          // Tests cannot click a permission prompt: the test build holds the optional Graph host at once,
-          // and may reach the tests' own Graph stub on loopback.
+          // Tests cannot click a permission prompt: the test build holds the Graph host and loopback (where
+          // the tests' stubs and team server listen) at once; never every https host.
           if (testBuild) {
-            manifest.host_permissions = manifest[OPTIONAL_HOSTS_KEY[target]];
-            const csp = manifest.content_security_policy as { extension_pages: string };
-            csp.extension_pages = csp.extension_pages.replace(
-              'connect-src',
-              `connect-src ${TEST_STUB_ORIGINS}`,
-            );
+            const optional = manifest[OPTIONAL_HOSTS_KEY[target]] as string[];
+            manifest.host_permissions = optional.filter((host) => host !== ANY_HTTPS_HOST);
           }
           return manifest;
         },

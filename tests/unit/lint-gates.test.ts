@@ -21,7 +21,7 @@ async function problems(code: string, file: string): Promise<string[]> {
   return result!.messages.map((message) => message.ruleId ?? message.message);
 }
 
-describe('lint refuses unsafe HTML and dynamic code in every part of the extension', () => {
+describe('lint refuses unsafe HTML, dynamic code and stray requests in every part of the extension', () => {
   for (const [code, what] of UNSAFE) {
     const parts = code.includes('<div')
       ? ['popup/View.tsx', 'options/Form.tsx', 'log/Table.tsx']
@@ -37,6 +37,26 @@ describe('lint refuses unsafe HTML and dynamic code in every part of the extensi
       );
     }
   }
+
+  test.each(['popup/View.tsx', 'content/feature.ts', 'background/handler.ts'])(
+    'a network request in src/%s, outside the two network modules',
+    async (part) => {
+      expect(await problems("void fetch('https://tracker.example/');", `src/${part}`)).toContain(
+        'no-restricted-globals',
+      );
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+
+  test.each(['background/graph-api.ts', 'background/team/couch-http.ts'])(
+    'a network request in src/%s, one of the two network modules',
+    async (part) => {
+      expect(await problems("void fetch('https://graph.facebook.com/');", `src/${part}`)).not.toContain(
+        'no-restricted-globals',
+      );
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 
   test('plain text rendering passes', async () => {
     expect(await problems('element.textContent = comment;', 'src/content/feature.ts')).toEqual([]);
