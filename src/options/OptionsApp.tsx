@@ -4,6 +4,7 @@ import { GraphConnection } from './GraphConnection';
 import { ImportExport } from './ImportExport';
 import { PlaceholdersEditor } from './PlaceholdersEditor';
 import { SettingsForm } from './SettingsForm';
+import { TeamSection } from './TeamSection';
 import { TemplatesEditor } from './TemplatesEditor';
 
 export function OptionsApp() {
@@ -14,6 +15,7 @@ export function OptionsApp() {
       <TemplatesEditor />
       <PlaceholdersEditor />
       <GraphConnection />
+      <TeamSection />
       <ImportExport />
     </main>
   );

@@ -53,6 +53,12 @@ export function teamServerUrl(text: string): { ok: true; url: string } | { ok: f
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }
 
+/** The host permission a team server needs: its origin, any port (match patterns have none). */
+export function teamHostPermission(serverUrl: string): string {
+  const { protocol, hostname } = new URL(serverUrl);
+  return `${protocol}//${hostname}/*`;
+}
+
 export function encodeInvite(invite: TeamInvite): string {
   const bytes = new TextEncoder().encode(JSON.stringify(invite));
   const base64 = btoa(String.fromCharCode(...bytes));
