@@ -20,6 +20,7 @@ export interface OutreachSchema extends DBSchema {
       byCommentSlot: string;
       byCreatedAt: number;
       byStatus: string;
+      byTeam: string;
     };
   };
   fans: {
@@ -124,6 +125,10 @@ const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> =
   (db) => {
     const uploads = db.createObjectStore('uploads', { keyPath: ['uploadId', 'part'] });
     uploads.createIndex('byStoredAt', 'storedAt');
+  },
+  // v8: team mode: find this browser's entries the team server has still to be told of.
+  (_db, tx) => {
+    tx.objectStore('outreach').createIndex('byTeam', 'team');
   },
 ];
 

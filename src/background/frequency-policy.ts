@@ -31,18 +31,19 @@ export interface OutreachRequest {
   category: Category;
 }
 
-/** What the policy needs from the Page's record of the fan. */
-export type FanStanding = Pick<FanRecord, 'doNotContact' | 'updatedAt'>;
+/** What the policy needs from the Page's record of the fan; `markedBy` names a teammate who marked them. */
+export type FanStanding = Pick<FanRecord, 'doNotContact' | 'updatedAt'> & { markedBy?: string };
 
+/** A contact the policy counts; `author` names the teammate who made it, when another admin did. */
 export type PastContact = Pick<
   OutreachEntry,
   'pageId' | 'fanId' | 'commentId' | 'category' | 'createdAt' | 'status'
->;
+> & { author?: string };
 
 /** A rolling-window cap: at most `max` of `contacts` in any `windowMs`. */
 interface Cap {
   rule: PolicyRule;
-  contacts: ReadonlyArray<Pick<PastContact, 'createdAt'>>;
+  contacts: ReadonlyArray<Pick<PastContact, 'createdAt' | 'author'>>;
   max: number;
   windowMs: number;
 }
@@ -63,6 +64,7 @@ function capRefusal({ rule, contacts, max, windowMs }: Cap, now: number) {
     allowed: false as const,
     rule,
     lastContactAt: expiring.createdAt,
+    ...(expiring.author !== undefined ? { lastContactBy: expiring.author } : {}),
     eligibleAt: expiring.createdAt + windowMs,
     ...(max > 1 ? { limit: max } : {}),
   };
@@ -92,7 +94,10 @@ export function evaluate(
   const live = history.filter(counts);
 
   const sameComment = live.find((entry) => entry.commentId === request.commentId);
-  if (sameComment) return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt };
+  if (sameComment) {
+    const by = sameComment.author !== undefined ? { lastContactBy: sameComment.author } : {};
+    return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt, ...by };
+  }
   if (
     request.commentPostedAt !== undefined &&
     now - request.commentPostedAt >= COMMENT_REPLY_WINDOW_DAYS * DAY_MS
@@ -100,7 +105,8 @@ export function evaluate(
     return { allowed: false, rule: 'comment-age', lastContactAt: request.commentPostedAt };
   }
   if (standing?.doNotContact && request.category !== 'care') {
-    return { allowed: false, rule: 'do-not-contact', lastContactAt: standing.updatedAt };
+    const by = standing.markedBy !== undefined ? { lastContactBy: standing.markedBy } : {};
+    return { allowed: false, rule: 'do-not-contact', lastContactAt: standing.updatedAt, ...by };
   }
 
   const fan = live.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
@@ -151,9 +157,10 @@ export function evaluate(
   }
 
   // Facebook throttles rapid actions and bursts look automated: one send per admin (this browser's log,
-  // any Page) per pace interval.
+  // any Page; not the team's other admins) per pace interval.
   if (settings.paceSeconds > 0) {
-    caps.push({ rule: 'pace', contacts: live, max: 1, windowMs: settings.paceSeconds * 1000 });
+    const ours = live.filter((entry) => entry.author === undefined);
+    caps.push({ rule: 'pace', contacts: ours, max: 1, windowMs: settings.paceSeconds * 1000 });
   }
   // Rolling 24 hours rather than a calendar day: no time zone to get wrong, no midnight rush. Customer
   // care counts toward the Page's day but is never held by it: the discretion simulator showed an

@@ -37,6 +37,8 @@ import { forgetOutsideContacts, knownOutsideContacts, outsideContacts } from './
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import { teamHandlers } from './team/team-handlers';
+import { activeMembership } from './team/team-membership';
+import { reserveThroughTeam } from './team/team-reserve';
 import {
   browserTimeZone,
   loadCustomPlaceholders,
@@ -199,32 +201,32 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const { comment } = target;
     const { commentPostedAt } = requestFor(target);
     const outside = await outsideContacts(target, await loadConnection(), now);
-    const reserved = await withDatabase(async (db) => {
-      const template = await getTemplate(db, templateId);
-      if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
-      return reserveOutreach(
-        db,
-        {
-          pageId: comment.pageId,
-          pageName: comment.pageName,
-          fanId: comment.authorId,
-          fanName: comment.authorName,
-          fanUrl: comment.authorUrl,
-          commentId: comment.commentId,
-          postUrl: comment.postUrl,
-          commentExcerpt: excerpt(comment.text),
-          ...(commentPostedAt !== undefined ? { commentPostedAt } : {}),
-          category,
-          templateId,
-          templateTitle: template.title,
-          text,
-        },
-        // Read before the check-and-record transaction opens: nothing but IndexedDB requests inside it.
-        await loadPolicySettings(db),
-        now,
-        { overrideReason: override?.reason, outsideContacts: outside },
-      );
-    });
+    const { template, settings } = await withDatabase(async (db) => ({
+      template: await getTemplate(db, templateId),
+      // Read before the check-and-record transaction opens: nothing but IndexedDB requests inside it.
+      settings: await loadPolicySettings(db),
+    }));
+    if (template?.category !== category) throw new RequestError('not-found', 'errorTemplateGone');
+    const draft = {
+      pageId: comment.pageId,
+      pageName: comment.pageName,
+      fanId: comment.authorId,
+      fanName: comment.authorName,
+      fanUrl: comment.authorUrl,
+      commentId: comment.commentId,
+      postUrl: comment.postUrl,
+      commentExcerpt: excerpt(comment.text),
+      ...(commentPostedAt !== undefined ? { commentPostedAt } : {}),
+      category,
+      templateId,
+      templateTitle: template.title,
+      text,
+    };
+    const options = { overrideReason: override?.reason, outsideContacts: outside };
+    const membership = await activeMembership(comment.pageId);
+    const reserved = membership
+      ? await reserveThroughTeam(membership, draft, settings, now, options)
+      : await withDatabase((db) => reserveOutreach(db, draft, settings, now, options));
     if (reserved.entry) await announceEntryChange(reserved.entry, now);
     return reserved;
   },

@@ -17,7 +17,9 @@ import {
   evaluate,
   evaluateAll,
   historyWindowMs,
+  type FanStanding,
   type OutreachRequest,
+  type PastContact,
 } from './frequency-policy';
 import { forgottenAliases, forgottenFanAliases, reclaim, type ForgottenAliases } from './forgotten-fans';
 import { RequestError } from './request-error';
@@ -127,6 +129,28 @@ export interface ReserveOptions {
   overrideReason?: string | undefined;
   /** The Page's messages to the fan from outside this browser (see OutreachRequest). */
   outsideContacts?: readonly number[];
+  /** What the Page's team server holds of the fan: its contacts (by entry id) and mark. */
+  team?: { contacts: ReadonlyArray<PastContact & { id: string }>; standing: FanStanding | null };
+  /** The Page has a team: the entry is to be told to its server (see OutreachEntry.team). */
+  forTeam?: boolean;
+}
+
+/** This browser's entries and the team's contacts, each contact once (this browser's copy first). */
+function withTeamHistory<T extends { id: string }>(
+  local: T[],
+  team: ReadonlyArray<PastContact & { id: string }> = [],
+) {
+  const ours = new Set(local.map((entry) => entry.id));
+  return [...local, ...team.filter((contact) => !ours.has(contact.id))];
+}
+
+/** Hard flags OR-ed: a fan marked "do not contact" here or by the team is marked. */
+function withTeamStanding(
+  local: FanStanding | null,
+  team: FanStanding | null | undefined,
+): FanStanding | null {
+  if (!team?.doNotContact || local?.doNotContact) return local;
+  return { ...team, updatedAt: Math.max(team.updatedAt, local?.updatedAt ?? 0) };
 }
 
 export async function reserveOutreach(
@@ -134,7 +158,7 @@ export async function reserveOutreach(
   draft: NewEntry,
   settings: PolicySettings,
   now: number,
-  { overrideReason, outsideContacts = [] }: ReserveOptions = {},
+  { overrideReason, outsideContacts = [], team, forTeam = false }: ReserveOptions = {},
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
   const request: OutreachRequest = {
     pageId: draft.pageId,
@@ -147,11 +171,12 @@ export async function reserveOutreach(
   const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
   const outreach = tx.objectStore('outreach');
-  const [history, standing] = await Promise.all([
+  const [local, localStanding] = await Promise.all([
     readHistory(outreach, request, aliases, settings, now),
     readStanding(tx.objectStore('fans'), request, aliases),
   ]);
-  const verdict = evaluate(request, history, settings, now, standing);
+  const history = withTeamHistory(local, team?.contacts);
+  const verdict = evaluate(request, history, settings, now, withTeamStanding(localStanding, team?.standing));
   // A soft rule gives way to an override with a reason; Facebook's own rules never do.
   const overridden = !verdict.allowed && overrideReason !== undefined && !HARD_RULES.includes(verdict.rule);
   if (!verdict.allowed && !overridden) {
@@ -166,6 +191,7 @@ export async function reserveOutreach(
     updatedAt: now,
     status: 'reserved',
     commentSlot: draft.commentId,
+    ...(forTeam ? { team: 'pending' as const } : {}),
   };
   await outreach.add(entry);
   await tx.done;
@@ -192,6 +218,8 @@ export async function settleOutreach(
     return null;
   }
   const updated: OutreachEntry = { ...entry, status, updatedAt: now };
+  // The team's copy of the contact has to learn the new status too.
+  if (entry.team) updated.team = 'pending';
   if (status === 'failed') delete updated.commentSlot;
   if (status === 'sent' && details.sentText !== undefined) updated.sentText = details.sentText;
   if (details.messageId) updated.messageId = details.messageId;
@@ -205,6 +233,25 @@ export interface SettleDetails {
   sentText?: string;
   messageId?: string;
   deliveryError?: GraphError;
+}
+
+/** The team server now holds the entry as it is at `status`; a change since keeps it pending. */
+export async function markTeamConfirmed(
+  db: OutreachDatabase,
+  entryId: string,
+  status: EntryStatus,
+): Promise<void> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const entry = await tx.store.get(entryId);
+  if (entry?.team === 'pending' && entry.status === status)
+    await tx.store.put({ ...entry, team: 'confirmed' });
+  await tx.done;
+}
+
+/** This browser's entries the team server has still to be told of, on one Page. */
+export async function teamPending(db: OutreachDatabase, pageId: string): Promise<OutreachEntry[]> {
+  const pending = await db.getAllFromIndex('outreach', 'byTeam', 'pending');
+  return pending.filter((entry) => entry.pageId === pageId);
 }
 
 /** Where a page of the log ends: the next page starts just after this entry. */

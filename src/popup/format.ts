@@ -13,9 +13,19 @@ function formatTime(time: number, withSeconds = false): string {
   );
 }
 
-/** The policy's verdict as one sentence naming the rule and, where it expires, the next possible day. */
+/**
+ * The policy's verdict as one sentence naming the rule and, where it expires, the next possible day;
+ * then, when another admin of the Page's team is behind it, who.
+ */
 export function describeVerdict(verdict: Verdict, fanName: string, now: number): string {
   if (verdict.allowed) return t('verdictAllowed', fanName);
+  const rule = describeRule(verdict, fanName, now);
+  return verdict.lastContactBy === undefined
+    ? rule
+    : `${rule} ${t('verdictTeammate', verdict.lastContactBy)}`;
+}
+
+function describeRule(verdict: Extract<Verdict, { allowed: false }>, fanName: string, now: number): string {
   const ago = formatAgo(verdict.lastContactAt ?? now, now);
   const day = formatDay(verdict.eligibleAt ?? now);
   const limit = String(verdict.limit ?? 1);
@@ -44,6 +54,8 @@ export function describeVerdict(verdict: Verdict, fanName: string, now: number):
       return t('verdictDoNotContact', fanName);
     case 'page-daily':
       return t('verdictPageDaily', [limit, formatTime(verdict.eligibleAt ?? now)]);
+    case 'team-unreachable':
+      return t('verdictTeamUnreachable');
   }
 }
 

@@ -290,7 +290,8 @@ export interface ReplyData {
       unavailableAt: number | null;
     } | null;
   };
-  'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null };
+  /** `teamChecked`: on a Page with a team, whether its server took part (false: decided offline). */
+  'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null; teamChecked?: boolean };
   'outreach/deliver': DeliveryReply;
   'outreach/confirm': { entry: OutreachEntry };
   'fan/do-not-contact': { verdicts: Record<Category, Verdict>; doNotContact: boolean };

@@ -61,6 +61,8 @@ export const POLICY_RULES = [
   'pace',
   'quiet-hours',
   'do-not-contact',
+  /** Team mode, strict: the team server could not be asked, and the team refuses to guess. */
+  'team-unreachable',
 ] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 
@@ -110,11 +112,23 @@ export const OutreachEntrySchema = z.strictObject({
    * comment held a private reply already, so nothing new went out but the comment counts as answered.
    */
   deliveryError: z.enum(GRAPH_ERRORS).optional(),
+  /**
+   * On a Page whose team this browser has joined: whether the team server holds this contact as it
+   * is now (`confirmed`), or is still to be told (`pending`: offline, or settled since).
+   */
+  team: z.enum(['pending', 'confirmed']).optional(),
+  /** Made while the team server could not be asked, and over the team's limits once it could. */
+  overTeamLimit: z.literal(true).optional(),
 });
 export type OutreachEntry = z.infer<typeof OutreachEntrySchema>;
 
 /** Rules no one can override: Facebook's own, and a fan marked "do not contact". */
-export const HARD_RULES: readonly PolicyRule[] = ['one-per-comment', 'comment-age', 'do-not-contact'];
+export const HARD_RULES: readonly PolicyRule[] = [
+  'one-per-comment',
+  'comment-age',
+  'do-not-contact',
+  'team-unreachable',
+];
 
 /** Facebook's Private Replies rule: a comment can be answered privately only this long after it. */
 export const COMMENT_REPLY_WINDOW_DAYS = 7;
@@ -157,6 +171,8 @@ export type Verdict =
       rule: PolicyRule;
       /** When the contact (or, for "do not contact", the marking) behind the rule was made, if any. */
       lastContactAt?: number;
+      /** Who on the Page's team made it, when another admin did (team mode). */
+      lastContactBy?: string;
       /** When the fan can be messaged again; absent for rules that never expire. */
       eligibleAt?: number;
       /** For caps of more than one message: how many the rule allows in its window. */

@@ -148,8 +148,10 @@ describe('schema migrations', () => {
         });
       }
       expect(await db.get('meta', FAN_SALT_KEY)).toMatch(/^[A-Za-z0-9+/]+=*$/);
-      // Version 7 added the (empty) staging store for backups arriving in parts.
+      // Version 7 added the (empty) staging store for backups arriving in parts; version 8 the index of
+      // entries the team server is still to be told of, where no old entry belongs.
       expect(await db.count('uploads')).toBe(0);
+      expect(await db.countFromIndex('outreach', 'byTeam', 'pending')).toBe(0);
       db.close();
     },
     HEAVY_TEST_TIMEOUT_MS,

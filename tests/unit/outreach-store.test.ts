@@ -372,6 +372,7 @@ describe('outreach store', () => {
       'byPageFanTime',
       'byPageTime',
       'byStatus',
+      'byTeam',
     ]);
     db.close();
   });

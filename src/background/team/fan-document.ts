@@ -72,3 +72,12 @@ function latestMark(x: DoNotContactMark | null, y: DoNotContactMark | null): DoN
 }
 
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * A fan's key on the team server: a hash of their Facebook id under the team's salt, so that ids never
+ * appear in document ids (which CouchDB keeps forever) and a forgotten fan's limits can still hold.
+ */
+export async function fanKeyUnder(salt: string, fanId: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}\u0000${fanId}`));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

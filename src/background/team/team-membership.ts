@@ -74,6 +74,24 @@ export async function joinTeam(pasted: string, remember: boolean): Promise<TeamV
   return teamView(membership);
 }
 
+/** The server refused this admin's credentials: the team no longer reaches this browser. */
+export async function markRemoved(pageId: string): Promise<void> {
+  const memberships = await loadMemberships();
+  await saveMemberships(
+    memberships.map((membership) =>
+      membership.pageId === pageId ? { ...membership, removed: true } : membership,
+    ),
+  );
+}
+
+/** The joined team of a Page, if any, while the server still accepts this admin. */
+export async function activeMembership(pageId: string): Promise<Membership | null> {
+  return (
+    (await loadMemberships()).find((membership) => membership.pageId === pageId && !membership.removed) ??
+    null
+  );
+}
+
 /** Leaves a Page's team: this browser forgets the credentials and goes back to its own limits. */
 export async function leaveTeam(pageId: string): Promise<void> {
   const memberships = await loadMemberships();

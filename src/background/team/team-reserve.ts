@@ -1,0 +1,130 @@
+import { HARD_RULES, type OutreachEntry, type Verdict } from '../../shared/outreach';
+import type { PolicySettings } from '../../shared/policy-settings';
+import { withDatabase } from '../database';
+import { evaluate, type OutreachRequest } from '../frequency-policy';
+import {
+  deleteOutreach,
+  markTeamConfirmed,
+  reserveOutreach,
+  type NewEntry,
+  type ReserveOptions,
+} from '../outreach-store';
+import { fanKeyUnder } from './fan-document';
+import {
+  contactOf,
+  readFanDocument,
+  teamHistory,
+  teamStanding,
+  withContacts,
+  writeFanDocument,
+  type StoredFanDocument,
+} from './team-gate';
+import type { Membership } from './team-membership';
+import { teamSettings } from './team-state';
+
+/** Writes of the fan's document tried before the reservation is left to the next sync. */
+const MAX_TEAM_ATTEMPTS = 3;
+
+export interface TeamReservation {
+  verdict: Verdict;
+  entry: OutreachEntry | null;
+  /** Did the team server take part in the verdict? False: decided on this browser's data alone. */
+  teamChecked: boolean;
+}
+
+type Options = Omit<ReserveOptions, 'team' | 'forTeam'>;
+
+/**
+ * Reserves a send on a Page whose team this browser has joined. The local check-and-record comes first
+ * and sees the fan's document fresh from the team server; then the new contact goes into that document
+ * by compare-and-set, so of two admins reserving at once exactly one gets it. The other re-reads,
+ * decides again on what the winner wrote, and its reservation is undone before anything was sent.
+ * When the server does not answer, the send is decided on this browser's data (the team's limits as
+ * last read) and the contact waits to be told; a strict team refuses instead.
+ */
+export async function reserveThroughTeam(
+  membership: Membership,
+  draft: NewEntry,
+  localSettings: PolicySettings,
+  now: number,
+  options: Options,
+): Promise<TeamReservation> {
+  const team = await teamSettings(membership, now);
+  const settings = team?.policy ?? localSettings;
+  const unreachable: TeamReservation = {
+    verdict: { allowed: false, rule: 'team-unreachable' },
+    entry: null,
+    teamChecked: false,
+  };
+  const decideAlone = async (): Promise<TeamReservation> => {
+    if (team?.strict) return unreachable;
+    const reserved = await withDatabase((db) =>
+      reserveOutreach(db, draft, settings, now, { ...options, forTeam: true }),
+    );
+    return { ...reserved, teamChecked: false };
+  };
+  if (!team) return decideAlone();
+  const fanKey = await fanKeyUnder(team.salt, draft.fanId);
+  const read = await readFanDocument(membership, fanKey);
+  if (read.kind !== 'ok') return decideAlone();
+  let doc = read.value;
+
+  const me = membership.user;
+  const seen = (doc: StoredFanDocument) => ({
+    contacts: teamHistory(doc, draft, me),
+    standing: teamStanding(doc, me),
+  });
+  const reserved = await withDatabase((db) =>
+    reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(doc) }),
+  );
+  const entry = reserved.entry;
+  if (!entry) return { ...reserved, teamChecked: true };
+
+  for (let attempt = 0; attempt < MAX_TEAM_ATTEMPTS; attempt += 1) {
+    if (doc.recent.some((contact) => contact.c === entry.id)) break;
+    const written = await writeFanDocument(
+      membership,
+      withContacts(doc, [contactOf(entry, me)], settings, now),
+    );
+    if (written.kind === 'ok') {
+      await withDatabase((db) => markTeamConfirmed(db, entry.id, entry.status));
+      return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
+    }
+    // CouchDB answers a stale revision with 409; the test server runs the rules first and may refuse
+    // it (403) for leaving out what the other admin wrote. Either way: read again, decide again.
+    if (written.kind !== 'conflict' && written.kind !== 'refused')
+      return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
+    // Another admin wrote this fan's document since it was read: decide again on what they wrote.
+    const reread = await readFanDocument(membership, fanKey);
+    if (reread.kind !== 'ok')
+      return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
+    doc = reread.value;
+    const { contacts, standing } = seen(doc);
+    const others = contacts.filter((contact) => contact.id !== entry.id);
+    const again = evaluate(requestOf(draft), others, settings, now, standing);
+    const overridden = !again.allowed && entry.override !== undefined && !HARD_RULES.includes(again.rule);
+    if (!again.allowed && !overridden) return undo(entry, { verdict: again, entry: null, teamChecked: true });
+  }
+  // The document holds the contact already (a write whose answer was lost), or others kept writing.
+  if (doc.recent.some((contact) => contact.c === entry.id)) {
+    await withDatabase((db) => markTeamConfirmed(db, entry.id, entry.status));
+    return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
+  }
+  return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
+}
+
+/** Takes back a reservation nothing was sent for: the team refused it before delivery began. */
+async function undo(entry: OutreachEntry, reply: TeamReservation): Promise<TeamReservation> {
+  await withDatabase((db) => deleteOutreach(db, entry.id));
+  return reply;
+}
+
+function requestOf(draft: NewEntry): OutreachRequest {
+  return {
+    pageId: draft.pageId,
+    fanId: draft.fanId,
+    commentId: draft.commentId,
+    ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
+    category: draft.category,
+  };
+}

@@ -1,0 +1,65 @@
+import { withDatabase } from '../database';
+import { couchPath, couchRequest, type CouchAnswer } from './couch-http';
+import { markRemoved, type Membership } from './team-membership';
+import type { TeamDocument } from './team-setup';
+
+/** How long the team's settings, as last read, are used before asking the server again. */
+export const TEAM_SETTINGS_TTL_MS = 60_000;
+
+const metaKey = (pageId: string) => `team:${pageId}`;
+/** What every refusal by the server's write rules starts with (see validate-doc-update.ts). */
+const RULES_PREFIX = 'page-outreach:';
+
+interface CachedTeam {
+  fetchedAt: number;
+  team: TeamDocument;
+}
+
+/** What the team server answered, in the terms the gate acts on. */
+export type TeamAnswer<T> =
+  | { kind: 'ok'; value: T; date: number | null }
+  | { kind: 'conflict' }
+  | { kind: 'not-found' }
+  | { kind: 'unreachable' }
+  | { kind: 'removed' }
+  | { kind: 'refused'; reason: string };
+
+/** Reads an answer; a refusal of this admin's credentials marks them removed from the team. */
+export async function interpret<T>(membership: Membership, answer: CouchAnswer<T>): Promise<TeamAnswer<T>> {
+  if (answer.ok) return { kind: 'ok', value: answer.body, date: answer.date };
+  if (answer.status === 0 || answer.status >= 500) return { kind: 'unreachable' };
+  // A refusal by the team's own rules names one of their codes; any other 401/403 refuses the account.
+  const byRules = answer.reason.startsWith(RULES_PREFIX);
+  if (answer.status === 401 || (answer.status === 403 && !byRules)) {
+    await markRemoved(membership.pageId);
+    return { kind: 'removed' };
+  }
+  if (answer.status === 404) return { kind: 'not-found' };
+  if (answer.status === 409) return { kind: 'conflict' };
+  return { kind: 'refused', reason: answer.reason };
+}
+
+/**
+ * The team's settings (its salt and limits): as last read when that is recent, otherwise read again;
+ * when the server does not answer, as last read however old, so an offline send still follows the
+ * team's limits. Null when they were never read and cannot be.
+ */
+export async function teamSettings(membership: Membership, now: number): Promise<TeamDocument | null> {
+  const key = metaKey(membership.pageId);
+  const cachedText = await withDatabase((db) => db.get('meta', key));
+  const cached = cachedText ? (JSON.parse(cachedText) as CachedTeam) : null;
+  if (cached && now - cached.fetchedAt < TEAM_SETTINGS_TTL_MS && now >= cached.fetchedAt) return cached.team;
+  const answer = await interpret(
+    membership,
+    await couchRequest<TeamDocument>(membership, 'GET', couchPath(membership.database, 'team')),
+  );
+  if (answer.kind !== 'ok') return cached?.team ?? null;
+  const fresh: CachedTeam = { fetchedAt: now, team: answer.value };
+  await withDatabase((db) => db.put('meta', JSON.stringify(fresh), key));
+  return answer.value;
+}
+
+/** Drops the team's settings as last read: the team was left. */
+export async function forgetTeamSettings(pageId: string): Promise<void> {
+  await withDatabase((db) => db.delete('meta', metaKey(pageId)));
+}

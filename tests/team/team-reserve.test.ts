@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { fanKeyUnder } from '../../src/background/team/fan-document';
+import { readFanDocument, writeFanDocument } from '../../src/background/team/team-gate';
+import type { Membership } from '../../src/background/team/team-membership';
+import type { TeamDocument } from '../../src/background/team/team-setup';
+import { parseInvite, type TeamInvite } from '../../src/shared/team-invite';
+import { giuliaComment } from '../unit/sample-comment';
+import { startCouchServer, type CouchServer } from './couch-process.mjs';
+import { Admin } from './team-admins';
+
+let couch: CouchServer;
+beforeAll(async () => (couch = await startCouchServer()));
+afterAll(() => couch.stop());
+
+let ann: Admin;
+let bea: Admin;
+/** Bea's account, as her invite names it. */
+let beaInvite: TeamInvite;
+/** A Page of its own per test: the test server's databases are never destroyed. */
+let comment: typeof giuliaComment;
+
+beforeEach(async () => {
+  ann = new Admin();
+  bea = new Admin();
+  const pageId = `acme${crypto.randomUUID().slice(0, 8)}`;
+  comment = { ...giuliaComment, pageId };
+  const { invites } = await ann.call({
+    type: 'team/create',
+    server: couch.url,
+    adminName: couch.admin.user,
+    adminPassword: couch.admin.password,
+    pageId,
+    pageName: 'Acme Coffee',
+    owner: 'Ann',
+    members: ['Bea'],
+    remember: false,
+  });
+  await bea.call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
+  const parsed = parseInvite(invites[0]!.invite);
+  if (!parsed.ok) throw new Error(parsed.error);
+  beaInvite = parsed.invite;
+});
+
+const another = (commentId: string) => ({ ...comment, commentId, graphCommentId: `123_${commentId}` });
+
+async function reserve(admin: Admin, on: typeof giuliaComment, category = 'thanks', now = Date.now()) {
+  await admin.pick(on, now);
+  return admin.call(
+    {
+      type: 'outreach/reserve',
+      commentId: on.commentId,
+      category,
+      templateId: `default-${category}-1-en`,
+      text: 'Hi Giulia!',
+    },
+    now,
+  );
+}
+
+async function teamSettingsOnServer(): Promise<TeamDocument> {
+  const auth = Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64');
+  const response = await fetch(`${couch.url}/${beaInvite.database}/team`, {
+    headers: { Authorization: `Basic ${auth}` },
+  });
+  return (await response.json()) as TeamDocument;
+}
+
+const beaMembership = (): Membership => ({ ...beaInvite, remembered: false });
+
+describe('reserving a send on a Page whose team this browser has joined', () => {
+  test('the fan’s document on the team server holds the contact, confirmed', async () => {
+    const { entry, teamChecked } = await reserve(ann, comment);
+    expect(teamChecked).toBe(true);
+    expect(entry).toMatchObject({ status: 'reserved', team: 'confirmed' });
+    const { salt } = await teamSettingsOnServer();
+    const read = await readFanDocument(beaMembership(), await fanKeyUnder(salt, comment.authorId));
+    expect(read).toMatchObject({
+      kind: 'ok',
+      value: {
+        recent: [{ c: entry!.id, comment: comment.commentId, cat: 'thanks', by: 'Ann', st: 'reserved' }],
+      },
+    });
+  });
+
+  test('another admin is then refused that fan, told who messaged them and until when', async () => {
+    await reserve(ann, comment);
+    const { verdict, entry } = await reserve(bea, another('999'));
+    expect(entry).toBeNull();
+    // Of the rules that hold her back, the longest: a thanks every 14 days.
+    expect(verdict).toMatchObject({ allowed: false, rule: 'thanks-window', lastContactBy: 'Ann' });
+    expect(verdict).toHaveProperty('eligibleAt');
+  });
+
+  test('a comment another admin answered privately cannot be answered again, even with customer care', async () => {
+    await reserve(ann, comment);
+    const { verdict } = await reserve(bea, comment, 'care');
+    expect(verdict).toMatchObject({ allowed: false, rule: 'one-per-comment', lastContactBy: 'Ann' });
+  });
+
+  test('customer care on another comment stays possible for the fan another admin thanked', async () => {
+    await reserve(ann, comment);
+    expect((await reserve(bea, another('999'), 'care')).entry).toMatchObject({ team: 'confirmed' });
+  });
+
+  test('when another admin writes the fan’s document first, the reservation is undone and refused', async () => {
+    const { salt } = await teamSettingsOnServer();
+    const fanKey = await fanKeyUnder(salt, comment.authorId);
+    // Bea's browser reads the fan's document; Ann's contact lands before Bea's write does.
+    const annAuth = await annAccount();
+    const realFetch = globalThis.fetch;
+    let raced = false;
+    globalThis.fetch = async (input, init) => {
+      if (!raced && init?.method === 'PUT' && String(input).includes('fan%3A')) {
+        raced = true;
+        const annDoc = { _id: `fan:${fanKey}`, type: 'fan', schema: 1, fanKey, dnc: null };
+        const contact = {
+          c: crypto.randomUUID(),
+          comment: '555',
+          cat: 'promo',
+          at: Date.now(),
+          by: 'Ann',
+          st: 'sent',
+        };
+        await realFetch(String(input), {
+          method: 'PUT',
+          headers: { Authorization: annAuth, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...annDoc, recent: [contact] }),
+        });
+      }
+      return realFetch(input, init);
+    };
+    try {
+      const { verdict, entry } = await reserve(bea, comment);
+      expect(entry).toBeNull();
+      expect(verdict).toMatchObject({ allowed: false, rule: 'fan-window', lastContactBy: 'Ann' });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    const log = await bea.call({ type: 'log/list' });
+    expect(log.entries).toEqual([]);
+  });
+
+  test('of many simultaneous writes of one fan’s document, exactly one is accepted', async () => {
+    const { salt } = await teamSettingsOnServer();
+    const fanKey = await fanKeyUnder(salt, comment.authorId);
+    const membership = beaMembership();
+    const read = await readFanDocument(membership, fanKey);
+    if (read.kind !== 'ok') throw new Error(read.kind);
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        writeFanDocument(membership, {
+          ...read.value,
+          recent: [
+            {
+              c: `c${index}`,
+              comment: String(index),
+              cat: 'thanks',
+              at: Date.now(),
+              by: 'Bea',
+              st: 'reserved',
+            },
+          ],
+        }),
+      ),
+    );
+    expect(writes.filter((write) => write.kind === 'ok')).toHaveLength(1);
+    // CouchDB answers 409; the test server may run the rules first and answer 403 (a known difference).
+    expect(writes.every((write) => ['ok', 'conflict', 'refused'].includes(write.kind))).toBe(true);
+  });
+});
+
+describe('when the team server does not answer', () => {
+  async function cutOff(admin: Admin): Promise<void> {
+    await admin.as(async () => {
+      const { fakeBrowser } = await import('../unit/fake-browser');
+      const stored = (await fakeBrowser.storage.session.get('teamMemberships'))
+        .teamMemberships as Membership[];
+      // A port nothing listens on: the same account, a server that is gone.
+      const gone = stored.map((membership) => ({ ...membership, server: 'http://127.0.0.1:9' }));
+      await fakeBrowser.storage.session.set({ teamMemberships: gone });
+    });
+  }
+
+  test('the send is decided on this browser’s data and the contact waits to be told', async () => {
+    await cutOff(bea);
+    const { entry, teamChecked } = await reserve(bea, comment);
+    expect(teamChecked).toBe(false);
+    expect(entry).toMatchObject({ status: 'reserved', team: 'pending' });
+  });
+
+  test('a strict team refuses instead, and nothing is reserved', async () => {
+    const settings = await teamSettingsOnServer();
+    await putAsAnn(`${beaInvite.database}/team`, { ...settings, strict: true });
+    // Bea reads the team's settings once while the server answers, then loses it.
+    await reserve(bea, another('1'), 'care');
+    await cutOff(bea);
+    const { verdict, entry } = await reserve(bea, comment);
+    expect(entry).toBeNull();
+    expect(verdict).toEqual({ allowed: false, rule: 'team-unreachable' });
+  });
+});
+
+/** Ann's own account (the owner's), read from her browser's stored membership. */
+async function annAccount(): Promise<string> {
+  const memberships = await ann.as(async () => {
+    const { fakeBrowser } = await import('../unit/fake-browser');
+    return (await fakeBrowser.storage.session.get('teamMemberships')).teamMemberships as Membership[];
+  });
+  const { user, password } = memberships[0]!;
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+async function putAsAnn(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${couch.url}/${path}`, {
+    method: 'PUT',
+    headers: { Authorization: await annAccount(), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
