@@ -38,6 +38,7 @@ import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import { teamHandlers } from './team/team-handlers';
 import { activeMembership } from './team/team-membership';
+import { markInTeam } from './team/team-marks';
 import { reserveThroughTeam } from './team/team-reserve';
 import {
   browserTimeZone,
@@ -258,6 +259,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       await setDoNotContact(db, fanProfile(target), doNotContact, now);
       return checkOutreach(db, requestFor(target), await loadPolicySettings(db), now);
     });
+    const membership = await activeMembership(fan.pageId);
+    if (membership) await markInTeam(membership, fan.fanId, doNotContact, now);
     await announceFanChange(fan, now);
     return { verdicts: checked.verdicts, doNotContact: checked.doNotContact };
   },

@@ -3,6 +3,7 @@ import { MAINTENANCE_ALARM, runMaintenance, scheduleMaintenance, settleInterrupt
 import { routeMessage } from './message-router';
 import { forgetPageHealth } from './page-health';
 import { abandonTab } from './assisted-delivery';
+import { scheduleTeamSync, syncTeams, TEAM_SYNC_ALARM } from './team/team-sync';
 
 // Every listener is registered synchronously at the top level: one added after an await would miss the
 // very event that woke the worker up. No state lives here, because the worker can die at any moment.
@@ -17,14 +18,17 @@ browser.tabs.onRemoved.addListener((tabId) => {
 // while its tab watches Facebook's box reports "unknown" itself (pagehide), and the timeout covers the rest.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === MAINTENANCE_ALARM) void runMaintenance(Date.now());
+  if (alarm.name === TEAM_SYNC_ALARM) void syncTeams(Date.now());
 });
 browser.runtime.onInstalled.addListener(() => {
   void scheduleMaintenance();
+  void scheduleTeamSync();
   // Firefox's tests may not open extension pages themselves: its test build opens the popup for them.
   if (__TEST_OPENS_POPUP__) void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html') });
 });
 browser.runtime.onStartup.addListener(() => {
   void scheduleMaintenance();
+  void scheduleTeamSync();
 });
 
 // Each start of the worker may follow a crash or a kill mid-delivery: settle what was interrupted.

@@ -248,6 +248,14 @@ export async function markTeamConfirmed(
   await tx.done;
 }
 
+/** The entry was made while the team could not be asked, and the team's limits did not allow it. */
+export async function markOverTeamLimit(db: OutreachDatabase, entryId: string): Promise<void> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const entry = await tx.store.get(entryId);
+  if (entry && !entry.overTeamLimit) await tx.store.put({ ...entry, overTeamLimit: true });
+  await tx.done;
+}
+
 /** This browser's entries the team server has still to be told of, on one Page. */
 export async function teamPending(db: OutreachDatabase, pageId: string): Promise<OutreachEntry[]> {
   const pending = await db.getAllFromIndex('outreach', 'byTeam', 'pending');

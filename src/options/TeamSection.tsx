@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
+import { formatDateTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { TeamView } from '../shared/team';
 import { parseInvite } from '../shared/team-invite';
@@ -44,6 +45,14 @@ export function TeamSection() {
     await load();
   }
 
+  async function syncNow(): Promise<void> {
+    setBusy(true);
+    const reply = await request({ type: 'team/sync' });
+    setBusy(false);
+    if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
+    setTeams(reply.data.teams);
+  }
+
   async function leave(team: TeamView): Promise<void> {
     const reply = await request({ type: 'team/leave', pageId: team.pageId });
     if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
@@ -61,7 +70,18 @@ export function TeamSection() {
           {teams.map((team) => (
             <li key={team.pageId}>
               <span>{t('teamMember', [team.pageName, team.user, team.server])}</span>{' '}
-              {team.removed && <span role="alert">{t('teamRemoved')}</span>}{' '}
+              {team.removed ? (
+                <span role="alert">{t('teamRemoved')}</span>
+              ) : (
+                <span>
+                  {team.lastSyncedAt === null
+                    ? t('teamNeverSynced', String(team.pending))
+                    : t('teamSyncState', [formatDateTime(team.lastSyncedAt), String(team.pending)])}
+                </span>
+              )}{' '}
+              <button type="button" disabled={busy} onClick={() => void syncNow()}>
+                {t('teamSyncNow')}
+              </button>{' '}
               <button type="button" onClick={() => void leave(team)}>
                 {t('teamLeave', team.pageName)}
               </button>

@@ -6,6 +6,7 @@ import { MAX_OVERRIDE_REASON } from '../shared/outreach';
 import {
   canSend,
   forgottenNote,
+  teamUnchecked,
   loaded,
   loadError,
   openCompose,
@@ -62,6 +63,19 @@ function GraphPaused() {
 function Outcome() {
   const current = outcome.value;
   if (!current) return null;
+  return (
+    <>
+      {teamUnchecked.value && (
+        <p class="notice" role="status">
+          {t('teamUnchecked')}
+        </p>
+      )}
+      <OutcomeLine current={current} />
+    </>
+  );
+}
+
+function OutcomeLine({ current }: { current: NonNullable<typeof outcome.value> }) {
   return (
     <p
       class={`outcome ${current.kind}`}

@@ -34,6 +34,8 @@ export const outcome = signal<Outcome | null>(null);
 export const sending = signal(false);
 export const search = signal('');
 export const forgottenNote = signal<string | null>(null);
+/** The last send on a team's Page was decided without its server, which did not answer. */
+export const teamUnchecked = signal(false);
 
 export const template = computed(
   () => loaded.value?.templates.find((candidate) => candidate.id === templateId.value) ?? null,
@@ -131,7 +133,8 @@ export async function send(): Promise<void> {
       ...(overridable.value ? { override: { reason: overrideReason.value.trim() } } : {}),
     });
     if (!reserved.ok) return void (outcome.value = { kind: 'error', text: reserved.error.message });
-    const { entry, verdict } = reserved.data;
+    const { entry, verdict, teamChecked } = reserved.data;
+    teamUnchecked.value = teamChecked === false;
     if (state.verdicts)
       loaded.value = { ...state, verdicts: { ...state.verdicts, [chosen.category]: verdict } };
     if (!entry) {

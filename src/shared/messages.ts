@@ -189,6 +189,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('team/join'), invite: z.string().max(10_000), remember: z.boolean() }),
   z.strictObject({ type: z.literal('team/leave'), pageId: teamText }),
+  /** "Sync now": tells every joined team what waited in this browser. */
+  z.strictObject({ type: z.literal('team/sync') }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
@@ -320,6 +322,7 @@ export interface ReplyData {
   'team/create': { team: TeamView; invites: Array<{ user: string; invite: string }> };
   'team/join': { team: TeamView };
   'team/leave': Record<string, never>;
+  'team/sync': { teams: TeamView[] };
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };
 }

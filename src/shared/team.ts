@@ -9,6 +9,10 @@ export interface TeamView {
   remembered: boolean;
   /** The server no longer accepts this admin: the team's limits no longer reach this browser. */
   removed: boolean;
+  /** When this browser last told the team everything it had waiting; null: not yet. */
+  lastSyncedAt: number | null;
+  /** This browser's contacts the team server has still to be told of. */
+  pending: number;
 }
 
 /**

@@ -5,8 +5,17 @@ import type { ReplyData } from '../../src/shared/messages';
 import { fakeBrowser } from '../unit/fake-browser';
 import '../unit/indexeddb';
 import { facebookTab, popup } from '../unit/senders';
+import { giuliaComment } from '../unit/sample-comment';
+import type { CommentContext } from '../../src/shared/comment-context';
+import { parseInvite } from '../../src/shared/team-invite';
+import type { CouchServer } from './couch-process.mjs';
 
 type Message = { type: string } & Record<string, unknown>;
+
+/** Where the background keeps the joined teams in `storage.session` (see team-membership.ts). */
+const MEMBERSHIPS_KEY = 'teamMemberships';
+/** A port nothing listens on: the team server as seen from a browser that lost the network. */
+const UNREACHABLE = 'http://127.0.0.1:9';
 
 /**
  * One admin's browser for the team tests: their own IndexedDB and extension storage. The stand-in
@@ -40,9 +49,72 @@ export class Admin {
     return reply.data as ReplyData[K];
   }
 
+  /** The team server stops answering this admin (a port where nothing listens), or answers again. */
+  async disconnect(): Promise<void> {
+    await this.pointAt((server) => `${UNREACHABLE}#${server}`);
+  }
+
+  async reconnect(): Promise<void> {
+    await this.pointAt((server) => server.split('#').pop()!);
+  }
+
+  private async pointAt(where: (server: string) => string): Promise<void> {
+    await this.as(async () => {
+      const stored = await fakeBrowser.storage.session.get(MEMBERSHIPS_KEY);
+      const memberships = (stored[MEMBERSHIPS_KEY] ?? []) as Array<{ server: string }>;
+      const moved = memberships.map((membership) => ({ ...membership, server: where(membership.server) }));
+      await fakeBrowser.storage.session.set({ [MEMBERSHIPS_KEY]: moved });
+    });
+  }
+
   /** The admin clicks "Send message" under a comment on facebook.com. */
   async pick(comment: object, now = Date.now()): Promise<void> {
     const reply = await this.send({ type: 'target/select', comment }, now, facebookTab);
     if (!reply.ok) throw new Error(reply.error.message);
   }
+}
+
+/** A Page's team of two on the test server: Ann set it up, Bea joined with her invite. */
+export async function teamOfTwo(couch: CouchServer) {
+  const ann = new Admin();
+  const bea = new Admin();
+  // A Page of its own per test: the test server's databases are never destroyed.
+  const pageId = `acme${crypto.randomUUID().slice(0, 8)}`;
+  const { invites } = await ann.call({
+    type: 'team/create',
+    server: couch.url,
+    adminName: couch.admin.user,
+    adminPassword: couch.admin.password,
+    pageId,
+    pageName: 'Acme Coffee',
+    owner: 'Ann',
+    members: ['Bea'],
+    remember: false,
+  });
+  await bea.call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
+  const parsed = parseInvite(invites[0]!.invite);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return { ann, bea, beaInvite: parsed.invite, comment: { ...giuliaComment, pageId } };
+}
+
+/** The same fan's comment `commentId` on the same post. */
+export const sameFan = (comment: CommentContext, commentId: string): CommentContext => ({
+  ...comment,
+  commentId,
+  graphCommentId: `123_${commentId}`,
+});
+
+/** The admin picks the comment and confirms a message of `category` to its author. */
+export async function reserve(admin: Admin, on: CommentContext, category = 'thanks', now = Date.now()) {
+  await admin.pick(on, now);
+  return admin.call(
+    {
+      type: 'outreach/reserve',
+      commentId: on.commentId,
+      category,
+      templateId: `default-${category}-1-en`,
+      text: 'Hi Giulia!',
+    },
+    now,
+  );
 }

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { fanKeyUnder } from '../../src/background/team/fan-document';
 import { readFanDocument, writeFanDocument } from '../../src/background/team/team-gate';
 import type { Membership } from '../../src/background/team/team-membership';
+import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/team-state';
 import type { TeamDocument } from '../../src/background/team/team-setup';
-import { parseInvite, type TeamInvite } from '../../src/shared/team-invite';
-import { giuliaComment } from '../unit/sample-comment';
+import type { CommentContext } from '../../src/shared/comment-context';
+import type { TeamInvite } from '../../src/shared/team-invite';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { Admin } from './team-admins';
+import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
 
 let couch: CouchServer;
 beforeAll(async () => (couch = await startCouchServer()));
@@ -16,46 +17,11 @@ let ann: Admin;
 let bea: Admin;
 /** Bea's account, as her invite names it. */
 let beaInvite: TeamInvite;
-/** A Page of its own per test: the test server's databases are never destroyed. */
-let comment: typeof giuliaComment;
+let comment: CommentContext;
 
-beforeEach(async () => {
-  ann = new Admin();
-  bea = new Admin();
-  const pageId = `acme${crypto.randomUUID().slice(0, 8)}`;
-  comment = { ...giuliaComment, pageId };
-  const { invites } = await ann.call({
-    type: 'team/create',
-    server: couch.url,
-    adminName: couch.admin.user,
-    adminPassword: couch.admin.password,
-    pageId,
-    pageName: 'Acme Coffee',
-    owner: 'Ann',
-    members: ['Bea'],
-    remember: false,
-  });
-  await bea.call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
-  const parsed = parseInvite(invites[0]!.invite);
-  if (!parsed.ok) throw new Error(parsed.error);
-  beaInvite = parsed.invite;
-});
+beforeEach(async () => ({ ann, bea, beaInvite, comment } = await teamOfTwo(couch)));
 
-const another = (commentId: string) => ({ ...comment, commentId, graphCommentId: `123_${commentId}` });
-
-async function reserve(admin: Admin, on: typeof giuliaComment, category = 'thanks', now = Date.now()) {
-  await admin.pick(on, now);
-  return admin.call(
-    {
-      type: 'outreach/reserve',
-      commentId: on.commentId,
-      category,
-      templateId: `default-${category}-1-en`,
-      text: 'Hi Giulia!',
-    },
-    now,
-  );
-}
+const another = (commentId: string) => sameFan(comment, commentId);
 
 async function teamSettingsOnServer(): Promise<TeamDocument> {
   const auth = Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64');
@@ -170,19 +136,8 @@ describe('reserving a send on a Page whose team this browser has joined', () => 
 });
 
 describe('when the team server does not answer', () => {
-  async function cutOff(admin: Admin): Promise<void> {
-    await admin.as(async () => {
-      const { fakeBrowser } = await import('../unit/fake-browser');
-      const stored = (await fakeBrowser.storage.session.get('teamMemberships'))
-        .teamMemberships as Membership[];
-      // A port nothing listens on: the same account, a server that is gone.
-      const gone = stored.map((membership) => ({ ...membership, server: 'http://127.0.0.1:9' }));
-      await fakeBrowser.storage.session.set({ teamMemberships: gone });
-    });
-  }
-
   test('the send is decided on this browser’s data and the contact waits to be told', async () => {
-    await cutOff(bea);
+    await bea.disconnect();
     const { entry, teamChecked } = await reserve(bea, comment);
     expect(teamChecked).toBe(false);
     expect(entry).toMatchObject({ status: 'reserved', team: 'pending' });
@@ -191,10 +146,11 @@ describe('when the team server does not answer', () => {
   test('a strict team refuses instead, and nothing is reserved', async () => {
     const settings = await teamSettingsOnServer();
     await putAsAnn(`${beaInvite.database}/team`, { ...settings, strict: true });
-    // Bea reads the team's settings once while the server answers, then loses it.
-    await reserve(bea, another('1'), 'care');
-    await cutOff(bea);
-    const { verdict, entry } = await reserve(bea, comment);
+    // Bea reads the team's settings again once hers are stale, while the server answers; then loses it.
+    const later = Date.now() + TEAM_SETTINGS_TTL_MS + 1;
+    await reserve(bea, another('1'), 'care', later);
+    await bea.disconnect();
+    const { verdict, entry } = await reserve(bea, comment, 'thanks', later + 1);
     expect(entry).toBeNull();
     expect(verdict).toEqual({ allowed: false, rule: 'team-unreachable' });
   });

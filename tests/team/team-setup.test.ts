@@ -95,6 +95,8 @@ describe('setting up a Page’s team on CouchDB', () => {
         user: 'Bea',
         remembered: false,
         removed: false,
+        lastSyncedAt: expect.any(Number),
+        pending: 0,
       },
     });
   });

@@ -5,8 +5,22 @@ import type { HandlerMap } from '../handlers';
 import { pagesInLog } from '../outreach-store';
 import { RequestError } from '../request-error';
 import { loadPolicySettings } from '../settings-store';
-import { joinTeam, leaveTeam, loadMemberships, teamView } from './team-membership';
+import { joinTeam, leaveTeam, loadMemberships, membershipView, type MembershipView } from './team-membership';
 import { createTeam } from './team-setup';
+import { forgetTeamSettings } from './team-state';
+import { scheduleTeamSync, syncState, syncTeams } from './team-sync';
+
+const viewOf = async (membership: MembershipView) => ({
+  ...membership,
+  ...(await syncState(membership.pageId)),
+});
+
+/** After joining: the alarm runs, and the first sync tells the team what waited. */
+async function joined(membership: MembershipView, now: number) {
+  await scheduleTeamSync();
+  await syncTeams(now);
+  return viewOf(membership);
+}
 
 type TeamMessages = Extract<PopupToBackground, { type: `team/${string}` }>;
 
@@ -14,10 +28,22 @@ type TeamMessages = Extract<PopupToBackground, { type: `team/${string}` }>;
 export const teamHandlers: HandlerMap<TeamMessages> = {
   async 'team/status'() {
     const [memberships, pages] = await Promise.all([loadMemberships(), withDatabase(pagesInLog)]);
-    return { teams: memberships.map(teamView), pages };
+    return {
+      teams: await Promise.all(memberships.map((membership) => viewOf(membershipView(membership)))),
+      pages,
+    };
   },
 
-  async 'team/create'({ server, adminName, adminPassword, pageId, pageName, owner, members, remember }) {
+  async 'team/sync'(_message, { now }) {
+    await syncTeams(now);
+    const memberships = await loadMemberships();
+    return { teams: await Promise.all(memberships.map((membership) => viewOf(membershipView(membership)))) };
+  },
+
+  async 'team/create'(
+    { server, adminName, adminPassword, pageId, pageName, owner, members, remember },
+    { now },
+  ) {
     const url = teamServerUrl(server);
     if (!url.ok) throw new RequestError('invalid-request', url.error);
     const policy = await withDatabase(loadPolicySettings);
@@ -30,16 +56,18 @@ export const teamHandlers: HandlerMap<TeamMessages> = {
       policy,
     });
     const [own, ...others] = invites.map((invite) => ({ user: invite.user, invite: encodeInvite(invite) }));
-    const team = await joinTeam(own!.invite, remember);
+    const team = await joined(await joinTeam(own!.invite, remember), now);
     return { team, invites: others };
   },
 
-  async 'team/join'({ invite, remember }) {
-    return { team: await joinTeam(invite, remember) };
+  async 'team/join'({ invite, remember }, { now }) {
+    return { team: await joined(await joinTeam(invite, remember), now) };
   },
 
   async 'team/leave'({ pageId }) {
     await leaveTeam(pageId);
+    await forgetTeamSettings(pageId);
+    await scheduleTeamSync();
     return {};
   },
 };

@@ -38,7 +38,17 @@ async function saveMemberships(memberships: Membership[]): Promise<void> {
   });
 }
 
-export const teamView = ({ pageId, pageName, server, user, remembered, removed }: Membership): TeamView => ({
+/** What the extension's pages may see of a membership, with how its sync stands. */
+export type MembershipView = Omit<TeamView, 'lastSyncedAt' | 'pending'>;
+
+export const membershipView = ({
+  pageId,
+  pageName,
+  server,
+  user,
+  remembered,
+  removed,
+}: Membership): MembershipView => ({
   pageId,
   pageName,
   server,
@@ -51,7 +61,7 @@ export const teamView = ({ pageId, pageName, server, user, remembered, removed }
  * Joins a Page's team with a pasted invite: the server must know these credentials and hold a team of
  * this version for that Page. Nothing is kept unless it does.
  */
-export async function joinTeam(pasted: string, remember: boolean): Promise<TeamView> {
+export async function joinTeam(pasted: string, remember: boolean): Promise<MembershipView> {
   const parsed = parseInvite(pasted);
   if (!parsed.ok) throw new RequestError('invalid-request', parsed.error);
   const invite = parsed.invite;
@@ -71,7 +81,7 @@ export async function joinTeam(pasted: string, remember: boolean): Promise<TeamV
   const membership: Membership = { ...invite, pageName: team.pageName, remembered: remember };
   const others = (await loadMemberships()).filter((joined) => joined.pageId !== invite.pageId);
   await saveMemberships([...others, membership]);
-  return teamView(membership);
+  return membershipView(membership);
 }
 
 /** The server refused this admin's credentials: the team no longer reaches this browser. */

@@ -1,0 +1,76 @@
+import { withDatabase } from '../database';
+import { fanKeyUnder } from './fan-document';
+import { readFanDocument, writeFanDocument } from './team-gate';
+import type { Membership } from './team-membership';
+import { teamSettings } from './team-state';
+
+/** Writes of the fan's document tried before the mark is left for the next sync. */
+const MAX_MARK_ATTEMPTS = 3;
+
+interface PendingMark {
+  fanId: string;
+  on: boolean;
+  at: number;
+}
+
+const pendingKey = (pageId: string) => `teamMarks:${pageId}`;
+
+/**
+ * Puts this admin's "do not contact" decision on the fan's team document, by compare-and-set, so every
+ * admin's next send to the fan sees it. When the server cannot take it now, it waits in this browser
+ * and goes with the next sync; the mark already holds here either way.
+ */
+export async function markInTeam(
+  membership: Membership,
+  fanId: string,
+  on: boolean,
+  now: number,
+): Promise<boolean> {
+  const told = await tellMark(membership, { fanId, on, at: now }, now);
+  if (!told) await keepPending(membership.pageId, { fanId, on, at: now });
+  return told;
+}
+
+async function tellMark(membership: Membership, mark: PendingMark, now: number): Promise<boolean> {
+  const team = await teamSettings(membership, now);
+  if (!team) return false;
+  const fanKey = await fanKeyUnder(team.salt, mark.fanId);
+  for (let attempt = 0; attempt < MAX_MARK_ATTEMPTS; attempt += 1) {
+    const read = await readFanDocument(membership, fanKey);
+    if (read.kind !== 'ok') return false;
+    // A later decision by another admin stands.
+    if (read.value.dnc && read.value.dnc.at > mark.at) return true;
+    const written = await writeFanDocument(membership, {
+      ...read.value,
+      dnc: { on: mark.on, by: membership.user, at: mark.at },
+    });
+    if (written.kind === 'ok') return true;
+    if (written.kind !== 'conflict' && written.kind !== 'refused') return false;
+  }
+  return false;
+}
+
+async function keepPending(pageId: string, mark: PendingMark): Promise<void> {
+  await withDatabase(async (db) => {
+    const stored = await db.get('meta', pendingKey(pageId));
+    const marks = (stored ? (JSON.parse(stored) as PendingMark[]) : []).filter(
+      (kept) => kept.fanId !== mark.fanId,
+    );
+    await db.put('meta', JSON.stringify([...marks, mark]), pendingKey(pageId));
+  });
+}
+
+/** Tells the team server the marks that waited in this browser; those it still cannot take wait on. */
+export async function tellPendingMarks(membership: Membership, now: number): Promise<void> {
+  const key = pendingKey(membership.pageId);
+  const stored = await withDatabase((db) => db.get('meta', key));
+  if (!stored) return;
+  const waiting: PendingMark[] = [];
+  for (const mark of JSON.parse(stored) as PendingMark[]) {
+    if (!(await tellMark(membership, mark, now))) waiting.push(mark);
+  }
+  await withDatabase(async (db) => {
+    if (waiting.length > 0) await db.put('meta', JSON.stringify(waiting), key);
+    else await db.delete('meta', key);
+  });
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { CommentContext } from '../../src/shared/comment-context';
+import { startCouchServer, type CouchServer } from './couch-process.mjs';
+import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
+
+let couch: CouchServer;
+beforeAll(async () => (couch = await startCouchServer()));
+afterAll(() => couch.stop());
+
+let ann: Admin;
+let bea: Admin;
+let comment: CommentContext;
+beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+
+async function settle(admin: Admin, entryId: string): Promise<void> {
+  await admin.call({ type: 'outreach/deliver', entryId });
+  await admin.call({ type: 'outreach/confirm', entryId, outcome: 'copied' });
+}
+
+async function markDoNotContact(admin: Admin, on: CommentContext): Promise<void> {
+  await admin.pick(on);
+  await admin.call({ type: 'fan/do-not-contact', commentId: on.commentId, doNotContact: true });
+}
+
+const logOf = async (admin: Admin) => (await admin.call({ type: 'log/list' })).entries;
+
+describe('a browser that could not reach the team server', () => {
+  test('tells the team its contact once the server answers, and the other admins are then refused', async () => {
+    await bea.disconnect();
+    const { entry } = await reserve(bea, comment);
+    await settle(bea, entry!.id);
+    expect((await bea.call({ type: 'team/status' })).teams).toMatchObject([{ pending: 1 }]);
+
+    await bea.reconnect();
+    expect((await bea.call({ type: 'team/sync' })).teams).toMatchObject([{ pending: 0 }]);
+    expect(await logOf(bea)).toMatchObject([{ id: entry!.id, status: 'copied', team: 'confirmed' }]);
+    const { verdict } = await reserve(ann, sameFan(comment, '999'));
+    expect(verdict).toMatchObject({ allowed: false, lastContactBy: 'Bea' });
+  });
+
+  test('marks a contact it made over the team’s limits once the team hears of it', async () => {
+    await reserve(ann, comment);
+    await bea.disconnect();
+    const { entry } = await reserve(bea, sameFan(comment, '999'));
+    expect(entry).not.toHaveProperty('overTeamLimit');
+
+    await bea.reconnect();
+    await bea.call({ type: 'team/sync' });
+    expect(await logOf(bea)).toMatchObject([{ id: entry!.id, overTeamLimit: true, team: 'confirmed' }]);
+  });
+
+  test('a contact made offline within the team’s limits is not marked', async () => {
+    await bea.disconnect();
+    const { entry } = await reserve(bea, comment);
+    await bea.reconnect();
+    await bea.call({ type: 'team/sync' });
+    const [logged] = await logOf(bea);
+    expect(logged).toMatchObject({ id: entry!.id, team: 'confirmed' });
+    expect(logged).not.toHaveProperty('overTeamLimit');
+  });
+
+  test('tells the team its “do not contact” mark once the server answers', async () => {
+    await bea.disconnect();
+    await markDoNotContact(bea, comment);
+    await bea.reconnect();
+    await bea.call({ type: 'team/sync' });
+    const { verdict } = await reserve(ann, sameFan(comment, '999'));
+    expect(verdict).toMatchObject({ allowed: false, rule: 'do-not-contact', lastContactBy: 'Bea' });
+  });
+});
+
+describe('“do not contact” on a team’s Page', () => {
+  test('marked by one admin, it refuses the other admins everything but customer care at once', async () => {
+    await markDoNotContact(bea, comment);
+    for (const [index, category] of ['thanks', 'promo', 'warning'].entries()) {
+      const { verdict } = await reserve(ann, sameFan(comment, `90${index}`), category);
+      expect(verdict).toMatchObject({ allowed: false, rule: 'do-not-contact', lastContactBy: 'Bea' });
+    }
+    expect((await reserve(ann, sameFan(comment, '909'), 'care')).entry).toMatchObject({
+      team: 'confirmed',
+    });
+  });
+});
