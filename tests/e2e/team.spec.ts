@@ -1,13 +1,27 @@
-import { launchWithExtension, extensionId as idOf } from '../../scripts/browser.mjs';
+import { extensionId as idOf, launchWithExtension } from '../../scripts/browser.mjs';
+import { DEMO_POSTS, routeFacebook } from '../fixtures/facebook-routes.mjs';
 import { startCouchServer, type CouchServer } from '../team/couch-process.mjs';
-import { expect, test, type BrowserContext, type Page } from './extension-test';
+import {
+  expect,
+  PREPARED,
+  sendTemplate,
+  storedEntries,
+  test,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from './extension-test';
 
 // The test build holds loopback, where the team server listens: no permission prompt to click.
 test.use({ extensionPath: 'dist/chrome-test' });
 
+/** The demo post's Page, as its comments name it. */
+const DEMO_PAGE = 'acmecoffee';
+
+// A server of its own per test: each test sets up the demo Page's team afresh.
 let couch: CouchServer;
-test.beforeAll(async () => (couch = await startCouchServer()));
-test.afterAll(() => couch.stop());
+test.beforeEach(async () => (couch = await startCouchServer()));
+test.afterEach(() => couch.stop());
 
 async function openOptions(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -16,7 +30,7 @@ async function openOptions(context: BrowserContext): Promise<Page> {
 }
 
 /** The Page's owner sets up its team from the options page; returns the invite made for Bea. */
-async function setUpTeam(options: Page, pageId: string): Promise<string> {
+async function setUpTeam(options: Page, pageId = DEMO_PAGE): Promise<string> {
   await options.getByText('Set up a team (for the Page’s owner)').click();
   await options.getByLabel('Page', { exact: true }).selectOption({ label: 'Another Page…' });
   await options.getByLabel('Page id (as in its address, facebook.com/…)').fill(pageId);
@@ -33,20 +47,50 @@ async function setUpTeam(options: Page, pageId: string): Promise<string> {
   return options.getByLabel('Invite for Bea').inputValue();
 }
 
+async function join(context: BrowserContext, invite: string): Promise<Page> {
+  const options = await openOptions(context);
+  await options.getByLabel('Invite from the Page’s owner').fill(invite);
+  await options.getByRole('button', { name: 'Join the team' }).click();
+  await expect(options.getByRole('status')).toHaveText('You joined the team of Acme Coffee as “Bea”.');
+  return options;
+}
+
+/** A second admin's own browser, with the facebook.com fixtures. */
+async function secondBrowser(): Promise<BrowserContext> {
+  const context = await launchWithExtension({ extensionPath: 'dist/chrome-test' });
+  await routeFacebook(context);
+  return context;
+}
+
+/** The admin clicks "Send message" under one of Giulia's comments and opens the popup. */
+async function composeToGiulia(context: BrowserContext, which: 'first' | 'last'): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(DEMO_POSTS.en.url);
+  const action = page.getByRole('button', { name: 'Send message to Giulia Rossi' })[which]();
+  await action.click();
+  await expect(action).toHaveAttribute('aria-pressed', 'true');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${await idOf(context)}/src/popup/index.html`);
+  return popup;
+}
+
+async function review(popup: Page, title: string): Promise<void> {
+  await popup.getByRole('radio', { name: title }).check();
+  await popup.getByRole('button', { name: 'Review message' }).click();
+}
+
+const workerOf = async (context: BrowserContext): Promise<Worker> =>
+  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+
 test('the owner sets up the Page’s team, and another admin joins it from their own browser', async ({
   context,
 }) => {
-  const pageId = `acme${Date.now()}`;
   const owner = await openOptions(context);
-  const invite = await setUpTeam(owner, pageId);
+  const invite = await setUpTeam(owner, `acme${Date.now()}`);
   await expect(owner.getByText(`Acme Coffee: you are “Ann” on ${couch.url}.`)).toBeVisible();
-
-  const second = await launchWithExtension({ extensionPath: 'dist/chrome-test' });
+  const second = await secondBrowser();
   try {
-    const bea = await openOptions(second);
-    await bea.getByLabel('Invite from the Page’s owner').fill(invite);
-    await bea.getByRole('button', { name: 'Join the team' }).click();
-    await expect(bea.getByRole('status')).toHaveText('You joined the team of Acme Coffee as “Bea”.');
+    const bea = await join(second, invite);
     await expect(bea.getByText(`Acme Coffee: you are “Bea” on ${couch.url}.`)).toBeVisible();
   } finally {
     await second.close();
@@ -67,10 +111,92 @@ test('a pasted text that is not an invite is refused with a clear error, and no 
 
 test('leaving a team takes this browser back to its own limits', async ({ context }) => {
   const owner = await openOptions(context);
-  await setUpTeam(owner, `acme${Date.now()}`);
+  await setUpTeam(owner);
   await owner.getByRole('button', { name: 'Leave the team of Acme Coffee' }).click();
   await expect(
     owner.getByText('You left the team of Acme Coffee: this browser uses its own limits again.'),
   ).toBeVisible();
   await expect(owner.getByRole('button', { name: /^Leave the team of/ })).toHaveCount(0);
+});
+
+test.describe('two admins of one Page, each in their own browser', () => {
+  let second: BrowserContext;
+  test.beforeEach(async ({ context }) => {
+    const invite = await setUpTeam(await openOptions(context));
+    second = await secondBrowser();
+    await join(second, invite);
+  });
+  test.afterEach(() => second.close());
+
+  test('when Ann has messaged a fan, Bea is refused that fan and told it was Ann, and until when', async ({
+    context,
+  }) => {
+    await sendTemplate(await composeToGiulia(context, 'first'), 'Thank you for commenting');
+    const bea = await composeToGiulia(second, 'last');
+    await review(bea, 'Thanks for being a loyal fan');
+    await bea.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(bea.getByRole('alert')).toHaveText(
+      /^Giulia Rossi was thanked .+; next thank-you possible on .+\. It was Ann, of the Page’s team\.$/,
+    );
+    expect(await storedEntries(await workerOf(second))).toEqual([]);
+  });
+
+  test('when both press Send for the same fan at the same moment, exactly one message is recorded', async ({
+    context,
+  }) => {
+    const ann = await composeToGiulia(context, 'first');
+    const bea = await composeToGiulia(second, 'last');
+    await review(ann, 'Thank you for commenting');
+    await review(bea, 'Thanks for being a loyal fan');
+    await Promise.all([
+      ann.getByRole('button', { name: 'Send', exact: true }).click(),
+      bea.getByRole('button', { name: 'Send', exact: true }).click(),
+    ]);
+    const outcome = (popup: Page) => popup.locator('.outcome');
+    await expect(outcome(ann)).toBeVisible();
+    await expect(outcome(bea)).toBeVisible();
+    const entries = [
+      ...(await storedEntries(await workerOf(context))),
+      ...(await storedEntries(await workerOf(second))),
+    ];
+    expect(entries).toHaveLength(1);
+    const prepared = [await outcome(ann).textContent(), await outcome(bea).textContent()].filter((text) =>
+      PREPARED.test(text ?? ''),
+    );
+    expect(prepared).toHaveLength(1);
+  });
+
+  test('when Bea marks a fan “do not contact”, Ann is refused everything but customer care', async ({
+    context,
+  }) => {
+    const bea = await composeToGiulia(second, 'last');
+    await bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
+    await expect(
+      bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }),
+    ).toBeChecked();
+
+    const ann = await composeToGiulia(context, 'first');
+    await review(ann, 'Thank you for commenting');
+    await ann.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(ann.getByRole('alert')).toHaveText(
+      'Giulia Rossi is marked “do not contact”: only customer care is possible. It was Bea, of the Page’s team.',
+    );
+  });
+
+  test('with the team server away, the popup says so; once it is back, the contact reaches the other admin and one over the limits is marked', async ({
+    context,
+  }) => {
+    await sendTemplate(await composeToGiulia(context, 'first'), 'Thank you for commenting');
+    await couch.setOnline(false);
+    const bea = await composeToGiulia(second, 'last');
+    await sendTemplate(bea, 'Thanks for being a loyal fan');
+    await expect(bea.getByText(/^The team server did not answer/)).toBeVisible();
+
+    await couch.setOnline(true);
+    const options = await openOptions(second);
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect(options.getByText(/^Last synced .+; 0 waiting to be told\.$/)).toBeVisible();
+    const [entry] = (await storedEntries(await workerOf(second))) as Array<{ overTeamLimit?: boolean }>;
+    expect(entry).toMatchObject({ overTeamLimit: true });
+  });
 });

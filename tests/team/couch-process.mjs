@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 const LAUNCHER = fileURLToPath(new URL('couch-server.mjs', import.meta.url));
 
 /**
- * @typedef {{ url: string; admin: { user: string; password: string }; stop(): Promise<void> }} CouchServer
+ * @typedef {{
+ *   url: string;
+ *   admin: { user: string; password: string };
+ *   setOnline(online: boolean): Promise<void>;
+ *   stop(): Promise<void>;
+ * }} CouchServer
  */
 
 /**
@@ -23,6 +28,9 @@ export async function startCouchServer() {
       admin: {
         user: process.env.TEAM_COUCH_ADMIN ?? 'admin',
         password: process.env.TEAM_COUCH_PASSWORD ?? '',
+      },
+      setOnline: async () => {
+        throw new Error('a real CouchDB cannot be taken off the network by the tests');
       },
       stop: async () => undefined,
     };
@@ -41,6 +49,14 @@ export async function startCouchServer() {
   return {
     url,
     admin: { user: 'owner', password },
+    async setOnline(online) {
+      const response = await fetch(`${url}/_test/network`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ online }),
+      });
+      if (!response.ok) throw new Error(`the test server did not go ${online ? 'online' : 'offline'}`);
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill();

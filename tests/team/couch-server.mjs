@@ -28,6 +28,22 @@ app.use(
     next();
   },
 );
+// Tests take the server off the network and back (`PUT /_test/network` `{"online": false}`): while
+// off, every other request has its connection dropped, as a server that went away would.
+let online = true;
+app.put(
+  '/_test/network',
+  express.json(),
+  /** @type {(request: any, response: any) => void} */
+  (request, response) => {
+    online = request.body.online !== false;
+    response.json({ online });
+  },
+);
+app.use(
+  /** @type {(request: any, response: any, next: () => void) => void} */
+  (request, _response, next) => (online ? next() : request.socket.destroy()),
+);
 app.use(
   '/',
   expressPouchDB(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' }),
