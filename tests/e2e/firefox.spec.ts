@@ -5,6 +5,7 @@ import { launchFirefoxWithExtension } from '../../scripts/browser.mjs';
 import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
 import { seedLog } from '../fixtures/seed-log.mjs';
+import { startCouchServer } from '../team/couch-process.mjs';
 import { bedThread } from './react-bed';
 
 const ACTION = 'button[data-page-outreach="send-message"]';
@@ -194,6 +195,57 @@ test('in Firefox, after the extension is reloaded, each comment keeps one action
     expect(await page.$$eval(`${ACTION}:disabled`, (buttons) => buttons.length)).toBe(0);
   } finally {
     await browser.close();
+  }
+});
+
+test('in Firefox, the owner sets up and joins a Page’s team, and a send is written to the team server', async () => {
+  const couch = await startCouchServer();
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    const send = (message: object) =>
+      popup.evaluate(
+        (body) =>
+          (
+            globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+          ).browser.runtime.sendMessage(body),
+        message,
+      ) as Promise<{ ok: boolean; data: Record<string, unknown> }>;
+    const created = await send({
+      type: 'team/create',
+      server: couch.url,
+      adminName: couch.admin.user,
+      adminPassword: couch.admin.password,
+      pageId: 'acmecoffee',
+      pageName: 'Acme Coffee',
+      owner: 'Ann',
+      members: ['Bea'],
+      remember: false,
+    });
+    expect(created).toMatchObject({ ok: true, data: { team: { user: 'Ann', pending: 0 } } });
+
+    await pickGiulia(browser);
+    const reserved = await send({
+      type: 'outreach/reserve',
+      commentId: '456',
+      category: 'thanks',
+      templateId: 'default-thanks-1-en',
+      text: 'Thank you, Giulia!',
+    });
+    expect(reserved).toMatchObject({ ok: true, data: { teamChecked: true, entry: { team: 'confirmed' } } });
+    expect(await send({ type: 'team/sync' })).toMatchObject({ ok: true, data: { teams: [{ pending: 0 }] } });
+
+    // What the server holds, read as its admin: Ann's contact in the fan's document.
+    const auth = `Basic ${Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64')}`;
+    const all = await fetch(`${couch.url}/po_acmecoffee/_all_docs?include_docs=true`, {
+      headers: { Authorization: auth },
+    });
+    const rows = ((await all.json()) as { rows: Array<{ doc: { type?: string; recent?: unknown[] } }> }).rows;
+    const fans = rows.map((row) => row.doc).filter((doc) => doc.type === 'fan');
+    expect(fans).toMatchObject([{ recent: [{ comment: '456', cat: 'thanks', by: 'Ann' }] }]);
+  } finally {
+    await browser.close();
+    await couch.stop();
   }
 });
 
