@@ -66,6 +66,7 @@ function Row({ entry, index }: { entry: OutreachEntry; index: number }) {
       <div role="cell">
         {t(STATUS_LABELS[entry.status])}
         {entry.override && <span class="override-note"> · {t('logOverridden', entry.override.reason)}</span>}
+        {entry.overTeamLimit && <span class="override-note"> · {t('logOverTeamLimit')}</span>}
       </div>
       <div role="cell">
         <button

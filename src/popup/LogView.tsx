@@ -69,6 +69,7 @@ export function LogView() {
                 {entry.override && (
                   <span class="override-note"> · {t('logOverridden', entry.override.reason)}</span>
                 )}
+                {entry.overTeamLimit && <span class="override-note"> · {t('logOverTeamLimit')}</span>}
               </td>
             </tr>
           ))}

@@ -198,5 +198,8 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await expect(options.getByText(/^Last synced .+; 0 waiting to be told\.$/)).toBeVisible();
     const [entry] = (await storedEntries(await workerOf(second))) as Array<{ overTeamLimit?: boolean }>;
     expect(entry).toMatchObject({ overTeamLimit: true });
+    await bea.reload();
+    await bea.getByRole('button', { name: 'Log' }).click();
+    await expect(bea.getByText('over the team’s limits (sent while the team server was away)')).toBeVisible();
   });
 });
