@@ -28,6 +28,11 @@ export interface OutreachRequest {
    * message but customer care shares.
    */
   outsideContacts?: readonly number[];
+  /**
+   * Facebook notes under the comment that the Page answered it privately: answered, whether or not
+   * this browser's log knows of it.
+   */
+  answeredElsewhere?: boolean;
   category: Category;
 }
 
@@ -98,6 +103,7 @@ export function evaluate(
     const by = sameComment.author !== undefined ? { lastContactBy: sameComment.author } : {};
     return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt, ...by };
   }
+  if (request.answeredElsewhere) return { allowed: false, rule: 'one-per-comment' };
   if (
     request.commentPostedAt !== undefined &&
     now - request.commentPostedAt >= COMMENT_REPLY_WINDOW_DAYS * DAY_MS

@@ -89,6 +89,7 @@ function requestFor({ comment, selectedAt }: PendingTarget): Omit<OutreachReques
     fanId: comment.authorId,
     commentId: comment.commentId,
     ...(comment.ageMs !== undefined ? { commentPostedAt: selectedAt - comment.ageMs } : {}),
+    ...(comment.answeredPrivately ? { answeredElsewhere: true } : {}),
   };
 }
 
@@ -223,7 +224,11 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
       templateTitle: template.title,
       text,
     };
-    const options = { overrideReason: override?.reason, outsideContacts: outside };
+    const options = {
+      overrideReason: override?.reason,
+      outsideContacts: outside,
+      answeredElsewhere: comment.answeredPrivately === true,
+    };
     const membership = await activeMembership(comment.pageId);
     const reserved = membership
       ? await reserveThroughTeam(membership, draft, settings, now, options)

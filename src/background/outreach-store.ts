@@ -129,6 +129,8 @@ export interface ReserveOptions {
   overrideReason?: string | undefined;
   /** The Page's messages to the fan from outside this browser (see OutreachRequest). */
   outsideContacts?: readonly number[];
+  /** Facebook notes that the comment was answered privately (see OutreachRequest). */
+  answeredElsewhere?: boolean;
   /** What the Page's team server holds of the fan: its contacts (by entry id) and mark. */
   team?: { contacts: ReadonlyArray<PastContact & { id: string }>; standing: FanStanding | null };
   /** The Page has a team: the entry is to be told to its server (see OutreachEntry.team). */
@@ -158,7 +160,13 @@ export async function reserveOutreach(
   draft: NewEntry,
   settings: PolicySettings,
   now: number,
-  { overrideReason, outsideContacts = [], team, forTeam = false }: ReserveOptions = {},
+  {
+    overrideReason,
+    outsideContacts = [],
+    answeredElsewhere = false,
+    team,
+    forTeam = false,
+  }: ReserveOptions = {},
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
   const request: OutreachRequest = {
     pageId: draft.pageId,
@@ -166,6 +174,7 @@ export async function reserveOutreach(
     commentId: draft.commentId,
     ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
     outsideContacts,
+    ...(answeredElsewhere ? { answeredElsewhere } : {}),
     category: draft.category,
   };
   const aliases = await forgottenAliases(db, request);

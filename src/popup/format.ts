@@ -31,6 +31,8 @@ function describeRule(verdict: Extract<Verdict, { allowed: false }>, fanName: st
   const limit = String(verdict.limit ?? 1);
   switch (verdict.rule) {
     case 'one-per-comment':
+      // Known only from Facebook's note under the comment: the log holds no time for it.
+      if (verdict.lastContactAt === undefined) return t('verdictAnsweredElsewhere');
       return t('verdictOnePerComment', [ago]);
     case 'comment-age':
       return t('verdictCommentAge', [ago, String(COMMENT_REPLY_WINDOW_DAYS)]);

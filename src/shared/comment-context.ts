@@ -33,6 +33,8 @@ const CommentFieldsSchema = z.strictObject({
   timestamp: z.string().max(MAX_LABEL).optional(),
   /** How old the comment was at least when read, from its timestamp; absent when that is unknown. */
   ageMs: z.number().int().nonnegative().max(MAX_COMMENT_AGE_MS).optional(),
+  /** Facebook notes under it that the Page answered it privately (whoever did, from wherever). */
+  answeredPrivately: z.literal(true).optional(),
 });
 
 /**

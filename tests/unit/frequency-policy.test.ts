@@ -46,6 +46,25 @@ describe('frequency policy: the hard rule', () => {
     expect(verdict).toEqual({ allowed: false, rule: 'one-per-comment', lastContactAt: T });
   });
 
+  test('refuses every kind of message to a comment Facebook notes was answered privately, with no log entry', () => {
+    for (const category of CATEGORIES) {
+      expect(evaluate(request({ category, answeredElsewhere: true }), [], settings, T)).toEqual({
+        allowed: false,
+        rule: 'one-per-comment',
+      });
+    }
+  });
+
+  test('counts a teammate’s contact for the fan, naming them, but not for this browser’s pace', () => {
+    const paced = { ...settings, paceSeconds: 20 };
+    const theirs = contact(T, { author: 'Bea' });
+    expect(evaluate(request(), [theirs], paced, T + 1)).toMatchObject({
+      rule: 'thanks-window',
+      lastContactBy: 'Bea',
+    });
+    expect(evaluate(request({ category: 'care' }), [theirs], paced, T + 1)).toEqual({ allowed: true });
+  });
+
   test('a failed delivery counts neither for the comment nor for the fan', () => {
     expect(
       evaluate(request(), [contact(T, { commentId: '456', status: 'failed' })], settings, T + 1),

@@ -17,6 +17,7 @@ import {
   type LinkParts,
   type Profile,
 } from './links';
+import { notesPrivateReply } from './private-reply-note';
 import { clip, labelText, textOf } from './text';
 
 /**
@@ -303,10 +304,19 @@ function describe(article: Element, parts: OwnParts, permalink: Permalink): Insp
   };
 }
 
-/** The full context of a fan comment, read when the admin picks it. */
+/**
+ * The full context of a fan comment, read when the admin picks it: its words, and whether Facebook
+ * notes that the Page already answered it privately (read only then: it looks through all its text).
+ */
 export function readComment(article: Element): CommentContext | null {
   const inspected = inspectComment(article);
-  return inspected && { ...inspected.comment, text: commentText(article) };
+  if (!inspected) return null;
+  const answered = notesPrivateReply(article, inspected.comment.pageName);
+  return {
+    ...inspected.comment,
+    text: commentText(article),
+    ...(answered ? { answeredPrivately: true } : {}),
+  };
 }
 
 /** Is the comment one of Facebook's hidden copies? Those are never given an action. */

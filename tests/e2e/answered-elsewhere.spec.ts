@@ -1,0 +1,33 @@
+import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
+import { expect, storedEntries, test } from './extension-test';
+
+/** Where Giulia's first comment's action row ends, on the English demo post. */
+const AFTER_GIULIAS_ROW = '</ul>\n                    <div class="replies-c3">';
+
+test('a comment Facebook notes the Page answered privately is refused as answered, whoever answered it', async ({
+  page,
+  openPopup,
+  background,
+}) => {
+  const post = fixtureResponse(DEMO_POSTS.en.url);
+  expect(post.body).toContain(AFTER_GIULIAS_ROW);
+  await page.route(DEMO_POSTS.en.url, (route) =>
+    route.fulfill({
+      ...post,
+      body: post.body.replace(
+        AFTER_GIULIAS_ROW,
+        `</ul><div><span>Acme Coffee responded privately</span></div><div class="replies-c3">`,
+      ),
+    }),
+  );
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  const refusal =
+    'Facebook shows that the Page already answered this comment privately, and it allows one private message per comment.';
+  // Every category says so, customer care included.
+  await expect(popup.getByRole('group').getByText(refusal)).toHaveCount(4);
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
+  expect(await storedEntries(background)).toEqual([]);
+});
