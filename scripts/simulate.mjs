@@ -8,14 +8,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runnerImport } from 'vite';
+import { startCouchServer } from '../tests/team/couch-process.mjs';
 
 const OUTPUT = resolve('artifacts', 'simulation');
 
-const { module: run } = await runnerImport('./scripts/simulator/run.ts', { logLevel: 'error' });
-const { module: scenario } = await runnerImport('./scripts/simulator/scenario.ts', { logLevel: 'error' });
-const { module: html } = await runnerImport('./scripts/simulator/report-html.ts', { logLevel: 'error' });
+// Team mode runs the background's team code, which reaches the extension's storage: the unit tests'
+// stand-in browser serves it here.
+const options = {
+  logLevel: /** @type {const} */ ('error'),
+  resolve: { alias: { 'webextension-polyfill': resolve('tests/unit/fake-browser.ts') } },
+};
+const { module: run } = await runnerImport('./scripts/simulator/run.ts', options);
+const { module: scenario } = await runnerImport('./scripts/simulator/scenario.ts', options);
+const { module: html } = await runnerImport('./scripts/simulator/report-html.ts', options);
 const config = process.argv.includes('--small') ? scenario.SMALL_CONFIG : scenario.FULL_CONFIG;
-const report = await run.simulate(config);
+// The team's server: the tests' CouchDB-compatible one, as its own process on loopback.
+const server = await startCouchServer();
+const report = await run.simulate(config, server).finally(() => server.stop());
 const summary = run.summarize(report);
 console.log(summary);
 mkdirSync(OUTPUT, { recursive: true });

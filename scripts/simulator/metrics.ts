@@ -27,6 +27,8 @@ export interface Metrics {
   /** Fans who got a second pre-ban warning within 90 days: the ladder's "ban" step. */
   fansOnSecondStrike: number;
   messagesAfterStop: number;
+  /** Team mode: contacts decided offline and found over the team's limits once told. */
+  overTeamLimit: number;
   /** Messages sent on each day of the run, customer care apart. */
   perDay: Array<{ care: number; other: number }>;
   decisionsPerSecond: number;
@@ -105,6 +107,7 @@ export function measure(
     fansWarned: warnings.size,
     fansOnSecondStrike: [...warnings.values()].filter((times) => maxInWindow(times, 90 * DAY_MS) >= 2).length,
     messagesAfterStop: result.afterStop,
+    overTeamLimit: result.overTeamLimit,
     perDay,
     decisionsPerSecond: seconds > 0 ? Math.round(result.decisions / seconds) : 0,
   };

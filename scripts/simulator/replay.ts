@@ -13,13 +13,16 @@ import {
 import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../../src/shared/policy-settings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import type { Intent, Scenario } from './scenario';
+import { joinTeam, type TeamServer } from './team-server';
 
 /**
  * How outreach is decided: `off` sends whatever the admins choose (the baseline); `isolated` runs the
  * real policy and store in each admin's browser, knowing only its own log; `team` also tells each
- * browser what the Page sent from the others, as a Graph API token that reads conversations does.
+ * browser what the Page sent from the others, as a Graph API token that reads conversations does;
+ * `server` joins the browsers to the Page's team on a CouchDB-compatible server (team mode).
  */
-export type Mode = 'off' | 'isolated' | 'team';
+export type Mode = 'off' | 'isolated' | 'team' | 'server';
+/** The modes that need no server. */
 export const MODES: readonly Mode[] = ['off', 'isolated', 'team'];
 
 /** Facebook's own rules, which hold whatever the extension does: the platform refuses the send. */
@@ -50,6 +53,8 @@ export interface ReplayResult {
   platformRefused: Array<{ category: Category; rule: PlatformRule }>;
   /** Messages other than customer care sent to fans after they replied STOP. */
   afterStop: number;
+  /** Team mode: contacts decided offline that the team, hearing of them later, found over its limits. */
+  overTeamLimit: number;
   decisions: number;
   elapsedMs: number;
 }
@@ -106,15 +111,19 @@ export async function replay(
   scenario: Scenario,
   mode: Mode,
   settings: PolicySettings = { ...DEFAULT_POLICY_SETTINGS, timeZone: scenario.config.timeZone },
+  server?: TeamServer,
 ): Promise<ReplayResult> {
   const began = performance.now();
-  const profiles = mode === 'off' ? [] : await openProfiles(scenario.config.admins);
+  const profiles = mode === 'off' || mode === 'server' ? [] : await openProfiles(scenario.config.admins);
+  if (mode === 'server' && !server) throw new Error('team mode needs a team server');
+  const team = mode === 'server' ? await joinTeam(server!, scenario.config, settings) : null;
   const result: ReplayResult = {
     mode,
     sent: [],
     refused: [],
     platformRefused: [],
     afterStop: 0,
+    overTeamLimit: 0,
     decisions: 0,
     elapsedMs: 0,
   };
@@ -154,7 +163,6 @@ export async function replay(
       }
       deliver(intent);
     } else {
-      const db = profiles[intent.admin]!;
       const outsideContacts =
         mode === 'team'
           ? (sentTo.get(intent.comment.fan) ?? [])
@@ -163,7 +171,15 @@ export async function replay(
           : [];
       let now = adminClock(scenario, intent.admin, intent.at);
       let overrideReason: string | undefined;
-      let outcome = await reserveOutreach(db, draftFor(intent), settings, now, { outsideContacts });
+      const reserve = (at: number, options: { outsideContacts: number[]; overrideReason?: string }) =>
+        team
+          ? team.reserve(intent.admin, draftFor(intent), at, options)
+          : reserveOutreach(profiles[intent.admin]!, draftFor(intent), settings, at, options);
+      const settle = (entryId: string, status: 'sent' | 'failed', at: number) =>
+        team
+          ? team.settle(intent.admin, entryId, status, at)
+          : settleOutreach(profiles[intent.admin]!, entryId, status, at);
+      let outcome = await reserve(now, { outsideContacts });
       for (let retries = 0; !outcome.entry && retries < MAX_PACE_RETRIES; retries += 1) {
         const { verdict } = outcome;
         if (verdict.allowed) break;
@@ -172,10 +188,7 @@ export async function replay(
         else if (softForCare && overrideReason === undefined) overrideReason = OVERRIDE_REASON;
         else break;
         result.decisions += 1;
-        outcome = await reserveOutreach(db, draftFor(intent), settings, now, {
-          outsideContacts,
-          overrideReason,
-        });
+        outcome = await reserve(now, { outsideContacts, overrideReason });
       }
       const { entry, verdict } = outcome;
       if (!entry) {
@@ -192,11 +205,11 @@ export async function replay(
       }
       const refusal = platform(intent);
       if (refusal) {
-        await settleOutreach(db, entry.id, 'failed', now);
+        await settle(entry.id, 'failed', now);
         result.platformRefused.push({ category: intent.category, rule: refusal });
         continue;
       }
-      await settleOutreach(db, entry.id, 'sent', now);
+      await settle(entry.id, 'sent', now);
       deliver(intent, entry.override?.rule);
     }
     // Only a delivered message reaches this point; some make the fan answer STOP.
@@ -204,11 +217,13 @@ export async function replay(
       if (!stopped.has(intent.comment.fan)) {
         stopped.add(intent.comment.fan);
         const fan = { ...PAGE, fanId: `fan-${intent.comment.fan}`, name: `Fan ${intent.comment.fan}` };
-        // The admin who reads the STOP marks the fan in their own browser.
-        if (mode !== 'off') await setDoNotContact(profiles[intent.admin]!, fan, true, intent.at);
+        // The admin who reads the STOP marks the fan in their own browser (and in team mode, the team).
+        if (team) await team.markStop(intent.admin, fan, intent.at);
+        else if (mode !== 'off') await setDoNotContact(profiles[intent.admin]!, fan, true, intent.at);
       }
     }
   }
+  if (team) result.overTeamLimit = await team.finish(scenario.intents.at(-1)?.at ?? scenario.config.start);
   for (const db of profiles) db.close();
   result.elapsedMs = performance.now() - began;
   return result;

@@ -2,8 +2,13 @@ import { PER_FAN_BANDS, type Metrics } from './metrics';
 import type { SimulationReport } from './run';
 
 /** One colour per mode, the same in every chart. */
-const MODE_COLOURS = { off: '#c62828', isolated: '#ef6c00', team: '#1565c0' } as const;
-const MODE_NAMES = { off: 'Policy off', isolated: 'Each browser alone', team: 'Team-wide' } as const;
+const MODE_COLOURS = { off: '#c62828', isolated: '#ef6c00', team: '#1565c0', server: '#2e7d32' } as const;
+const MODE_NAMES = {
+  off: 'Policy off',
+  isolated: 'Each browser alone',
+  team: 'Team-wide (Graph API)',
+  server: 'Team mode (CouchDB)',
+} as const;
 const WIDTH = 640;
 const HEIGHT = 260;
 const MARGIN = { top: 24, right: 16, bottom: 40, left: 48 };

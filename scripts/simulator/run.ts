@@ -2,6 +2,7 @@ import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { measure, type Metrics } from './metrics';
 import { MODES, replay } from './replay';
 import { generateScenario, type SimulationConfig } from './scenario';
+import type { TeamServer } from './team-server';
 
 export interface SimulationReport {
   config: SimulationConfig;
@@ -11,13 +12,17 @@ export interface SimulationReport {
   elapsedMs: number;
 }
 
-/** Generates the scenario and replays it in every mode: the baseline, each browser alone, the team. */
-export async function simulate(config: SimulationConfig): Promise<SimulationReport> {
+/**
+ * Generates the scenario and replays it in every mode: the baseline, each browser alone, the team
+ * through the Graph API, and, given a team server, team mode.
+ */
+export async function simulate(config: SimulationConfig, server?: TeamServer): Promise<SimulationReport> {
   const began = performance.now();
   const scenario = generateScenario(config);
   const metrics: Metrics[] = [];
-  for (const mode of MODES) {
-    metrics.push(measure(await replay(scenario, mode), DEFAULT_POLICY_SETTINGS.fanMonthlyMax, config));
+  const settings = { ...DEFAULT_POLICY_SETTINGS, timeZone: config.timeZone };
+  for (const mode of server ? [...MODES, 'server' as const] : MODES) {
+    metrics.push(measure(await replay(scenario, mode, settings, server), settings.fanMonthlyMax, config));
   }
   return {
     config,
@@ -28,7 +33,12 @@ export async function simulate(config: SimulationConfig): Promise<SimulationRepo
   };
 }
 
-const MODE_TITLES = { off: 'policy off', isolated: 'each browser alone', team: 'team-wide' } as const;
+const MODE_TITLES = {
+  off: 'policy off',
+  isolated: 'each browser alone',
+  team: 'team-wide (Graph)',
+  server: 'team mode (CouchDB)',
+} as const;
 
 /** The terminal summary: one column per mode, so the difference is visible side by side. */
 export function summarize(report: SimulationReport): string {
@@ -55,6 +65,7 @@ export function summarize(report: SimulationReport): string {
     row('promo share of messages', (entry) => `${(entry.promoShare * 100).toFixed(1)} %`),
     row('fans warned / on a second strike', (entry) => `${entry.fansWarned} / ${entry.fansOnSecondStrike}`),
     row('messages to fans after they said STOP', (entry) => entry.messagesAfterStop),
+    row('sent offline, over the team’s limits (marked)', (entry) => entry.overTeamLimit),
     ...rules.map((rule) => row(`  refused: ${rule}`, (entry) => entry.refusalsByRule[rule] ?? 0)),
     row('decisions per second', (entry) => entry.decisionsPerSecond),
     '',

@@ -31,6 +31,8 @@ export interface SimulationConfig {
   lateShare: number;
   /** One admin's device clock runs behind for a day. */
   clockSkew: { admin: number; day: number; hours: number };
+  /** In team mode, one admin's browser cannot reach the team server for a day. */
+  teamOffline: { admin: number; day: number };
 }
 
 export const FULL_CONFIG: SimulationConfig = {
@@ -51,6 +53,7 @@ export const FULL_CONFIG: SimulationConfig = {
   doubleHandling: 0.03,
   lateShare: 0.03,
   clockSkew: { admin: 2, day: 60, hours: -3 },
+  teamOffline: { admin: 1, day: 20 },
 };
 
 /** A configuration small enough for the unit tests, with every effect still in it. */
@@ -65,6 +68,7 @@ export const SMALL_CONFIG: SimulationConfig = {
   viral: { day: 10, comments: 300 },
   outage: { day: 25, hours: 6, comments: 300, care: 0.6 },
   clockSkew: { admin: 2, day: 30, hours: -3 },
+  teamOffline: { admin: 1, day: 10 },
 };
 
 export interface Comment {

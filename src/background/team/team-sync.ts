@@ -36,11 +36,15 @@ export async function scheduleTeamSync(): Promise<void> {
  */
 export async function syncTeams(now: number): Promise<void> {
   for (const membership of await loadMemberships()) {
-    if (membership.removed) continue;
-    await tellPendingMarks(membership, now);
-    if (await tellPendingContacts(membership, now)) {
-      await withDatabase((db) => db.put('meta', String(now), syncedKey(membership.pageId)));
-    }
+    if (!membership.removed) await syncMembership(membership, now);
+  }
+}
+
+/** One team's sync (see syncTeams). */
+export async function syncMembership(membership: Membership, now: number): Promise<void> {
+  await tellPendingMarks(membership, now);
+  if (await tellPendingContacts(membership, now)) {
+    await withDatabase((db) => db.put('meta', String(now), syncedKey(membership.pageId)));
   }
 }
 
