@@ -135,6 +135,27 @@ describe('reserving a send on a Page whose team this browser has joined', () => 
   });
 });
 
+describe('an admin the owner removed from the team', () => {
+  test('is told so, and goes on with this browser’s own limits', async () => {
+    await putAsAnn(`${beaInvite.database}/_security`, {
+      admins: { names: ['Ann'], roles: [] },
+      members: { names: ['Ann'], roles: [] },
+    });
+    // Her next send reads the team's settings again: refused, the team no longer counts for her.
+    const { entry, teamChecked } = await reserve(
+      bea,
+      comment,
+      'thanks',
+      Date.now() + TEAM_SETTINGS_TTL_MS + 1,
+    );
+    expect(teamChecked).toBe(false);
+    expect(entry).toMatchObject({ status: 'reserved' });
+    // Nothing is left waiting for a team that will not take it.
+    expect(entry).not.toHaveProperty('team');
+    expect((await bea.call({ type: 'team/status' })).teams).toMatchObject([{ user: 'Bea', removed: true }]);
+  });
+});
+
 describe('when the team server does not answer', () => {
   test('the send is decided on this browser’s data and the contact waits to be told', async () => {
     await bea.disconnect();

@@ -56,17 +56,18 @@ export async function reserveThroughTeam(
     entry: null,
     teamChecked: false,
   };
-  const decideAlone = async (): Promise<TeamReservation> => {
-    if (team?.strict) return unreachable;
+  /** Decides on this browser's data; for an admin the server just refused, nothing is left to tell it. */
+  const decideAlone = async (removed = false): Promise<TeamReservation> => {
+    if (team?.strict && !removed) return unreachable;
     const reserved = await withDatabase((db) =>
-      reserveOutreach(db, draft, settings, now, { ...options, forTeam: true }),
+      reserveOutreach(db, draft, settings, now, { ...options, forTeam: !removed }),
     );
     return { ...reserved, teamChecked: false };
   };
   if (!team) return decideAlone();
   const fanKey = await fanKeyUnder(team.salt, draft.fanId);
   const read = await readFanDocument(membership, fanKey);
-  if (read.kind !== 'ok') return decideAlone();
+  if (read.kind !== 'ok') return decideAlone(read.kind === 'removed');
   let doc = read.value;
 
   const me = membership.user;
