@@ -4,6 +4,7 @@ import { request } from '../shared/background-client';
 import { GRAPH_HOST_PERMISSION, type ConnectedPage } from '../shared/graph';
 import { t } from '../shared/i18n';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
+import { RememberCheckbox } from './RememberCheckbox';
 
 interface DataConsentManifest {
   browser_specific_settings?: { gecko?: { data_collection_permissions?: { optional?: string[] } } };
@@ -92,14 +93,7 @@ export function GraphConnection() {
             value={token}
             onInput={(event) => setToken(event.currentTarget.value)}
           />
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={remember}
-              onChange={(event) => setRemember(event.currentTarget.checked)}
-            />
-            {t('graphRemember')}
-          </label>
+          <RememberCheckbox checked={remember} onChange={setRemember} label="graphRemember" />
           <div class="actions">
             <button type="submit" disabled={busy || token.trim() === ''}>
               {t('graphConnect')}

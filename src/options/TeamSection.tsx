@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import type { TeamView } from '../shared/team';
 import { parseInvite } from '../shared/team-invite';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
+import { RememberCheckbox } from './RememberCheckbox';
 import { grantTeamHost } from './team-permission';
 import { TeamSetup } from './TeamSetup';
 
@@ -99,14 +100,7 @@ export function TeamSection() {
           value={invite}
           onInput={(event) => setInvite(event.currentTarget.value)}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={remember}
-            onChange={(event) => setRemember(event.currentTarget.checked)}
-          />
-          {t('teamRemember')}
-        </label>
+        <RememberCheckbox checked={remember} onChange={setRemember} label="teamRemember" />
         <div class="actions">
           <button type="submit" disabled={busy || invite.trim() === ''}>
             {t('teamJoin')}

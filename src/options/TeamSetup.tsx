@@ -3,6 +3,7 @@ import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import { teamServerUrl } from '../shared/team-invite';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
+import { RememberCheckbox } from './RememberCheckbox';
 import { grantTeamHost } from './team-permission';
 
 interface Props {
@@ -128,14 +129,7 @@ export function TeamSetup({ pages, onCreated }: Props) {
           value={members}
           onInput={(event) => setMembers(event.currentTarget.value)}
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={remember}
-            onChange={(event) => setRemember(event.currentTarget.checked)}
-          />
-          {t('teamRemember')}
-        </label>
+        <RememberCheckbox checked={remember} onChange={setRemember} label="teamRemember" />
         <div class="actions">
           <button type="submit" disabled={busy || page.pageId.trim() === '' || owner.trim() === ''}>
             {t('teamCreate')}
