@@ -39,7 +39,7 @@ import { RequestError } from './request-error';
 import { teamHandlers } from './team/team-handlers';
 import { activeMembership } from './team/team-membership';
 import { markInTeam } from './team/team-marks';
-import { reserveThroughTeam } from './team/team-reserve';
+import { reserveThroughTeam, teamViewOfFan } from './team/team-reserve';
 import {
   browserTimeZone,
   loadCustomPlaceholders,
@@ -93,10 +93,20 @@ function requestFor({ comment, selectedAt }: PendingTarget): Omit<OutreachReques
   };
 }
 
-/** The policy's verdicts for the picked comment, counting the Page's messages to the fan from elsewhere. */
-async function checkTarget(db: OutreachDatabase, target: PendingTarget, outside: number[], now: number) {
+/**
+ * The policy's verdicts for the picked comment, counting the Page's messages to the fan from elsewhere
+ * and, on a team's Page, what the team holds of the fan under the team's limits.
+ */
+async function checkTarget(
+  db: OutreachDatabase,
+  target: PendingTarget,
+  outside: number[],
+  now: number,
+  teamView: Awaited<ReturnType<typeof teamViewOfFan>> = null,
+) {
   const request = { ...requestFor(target), outsideContacts: outside };
-  return checkOutreach(db, request, await loadPolicySettings(db), now);
+  const settings = teamView?.settings ?? (await loadPolicySettings(db));
+  return checkOutreach(db, request, settings, now, teamView?.team);
 }
 
 /**
@@ -185,7 +195,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         recognitionFailed,
         deliveryVia,
         graphPause: graphPaused,
-        refining: known === null,
+        refining: known === null || (await activeMembership(target.comment.pageId)) !== null,
       };
     });
   },
@@ -194,7 +204,10 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const target = await loadPendingTarget();
     if (!target) return { checked: null };
     const outside = await outsideContacts(target, await loadConnection(), now);
-    const checked = await withDatabase((db) => checkTarget(db, target, outside, now));
+    const membership = await activeMembership(target.comment.pageId);
+    const fan = { pageId: target.comment.pageId, fanId: target.comment.authorId };
+    const teamView = membership ? await teamViewOfFan(membership, fan, now) : null;
+    const checked = await withDatabase((db) => checkTarget(db, target, outside, now, teamView));
     return { checked: { commentId: target.comment.commentId, ...checked } };
   },
 

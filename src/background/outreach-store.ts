@@ -91,6 +91,7 @@ export async function checkOutreach(
   request: Omit<OutreachRequest, 'category'>,
   settings: PolicySettings,
   now: number,
+  team?: ReserveOptions['team'],
 ): Promise<{
   verdicts: Record<Category, Verdict>;
   strikes: number;
@@ -100,11 +101,13 @@ export async function checkOutreach(
 }> {
   const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readonly');
-  const [history, standing] = await Promise.all([
+  const [local, localStanding] = await Promise.all([
     readHistory(tx.objectStore('outreach'), request, aliases, settings, now),
     readStanding(tx.objectStore('fans'), request, aliases),
   ]);
   await tx.done;
+  const history = withTeamHistory(local, team?.contacts);
+  const standing = withTeamStanding(localStanding, team?.standing);
   const fan = history.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
   const lastContacts: Partial<Record<Category, number>> = {};
   for (const entry of fan.filter(counts)) {
@@ -115,7 +118,7 @@ export async function checkOutreach(
     strikes: countStrikes(fan, settings, now),
     doNotContact: standing?.doNotContact ?? false,
     lastContacts,
-    unavailableAt: standing?.unavailableAt ?? null,
+    unavailableAt: localStanding?.unavailableAt ?? null,
   };
 }
 

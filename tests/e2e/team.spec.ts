@@ -15,6 +15,8 @@ import {
 // The test build holds loopback, where the team server listens: no permission prompt to click.
 test.use({ extensionPath: 'dist/chrome-test' });
 
+/** A customer-care template: the one kind of message a fan marked "do not contact" may still get. */
+const CARE_TEMPLATE = "Let's sort it out privately";
 /** The demo post's Page, as its comments name it. */
 const DEMO_PAGE = 'acmecoffee';
 
@@ -133,11 +135,12 @@ test.describe('two admins of one Page, each in their own browser', () => {
   }) => {
     await sendTemplate(await composeToGiulia(context, 'first'), 'Thank you for commenting');
     const bea = await composeToGiulia(second, 'last');
-    await review(bea, 'Thanks for being a loyal fan');
-    await bea.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(bea.getByRole('alert')).toHaveText(
-      /^Giulia Rossi was thanked .+; next thank-you possible on .+\. It was Ann, of the Page’s team\.$/,
+    // Said before she writes anything, once the team server has answered the popup.
+    await expect(bea.getByRole('group', { name: 'Thanks' })).toContainText(
+      /Giulia Rossi was thanked .+; next thank-you possible on .+\. It was Ann, of the Page’s team\./,
     );
+    await bea.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
+    await expect(bea.getByRole('button', { name: 'Review message' })).toBeDisabled();
     expect(await storedEntries(await workerOf(second))).toEqual([]);
   });
 
@@ -176,11 +179,14 @@ test.describe('two admins of one Page, each in their own browser', () => {
     ).toBeChecked();
 
     const ann = await composeToGiulia(context, 'first');
-    await review(ann, 'Thank you for commenting');
-    await ann.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(ann.getByRole('alert')).toHaveText(
-      'Giulia Rossi is marked “do not contact”: only customer care is possible. It was Bea, of the Page’s team.',
-    );
+    const marked =
+      'Giulia Rossi is marked “do not contact”: only customer care is possible. It was Bea, of the Page’s team.';
+    for (const group of ['Thanks', 'Promo', 'Pre-ban warning'])
+      await expect(ann.getByRole('group', { name: group })).toContainText(marked);
+    await ann.getByRole('radio', { name: 'Thank you for commenting' }).check();
+    await expect(ann.getByRole('button', { name: 'Review message' })).toBeDisabled();
+    await ann.getByRole('radio', { name: CARE_TEMPLATE }).check();
+    await expect(ann.getByRole('button', { name: 'Review message' })).toBeEnabled();
   });
 
   test('with the team server away, the popup says so; once it is back, the contact reaches the other admin and one over the limits is marked', async ({

@@ -57,6 +57,15 @@ describe('reserving a send on a Page whose team this browser has joined', () => 
     expect(verdict).toHaveProperty('eligibleAt');
   });
 
+  test('before any send, the popup’s verdicts show that a teammate messaged the fan', async () => {
+    await reserve(ann, comment);
+    await bea.pick(another('999'));
+    expect(await bea.call({ type: 'popup/open' })).toMatchObject({ refining: true });
+    const { checked } = await bea.call({ type: 'popup/refine' });
+    expect(checked?.verdicts.thanks).toMatchObject({ allowed: false, lastContactBy: 'Ann' });
+    expect(checked?.verdicts.care).toEqual({ allowed: true });
+  });
+
   test('a comment another admin answered privately cannot be answered again, even with customer care', async () => {
     await reserve(ann, comment);
     const { verdict } = await reserve(bea, comment, 'care');

@@ -114,6 +114,23 @@ export async function reserveThroughTeam(
   return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
 }
 
+/**
+ * What the team holds of a fan, for the popup's verdicts before any send: the team's limits and the
+ * fan's document fresh from the server. Null when the server cannot tell now (the send will ask again).
+ */
+export async function teamViewOfFan(
+  membership: Membership,
+  fan: { pageId: string; fanId: string },
+  now: number,
+): Promise<{ settings: PolicySettings; team: NonNullable<ReserveOptions['team']> } | null> {
+  const team = await teamSettings(membership, now);
+  if (!team) return null;
+  const read = await readFanDocument(membership, await fanKeyUnder(team.salt, fan.fanId));
+  if (read.kind !== 'ok') return null;
+  const contacts = teamHistory(read.value, fan, membership.user);
+  return { settings: team.policy, team: { contacts, standing: teamStanding(read.value, membership.user) } };
+}
+
 /** Takes back a reservation nothing was sent for: the team refused it before delivery began. */
 async function undo(entry: OutreachEntry, reply: TeamReservation): Promise<TeamReservation> {
   await withDatabase((db) => deleteOutreach(db, entry.id));
