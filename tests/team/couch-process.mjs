@@ -10,7 +10,7 @@ const LAUNCHER = fileURLToPath(new URL('couch-server.mjs', import.meta.url));
  * @typedef {{
  *   url: string;
  *   admin: { user: string; password: string };
- *   setOnline(online: boolean): Promise<void>;
+ *   setOnline(online: boolean | 'hang'): Promise<void>;
  *   stop(): Promise<void>;
  * }} CouchServer
  */
@@ -55,7 +55,7 @@ export async function startCouchServer() {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ online }),
       });
-      if (!response.ok) throw new Error(`the test server did not go ${online ? 'online' : 'offline'}`);
+      if (!response.ok) throw new Error(`the test server did not switch to ${JSON.stringify(online)}`);
     },
     async stop() {
       if (child.exitCode !== null) return;

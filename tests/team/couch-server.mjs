@@ -29,20 +29,25 @@ app.use(
   },
 );
 // Tests take the server off the network and back (`PUT /_test/network` `{"online": false}`): while
-// off, every other request has its connection dropped, as a server that went away would.
+// off, every other request has its connection dropped, as a server that went away would; with
+// `{"online": "hang"}` requests are taken and never answered, as an overloaded server's.
+/** @type {true | false | 'hang'} */
 let online = true;
 app.put(
   '/_test/network',
   express.json(),
   /** @type {(request: any, response: any) => void} */
   (request, response) => {
-    online = request.body.online !== false;
+    online = request.body.online === 'hang' ? 'hang' : request.body.online !== false;
     response.json({ online });
   },
 );
 app.use(
   /** @type {(request: any, response: any, next: () => void) => void} */
-  (request, _response, next) => (online ? next() : request.socket.destroy()),
+  (request, _response, next) => {
+    if (online === true) next();
+    else if (online === false) request.socket.destroy();
+  },
 );
 app.use(
   '/',

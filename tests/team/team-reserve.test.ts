@@ -173,6 +173,17 @@ describe('when the team server does not answer', () => {
     expect(entry).toMatchObject({ status: 'reserved', team: 'pending' });
   });
 
+  test('a server that takes requests and never answers leaves the send decided on this browser’s data', async () => {
+    await couch.setOnline('hang');
+    try {
+      const { entry, teamChecked } = await reserve(bea, comment);
+      expect(teamChecked).toBe(false);
+      expect(entry).toMatchObject({ status: 'reserved', team: 'pending' });
+    } finally {
+      await couch.setOnline(true);
+    }
+  });
+
   test('a strict team refuses instead, and nothing is reserved', async () => {
     const settings = await teamSettingsOnServer();
     await putAsAnn(`${beaInvite.database}/team`, { ...settings, strict: true });

@@ -4,8 +4,13 @@
  * ("unreachable") and never a worker killed midway.
  */
 
-/** Longest wait for one answer from the team server. */
+/** Longest wait for one answer from the team server (set-up, sync). */
 export const COUCH_REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * Longest wait for one answer while the admin waits on a send or the popup's verdicts: a server that
+ * hangs must not hold a send for long, and "unknown" is then decided on this browser's data.
+ */
+export const GATE_REQUEST_TIMEOUT_MS = 4000;
 
 export interface CouchAccount {
   server: string;
@@ -36,6 +41,7 @@ export async function couchRequest<T>(
   method: 'GET' | 'PUT' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
+  timeoutMs = COUCH_REQUEST_TIMEOUT_MS,
 ): Promise<CouchAnswer<T>> {
   let response: Response;
   try {
@@ -48,7 +54,7 @@ export async function couchRequest<T>(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit',
-      signal: AbortSignal.timeout(COUCH_REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     return { ok: false, status: 0, error: 'unreachable', reason: String(error) };

@@ -2,7 +2,7 @@ import type { OutreachEntry } from '../../shared/outreach';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { DAY_MS } from '../../shared/time';
 import { historyWindowMs, type FanStanding, type PastContact } from '../frequency-policy';
-import { couchPath, couchRequest } from './couch-http';
+import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
 import { mergeFanDocuments, type FanDocument, type TeamContact } from './fan-document';
 import type { Membership } from './team-membership';
@@ -38,7 +38,10 @@ export async function readFanDocument(
   fanKey: string,
 ): Promise<TeamAnswer<StoredFanDocument>> {
   const path = couchPath(membership.database, `fan:${fanKey}`);
-  const answer = await interpret(membership, await couchRequest<StoredFanDocument>(membership, 'GET', path));
+  const answer = await interpret(
+    membership,
+    await couchRequest<StoredFanDocument>(membership, 'GET', path, undefined, GATE_REQUEST_TIMEOUT_MS),
+  );
   if (answer.kind === 'not-found') return { kind: 'ok', value: emptyFanDocument(fanKey), date: null };
   return answer;
 }
@@ -49,7 +52,10 @@ export async function writeFanDocument(
   doc: StoredFanDocument,
 ): Promise<TeamAnswer<{ rev: string }>> {
   const path = couchPath(membership.database, doc._id);
-  return interpret(membership, await couchRequest<{ rev: string }>(membership, 'PUT', path, doc));
+  return interpret(
+    membership,
+    await couchRequest<{ rev: string }>(membership, 'PUT', path, doc, GATE_REQUEST_TIMEOUT_MS),
+  );
 }
 
 /** The team's contacts with the fan as the policy counts them, each under the entry id it was made as. */

@@ -1,5 +1,5 @@
 import { withDatabase } from '../database';
-import { couchPath, couchRequest, type CouchAnswer } from './couch-http';
+import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS, type CouchAnswer } from './couch-http';
 import { markRemoved, type Membership } from './team-membership';
 import type { TeamDocument } from './team-setup';
 
@@ -51,7 +51,13 @@ export async function teamSettings(membership: Membership, now: number): Promise
   if (cached && now - cached.fetchedAt < TEAM_SETTINGS_TTL_MS && now >= cached.fetchedAt) return cached.team;
   const answer = await interpret(
     membership,
-    await couchRequest<TeamDocument>(membership, 'GET', couchPath(membership.database, 'team')),
+    await couchRequest<TeamDocument>(
+      membership,
+      'GET',
+      couchPath(membership.database, 'team'),
+      undefined,
+      GATE_REQUEST_TIMEOUT_MS,
+    ),
   );
   if (answer.kind !== 'ok') return cached?.team ?? null;
   const fresh: CachedTeam = { fetchedAt: now, team: answer.value };
