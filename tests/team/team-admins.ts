@@ -7,6 +7,7 @@ import '../unit/indexeddb';
 import { facebookTab, popup } from '../unit/senders';
 import { giuliaComment } from '../unit/sample-comment';
 import type { CommentContext } from '../../src/shared/comment-context';
+import { OUTREACH_CHANGE_KEY } from '../../src/shared/fan-status';
 import { parseInvite } from '../../src/shared/team-invite';
 import type { CouchServer } from './couch-process.mjs';
 
@@ -65,6 +66,13 @@ export class Admin {
       const moved = memberships.map((membership) => ({ ...membership, server: where(membership.server) }));
       await fakeBrowser.storage.session.set({ [MEMBERSHIPS_KEY]: moved });
     });
+  }
+
+  /** The last change the background announced to this admin's tabs and pages. */
+  lastChange(): Promise<unknown> {
+    return this.as(
+      async () => (await fakeBrowser.storage.local.get(OUTREACH_CHANGE_KEY))[OUTREACH_CHANGE_KEY],
+    );
   }
 
   /** The admin clicks "Send message" under a comment on facebook.com. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
+import { OUTREACH_CHANGE_KEY } from '../../src/shared/fan-status';
+import { fakeBrowser } from '../unit/fake-browser';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';
 import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
 
@@ -32,8 +34,11 @@ describe('a browser that could not reach the team server', () => {
     expect((await bea.call({ type: 'team/status' })).teams).toMatchObject([{ pending: 1 }]);
 
     await bea.reconnect();
+    await bea.as(() => fakeBrowser.storage.local.remove(OUTREACH_CHANGE_KEY));
     expect((await bea.call({ type: 'team/sync' })).teams).toMatchObject([{ pending: 0 }]);
     expect(await logOf(bea)).toMatchObject([{ id: entry!.id, status: 'copied', team: 'confirmed' }]);
+    // Her open log hears that the entry changed, and patches its row.
+    expect(await bea.lastChange()).toMatchObject({ kind: 'entry', entryId: entry!.id });
     const { verdict } = await reserve(ann, sameFan(comment, '999'));
     expect(verdict).toMatchObject({ allowed: false, lastContactBy: 'Bea' });
   });

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { HARD_RULES, type OutreachEntry } from '../../shared/outreach';
 import type { PolicySettings } from '../../shared/policy-settings';
+import { announceEntryChange } from '../change-feed';
 import { withDatabase } from '../database';
 import { counts, evaluate } from '../frequency-policy';
 import { markOverTeamLimit, markTeamConfirmed, teamPending } from '../outreach-store';
@@ -95,6 +96,8 @@ async function tellPendingContacts(membership: Membership, now: number): Promise
       for (const entry of entries) await markTeamConfirmed(db, entry.id, entry.status);
       for (const entry of over) await markOverTeamLimit(db, entry.id);
     });
+    // Open logs patch the rows whose team state changed.
+    for (const entry of entries) await announceEntryChange(entry, now);
   }
   return allTold;
 }
