@@ -10,10 +10,16 @@ import { createTeam } from './team-setup';
 import { forgetTeamSettings } from './team-state';
 import { scheduleTeamSync, syncState, syncTeams } from './team-sync';
 
+/** What the options page shows of a joined team: who and where, and how its sync stands. */
 const viewOf = async (membership: MembershipView) => ({
   ...membership,
   ...(await syncState(membership.pageId)),
 });
+
+async function allTeams() {
+  const memberships = await loadMemberships();
+  return Promise.all(memberships.map((membership) => viewOf(membershipView(membership))));
+}
 
 /** After joining: the alarm runs, and the first sync tells the team what waited. */
 async function joined(membership: MembershipView, now: number) {
@@ -27,17 +33,13 @@ type TeamMessages = Extract<PopupToBackground, { type: `team/${string}` }>;
 /** The extension pages' requests about team mode (the options page's Team section). */
 export const teamHandlers: HandlerMap<TeamMessages> = {
   async 'team/status'() {
-    const [memberships, pages] = await Promise.all([loadMemberships(), withDatabase(pagesInLog)]);
-    return {
-      teams: await Promise.all(memberships.map((membership) => viewOf(membershipView(membership)))),
-      pages,
-    };
+    const [teams, pages] = await Promise.all([allTeams(), withDatabase(pagesInLog)]);
+    return { teams, pages };
   },
 
   async 'team/sync'(_message, { now }) {
     await syncTeams(now);
-    const memberships = await loadMemberships();
-    return { teams: await Promise.all(memberships.map((membership) => viewOf(membershipView(membership)))) };
+    return { teams: await allTeams() };
   },
 
   async 'team/create'(
