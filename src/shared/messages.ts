@@ -189,6 +189,16 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('team/join'), invite: z.string().max(10_000), remember: z.boolean() }),
   z.strictObject({ type: z.literal('team/leave'), pageId: teamText }),
+  /**
+   * The team's settings (its admins only): refuse sends the server cannot check, and optionally this
+   * browser's limits for every admin.
+   */
+  z.strictObject({
+    type: z.literal('team/settings'),
+    pageId: teamText,
+    strict: z.boolean(),
+    useTheseLimits: z.boolean(),
+  }),
   /** "Sync now": tells every joined team what waited in this browser. */
   z.strictObject({ type: z.literal('team/sync') }),
   z.strictObject({ type: z.literal('settings/get') }),
@@ -323,6 +333,7 @@ export interface ReplyData {
   'team/join': { team: TeamView };
   'team/leave': Record<string, never>;
   'team/sync': { teams: TeamView[] };
+  'team/settings': { teams: TeamView[] };
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };
 }

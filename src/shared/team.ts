@@ -13,6 +13,8 @@ export interface TeamView {
   lastSyncedAt: number | null;
   /** This browser's contacts the team server has still to be told of. */
   pending: number;
+  /** The team refuses a send its server cannot check (as last read). */
+  strict: boolean;
 }
 
 /**

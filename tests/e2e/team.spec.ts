@@ -121,6 +121,24 @@ test('leaving a team takes this browser back to its own limits', async ({ contex
   await expect(owner.getByRole('button', { name: /^Leave the team of/ })).toHaveCount(0);
 });
 
+test('the owner makes the team refuse sends its server cannot check, from the options page', async ({
+  context,
+}) => {
+  const owner = await openOptions(context);
+  await setUpTeam(owner);
+  const strict = owner.getByLabel(
+    'Refuse a send when the team server cannot be checked (for the whole team)',
+  );
+  // Checked once the server has taken it: the box shows the team's setting, not a wish.
+  await strict.click();
+  await expect(
+    owner.getByRole('status').filter({ hasText: 'The team’s settings are saved; every admin gets them' }),
+  ).toBeVisible();
+  await expect(strict).toBeChecked();
+  await owner.reload();
+  await expect(strict).toBeChecked();
+});
+
 test.describe('two admins of one Page, each in their own browser', () => {
   let second: BrowserContext;
   test.beforeEach(async ({ context }) => {

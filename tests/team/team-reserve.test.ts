@@ -6,6 +6,8 @@ import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/team-state';
 import type { TeamDocument } from '../../src/background/team/team-setup';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
+import { DAY_MS } from '../../src/shared/time';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';
 import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
 
@@ -144,6 +146,35 @@ describe('reserving a send on a Page whose team this browser has joined', () => 
   });
 });
 
+describe('the team’s settings', () => {
+  test('the owner makes this browser’s limits every admin’s, and Bea’s sends follow them', async () => {
+    const strictLimits = { ...DEFAULT_POLICY_SETTINGS, thanksWindowDays: 60, paceSeconds: 0 };
+    await ann.call({ type: 'settings/set', settings: strictLimits });
+    const { teams } = await ann.call({
+      type: 'team/settings',
+      pageId: comment.pageId,
+      strict: false,
+      useTheseLimits: true,
+    });
+    expect(teams).toMatchObject([{ strict: false }]);
+    expect((await teamSettingsOnServer()).policy).toMatchObject(strictLimits);
+    await reserve(ann, comment);
+    // Twenty days on: past Bea's own 14-day thanks window, not the team's 60.
+    const { verdict } = await reserve(bea, another('999'), 'thanks', Date.now() + 20 * DAY_MS);
+    expect(verdict).toMatchObject({ allowed: false, rule: 'thanks-window', lastContactBy: 'Ann' });
+  });
+
+  test('an admin who is not the team’s owner cannot change them, and is told so', async () => {
+    expect(
+      await bea.send({ type: 'team/settings', pageId: comment.pageId, strict: true, useTheseLimits: false }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'Only the team’s owner can change the team’s settings. Nothing was changed.' },
+    });
+    expect((await teamSettingsOnServer()).strict).toBe(false);
+  });
+});
+
 describe('an admin the owner removed from the team', () => {
   test('is told so, and goes on with this browser’s own limits', async () => {
     await putAsAnn(`${beaInvite.database}/_security`, {
@@ -185,8 +216,7 @@ describe('when the team server does not answer', () => {
   });
 
   test('a strict team refuses instead, and nothing is reserved', async () => {
-    const settings = await teamSettingsOnServer();
-    await putAsAnn(`${beaInvite.database}/team`, { ...settings, strict: true });
+    await ann.call({ type: 'team/settings', pageId: comment.pageId, strict: true, useTheseLimits: false });
     // Bea reads the team's settings again once hers are stale, while the server answers; then loses it.
     const later = Date.now() + TEAM_SETTINGS_TTL_MS + 1;
     await reserve(bea, another('1'), 'care', later);

@@ -97,6 +97,7 @@ describe('setting up a Page’s team on CouchDB', () => {
         removed: false,
         lastSyncedAt: expect.any(Number),
         pending: 0,
+        strict: false,
       },
     });
   });

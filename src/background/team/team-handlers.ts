@@ -5,15 +5,23 @@ import type { HandlerMap } from '../handlers';
 import { pagesInLog } from '../outreach-store';
 import { RequestError } from '../request-error';
 import { loadPolicySettings } from '../settings-store';
-import { joinTeam, leaveTeam, loadMemberships, membershipView, type MembershipView } from './team-membership';
+import {
+  activeMembership,
+  joinTeam,
+  leaveTeam,
+  loadMemberships,
+  membershipView,
+  type MembershipView,
+} from './team-membership';
 import { createTeam } from './team-setup';
-import { forgetTeamSettings } from './team-state';
+import { cachedTeamSettings, changeTeamSettings, forgetTeamSettings } from './team-state';
 import { scheduleTeamSync, syncState, syncTeams } from './team-sync';
 
 /** What the options page shows of a joined team: who and where, and how its sync stands. */
 const viewOf = async (membership: MembershipView) => ({
   ...membership,
   ...(await syncState(membership.pageId)),
+  strict: (await cachedTeamSettings(membership.pageId))?.strict ?? false,
 });
 
 async function allTeams() {
@@ -35,6 +43,14 @@ export const teamHandlers: HandlerMap<TeamMessages> = {
   async 'team/status'() {
     const [teams, pages] = await Promise.all([allTeams(), withDatabase(pagesInLog)]);
     return { teams, pages };
+  },
+
+  async 'team/settings'({ pageId, strict, useTheseLimits }, { now }) {
+    const membership = await activeMembership(pageId);
+    if (!membership) throw new RequestError('not-found', 'errorTeamNotFound', [pageId]);
+    const policy = useTheseLimits ? { policy: await withDatabase(loadPolicySettings) } : {};
+    await changeTeamSettings(membership, { strict, ...policy }, now);
+    return { teams: await allTeams() };
   },
 
   async 'team/sync'(_message, { now }) {

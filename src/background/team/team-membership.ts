@@ -39,7 +39,7 @@ async function saveMemberships(memberships: Membership[]): Promise<void> {
 }
 
 /** What the extension's pages may see of a membership, with how its sync stands. */
-export type MembershipView = Omit<TeamView, 'lastSyncedAt' | 'pending'>;
+export type MembershipView = Omit<TeamView, 'lastSyncedAt' | 'pending' | 'strict'>;
 
 export const membershipView = ({
   pageId,

@@ -1,4 +1,5 @@
 import { withDatabase } from '../database';
+import { RequestError } from '../request-error';
 import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS, type CouchAnswer } from './couch-http';
 import { markRemoved, type Membership } from './team-membership';
 import type { TeamDocument } from './team-setup';
@@ -63,6 +64,42 @@ export async function teamSettings(membership: Membership, now: number): Promise
   const fresh: CachedTeam = { fetchedAt: now, team: answer.value };
   await withDatabase((db) => db.put('meta', JSON.stringify(fresh), key));
   return answer.value;
+}
+
+/** The team's settings as last read, without asking the server. */
+export async function cachedTeamSettings(pageId: string): Promise<TeamDocument | null> {
+  const cachedText = await withDatabase((db) => db.get('meta', metaKey(pageId)));
+  return cachedText ? (JSON.parse(cachedText) as CachedTeam).team : null;
+}
+
+/**
+ * Changes the team's settings on the server (the server's rules let only the team's admins do it):
+ * whether a send the server cannot check is refused, and, when given, the limits every admin uses.
+ */
+export async function changeTeamSettings(
+  membership: Membership,
+  change: Pick<TeamDocument, 'strict'> & { policy?: TeamDocument['policy'] },
+  now: number,
+): Promise<TeamDocument> {
+  const path = couchPath(membership.database, 'team');
+  const current = await interpret(membership, await couchRequest<TeamDocument>(membership, 'GET', path));
+  if (current.kind !== 'ok') throw refusal(current.kind);
+  const changed: TeamDocument = { ...current.value, ...change };
+  const written = await interpret(
+    membership,
+    await couchRequest<{ rev: string }>(membership, 'PUT', path, changed),
+  );
+  if (written.kind !== 'ok') throw refusal(written.kind);
+  const fresh: CachedTeam = { fetchedAt: now, team: { ...changed, _rev: written.value.rev } };
+  await withDatabase((db) => db.put('meta', JSON.stringify(fresh), metaKey(membership.pageId)));
+  return fresh.team;
+}
+
+function refusal(kind: Exclude<TeamAnswer<unknown>['kind'], 'ok'>): RequestError {
+  if (kind === 'unreachable') return new RequestError('unavailable', 'errorTeamUnreachable');
+  if (kind === 'removed') return new RequestError('forbidden', 'teamRemoved');
+  if (kind === 'conflict') return new RequestError('unavailable', 'errorTeamSettingsChanged');
+  return new RequestError('forbidden', 'errorTeamSettingsForbidden');
 }
 
 /** Drops the team's settings as last read: the team was left. */
