@@ -37,7 +37,7 @@ import { forgetOutsideContacts, knownOutsideContacts, outsideContacts } from './
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import { teamHandlers } from './team/team-handlers';
-import { activeMembership } from './team/team-membership';
+import { activeMembership, teamOfPage } from './team/team-membership';
 import { markInTeam } from './team/team-marks';
 import { reserveThroughTeam, teamViewOfFan } from './team/team-reserve';
 import {
@@ -165,6 +165,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     const viaApi = target !== null && graphCanDeliver(connection, target.comment);
     const deliveryVia = viaApi ? 'api' : 'box';
     const graphPaused = viaApi ? await graphPause(connection.page.id, now) : null;
+    const team = target ? await teamOfPage(target.comment.pageId) : null;
     return withDatabase(async (db) => {
       const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
       const placeholders = await loadCustomPlaceholders(db);
@@ -183,6 +184,7 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
           deliveryVia,
           graphPause: graphPaused,
           refining: false,
+          team: null,
         };
       const checked = await checkTarget(db, target, known ?? [], now);
       const notes = await fanNotes(db, requestFor(target));
@@ -195,7 +197,8 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         recognitionFailed,
         deliveryVia,
         graphPause: graphPaused,
-        refining: known === null || (await activeMembership(target.comment.pageId)) !== null,
+        refining: known === null || team?.removed === false,
+        team,
       };
     });
   },

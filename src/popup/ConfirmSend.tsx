@@ -17,6 +17,7 @@ export function ConfirmSend() {
   useEffect(() => confirm.current?.focus(), []);
   const comment = loaded.value?.target?.comment;
   if (!comment) return null;
+  const team = loaded.value?.team;
   return (
     <section class="confirm" role="dialog" aria-modal="false" aria-labelledby="confirm-heading">
       <h2 id="confirm-heading">{t('confirmTitle', comment.authorName)}</h2>
@@ -30,6 +31,11 @@ export function ConfirmSend() {
       <p class="confirm-route">
         {loaded.value?.deliveryVia === 'api' ? t('confirmViaApi', comment.pageName) : t('confirmViaBox')}
       </p>
+      {team && (
+        <p class="confirm-route">
+          {team.removed ? t('teamRemoved') : t('confirmTeam', [comment.pageName, team.user])}
+        </p>
+      )}
       {overridable.value && <p class="override-note">{t('logOverridden', overrideReason.value.trim())}</p>}
       <div class="confirm-actions">
         <button

@@ -290,6 +290,8 @@ export interface ReplyData {
     graphPause: GraphPause | null;
     /** The verdicts rest on this browser's log alone so far: 'popup/refine' adds the Graph API's reads. */
     refining: boolean;
+    /** The target's Page has a team this browser joined: who this admin is there, and whether still in. */
+    team: { user: string; removed: boolean } | null;
   };
   /** The target's verdicts again, with what the Graph API says of the Page's conversation with the fan. */
   'popup/refine': {

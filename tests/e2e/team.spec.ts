@@ -169,6 +169,9 @@ test.describe('two admins of one Page, each in their own browser', () => {
     const bea = await composeToGiulia(second, 'last');
     await review(ann, 'Thank you for commenting');
     await review(bea, 'Thanks for being a loyal fan');
+    await expect(ann.getByRole('dialog')).toContainText(
+      'Checked first with the team of Acme Coffee (you are “Ann” there): of two admins sending to this fan at the same moment, only one can.',
+    );
     await Promise.all([
       ann.getByRole('button', { name: 'Send', exact: true }).click(),
       bea.getByRole('button', { name: 'Send', exact: true }).click(),

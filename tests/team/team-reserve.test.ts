@@ -62,7 +62,10 @@ describe('reserving a send on a Page whose team this browser has joined', () => 
   test('before any send, the popup’s verdicts show that a teammate messaged the fan', async () => {
     await reserve(ann, comment);
     await bea.pick(another('999'));
-    expect(await bea.call({ type: 'popup/open' })).toMatchObject({ refining: true });
+    expect(await bea.call({ type: 'popup/open' })).toMatchObject({
+      refining: true,
+      team: { user: 'Bea', removed: false },
+    });
     const { checked } = await bea.call({ type: 'popup/refine' });
     expect(checked?.verdicts.thanks).toMatchObject({ allowed: false, lastContactBy: 'Ann' });
     expect(checked?.verdicts.care).toEqual({ allowed: true });
