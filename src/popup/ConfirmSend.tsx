@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import {
   canSend,
@@ -14,7 +14,9 @@ import {
 /** The last step: recipient and final text, exactly as they will go out, and nothing sent before. */
 export function ConfirmSend() {
   const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), []);
+  // Focused before the dialog is painted: a Ctrl+Enter pressed as soon as it shows must land in it,
+  // not on the form it replaced (a later effect lost such presses on a loaded machine).
+  useLayoutEffect(() => confirm.current?.focus(), []);
   const comment = loaded.value?.target?.comment;
   if (!comment) return null;
   const team = loaded.value?.team;
