@@ -1,7 +1,7 @@
 import type { FanKey, FanStatus } from '../shared/fan-status';
 import {
   canSettle,
-  HARD_RULES,
+  isOverridable,
   type Category,
   type EntryStatus,
   type OutreachEntry,
@@ -158,6 +158,17 @@ function withTeamStanding(
   return { ...team, updatedAt: Math.max(team.updatedAt, local?.updatedAt ?? 0) };
 }
 
+/** What the policy judges of a new entry: its fan, comment, category and the comment's age. */
+export function requestOf(draft: NewEntry): OutreachRequest {
+  return {
+    pageId: draft.pageId,
+    fanId: draft.fanId,
+    commentId: draft.commentId,
+    ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
+    category: draft.category,
+  };
+}
+
 export async function reserveOutreach(
   db: OutreachDatabase,
   draft: NewEntry,
@@ -172,13 +183,9 @@ export async function reserveOutreach(
   }: ReserveOptions = {},
 ): Promise<{ verdict: Verdict; entry: OutreachEntry | null }> {
   const request: OutreachRequest = {
-    pageId: draft.pageId,
-    fanId: draft.fanId,
-    commentId: draft.commentId,
-    ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
+    ...requestOf(draft),
     outsideContacts,
     ...(answeredElsewhere ? { answeredElsewhere } : {}),
-    category: draft.category,
   };
   const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
@@ -190,7 +197,7 @@ export async function reserveOutreach(
   const history = withTeamHistory(local, team?.contacts);
   const verdict = evaluate(request, history, settings, now, withTeamStanding(localStanding, team?.standing));
   // A soft rule gives way to an override with a reason; Facebook's own rules never do.
-  const overridden = !verdict.allowed && overrideReason !== undefined && !HARD_RULES.includes(verdict.rule);
+  const overridden = overrideReason !== undefined && isOverridable(verdict);
   if (!verdict.allowed && !overridden) {
     await tx.done;
     return { verdict, entry: null };

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { ReplyData } from '../shared/messages';
-import { HARD_RULES, MIN_OVERRIDE_REASON, type Category } from '../shared/outreach';
+import { isOverridable, MIN_OVERRIDE_REASON, type Category } from '../shared/outreach';
 import { fillAndCheck, placeholderValues } from '../shared/placeholders';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
 import { assistedDelivery } from './delivery/assisted-delivery';
@@ -54,7 +54,7 @@ export const selectedVerdict = computed(() => {
 /** A soft rule can be overridden with a reason, which goes into the log; Facebook's rules cannot. */
 export const overridable = computed(() => {
   const verdict = selectedVerdict.value;
-  return verdict !== null && !verdict.allowed && !HARD_RULES.includes(verdict.rule);
+  return isOverridable(verdict);
 });
 export const canSend = computed(() => {
   const text = finalText.value.trim();

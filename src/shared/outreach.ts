@@ -130,6 +130,11 @@ export const HARD_RULES: readonly PolicyRule[] = [
   'team-unreachable',
 ];
 
+/** May an admin send despite this verdict, giving a reason? Only when a soft rule refuses. */
+export function isOverridable(verdict: Verdict | null): boolean {
+  return verdict !== null && !verdict.allowed && !HARD_RULES.includes(verdict.rule);
+}
+
 /** Facebook's Private Replies rule: a comment can be answered privately only this long after it. */
 export const COMMENT_REPLY_WINDOW_DAYS = 7;
 

@@ -45,7 +45,7 @@ async function tellMark(membership: Membership, mark: PendingMark, now: number):
       dnc: { on: mark.on, by: membership.user, at: mark.at },
     });
     if (written.kind === 'ok') return true;
-    if (written.kind !== 'conflict' && written.kind !== 'refused') return false;
+    if (written.kind !== 'conflict') return false;
   }
   return false;
 }

@@ -1,10 +1,11 @@
-import { HARD_RULES, type OutreachEntry, type Verdict } from '../../shared/outreach';
+import { isOverridable, type OutreachEntry, type Verdict } from '../../shared/outreach';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { withDatabase } from '../database';
-import { evaluate, type OutreachRequest } from '../frequency-policy';
+import { evaluate } from '../frequency-policy';
 import {
   deleteOutreach,
   markTeamConfirmed,
+  requestOf,
   reserveOutreach,
   type NewEntry,
   type ReserveOptions,
@@ -91,9 +92,7 @@ export async function reserveThroughTeam(
       await withDatabase((db) => markTeamConfirmed(db, entry.id, entry.status));
       return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
     }
-    // CouchDB answers a stale revision with 409; the test server runs the rules first and may refuse
-    // it (403) for leaving out what the other admin wrote. Either way: read again, decide again.
-    if (written.kind !== 'conflict' && written.kind !== 'refused')
+    if (written.kind !== 'conflict')
       return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
     // Another admin wrote this fan's document since it was read: decide again on what they wrote.
     const reread = await readFanDocument(membership, fanKey);
@@ -103,7 +102,7 @@ export async function reserveThroughTeam(
     const { contacts, standing } = seen(doc);
     const others = contacts.filter((contact) => contact.id !== entry.id);
     const again = evaluate(requestOf(draft), others, settings, now, standing);
-    const overridden = !again.allowed && entry.override !== undefined && !HARD_RULES.includes(again.rule);
+    const overridden = entry.override !== undefined && isOverridable(again);
     if (!again.allowed && !overridden) return undo(entry, { verdict: again, entry: null, teamChecked: true });
   }
   // The document holds the contact already (a write whose answer was lost), or others kept writing.
@@ -135,14 +134,4 @@ export async function teamViewOfFan(
 async function undo(entry: OutreachEntry, reply: TeamReservation): Promise<TeamReservation> {
   await withDatabase((db) => deleteOutreach(db, entry.id));
   return reply;
-}
-
-function requestOf(draft: NewEntry): OutreachRequest {
-  return {
-    pageId: draft.pageId,
-    fanId: draft.fanId,
-    commentId: draft.commentId,
-    ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
-    category: draft.category,
-  };
 }

@@ -16,6 +16,17 @@ interface CachedTeam {
   team: TeamDocument;
 }
 
+async function readCached(pageId: string): Promise<CachedTeam | null> {
+  const text = await withDatabase((db) => db.get('meta', metaKey(pageId)));
+  return text ? (JSON.parse(text) as CachedTeam) : null;
+}
+
+async function keep(pageId: string, team: TeamDocument, now: number): Promise<TeamDocument> {
+  const cached: CachedTeam = { fetchedAt: now, team };
+  await withDatabase((db) => db.put('meta', JSON.stringify(cached), metaKey(pageId)));
+  return team;
+}
+
 /** What the team server answered, in the terms the gate acts on. */
 export type TeamAnswer<T> =
   | { kind: 'ok'; value: T; date: number | null }
@@ -46,9 +57,7 @@ export async function interpret<T>(membership: Membership, answer: CouchAnswer<T
  * team's limits. Null when they were never read and cannot be.
  */
 export async function teamSettings(membership: Membership, now: number): Promise<TeamDocument | null> {
-  const key = metaKey(membership.pageId);
-  const cachedText = await withDatabase((db) => db.get('meta', key));
-  const cached = cachedText ? (JSON.parse(cachedText) as CachedTeam) : null;
+  const cached = await readCached(membership.pageId);
   if (cached && now - cached.fetchedAt < TEAM_SETTINGS_TTL_MS && now >= cached.fetchedAt) return cached.team;
   const answer = await interpret(
     membership,
@@ -61,15 +70,12 @@ export async function teamSettings(membership: Membership, now: number): Promise
     ),
   );
   if (answer.kind !== 'ok') return cached?.team ?? null;
-  const fresh: CachedTeam = { fetchedAt: now, team: answer.value };
-  await withDatabase((db) => db.put('meta', JSON.stringify(fresh), key));
-  return answer.value;
+  return keep(membership.pageId, answer.value, now);
 }
 
 /** The team's settings as last read, without asking the server. */
 export async function cachedTeamSettings(pageId: string): Promise<TeamDocument | null> {
-  const cachedText = await withDatabase((db) => db.get('meta', metaKey(pageId)));
-  return cachedText ? (JSON.parse(cachedText) as CachedTeam).team : null;
+  return (await readCached(pageId))?.team ?? null;
 }
 
 /**
@@ -90,9 +96,7 @@ export async function changeTeamSettings(
     await couchRequest<{ rev: string }>(membership, 'PUT', path, changed),
   );
   if (written.kind !== 'ok') throw refusal(written.kind);
-  const fresh: CachedTeam = { fetchedAt: now, team: { ...changed, _rev: written.value.rev } };
-  await withDatabase((db) => db.put('meta', JSON.stringify(fresh), metaKey(membership.pageId)));
-  return fresh.team;
+  return keep(membership.pageId, { ...changed, _rev: written.value.rev }, now);
 }
 
 function refusal(kind: Exclude<TeamAnswer<unknown>['kind'], 'ok'>): RequestError {

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { HARD_RULES, type OutreachEntry } from '../../shared/outreach';
+import { isOverridable, type OutreachEntry } from '../../shared/outreach';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { announceEntryChange } from '../change-feed';
 import { withDatabase } from '../database';
@@ -114,5 +114,5 @@ function allowedThen(
   const earlier = teamHistory(doc, entry, me).filter((contact) => before(contact.createdAt, contact.id));
   const marked = doc.dnc && before(doc.dnc.at, '') ? teamStanding(doc, me) : null;
   const verdict = evaluate(entry, earlier, policy, entry.createdAt, marked);
-  return verdict.allowed || (entry.override !== undefined && !HARD_RULES.includes(verdict.rule));
+  return verdict.allowed || (entry.override !== undefined && isOverridable(verdict));
 }
