@@ -5,6 +5,7 @@ import type { CustomPlaceholders } from '../shared/placeholders';
 import { DEFAULT_TEMPLATES, type Template } from '../shared/templates';
 // The defaults as v5 shipped them (no `position` yet), frozen: today's defaults may change shape.
 import V5_DEFAULT_TEMPLATES from './migrations/v5-default-templates.json';
+import type { FanDocument } from './team/fan-document';
 import { storageFailure, storageMissing, upgradeBlocked } from './storage-errors';
 
 export const DATABASE_NAME = 'page-outreach';
@@ -41,12 +42,22 @@ export interface OutreachSchema extends DBSchema {
     key: string;
     value: string;
   };
+  /** The team's per-fan documents as last pulled, by Page and fan key: what offline decisions see. */
+  teamFans: {
+    key: [string, string];
+    value: MirroredFanDocument;
+  };
   /** Parts of a backup file on its way in, until it is restored (see backup-uploads.ts). */
   uploads: {
     key: [string, number];
     value: UploadPart;
     indexes: { byStoredAt: number };
   };
+}
+
+export interface MirroredFanDocument extends FanDocument {
+  pageId: string;
+  fanKey: string;
 }
 
 export interface UploadPart {
@@ -129,6 +140,10 @@ const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => void> =
   // v8: team mode: find this browser's entries the team server has still to be told of.
   (_db, tx) => {
     tx.objectStore('outreach').createIndex('byTeam', 'team');
+  },
+  // v9: team mode: a copy of the team's per-fan documents, so a send decided offline sees them.
+  (db) => {
+    db.createObjectStore('teamFans', { keyPath: ['pageId', 'fanKey'] });
   },
 ];
 

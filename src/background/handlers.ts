@@ -16,7 +16,7 @@ import {
   restoreOutreach,
 } from './outreach-store';
 import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
-import { forgetFan } from './forgotten-fans';
+import { forgetLocally } from './forget-locally';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
 import { exportBackup, exportBackupPart, restoreUploadedBackup } from './backup';
@@ -25,7 +25,6 @@ import type { OutreachRequest } from './frequency-policy';
 import {
   announcePendingTarget,
   clearPendingBadge,
-  clearPendingTarget,
   loadPendingTarget,
   savePendingTarget,
 } from './pending-target';
@@ -33,11 +32,12 @@ import { deliverInTab, recordComposerOutcome } from './assisted-delivery';
 import { recordDeliveryOutcome } from './delivery-outcome';
 import { deliverViaGraph, graphCanDeliver } from './api-delivery';
 import { connectPage, disconnectPage, graphPause, loadConnection, publicView } from './graph-connection';
-import { forgetOutsideContacts, knownOutsideContacts, outsideContacts } from './outside-contacts';
+import { knownOutsideContacts, outsideContacts } from './outside-contacts';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import { teamHandlers } from './team/team-handlers';
 import { activeMembership, teamOfPage } from './team/team-membership';
+import { forgetInTeam } from './team/team-forget';
 import { markInTeam } from './team/team-marks';
 import { reserveThroughTeam, teamViewOfFan } from './team/team-reserve';
 import {
@@ -109,19 +109,11 @@ async function checkTarget(
   return checkOutreach(db, request, settings, now, teamView?.team);
 }
 
-/**
- * Forgets a fan in the log and wherever else the worker keeps them: the picked comment when it is
- * theirs, the Graph API's conversation cache. Tabs hear of it under the alias, so the fan's id is
- * never written in clear to `storage.local`; their status there stays right, since the limits stay.
- */
+/** Forgets a fan in this browser and, on a team's Page, in the team's copies too. */
 async function forgetEverywhere(fan: { pageId: string; fanId: string }, now: number): Promise<number> {
-  const { tombstones, alias } = await withDatabase((db) => forgetFan(db, fan, now));
-  const target = await loadPendingTarget();
-  if (target?.comment.pageId === fan.pageId && target.comment.authorId === fan.fanId)
-    await clearPendingTarget();
-  await forgetOutsideContacts(fan);
-  await announceFanChange({ pageId: fan.pageId, fanId: alias }, now);
-  return tombstones;
+  const membership = await activeMembership(fan.pageId);
+  if (membership) await forgetInTeam(membership, fan, now);
+  return forgetLocally(fan, now);
 }
 
 export const contentHandlers: HandlerMap<ContentToBackground> = {

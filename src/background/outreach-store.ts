@@ -232,7 +232,8 @@ export async function settleOutreach(
 ): Promise<OutreachEntry | null> {
   const tx = db.transaction('outreach', 'readwrite');
   const entry = await tx.store.get(entryId);
-  if (!entry || !canSettle(entry.status, status)) {
+  // Another admin's contact is theirs to settle: this browser's copy follows the team's log.
+  if (!entry || entry.author !== undefined || !canSettle(entry.status, status)) {
     await tx.done;
     return null;
   }
@@ -493,10 +494,11 @@ export async function markInterrupted(
     (['reserved', 'sending', 'prepared'] as const).map((status) => byStatus.getAll(status)),
   );
   // Strictly older: a reservation made in the very millisecond maintenance runs is still being made.
+  // Another admin's deliveries are not this worker's to have interrupted.
   const stale = [
     ...[...reserved, ...sending].filter((entry) => entry.updatedAt < now - timeouts.reservedMs),
     ...prepared.filter((entry) => entry.updatedAt < now - timeouts.preparedMs),
-  ];
+  ].filter((entry) => entry.author === undefined);
   await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
   await tx.done;
   return stale.length;

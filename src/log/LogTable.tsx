@@ -67,6 +67,7 @@ function Row({ entry, index }: { entry: OutreachEntry; index: number }) {
         {t(STATUS_LABELS[entry.status])}
         {entry.override && <span class="override-note"> · {t('logOverridden', entry.override.reason)}</span>}
         {entry.overTeamLimit && <span class="override-note"> · {t('logOverTeamLimit')}</span>}
+        {entry.author && <span class="override-note"> · {t('logByTeammate', entry.author)}</span>}
       </div>
       <div role="cell">
         <button

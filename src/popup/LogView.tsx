@@ -70,6 +70,7 @@ export function LogView() {
                   <span class="override-note"> · {t('logOverridden', entry.override.reason)}</span>
                 )}
                 {entry.overTeamLimit && <span class="override-note"> · {t('logOverTeamLimit')}</span>}
+                {entry.author && <span class="override-note"> · {t('logByTeammate', entry.author)}</span>}
               </td>
             </tr>
           ))}

@@ -119,6 +119,11 @@ export const OutreachEntrySchema = z.strictObject({
   team: z.enum(['pending', 'confirmed']).optional(),
   /** Made while the team server could not be asked, and over the team's limits once it could. */
   overTeamLimit: z.literal(true).optional(),
+  /**
+   * Made by another admin of the Page's team (their user name on the team server): this browser keeps
+   * a copy from the team's shared log, which its limits count and only its author changes.
+   */
+  author: text.optional(),
 });
 export type OutreachEntry = z.infer<typeof OutreachEntrySchema>;
 

@@ -152,6 +152,8 @@ describe('schema migrations', () => {
       // entries the team server is still to be told of, where no old entry belongs.
       expect(await db.count('uploads')).toBe(0);
       expect(await db.countFromIndex('outreach', 'byTeam', 'pending')).toBe(0);
+      // Version 9 added the (empty) copy of a team's per-fan documents.
+      expect(await db.count('teamFans')).toBe(0);
       db.close();
     },
     HEAVY_TEST_TIMEOUT_MS,

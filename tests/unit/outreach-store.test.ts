@@ -362,6 +362,7 @@ describe('outreach store', () => {
       'meta',
       'outreach',
       'settings',
+      'teamFans',
       'templates',
       'uploads',
     ]);

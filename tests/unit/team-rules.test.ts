@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { TEAM_SCHEMA, teamDesignDocument } from '../../src/background/team/design-document';
+import { strippedContact, type ContactDocument } from '../../src/background/team/contact-document';
 import { mergeFanDocuments } from '../../src/background/team/fan-document';
 import { validateDocUpdate } from '../../src/background/team/validate-doc-update';
 import { canSettle, ENTRY_STATUSES, type EntryStatus } from '../../src/shared/outreach';
@@ -84,6 +85,36 @@ describe.each([
       expect(outcome(rules, { ...contact(), ...change }, contact())).toBe('page-outreach:contact-fixed');
     },
   );
+
+  test('any admin strips another admin’s contact of a forgotten fan, as the extension strips it', () => {
+    const full = contact({
+      fanId: '42',
+      fanName: 'Giulia',
+      text: 'Hi Giulia!',
+      sentText: 'Hi!',
+      status: 'sent',
+    });
+    const stripped = strippedContact(full as unknown as ContactDocument) as unknown as Doc;
+    expect(outcome(rules, stripped, full, BEA)).toBe('accepted');
+  });
+
+  test('a strip that changes anything but the fan’s personal fields is refused', () => {
+    const full = contact({ fanName: 'Giulia', status: 'sent' });
+    const stripped = strippedContact(full as unknown as ContactDocument) as unknown as Doc;
+    expect(outcome(rules, { ...stripped, status: 'failed' }, full, BEA)).toBe(
+      'page-outreach:not-your-contact',
+    );
+    expect(outcome(rules, { ...stripped, fanName: 'Someone' }, full, BEA)).toBe(
+      'page-outreach:not-your-contact',
+    );
+  });
+
+  test('nobody, its author included, puts back what was stripped', () => {
+    const full = contact({ fanName: 'Giulia' });
+    const stripped = strippedContact(full as unknown as ContactDocument) as unknown as Doc;
+    expect(outcome(rules, full, stripped)).toBe('page-outreach:not-your-contact');
+    expect(outcome(rules, { ...stripped, status: 'sending' }, stripped)).toBe('accepted');
+  });
 
   test('a contact’s status never moves backwards: “sent” cannot become “failed”', () => {
     expect(outcome(rules, contact({ status: 'failed' }), contact({ status: 'sent' }))).toBe(

@@ -5,6 +5,7 @@ import { TEAM_MEMBERSHIPS_KEY, withDatabase } from '../database';
 import { RequestError } from '../request-error';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
+import { dropTeamCopy } from './team-copy';
 import type { TeamDocument } from './team-setup';
 
 /**
@@ -92,6 +93,8 @@ export async function markRemoved(pageId: string): Promise<void> {
       membership.pageId === pageId ? { ...membership, removed: true } : membership,
     ),
   );
+  // What the team shared is no longer theirs to see; their own entries stay.
+  await dropTeamCopy(pageId);
 }
 
 /** Who this admin is on the Page's team, if this browser joined one, and whether the server still accepts them. */
@@ -112,4 +115,5 @@ export async function activeMembership(pageId: string): Promise<Membership | nul
 export async function leaveTeam(pageId: string): Promise<void> {
   const memberships = await loadMemberships();
   await saveMemberships(memberships.filter((membership) => membership.pageId !== pageId));
+  await dropTeamCopy(pageId);
 }

@@ -10,7 +10,8 @@ import {
   type NewEntry,
   type ReserveOptions,
 } from '../outreach-store';
-import { fanKeyUnder } from './fan-document';
+import { fanKeyUnder, type FanDocument } from './fan-document';
+import { mirroredFanDocument } from './team-copy';
 import {
   contactOf,
   readFanDocument,
@@ -18,7 +19,6 @@ import {
   teamStanding,
   withContacts,
   writeFanDocument,
-  type StoredFanDocument,
 } from './team-gate';
 import type { Membership } from './team-membership';
 import { teamSettings } from './team-state';
@@ -57,25 +57,33 @@ export async function reserveThroughTeam(
     entry: null,
     teamChecked: false,
   };
-  /** Decides on this browser's data; for an admin the server just refused, nothing is left to tell it. */
-  const decideAlone = async (removed = false): Promise<TeamReservation> => {
-    if (team?.strict && !removed) return unreachable;
-    const reserved = await withDatabase((db) =>
-      reserveOutreach(db, draft, settings, now, { ...options, forTeam: !removed }),
-    );
-    return { ...reserved, teamChecked: false };
-  };
-  if (!team) return decideAlone();
-  const fanKey = await fanKeyUnder(team.salt, draft.fanId);
-  const read = await readFanDocument(membership, fanKey);
-  if (read.kind !== 'ok') return decideAlone(read.kind === 'removed');
-  let doc = read.value;
-
   const me = membership.user;
-  const seen = (doc: StoredFanDocument) => ({
+  const seen = (doc: FanDocument) => ({
     contacts: teamHistory(doc, draft, me),
     standing: teamStanding(doc, me),
   });
+  /**
+   * Decides on this browser's data, with the fan's team document as last pulled; for an admin the
+   * server just refused, nothing is left to tell it (and no copy of the team is left to read).
+   */
+  const decideAlone = async (fanKey: string | null, removed = false): Promise<TeamReservation> => {
+    if (team?.strict && !removed) return unreachable;
+    const copy = fanKey && !removed ? await mirroredFanDocument(membership.pageId, fanKey) : null;
+    const reserved = await withDatabase((db) =>
+      reserveOutreach(db, draft, settings, now, {
+        ...options,
+        forTeam: !removed,
+        ...(copy ? { team: seen(copy) } : {}),
+      }),
+    );
+    return { ...reserved, teamChecked: false };
+  };
+  if (!team) return decideAlone(null);
+  const fanKey = await fanKeyUnder(team.salt, draft.fanId);
+  const read = await readFanDocument(membership, fanKey);
+  if (read.kind !== 'ok') return decideAlone(fanKey, read.kind === 'removed');
+  let doc = read.value;
+
   const reserved = await withDatabase((db) =>
     reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(doc) }),
   );
@@ -115,7 +123,8 @@ export async function reserveThroughTeam(
 
 /**
  * What the team holds of a fan, for the popup's verdicts before any send: the team's limits and the
- * fan's document fresh from the server. Null when the server cannot tell now (the send will ask again).
+ * fan's document fresh from the server, or as last pulled when it does not answer. Null when the team
+ * was never heard from.
  */
 export async function teamViewOfFan(
   membership: Membership,
@@ -124,10 +133,13 @@ export async function teamViewOfFan(
 ): Promise<{ settings: PolicySettings; team: NonNullable<ReserveOptions['team']> } | null> {
   const team = await teamSettings(membership, now);
   if (!team) return null;
-  const read = await readFanDocument(membership, await fanKeyUnder(team.salt, fan.fanId));
-  if (read.kind !== 'ok') return null;
-  const contacts = teamHistory(read.value, fan, membership.user);
-  return { settings: team.policy, team: { contacts, standing: teamStanding(read.value, membership.user) } };
+  const fanKey = await fanKeyUnder(team.salt, fan.fanId);
+  const read = await readFanDocument(membership, fanKey);
+  // Unreachable: the popup's verdicts use the copy last pulled, as a send decided now would.
+  const doc = read.kind === 'ok' ? read.value : await mirroredFanDocument(membership.pageId, fanKey);
+  if (!doc) return null;
+  const contacts = teamHistory(doc, fan, membership.user);
+  return { settings: team.policy, team: { contacts, standing: teamStanding(doc, membership.user) } };
 }
 
 /** Takes back a reservation nothing was sent for: the team refused it before delivery began. */

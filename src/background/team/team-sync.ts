@@ -15,8 +15,12 @@ import {
   writeFanDocument,
   type StoredFanDocument,
 } from './team-gate';
+import { contactDocumentOf, contactId } from './contact-document';
+import { writeContactDocuments } from './team-contacts';
+import { forgottenFanKeys, tellPendingForgets } from './team-forget';
 import { tellPendingMarks } from './team-marks';
-import { loadMemberships, type Membership } from './team-membership';
+import { pullTeam } from './team-pull';
+import { activeMembership, loadMemberships, type Membership } from './team-membership';
 import { teamSettings } from './team-state';
 
 export const TEAM_SYNC_ALARM = 'team-sync';
@@ -32,8 +36,9 @@ export async function scheduleTeamSync(): Promise<void> {
 
 /**
  * Tells every joined team what this browser did while it could not (or since): contacts made offline
- * and their later statuses, and "do not contact" marks. Idempotent, safe to run at any moment; what
- * the server cannot take now waits for the next run.
+ * and their later statuses, "do not contact" marks and fans forgotten; then hears what the others did
+ * (see team-pull.ts). Idempotent, safe to run at any moment; what the server cannot take now waits
+ * for the next run.
  */
 export async function syncTeams(now: number): Promise<void> {
   for (const membership of await loadMemberships()) {
@@ -41,10 +46,19 @@ export async function syncTeams(now: number): Promise<void> {
   }
 }
 
+/** Syncs the team of one Page, if this browser is in it (after a send on that Page settles). */
+export async function syncPage(pageId: string, now: number): Promise<void> {
+  const membership = await activeMembership(pageId);
+  if (membership) await syncMembership(membership, now);
+}
+
 /** One team's sync (see syncTeams). */
 export async function syncMembership(membership: Membership, now: number): Promise<void> {
   await tellPendingMarks(membership, now);
-  if (await tellPendingContacts(membership, now)) {
+  const told = await tellPendingContacts(membership, now);
+  await tellPendingForgets(membership);
+  const heard = await pullTeam(membership, now);
+  if (told && heard) {
     await withDatabase((db) => db.put('meta', String(now), syncedKey(membership.pageId)));
   }
 }
@@ -59,41 +73,53 @@ export async function syncState(pageId: string): Promise<{ lastSyncedAt: number 
   });
 }
 
-/** Tells the team this browser's waiting contacts; true when the server took every one of them. */
+/**
+ * Tells the team this browser's waiting contacts: into each fan's document (the limits) and into the
+ * shared log (the contact documents); true when the server took every one of them.
+ */
 async function tellPendingContacts(membership: Membership, now: number): Promise<boolean> {
   const team = await teamSettings(membership, now);
   if (!team) return false;
   const pending = await withDatabase((db) => teamPending(db, membership.pageId));
+  const forgottenKeys = await forgottenFanKeys(membership.pageId);
   let allTold = true;
   const byFan = new Map<string, OutreachEntry[]>();
-  for (const entry of pending) byFan.set(entry.fanId, [...(byFan.get(entry.fanId) ?? []), entry]);
-  for (const [fanId, entries] of byFan) {
-    const fanKey = await fanKeyUnder(team.salt, fanId);
+  for (const entry of pending) {
+    // A forgotten fan's id is gone: their contacts go under the key noted when they were forgotten.
+    const fanKey = entry.forgotten ? forgottenKeys.get(entry.id) : await fanKeyUnder(team.salt, entry.fanId);
+    if (fanKey) byFan.set(fanKey, [...(byFan.get(fanKey) ?? []), entry]);
+  }
+  for (const [fanKey, entries] of byFan) {
     const read = await readFanDocument(membership, fanKey);
     if (read.kind !== 'ok') return false;
     const doc = read.value;
-    const known = new Set(doc.recent.map((contact) => contact.c));
+    const known = new Map(doc.recent.map((contact) => [contact.c, contact]));
     const me = membership.user;
     // A contact the team hears of only now was decided offline: replayed against what the team held
     // before it, it may have gone over the team's limits. It was sent; it is marked, not undone.
     const over = entries.filter(
       (entry) => !known.has(entry.id) && counts(entry) && !allowedThen(entry, doc, me, team.policy),
     );
-    const written = await writeFanDocument(
+    const contacts = entries.map((entry) => {
+      const told = known.get(entry.id);
+      // A tombstone's comment is an alias here: the team keeps the comment it was told first.
+      return entry.forgotten && told ? { ...told, st: entry.status } : contactOf(entry, me);
+    });
+    const written = await writeFanDocument(membership, withContacts(doc, contacts, team.policy, now));
+    // A forgotten fan's contacts stay out of the shared log: the strip takes care of copies there.
+    const logged = entries.filter((entry) => !entry.forgotten);
+    const inLog = await writeContactDocuments(
       membership,
-      withContacts(
-        doc,
-        entries.map((entry) => contactOf(entry, me)),
-        team.policy,
-        now,
-      ),
+      logged.map((entry) => contactDocumentOf(entry, fanKey, me)),
     );
-    if (written.kind !== 'ok') {
+    if (written.kind !== 'ok' || !inLog) {
       allTold = false;
       continue;
     }
+    const told = entries.filter((entry) => entry.forgotten || inLog.has(contactId(fanKey, entry)));
+    if (told.length < entries.length) allTold = false;
     await withDatabase(async (db) => {
-      for (const entry of entries) await markTeamConfirmed(db, entry.id, entry.status);
+      for (const entry of told) await markTeamConfirmed(db, entry.id, entry.status);
       for (const entry of over) await markOverTeamLimit(db, entry.id);
     });
     // Open logs patch the rows whose team state changed.

@@ -55,6 +55,9 @@ export function validateDocUpdate(
     copied: 5,
     sent: 6,
   };
+  // What a forgotten fan's contact empties, and what it drops (see contact-document.ts).
+  var PERSONAL_TEXT = ['fanId', 'fanName', 'fanUrl', 'postUrl', 'templateTitle', 'commentExcerpt', 'text'];
+  var PERSONAL_DROPPED = ['sentText', 'messageId', 'commentPostedAt', 'override'];
   var CONTACT_FIXED = ['author', 'fanKey', 'commentId', 'category', 'createdAt', 'entryId'];
   // Others' contacts older than the longest rule window may be pruned from a fan's document.
   var FAN_HISTORY_MS = 90 * 24 * 60 * 60 * 1000;
@@ -73,6 +76,24 @@ export function validateDocUpdate(
   }
   function same(a: unknown, b: unknown): boolean {
     return JSON.stringify(a) === JSON.stringify(b);
+  }
+  /**
+   * Is `doc` the contact `was` with the fan's personal fields emptied or dropped, and marked
+   * forgotten? Its author may move its status forward meanwhile.
+   */
+  function strips(doc: TeamDoc, was: TeamDoc, byAuthor: boolean): boolean {
+    if (doc.forgotten !== true) return false;
+    var key: string;
+    for (key in doc) {
+      if (key === '_rev' || key === '_revisions' || key === 'forgotten') continue;
+      if (listed(PERSONAL_TEXT, key)) {
+        if (doc[key] !== '') return false;
+      } else if (key === 'status' && byAuthor) {
+        if (doc[key] !== was[key] && !listed(SETTLES_FROM[String(doc[key])], was[key])) return false;
+      } else if (!same(doc[key], was[key])) return false;
+    }
+    for (key in was) if (!(key in doc) && !listed(PERSONAL_DROPPED, key) && key !== '_rev') return false;
+    return true;
   }
   var existing = oldDoc && !oldDoc._deleted ? oldDoc : null;
 
@@ -105,7 +126,11 @@ export function validateDocUpdate(
       if (newDoc.author !== userCtx.name) refuse('not-your-contact');
       return;
     }
-    if (existing.author !== userCtx.name) refuse('not-your-contact');
+    // Any admin may strip a contact of a forgotten fan, and nobody may put back what was stripped.
+    if (existing.author !== userCtx.name || existing.forgotten === true) {
+      if (!strips(newDoc, existing, existing.author === userCtx.name)) refuse('not-your-contact');
+      return;
+    }
     for (var f = 0; f < CONTACT_FIXED.length; f++)
       if (!same(newDoc[CONTACT_FIXED[f]!], existing[CONTACT_FIXED[f]!])) refuse('contact-fixed');
     if (status !== existing.status && !listed(SETTLES_FROM[status], existing.status))

@@ -1,0 +1,71 @@
+import { withDatabase } from '../database';
+import { teamPending } from '../outreach-store';
+import { fanKeyUnder } from './fan-document';
+import { stripContactsOf } from './team-contacts';
+import type { Membership } from './team-membership';
+import { teamSettings } from './team-state';
+
+/**
+ * A fan forgotten in this browser whose copies on the team server are still to be stripped, under
+ * their key there: once forgotten here, the fan's id is gone and the key could not be found again.
+ * `entryIds` are this browser's contacts with the fan the team had still to be told of.
+ */
+interface PendingForget {
+  fanKey: string;
+  entryIds: string[];
+}
+
+const pendingKey = (pageId: string) => `teamForgets:${pageId}`;
+
+async function loadPending(pageId: string): Promise<PendingForget[]> {
+  const stored = await withDatabase((db) => db.get('meta', pendingKey(pageId)));
+  return stored ? (JSON.parse(stored) as PendingForget[]) : [];
+}
+
+async function savePending(pageId: string, forgets: PendingForget[]): Promise<void> {
+  await withDatabase(async (db) => {
+    if (forgets.length > 0) await db.put('meta', JSON.stringify(forgets), pendingKey(pageId));
+    else await db.delete('meta', pendingKey(pageId));
+  });
+}
+
+/**
+ * Before a fan is forgotten here: notes their key on the team server, then strips every admin's
+ * copies of their contacts there, so each browser of the team forgets them at its next sync. When
+ * the server cannot take it now, the sync does it later. Their limits stay, team-wide.
+ */
+export async function forgetInTeam(
+  membership: Membership,
+  fan: { pageId: string; fanId: string },
+  now: number,
+): Promise<void> {
+  const team = await teamSettings(membership, now);
+  if (!team) return;
+  const fanKey = await fanKeyUnder(team.salt, fan.fanId);
+  const untold = (await withDatabase((db) => teamPending(db, fan.pageId)))
+    .filter((entry) => entry.fanId === fan.fanId)
+    .map((entry) => entry.id);
+  const others = (await loadPending(fan.pageId)).filter((forget) => forget.fanKey !== fanKey);
+  await savePending(fan.pageId, [...others, { fanKey, entryIds: untold }]);
+  await tellPendingForgets(membership);
+}
+
+/** The team keys of forgotten fans' contacts still to be told, by entry id (see team-sync.ts). */
+export async function forgottenFanKeys(pageId: string): Promise<Map<string, string>> {
+  const forgets = await loadPending(pageId);
+  return new Map(forgets.flatMap((forget) => forget.entryIds.map((id) => [id, forget.fanKey] as const)));
+}
+
+/** Strips what waited to be stripped; a forget is done once stripped and its contacts told. */
+export async function tellPendingForgets(membership: Membership): Promise<void> {
+  const forgets = await loadPending(membership.pageId);
+  if (forgets.length === 0) return;
+  const untold = new Set((await withDatabase((db) => teamPending(db, membership.pageId))).map((e) => e.id));
+  const waiting: PendingForget[] = [];
+  for (const forget of forgets) {
+    const stripped = await stripContactsOf(membership, forget.fanKey);
+    const entryIds = forget.entryIds.filter((id) => untold.has(id));
+    if (!stripped || entryIds.length > 0) waiting.push({ ...forget, entryIds });
+  }
+  await savePending(membership.pageId, waiting);
+}
