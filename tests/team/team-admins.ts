@@ -126,3 +126,12 @@ export async function reserve(admin: Admin, on: CommentContext, category = 'than
     now,
   );
 }
+
+/** The admin sends the reserved entry by the clipboard: the outcome settles it (and tells the team). */
+export async function settle(admin: Admin, entryId: string): Promise<void> {
+  await admin.call({ type: 'outreach/deliver', entryId });
+  await admin.call({ type: 'outreach/confirm', entryId, outcome: 'copied' });
+}
+
+/** The admin's log, newest first. */
+export const logOf = async (admin: Admin) => (await admin.call({ type: 'log/list' })).entries;

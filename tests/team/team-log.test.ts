@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { OutreachEntry } from '../../src/shared/outreach';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
+import { logOf, reserve, sameFan, settle, teamOfTwo, type Admin } from './team-admins';
 
 let couch: CouchServer;
 beforeAll(async () => (couch = await startCouchServer()));
@@ -12,12 +12,6 @@ let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
 beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
-
-/** The admin sends the reserved entry by the clipboard: the outcome settles it (and tells the team). */
-async function settle(admin: Admin, entryId: string): Promise<void> {
-  await admin.call({ type: 'outreach/deliver', entryId });
-  await admin.call({ type: 'outreach/confirm', entryId, outcome: 'copied' });
-}
 
 async function thank(admin: Admin, on: CommentContext): Promise<OutreachEntry> {
   const { entry } = await reserve(admin, on);
@@ -33,7 +27,6 @@ const anotherFan = (on: CommentContext): CommentContext => ({
   authorUrl: 'https://www.facebook.com/marco.bianchi',
 });
 
-const logOf = async (admin: Admin) => (await admin.call({ type: 'log/list' })).entries;
 const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
 
 /** The team's log on the server, as its owner reads it. */

@@ -3,7 +3,7 @@ import type { CommentContext } from '../../src/shared/comment-context';
 import { OUTREACH_CHANGE_KEY } from '../../src/shared/fan-status';
 import { fakeBrowser } from '../unit/fake-browser';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
+import { logOf, reserve, sameFan, settle, teamOfTwo, type Admin } from './team-admins';
 
 let couch: CouchServer;
 beforeAll(async () => (couch = await startCouchServer()));
@@ -14,17 +14,10 @@ let bea: Admin;
 let comment: CommentContext;
 beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
 
-async function settle(admin: Admin, entryId: string): Promise<void> {
-  await admin.call({ type: 'outreach/deliver', entryId });
-  await admin.call({ type: 'outreach/confirm', entryId, outcome: 'copied' });
-}
-
 async function markDoNotContact(admin: Admin, on: CommentContext): Promise<void> {
   await admin.pick(on);
   await admin.call({ type: 'fan/do-not-contact', commentId: on.commentId, doNotContact: true });
 }
-
-const logOf = async (admin: Admin) => (await admin.call({ type: 'log/list' })).entries;
 
 describe('a browser that could not reach the team server', () => {
   test('tells the team its contact once the server answers, and the other admins are then refused', async () => {
