@@ -210,6 +210,30 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await expect(ann.getByRole('button', { name: 'Review message' })).toBeEnabled();
   });
 
+  test('Ann’s message shows in Bea’s log with Ann’s name; when Bea forgets the fan, Ann’s copy is stripped too', async ({
+    context,
+  }) => {
+    await sendTemplate(await composeToGiulia(context, 'first'), 'Thank you for commenting');
+    const beaOptions = await openOptions(second);
+    await beaOptions.getByRole('button', { name: 'Sync now' }).click();
+    await expect(beaOptions.getByText(/^Last synced /)).toBeVisible();
+    const bea = await composeToGiulia(second, 'last');
+    await bea.getByRole('button', { name: 'Log' }).click();
+    await expect(bea.getByText('sent by Ann (team)')).toBeVisible();
+    await bea.reload();
+    await bea.getByRole('button', { name: 'Forget this fan…' }).click();
+    await bea.getByRole('button', { name: 'Forget Giulia Rossi' }).click();
+    await expect(bea.getByRole('status').filter({ hasText: 'Giulia Rossi was forgotten' })).toBeVisible();
+
+    const annOptions = await openOptions(context);
+    await annOptions.getByRole('button', { name: 'Sync now' }).click();
+    await expect(annOptions.getByText(/^Last synced .+; 0 waiting to be told\.$/)).toBeVisible();
+    await expect
+      .poll(async () => JSON.stringify(await storedEntries(await workerOf(context))))
+      .toMatch(/"forgotten":true/);
+    expect(JSON.stringify(await storedEntries(await workerOf(context)))).not.toContain('Giulia');
+  });
+
   test('with the team server away, the popup says so; once it is back, the contact reaches the other admin and one over the limits is marked', async ({
     context,
   }) => {
