@@ -247,8 +247,13 @@ test.describe('two admins of one Page, each in their own browser', () => {
     const options = await openOptions(second);
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect(options.getByText(/^Last synced .+; 0 waiting to be told\.$/)).toBeVisible();
-    const [entry] = (await storedEntries(await workerOf(second))) as Array<{ overTeamLimit?: boolean }>;
-    expect(entry).toMatchObject({ overTeamLimit: true });
+    const entries = (await storedEntries(await workerOf(second))) as Array<{
+      overTeamLimit?: boolean;
+      author?: string;
+    }>;
+    // Bea's own message, beside her copy of Ann's from the team's log.
+    expect(entries.find((entry) => entry.author === undefined)).toMatchObject({ overTeamLimit: true });
+    expect(entries.find((entry) => entry.author !== undefined)).toMatchObject({ author: 'Ann' });
     await bea.reload();
     await bea.getByRole('button', { name: 'Log' }).click();
     await expect(bea.getByText('over the team’s limits (sent while the team server was away)')).toBeVisible();
