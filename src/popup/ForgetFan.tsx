@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
+import { loaded } from './compose-store';
 
 interface Props {
   commentId: string;
@@ -13,6 +14,8 @@ export function ForgetFan({ commentId, fanName, onForgotten }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  // On a team's Page the other admins' copies go too (see team-forget.ts).
+  const inTeam = loaded.value?.team && !loaded.value.team.removed;
 
   // The safe choice takes the focus, so a stray Enter erases nothing.
   useEffect(() => {
@@ -34,7 +37,10 @@ export function ForgetFan({ commentId, fanName, onForgotten }: Props) {
   }
   return (
     <div class="forget-confirm" role="group" aria-labelledby="forget-question">
-      <p id="forget-question">{t('forgetFanQuestion', fanName)}</p>
+      <p id="forget-question">
+        {t('forgetFanQuestion', fanName)}
+        {inTeam && ` ${t('forgetFanInTeam')}`}
+      </p>
       <button type="button" class="danger" onClick={() => void forget()}>
         {t('forgetFanConfirm', fanName)}
       </button>

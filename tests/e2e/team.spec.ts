@@ -222,6 +222,7 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await expect(bea.getByText('sent by Ann (team)')).toBeVisible();
     await bea.reload();
     await bea.getByRole('button', { name: 'Forget this fan…' }).click();
+    await expect(bea.getByText(/Every admin of the Page’s team loses their copies too/)).toBeVisible();
     await bea.getByRole('button', { name: 'Forget Giulia Rossi' }).click();
     await expect(bea.getByRole('status').filter({ hasText: 'Giulia Rossi was forgotten' })).toBeVisible();
 
