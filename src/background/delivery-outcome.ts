@@ -6,7 +6,8 @@ import { syncPage } from './team/team-sync';
 
 /**
  * Records what became of a delivery (clipboard, Facebook's box or the Graph API) and tells every tab
- * that the fan's status changed; on a team's Page, tells the team. Null when the entry is gone or already settled further.
+ * that the fan's status changed; on a team's Page, tells the team. Null when the entry is gone or
+ * already settled further.
  */
 export async function recordDeliveryOutcome(
   entryId: string,

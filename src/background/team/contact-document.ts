@@ -71,7 +71,10 @@ export function strippedContact(doc: ContactDocument): ContactDocument {
  */
 export function entryOfContact(doc: unknown): OutreachEntry | null {
   if (typeof doc !== 'object' || doc === null) return null;
-  const { _id, _rev, type, schema, fanKey, entryId, ...fields } = doc as Record<string, unknown>;
+  // What only the author's browser keeps is never taken from another's document: a comment's slot
+  // here is this browser's own (its unique index would refuse the whole batch), and so is team state.
+  const { _id, _rev, type, schema, fanKey, entryId, commentSlot, team, overTeamLimit, ...fields } =
+    doc as Record<string, unknown>;
   if (type !== 'contact' || typeof entryId !== 'string') return null;
   const parsed = OutreachEntrySchema.safeParse({ ...fields, id: entryId });
   return parsed.success && parsed.data.author ? parsed.data : null;

@@ -1,6 +1,7 @@
 import { withDatabase } from '../database';
 import { teamPending } from '../outreach-store';
 import { fanKeyUnder } from './fan-document';
+import { loadPending, savePending } from './pending-list';
 import { stripContactsOf } from './team-contacts';
 import type { Membership } from './team-membership';
 import { teamSettings } from './team-state';
@@ -16,18 +17,7 @@ interface PendingForget {
 }
 
 const pendingKey = (pageId: string) => `teamForgets:${pageId}`;
-
-async function loadPending(pageId: string): Promise<PendingForget[]> {
-  const stored = await withDatabase((db) => db.get('meta', pendingKey(pageId)));
-  return stored ? (JSON.parse(stored) as PendingForget[]) : [];
-}
-
-async function savePending(pageId: string, forgets: PendingForget[]): Promise<void> {
-  await withDatabase(async (db) => {
-    if (forgets.length > 0) await db.put('meta', JSON.stringify(forgets), pendingKey(pageId));
-    else await db.delete('meta', pendingKey(pageId));
-  });
-}
+const forgetsOf = (pageId: string) => loadPending<PendingForget>(pendingKey(pageId));
 
 /**
  * Before a fan is forgotten here: notes their key on the team server, then strips every admin's
@@ -45,20 +35,20 @@ export async function forgetInTeam(
   const untold = (await withDatabase((db) => teamPending(db, fan.pageId)))
     .filter((entry) => entry.fanId === fan.fanId)
     .map((entry) => entry.id);
-  const others = (await loadPending(fan.pageId)).filter((forget) => forget.fanKey !== fanKey);
-  await savePending(fan.pageId, [...others, { fanKey, entryIds: untold }]);
+  const others = (await forgetsOf(fan.pageId)).filter((forget) => forget.fanKey !== fanKey);
+  await savePending(pendingKey(fan.pageId), [...others, { fanKey, entryIds: untold }]);
   await tellPendingForgets(membership);
 }
 
 /** The team keys of forgotten fans' contacts still to be told, by entry id (see team-sync.ts). */
 export async function forgottenFanKeys(pageId: string): Promise<Map<string, string>> {
-  const forgets = await loadPending(pageId);
+  const forgets = await forgetsOf(pageId);
   return new Map(forgets.flatMap((forget) => forget.entryIds.map((id) => [id, forget.fanKey] as const)));
 }
 
 /** Strips what waited to be stripped; a forget is done once stripped and its contacts told. */
 export async function tellPendingForgets(membership: Membership): Promise<void> {
-  const forgets = await loadPending(membership.pageId);
+  const forgets = await forgetsOf(membership.pageId);
   if (forgets.length === 0) return;
   const untold = new Set((await withDatabase((db) => teamPending(db, membership.pageId))).map((e) => e.id));
   const waiting: PendingForget[] = [];
@@ -67,5 +57,5 @@ export async function tellPendingForgets(membership: Membership): Promise<void> 
     const entryIds = forget.entryIds.filter((id) => untold.has(id));
     if (!stripped || entryIds.length > 0) waiting.push({ ...forget, entryIds });
   }
-  await savePending(membership.pageId, waiting);
+  await savePending(pendingKey(membership.pageId), waiting);
 }

@@ -1,5 +1,5 @@
-import { withDatabase } from '../database';
 import { fanKeyUnder } from './fan-document';
+import { loadPending, savePending } from './pending-list';
 import { readFanDocument, writeFanDocument } from './team-gate';
 import type { Membership } from './team-membership';
 import { teamSettings } from './team-state';
@@ -51,26 +51,20 @@ async function tellMark(membership: Membership, mark: PendingMark, now: number):
 }
 
 async function keepPending(pageId: string, mark: PendingMark): Promise<void> {
-  await withDatabase(async (db) => {
-    const stored = await db.get('meta', pendingKey(pageId));
-    const marks = (stored ? (JSON.parse(stored) as PendingMark[]) : []).filter(
-      (kept) => kept.fanId !== mark.fanId,
-    );
-    await db.put('meta', JSON.stringify([...marks, mark]), pendingKey(pageId));
-  });
+  const marks = (await loadPending<PendingMark>(pendingKey(pageId))).filter(
+    (kept) => kept.fanId !== mark.fanId,
+  );
+  await savePending(pendingKey(pageId), [...marks, mark]);
 }
 
 /** Tells the team server the marks that waited in this browser; those it still cannot take wait on. */
 export async function tellPendingMarks(membership: Membership, now: number): Promise<void> {
   const key = pendingKey(membership.pageId);
-  const stored = await withDatabase((db) => db.get('meta', key));
-  if (!stored) return;
+  const marks = await loadPending<PendingMark>(key);
+  if (marks.length === 0) return;
   const waiting: PendingMark[] = [];
-  for (const mark of JSON.parse(stored) as PendingMark[]) {
+  for (const mark of marks) {
     if (!(await tellMark(membership, mark, now))) waiting.push(mark);
   }
-  await withDatabase(async (db) => {
-    if (waiting.length > 0) await db.put('meta', JSON.stringify(waiting), key);
-    else await db.delete('meta', key);
-  });
+  await savePending(key, waiting);
 }

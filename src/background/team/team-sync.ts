@@ -101,9 +101,9 @@ async function tellPendingContacts(membership: Membership, now: number): Promise
       (entry) => !known.has(entry.id) && counts(entry) && !allowedThen(entry, doc, me, team.policy),
     );
     const contacts = entries.map((entry) => {
-      const told = known.get(entry.id);
+      const onTeam = known.get(entry.id);
       // A tombstone's comment is an alias here: the team keeps the comment it was told first.
-      return entry.forgotten && told ? { ...told, st: entry.status } : contactOf(entry, me);
+      return entry.forgotten && onTeam ? { ...onTeam, st: entry.status } : contactOf(entry, me);
     });
     const written = await writeFanDocument(membership, withContacts(doc, contacts, team.policy, now));
     // A forgotten fan's contacts stay out of the shared log: the strip takes care of copies there.
@@ -112,11 +112,13 @@ async function tellPendingContacts(membership: Membership, now: number): Promise
       membership,
       logged.map((entry) => contactDocumentOf(entry, fanKey, me)),
     );
-    if (written.kind !== 'ok' || !inLog) {
+    if (written.kind !== 'ok') {
       allTold = false;
       continue;
     }
-    const told = entries.filter((entry) => entry.forgotten || inLog.has(contactId(fanKey, entry)));
+    // Once the fan's document holds them, an over-limit mark is decided now or never: the next sync
+    // finds them known. Only entries the log took too are told.
+    const told = entries.filter((entry) => entry.forgotten || inLog?.has(contactId(fanKey, entry)));
     if (told.length < entries.length) allTold = false;
     await withDatabase(async (db) => {
       for (const entry of told) await markTeamConfirmed(db, entry.id, entry.status);
