@@ -36,10 +36,11 @@ import { knownOutsideContacts, outsideContacts } from './outside-contacts';
 import { recognitionFailedInView, recordPageHealth } from './page-health';
 import { RequestError } from './request-error';
 import { teamHandlers } from './team/team-handlers';
-import { activeMembership, teamOfPage } from './team/team-membership';
+import { activeMembership } from './team/team-membership';
 import { forgetInTeam } from './team/team-forget';
 import { markInTeam } from './team/team-marks';
 import { reserveThroughTeam, teamViewOfFan } from './team/team-reserve';
+import { syncPage, teamOfPage } from './team/team-sync';
 import {
   browserTimeZone,
   loadCustomPlaceholders,
@@ -193,6 +194,17 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
         team,
       };
     });
+  },
+
+  async 'popup/sync'(_message, { now }) {
+    const target = await loadPendingTarget();
+    if (target) await syncPage(target.comment.pageId, now);
+    const templates = await withDatabase(listTemplates);
+    return {
+      commentId: target?.comment.commentId ?? null,
+      templates: templatesForLanguage(templates, uiLanguage()),
+      team: target ? await teamOfPage(target.comment.pageId) : null,
+    };
   },
 
   async 'popup/refine'(_message, { now }) {

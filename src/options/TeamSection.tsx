@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
-import { formatDateTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { TeamView } from '../shared/team';
+import { teamSyncText } from '../shared/team-sync-text';
 import { parseInvite } from '../shared/team-invite';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { RememberCheckbox } from './RememberCheckbox';
 import { grantTeamHost } from './team-permission';
+import { loadTemplates } from './templates-store';
 import { TeamSetup } from './TeamSetup';
 
 type Pages = Array<{ pageId: string; pageName: string }>;
@@ -43,7 +44,8 @@ export function TeamSection() {
     if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
     setInvite('');
     setStatus({ ok: true, text: t('teamJoined', [reply.data.team.pageName, reply.data.team.user]) });
-    await load();
+    // Joining synced: the team's templates are in the list now.
+    await Promise.all([load(), loadTemplates()]);
   }
 
   async function syncNow(): Promise<void> {
@@ -52,6 +54,7 @@ export function TeamSection() {
     setBusy(false);
     if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
     setTeams(reply.data.teams);
+    await loadTemplates();
   }
 
   async function changeSettings(team: TeamView, change: { strict: boolean; useTheseLimits: boolean }) {
@@ -83,11 +86,7 @@ export function TeamSection() {
               {team.removed ? (
                 <span role="alert">{t('teamRemoved')}</span>
               ) : (
-                <span>
-                  {team.lastSyncedAt === null
-                    ? t('teamNeverSynced', String(team.pending))
-                    : t('teamSyncState', [formatDateTime(team.lastSyncedAt), String(team.pending)])}
-                </span>
+                <span>{teamSyncText(team)}</span>
               )}{' '}
               <button type="button" disabled={busy} onClick={() => void syncNow()}>
                 {t('teamSyncNow')}

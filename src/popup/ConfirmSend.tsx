@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { teamSyncText } from '../shared/team-sync-text';
 import {
   canSend,
   finalText,
@@ -35,7 +36,9 @@ export function ConfirmSend() {
       </p>
       {team && (
         <p class="confirm-route">
-          {team.removed ? t('teamRemoved') : t('confirmTeam', [comment.pageName, team.user])}
+          {team.removed
+            ? t('teamRemoved')
+            : `${t('confirmTeam', [comment.pageName, team.user])} ${teamSyncText(team)}`}
         </p>
       )}
       {overridable.value && <p class="override-note">{t('logOverridden', overrideReason.value.trim())}</p>}

@@ -84,7 +84,20 @@ export async function openCompose(): Promise<void> {
   }
   loaded.value = reply.data;
   if (reply.data.target) templateId.value = preselect(reply.data.templates, reply.data.verdicts, used);
-  if (reply.data.refining) await refine();
+  const team = reply.data.team;
+  await Promise.all([
+    reply.data.refining ? refine() : undefined,
+    team && !team.removed ? syncTeam() : undefined,
+  ]);
+}
+
+/** On a team's Page: the team's templates and sync state, fresh from a sync the popup's opening asks for. */
+async function syncTeam(): Promise<void> {
+  const reply = await request({ type: 'popup/sync' });
+  const state = loaded.value;
+  if (!reply.ok || !state?.target) return;
+  const { commentId, templates, team } = reply.data;
+  if (commentId === state.target.comment.commentId) loaded.value = { ...state, templates, team };
 }
 
 /** Adds what only the Graph API can tell (the Page's messages to the fan from elsewhere) once painted. */

@@ -83,6 +83,8 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
 export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('popup/open') }),
   z.strictObject({ type: z.literal('popup/refine') }),
+  /** On a team's Page: syncs its team now, so the templates and the sync state shown are fresh. */
+  z.strictObject({ type: z.literal('popup/sync') }),
   z.strictObject({
     type: z.literal('outreach/reserve'),
     commentId,
@@ -258,6 +260,9 @@ export interface PendingTarget {
   selectedAt: number;
 }
 
+/** A joined team as the popup shows it: who this admin is there, whether still in, how its sync stands. */
+export type PopupTeam = Pick<TeamView, 'user' | 'removed' | 'lastSyncedAt' | 'pending'>;
+
 /** What each request answers with when it succeeds. */
 export interface ReplyData {
   'target/select': { popupOpened: boolean };
@@ -290,8 +295,8 @@ export interface ReplyData {
     graphPause: GraphPause | null;
     /** The verdicts rest on this browser's log alone so far: 'popup/refine' adds the Graph API's reads. */
     refining: boolean;
-    /** The target's Page has a team this browser joined: who this admin is there, and whether still in. */
-    team: { user: string; removed: boolean } | null;
+    /** The target's Page has a team this browser joined: who this admin is there, and how it stands. */
+    team: PopupTeam | null;
   };
   /** The target's verdicts again, with what the Graph API says of the Page's conversation with the fan. */
   'popup/refine': {
@@ -304,6 +309,8 @@ export interface ReplyData {
       unavailableAt: number | null;
     } | null;
   };
+  /** `commentId`: the target the sync was for, as in 'popup/refine'. */
+  'popup/sync': { commentId: string | null; templates: Template[]; team: PopupTeam | null };
   /** `teamChecked`: on a Page with a team, whether its server took part (false: decided offline). */
   'outreach/reserve': { verdict: Verdict; entry: OutreachEntry | null; teamChecked?: boolean };
   'outreach/deliver': DeliveryReply;

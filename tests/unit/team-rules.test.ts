@@ -4,7 +4,7 @@ import { TEAM_SCHEMA, teamDesignDocument } from '../../src/background/team/desig
 import { strippedContact, type ContactDocument } from '../../src/background/team/contact-document';
 import { mergeFanDocuments } from '../../src/background/team/fan-document';
 import { validateDocUpdate } from '../../src/background/team/validate-doc-update';
-import { canSettle, ENTRY_STATUSES, type EntryStatus } from '../../src/shared/outreach';
+import { canSettle, CATEGORIES, ENTRY_STATUSES, type EntryStatus } from '../../src/shared/outreach';
 import { DAY_MS } from '../../src/shared/time';
 
 type Rules = typeof validateDocUpdate;
@@ -58,6 +58,19 @@ const fan = (recent: unknown[], dnc: unknown = null): Doc => ({
   fanKey: 'K',
   recent,
   dnc,
+});
+
+const template = (fields: Partial<Doc> = {}): Doc => ({
+  _id: 'template:t1',
+  type: 'template',
+  schema: TEAM_SCHEMA,
+  templateId: 't1',
+  category: 'thanks',
+  language: 'en',
+  title: 'Hi',
+  body: 'Hi',
+  by: 'ann',
+  ...fields,
 });
 
 describe.each([
@@ -166,10 +179,21 @@ describe.each([
   });
 
   test('any member writes and deletes templates', () => {
-    const template = { _id: 'template:t1', type: 'template', schema: TEAM_SCHEMA, title: 'Hi', body: 'Hi' };
-    expect(outcome(rules, template, null)).toBe('accepted');
-    expect(outcome(rules, { ...template, _deleted: true }, template, BEA)).toBe('accepted');
+    expect(outcome(rules, template(), null)).toBe('accepted');
+    expect(outcome(rules, template({ by: 'bea' }), template(), BEA)).toBe('accepted');
+    expect(outcome(rules, { ...template(), _deleted: true }, template(), BEA)).toBe('accepted');
   });
+
+  test('a template’s revision names the admin who wrote it', () => {
+    expect(outcome(rules, template({ by: 'bea' }), template())).toBe('page-outreach:not-your-template');
+  });
+
+  test.each([{ category: 'gift' }, { templateId: 't2' }, { body: 7 }])(
+    'a template that is not one the extension could use is refused (%o)',
+    (fields) => {
+      expect(outcome(rules, template(fields), null)).toBe('page-outreach:bad-template');
+    },
+  );
 
   test('an older extension is told to update, a newer one that the server’s rules are older', () => {
     expect(outcome(rules, contact({ schema: TEAM_SCHEMA - 1 }), null)).toBe('page-outreach:update-extension');
@@ -184,6 +208,11 @@ describe.each([
     );
     expect(outcome(rules, { _id: 'x' }, null)).toBe('page-outreach:not-a-team-document');
   });
+});
+
+test('the rules accept a template of each of the extension’s categories', () => {
+  for (const category of CATEGORIES)
+    expect(outcome(validateDocUpdate, template({ category }), null)).toBe('accepted');
 });
 
 test('the rules move a contact’s status exactly as the extension settles an entry', () => {

@@ -1,9 +1,13 @@
 import { withDatabase, type MirroredFanDocument } from '../database';
+import { syncedKey as templatesSyncedKey } from './team-templates';
 
 /** Key in `meta` of where this browser's copy of a Page's team stands in the server's changes feed. */
 export const checkpointKey = (pageId: string) => `teamSeq:${pageId}`;
 
-/** Drops what this browser copied of the team (leaving it, or removed from it); its own entries stay. */
+/**
+ * Drops what this browser copied of the team (leaving it, or removed from it); its own entries stay,
+ * and so do the templates, which are the admin's now.
+ */
 export async function dropTeamCopy(pageId: string): Promise<void> {
   await withDatabase(async (db) => {
     const tx = db.transaction(['outreach', 'teamFans', 'meta'], 'readwrite');
@@ -15,6 +19,7 @@ export async function dropTeamCopy(pageId: string): Promise<void> {
       .getAll(IDBKeyRange.bound([pageId, -Infinity], [pageId, Infinity]));
     for (const row of rows) if (row.author) await tx.objectStore('outreach').delete(row.id);
     await tx.objectStore('meta').delete(checkpointKey(pageId));
+    await tx.objectStore('meta').delete(templatesSyncedKey(pageId));
     await tx.done;
   });
 }

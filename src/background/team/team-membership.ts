@@ -97,12 +97,6 @@ export async function markRemoved(pageId: string): Promise<void> {
   await dropTeamCopy(pageId);
 }
 
-/** Who this admin is on the Page's team, if this browser joined one, and whether the server still accepts them. */
-export async function teamOfPage(pageId: string): Promise<{ user: string; removed: boolean } | null> {
-  const membership = (await loadMemberships()).find((joined) => joined.pageId === pageId);
-  return membership ? { user: membership.user, removed: membership.removed ?? false } : null;
-}
-
 /** The joined team of a Page, if any, while the server still accepts this admin. */
 export async function activeMembership(pageId: string): Promise<Membership | null> {
   return (

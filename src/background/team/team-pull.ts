@@ -7,6 +7,7 @@ import { entryOfContact, type ContactDocument } from './contact-document';
 import type { StoredFanDocument } from './team-gate';
 import type { Membership } from './team-membership';
 import { interpret } from './team-state';
+import { isTemplateChange, mirrorTemplates } from './team-templates';
 
 /** Changes asked for per request: a page the worker writes in one short transaction. */
 const PULL_BATCH = 200;
@@ -15,6 +16,7 @@ const MAX_PULL_BATCHES = 25;
 
 interface Change {
   id: string;
+  changes: Array<{ rev: string }>;
   deleted?: boolean;
   doc?: Record<string, unknown> & { _id: string };
 }
@@ -22,7 +24,8 @@ interface Change {
 /**
  * Brings this browser's copy of the team up to date from the server's changes feed: teammates'
  * contacts become rows of the log (with their author), fans' documents are kept for sends decided
- * offline, and a fan another admin forgot is forgotten here. Each batch is written with its
+ * offline, the team's templates join this browser's (see team-templates.ts), and a fan another admin
+ * forgot is forgotten here. Each batch is written with its
  * checkpoint in one transaction, so a worker killed midway resumes where it stopped. False when the
  * server did not answer.
  */
@@ -68,9 +71,20 @@ async function forgetWhatTheTeamForgot(pageId: string, results: Change[], now: n
 async function mirror(pageId: string, results: Change[], lastSeq: string): Promise<number> {
   return withDatabase(async (db) => {
     let contacts = 0;
-    const tx = db.transaction(['outreach', 'teamFans', 'meta'], 'readwrite');
+    const tx = db.transaction(['outreach', 'teamFans', 'templates', 'meta'], 'readwrite');
     const outreach = tx.objectStore('outreach');
     const teamFans = tx.objectStore('teamFans');
+    const templates = results.filter((change) => isTemplateChange(change.id));
+    await mirrorTemplates(
+      { templates: tx.objectStore('templates'), meta: tx.objectStore('meta') },
+      pageId,
+      templates.map(({ id, changes, deleted, doc }) => ({
+        id,
+        rev: changes[0]?.rev ?? '',
+        deleted: deleted === true,
+        doc,
+      })),
+    );
     for (const { id, deleted, doc } of results) {
       if (id.startsWith('fan:')) {
         const fanKey = id.slice('fan:'.length);

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { isOverridable, type OutreachEntry } from '../../shared/outreach';
+import type { PopupTeam } from '../../shared/messages';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { announceEntryChange } from '../change-feed';
 import { withDatabase } from '../database';
@@ -20,6 +21,7 @@ import { writeContactDocuments } from './team-contacts';
 import { forgottenFanKeys, tellPendingForgets } from './team-forget';
 import { tellPendingMarks } from './team-marks';
 import { pullTeam } from './team-pull';
+import { tellTemplates } from './team-templates';
 import { activeMembership, loadMemberships, type Membership } from './team-membership';
 import { teamSettings } from './team-state';
 
@@ -36,9 +38,9 @@ export async function scheduleTeamSync(): Promise<void> {
 
 /**
  * Tells every joined team what this browser did while it could not (or since): contacts made offline
- * and their later statuses, "do not contact" marks and fans forgotten; then hears what the others did
- * (see team-pull.ts). Idempotent, safe to run at any moment; what the server cannot take now waits
- * for the next run.
+ * and their later statuses, "do not contact" marks, fans forgotten and templates edited; then hears
+ * what the others did (see team-pull.ts). Idempotent, safe to run at any moment; what the server
+ * cannot take now waits for the next run.
  */
 export async function syncTeams(now: number): Promise<void> {
   for (const membership of await loadMemberships()) {
@@ -58,12 +60,24 @@ export async function syncMembership(membership: Membership, now: number): Promi
   const told = await tellPendingContacts(membership, now);
   await tellPendingForgets(membership);
   const heard = await pullTeam(membership, now);
-  if (told && heard) {
+  // After the pull, which settles what a teammate changed first: what is left to tell is this browser's.
+  const toldTemplates = await tellTemplates(membership);
+  if (told && toldTemplates && heard) {
     await withDatabase((db) => db.put('meta', String(now), syncedKey(membership.pageId)));
   }
 }
 
 const syncedKey = (pageId: string) => `teamSynced:${pageId}`;
+
+/**
+ * Who this admin is on the Page's team, if this browser joined one, whether the server still accepts
+ * them, and how the sync stands.
+ */
+export async function teamOfPage(pageId: string): Promise<PopupTeam | null> {
+  const membership = (await loadMemberships()).find((joined) => joined.pageId === pageId);
+  if (!membership) return null;
+  return { user: membership.user, removed: membership.removed ?? false, ...(await syncState(pageId)) };
+}
 
 /** When this browser last told the team everything it had waiting, and how much waits now. */
 export async function syncState(pageId: string): Promise<{ lastSyncedAt: number | null; pending: number }> {

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { CommentContext } from '../../src/shared/comment-context';
+import { DEFAULT_TEMPLATES, type Template } from '../../src/shared/templates';
+import { startCouchServer, type CouchServer } from './couch-process.mjs';
+import { teamOfTwo, type Admin } from './team-admins';
+
+let couch: CouchServer;
+beforeAll(async () => (couch = await startCouchServer()));
+afterAll(() => couch.stop());
+
+let ann: Admin;
+let bea: Admin;
+let comment: CommentContext;
+beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+
+const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
+const templatesOf = async (admin: Admin) => (await admin.call({ type: 'templates/list' })).templates;
+const save = (admin: Admin, template: Omit<Template, 'position'>) =>
+  admin.call({ type: 'templates/save', template: { ...template, position: 0 } });
+
+const giveaway: Omit<Template, 'position'> = {
+  id: 'giveaway-winner',
+  category: 'promo',
+  language: 'en',
+  title: 'You won the giveaway',
+  body: 'Hi {first_name}, you won! Reply with your address.',
+};
+const FIRST_DEFAULT = DEFAULT_TEMPLATES[0]!;
+
+describe('the team’s shared templates', () => {
+  test('a template one admin makes appears for the other after both sync', async () => {
+    await save(ann, giveaway);
+    await sync(ann);
+    await sync(bea);
+    expect(await templatesOf(bea)).toContainEqual(expect.objectContaining(giveaway));
+  });
+
+  test('an edit reaches the other admin, who keeps the template where they put it', async () => {
+    await save(ann, giveaway);
+    await sync(ann);
+    await sync(bea);
+    const place = (await templatesOf(bea)).find((template) => template.id === giveaway.id)!.position;
+    await save(ann, { ...giveaway, body: 'Hi {first_name}, you won the mug!' });
+    await sync(ann);
+    await sync(bea);
+    expect((await templatesOf(bea)).find((template) => template.id === giveaway.id)).toMatchObject({
+      body: 'Hi {first_name}, you won the mug!',
+      position: place,
+    });
+  });
+
+  test('a template one admin deletes goes for the other too', async () => {
+    await save(ann, giveaway);
+    await sync(ann);
+    await sync(bea);
+    await ann.call({ type: 'templates/delete', id: giveaway.id });
+    await sync(ann);
+    await sync(bea);
+    expect((await templatesOf(bea)).map((template) => template.id)).not.toContain(giveaway.id);
+  });
+
+  test('the templates every install starts with are shared once, not copied', async () => {
+    await sync(ann);
+    await sync(bea);
+    await sync(ann);
+    expect(await templatesOf(bea)).toHaveLength(DEFAULT_TEMPLATES.length);
+    expect(await templatesOf(ann)).toHaveLength(DEFAULT_TEMPLATES.length);
+  });
+
+  test('two admins edit the same template before syncing: the first to sync wins, the other’s edit stays as a copy', async () => {
+    await sync(ann);
+    await sync(bea);
+    await save(ann, { ...FIRST_DEFAULT, body: 'Ann’s thanks, {first_name}.' });
+    await save(bea, { ...FIRST_DEFAULT, body: 'Bea’s thanks, {first_name}.' });
+    await sync(ann);
+    await sync(bea);
+    await sync(ann);
+    for (const admin of [ann, bea]) {
+      const templates = await templatesOf(admin);
+      expect(templates.find((template) => template.id === FIRST_DEFAULT.id)?.body).toBe(
+        'Ann’s thanks, {first_name}.',
+      );
+      expect(templates).toContainEqual(
+        expect.objectContaining({
+          title: `${FIRST_DEFAULT.title} (your version)`,
+          body: 'Bea’s thanks, {first_name}.',
+        }),
+      );
+    }
+  });
+
+  test('an edit made while another admin deleted the template is kept as a copy', async () => {
+    await save(ann, giveaway);
+    await sync(ann);
+    await sync(bea);
+    await ann.call({ type: 'templates/delete', id: giveaway.id });
+    await sync(ann);
+    await save(bea, { ...giveaway, body: 'Still running, {first_name}!' });
+    await sync(bea);
+    expect(await templatesOf(bea)).toContainEqual(
+      expect.objectContaining({
+        title: `${giveaway.title} (your version)`,
+        body: 'Still running, {first_name}!',
+      }),
+    );
+  });
+
+  test('a template a teammate’s server holds in a shape the extension cannot use is left out', async () => {
+    const auth = `Basic ${btoa(`${couch.admin.user}:${couch.admin.password}`)}`;
+    const { teams } = await ann.call({ type: 'team/status' });
+    const database = `po_${teams[0]!.pageId}`;
+    const written = await fetch(`${couch.url}/${database}/template:broken`, {
+      method: 'PUT',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'template',
+        schema: 1,
+        templateId: 'broken',
+        category: 'thanks',
+        by: couch.admin.user,
+        title: '',
+        body: 'x',
+      }),
+    });
+    expect(written.status).toBe(201);
+    await sync(bea);
+    expect((await templatesOf(bea)).map((template) => template.id)).not.toContain('broken');
+  });
+
+  test('leaving the team keeps the templates it brought', async () => {
+    await save(ann, giveaway);
+    await sync(ann);
+    await sync(bea);
+    await bea.call({ type: 'team/leave', pageId: comment.pageId });
+    expect(await templatesOf(bea)).toContainEqual(expect.objectContaining(giveaway));
+  });
+});
+
+describe('opening the popup on a team’s Page', () => {
+  test('syncs the team: a teammate’s new template is in the list, and the sync state is fresh', async () => {
+    await save(ann, giveaway);
+    await sync(ann);
+    await bea.pick(comment);
+    const opened = await bea.call({ type: 'popup/open' });
+    expect(opened.team).toMatchObject({ user: 'Bea', lastSyncedAt: expect.any(Number) });
+    const synced = await bea.call({ type: 'popup/sync' });
+    expect(synced).toMatchObject({ commentId: comment.commentId, team: { user: 'Bea', pending: 0 } });
+    expect(synced.team!.lastSyncedAt).toBeGreaterThan(opened.team!.lastSyncedAt!);
+    expect(synced.templates).toContainEqual(expect.objectContaining(giveaway));
+  });
+});
