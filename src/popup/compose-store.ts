@@ -94,19 +94,26 @@ export async function openCompose(): Promise<void> {
 /** On a team's Page: the team's templates and sync state, fresh from a sync the popup's opening asks for. */
 async function syncTeam(): Promise<void> {
   const reply = await request({ type: 'popup/sync' });
-  const state = loaded.value;
-  if (!reply.ok || !state?.target) return;
+  if (!reply.ok || reply.data.commentId === null) return;
   const { commentId, templates, team } = reply.data;
-  if (commentId === state.target.comment.commentId) loaded.value = { ...state, templates, team };
+  patchLoaded(commentId, () => ({ templates, team }));
+}
+
+/**
+ * Applies what a request answered to the popup's state as it is now, not as it was when the request
+ * left (other answers may have come meanwhile), and only while the popup still shows that comment.
+ */
+function patchLoaded(commentId: string, patch: (state: Loaded) => Partial<Loaded>): void {
+  const state = loaded.value;
+  if (state?.target?.comment.commentId === commentId) loaded.value = { ...state, ...patch(state) };
 }
 
 /** Adds what only the Graph API can tell (the Page's messages to the fan from elsewhere) once painted. */
 async function refine(): Promise<void> {
   const reply = await request({ type: 'popup/refine' });
-  const state = loaded.value;
-  if (!reply.ok || !reply.data.checked || !state?.target) return;
+  if (!reply.ok || !reply.data.checked) return;
   const { commentId, ...checked } = reply.data.checked;
-  if (commentId === state.target.comment.commentId) loaded.value = { ...state, ...checked, refining: false };
+  patchLoaded(commentId, () => ({ ...checked, refining: false }));
 }
 
 export function pickTemplate(id: string): void {
@@ -148,8 +155,9 @@ export async function send(): Promise<void> {
     if (!reserved.ok) return void (outcome.value = { kind: 'error', text: reserved.error.message });
     const { entry, verdict, teamChecked } = reserved.data;
     teamUnchecked.value = teamChecked === false;
-    if (state.verdicts)
-      loaded.value = { ...state, verdicts: { ...state.verdicts, [chosen.category]: verdict } };
+    patchLoaded(comment.commentId, (now) =>
+      now.verdicts ? { verdicts: { ...now.verdicts, [chosen.category]: verdict } } : {},
+    );
     if (!entry) {
       outcome.value = { kind: 'refused', text: describeVerdict(verdict, comment.authorName, Date.now()) };
       return;
@@ -170,15 +178,16 @@ export async function send(): Promise<void> {
 }
 
 export async function markDoNotContact(marked: boolean): Promise<void> {
-  const state = loaded.value;
-  if (!state?.target) return;
-  const reply = await request({
-    type: 'fan/do-not-contact',
-    commentId: state.target.comment.commentId,
-    doNotContact: marked,
-  });
-  if (!reply.ok) return void (outcome.value = { kind: 'error', text: reply.error.message });
-  loaded.value = { ...state, verdicts: reply.data.verdicts, doNotContact: reply.data.doNotContact };
+  const commentId = loaded.value?.target?.comment.commentId;
+  if (!commentId) return;
+  // Shown at once: a render while the background answers must not flip the box back.
+  patchLoaded(commentId, () => ({ doNotContact: marked }));
+  const reply = await request({ type: 'fan/do-not-contact', commentId, doNotContact: marked });
+  if (!reply.ok) {
+    patchLoaded(commentId, () => ({ doNotContact: !marked }));
+    return void (outcome.value = { kind: 'error', text: reply.error.message });
+  }
+  patchLoaded(commentId, () => ({ verdicts: reply.data.verdicts, doNotContact: reply.data.doNotContact }));
 }
 
 export function fanForgotten(tombstones: number): void {

@@ -159,7 +159,8 @@ test.describe('two admins of one Page, each in their own browser', () => {
     );
     await bea.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
     await expect(bea.getByRole('button', { name: 'Review message' })).toBeDisabled();
-    expect(await storedEntries(await workerOf(second))).toEqual([]);
+    // Bea holds Ann's message (her popup synced the team's log) and none of her own.
+    expect((await storedEntries(await workerOf(second))).map((entry) => entry.author)).toEqual(['Ann']);
   });
 
   test('when both press Send for the same fan at the same moment, exactly one message is recorded', async ({
@@ -208,6 +209,24 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await expect(ann.getByRole('button', { name: 'Review message' })).toBeDisabled();
     await ann.getByRole('radio', { name: CARE_TEMPLATE }).check();
     await expect(ann.getByRole('button', { name: 'Review message' })).toBeEnabled();
+  });
+
+  test('a template Ann makes is offered to Bea as soon as she opens the popup', async ({ context }) => {
+    const annOptions = await openOptions(context);
+    await annOptions.getByRole('button', { name: 'New template' }).click();
+    await annOptions.getByLabel('Category', { exact: true }).selectOption({ label: 'Customer care' });
+    await annOptions.getByLabel('Title', { exact: true }).fill('Order number');
+    await annOptions
+      .getByLabel('Message', { exact: true })
+      .fill('Hi {first_name}, could you send us your order number?');
+    await annOptions.getByRole('button', { name: 'Save template' }).click();
+    await annOptions.getByRole('button', { name: 'Sync now' }).click();
+    await expect(annOptions.getByText(/^Last synced .+; 0 waiting to be told\.$/)).toBeVisible();
+
+    // Bea presses nothing: opening the popup syncs the team.
+    const bea = await composeToGiulia(second, 'last');
+    await bea.getByRole('radio', { name: 'Order number' }).check();
+    await expect(bea.locator('output')).toHaveText('Hi Giulia, could you send us your order number?');
   });
 
   test('Ann’s message shows in Bea’s log with Ann’s name; when Bea forgets the fan, Ann’s copy is stripped too', async ({
