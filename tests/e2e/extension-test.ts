@@ -202,6 +202,7 @@ export function storedEntries(background: Worker) {
           createdAt: number;
           text: string;
           sentText?: string;
+          author?: string;
         }>
       >((resolve, reject) => {
         const open = indexedDB.open('page-outreach');
