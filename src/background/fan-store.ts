@@ -10,7 +10,7 @@ export function setDoNotContact(db: OutreachDatabase, fan: FanIdentity, doNotCon
 /** Saves the admins' notes about a fan (empty text removes them); the fan's standing is unchanged. */
 export function setFanNotes(db: OutreachDatabase, fan: FanIdentity, notes: string, now: number) {
   return updateStanding(db, fan, now, ({ notes: _previous, ...record }) =>
-    notes ? { ...record, notes } : record,
+    notes ? { ...record, notes, notesAt: now } : { ...record, notesAt: now },
   );
 }
 

@@ -39,6 +39,7 @@ import { teamHandlers } from './team/team-handlers';
 import { activeMembership } from './team/team-membership';
 import { forgetInTeam } from './team/team-forget';
 import { markInTeam } from './team/team-marks';
+import { shareNote } from './team/team-notes';
 import { reserveThroughTeam, teamViewOfFan } from './team/team-reserve';
 import { syncPage, teamOfPage } from './team/team-sync';
 import {
@@ -292,7 +293,10 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
 
   async 'fan/notes'({ commentId, notes }, { now }) {
     const target = await pickedTarget(commentId);
-    const saved = await withDatabase((db) => setFanNotes(db, fanProfile(target), notes, now));
+    const fan = fanProfile(target);
+    const saved = await withDatabase((db) => setFanNotes(db, fan, notes, now));
+    const membership = await activeMembership(fan.pageId);
+    if (membership) await shareNote(membership, fan, saved.notes ?? '', now);
     return { notes: saved.notes ?? '' };
   },
 

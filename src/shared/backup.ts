@@ -17,6 +17,7 @@ const FanRecordSchema = z.strictObject({
   doNotContact: z.boolean(),
   updatedAt: z.number().int().nonnegative(),
   notes: z.string().max(MAX_FAN_NOTES).optional(),
+  notesAt: z.number().int().nonnegative().optional(),
   unavailableAt: z.number().int().nonnegative().optional(),
 });
 

@@ -154,8 +154,10 @@ export interface FanRecord {
   doNotContact: boolean;
   /** When the fan's standing (do not contact) last changed. */
   updatedAt: number;
-  /** The admins' own notes about the fan, kept only in this browser. */
+  /** The admins' own notes about the fan (shared with the Page's team, when it has one). */
   notes?: string;
+  /** When the notes last changed: a teammate's later note replaces them. */
+  notesAt?: number;
   /** When Facebook last said this person cannot receive the Page's messages (Graph error 551). */
   unavailableAt?: number;
 }

@@ -4,7 +4,13 @@ import { TEAM_SCHEMA, teamDesignDocument } from '../../src/background/team/desig
 import { strippedContact, type ContactDocument } from '../../src/background/team/contact-document';
 import { mergeFanDocuments } from '../../src/background/team/fan-document';
 import { validateDocUpdate } from '../../src/background/team/validate-doc-update';
-import { canSettle, CATEGORIES, ENTRY_STATUSES, type EntryStatus } from '../../src/shared/outreach';
+import {
+  canSettle,
+  CATEGORIES,
+  ENTRY_STATUSES,
+  MAX_FAN_NOTES,
+  type EntryStatus,
+} from '../../src/shared/outreach';
 import { DAY_MS } from '../../src/shared/time';
 
 type Rules = typeof validateDocUpdate;
@@ -72,6 +78,20 @@ const template = (fields: Partial<Doc> = {}): Doc => ({
   by: 'ann',
   ...fields,
 });
+
+const note = (fields: Partial<Doc> = {}): Doc => ({
+  _id: 'note:K',
+  type: 'note',
+  schema: TEAM_SCHEMA,
+  fanKey: 'K',
+  fanId: '1001',
+  fanName: 'Giulia Rossi',
+  text: 'Won the mug in May',
+  by: 'ann',
+  at: 1_000,
+  ...fields,
+});
+const forgottenNote = (by = 'ann') => note({ fanId: '', fanName: '', text: '', by, forgotten: true });
 
 describe.each([
   ['as written', validateDocUpdate],
@@ -195,6 +215,31 @@ describe.each([
     },
   );
 
+  test('any member writes the team’s note about a fan, over another member’s', () => {
+    expect(outcome(rules, note(), null)).toBe('accepted');
+    expect(outcome(rules, note({ by: 'bea', text: 'Asked about refunds' }), note(), BEA)).toBe('accepted');
+  });
+
+  test('a note’s revision names the admin who wrote it', () => {
+    expect(outcome(rules, note({ by: 'bea' }), null)).toBe('page-outreach:not-your-note');
+  });
+
+  test.each([{ fanKey: 'J' }, { text: 7 }, { text: 'x'.repeat(MAX_FAN_NOTES + 1) }, { at: 'today' }])(
+    'a note that is not one the extension could write is refused (%o)',
+    (fields) => {
+      expect(outcome(rules, note(fields), null)).toBe('page-outreach:bad-note');
+    },
+  );
+
+  test('any member empties a forgotten fan’s note, and it must be emptied whole', () => {
+    expect(outcome(rules, forgottenNote('bea'), note(), BEA)).toBe('accepted');
+    expect(outcome(rules, { ...forgottenNote(), text: 'kept' }, note())).toBe('page-outreach:bad-note');
+  });
+
+  test('nobody writes a note again over a forgotten fan’s', () => {
+    expect(outcome(rules, note({ by: 'bea' }), forgottenNote(), BEA)).toBe('page-outreach:note-forgotten');
+  });
+
   test('an older extension is told to update, a newer one that the server’s rules are older', () => {
     expect(outcome(rules, contact({ schema: TEAM_SCHEMA - 1 }), null)).toBe('page-outreach:update-extension');
     expect(outcome(rules, contact({ schema: TEAM_SCHEMA + 1 }), null)).toBe(
@@ -203,7 +248,7 @@ describe.each([
   });
 
   test('a document of no known kind is refused', () => {
-    expect(outcome(rules, { _id: 'x', type: 'note', schema: TEAM_SCHEMA }, null)).toBe(
+    expect(outcome(rules, { _id: 'x', type: 'memo', schema: TEAM_SCHEMA }, null)).toBe(
       'page-outreach:not-a-team-document',
     );
     expect(outcome(rules, { _id: 'x' }, null)).toBe('page-outreach:not-a-team-document');
@@ -242,4 +287,8 @@ test('the rules let another admin’s contact move exactly as a merge of copies 
       );
     }
   }
+});
+
+test('the rules take notes as long as the extension lets an admin write them', () => {
+  expect(outcome(validateDocUpdate, note({ text: 'x'.repeat(MAX_FAN_NOTES) }), null)).toBe('accepted');
 });

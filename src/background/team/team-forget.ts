@@ -3,6 +3,7 @@ import { teamPending } from '../outreach-store';
 import { fanKeyUnder } from './fan-document';
 import { loadPending, savePending } from './pending-list';
 import { stripContactsOf } from './team-contacts';
+import { dropPendingNote, stripNoteOf } from './team-notes';
 import type { Membership } from './team-membership';
 import { teamSettings } from './team-state';
 
@@ -37,7 +38,8 @@ export async function forgetInTeam(
     .map((entry) => entry.id);
   const others = (await forgetsOf(fan.pageId)).filter((forget) => forget.fanKey !== fanKey);
   await savePending(pendingKey(fan.pageId), [...others, { fanKey, entryIds: untold }]);
-  await tellPendingForgets(membership);
+  await dropPendingNote(fan.pageId, fan.fanId);
+  await tellPendingForgets(membership, now);
 }
 
 /** The team keys of forgotten fans' contacts still to be told, by entry id (see team-sync.ts). */
@@ -46,14 +48,19 @@ export async function forgottenFanKeys(pageId: string): Promise<Map<string, stri
   return new Map(forgets.flatMap((forget) => forget.entryIds.map((id) => [id, forget.fanKey] as const)));
 }
 
-/** Strips what waited to be stripped; a forget is done once stripped and its contacts told. */
-export async function tellPendingForgets(membership: Membership): Promise<void> {
+/**
+ * Strips what waited to be stripped (contacts and the note); a forget is done once stripped and its
+ * contacts told.
+ */
+export async function tellPendingForgets(membership: Membership, now: number): Promise<void> {
   const forgets = await forgetsOf(membership.pageId);
   if (forgets.length === 0) return;
   const untold = new Set((await withDatabase((db) => teamPending(db, membership.pageId))).map((e) => e.id));
   const waiting: PendingForget[] = [];
   for (const forget of forgets) {
-    const stripped = await stripContactsOf(membership, forget.fanKey);
+    const stripped =
+      (await stripContactsOf(membership, forget.fanKey)) &&
+      (await stripNoteOf(membership, forget.fanKey, now));
     const entryIds = forget.entryIds.filter((id) => untold.has(id));
     if (!stripped || entryIds.length > 0) waiting.push({ ...forget, entryIds });
   }

@@ -8,6 +8,7 @@ import type { StoredFanDocument } from './team-gate';
 import type { Membership } from './team-membership';
 import { interpret } from './team-state';
 import { isTemplateChange, mirrorTemplates } from './team-templates';
+import { isNoteChange, mirrorNotes } from './team-notes';
 
 /** Changes asked for per request: a page the worker writes in one short transaction. */
 const PULL_BATCH = 200;
@@ -24,7 +25,8 @@ interface Change {
 /**
  * Brings this browser's copy of the team up to date from the server's changes feed: teammates'
  * contacts become rows of the log (with their author), fans' documents are kept for sends decided
- * offline, the team's templates join this browser's (see team-templates.ts), and a fan another admin
+ * offline, the team's templates join this browser's (see team-templates.ts), a teammate's later note
+ * about a fan replaces this browser's (team-notes.ts), and a fan another admin
  * forgot is forgotten here. Each batch is written with its
  * checkpoint in one transaction, so a worker killed midway resumes where it stopped. False when the
  * server did not answer.
@@ -44,6 +46,12 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
     if (answer.kind !== 'ok') return false;
     const { results, last_seq: lastSeq } = answer.value;
     await forgetWhatTheTeamForgot(membership.pageId, results, now);
+    // Before the checkpoint moves past them; taking a note twice changes nothing.
+    await mirrorNotes(
+      membership.pageId,
+      results.filter((change) => isNoteChange(change.id) && !change.deleted).map((change) => change.doc),
+      now,
+    );
     changed = (await mirror(membership.pageId, results, String(lastSeq))) > 0 || changed;
     if (results.length < PULL_BATCH) break;
   }

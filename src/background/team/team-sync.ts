@@ -20,6 +20,7 @@ import { contactDocumentOf, contactId } from './contact-document';
 import { writeContactDocuments } from './team-contacts';
 import { forgottenFanKeys, tellPendingForgets } from './team-forget';
 import { tellPendingMarks } from './team-marks';
+import { pendingNotes, tellPendingNotes } from './team-notes';
 import { pullTeam } from './team-pull';
 import { tellTemplates } from './team-templates';
 import { activeMembership, loadMemberships, type Membership } from './team-membership';
@@ -38,7 +39,7 @@ export async function scheduleTeamSync(): Promise<void> {
 
 /**
  * Tells every joined team what this browser did while it could not (or since): contacts made offline
- * and their later statuses, "do not contact" marks, fans forgotten and templates edited; then hears
+ * and their later statuses, "do not contact" marks, fans forgotten, notes and templates edited; then hears
  * what the others did (see team-pull.ts). Idempotent, safe to run at any moment; what the server
  * cannot take now waits for the next run.
  */
@@ -58,11 +59,12 @@ export async function syncPage(pageId: string, now: number): Promise<void> {
 export async function syncMembership(membership: Membership, now: number): Promise<void> {
   await tellPendingMarks(membership, now);
   const told = await tellPendingContacts(membership, now);
-  await tellPendingForgets(membership);
+  await tellPendingForgets(membership, now);
+  const toldNotes = await tellPendingNotes(membership, now);
   const heard = await pullTeam(membership, now);
   // After the pull, which settles what a teammate changed first: what is left to tell is this browser's.
   const toldTemplates = await tellTemplates(membership);
-  if (told && toldTemplates && heard) {
+  if (told && toldNotes && toldTemplates && heard) {
     await withDatabase((db) => db.put('meta', String(now), syncedKey(membership.pageId)));
   }
 }
@@ -79,11 +81,13 @@ export async function teamOfPage(pageId: string): Promise<PopupTeam | null> {
   return { user: membership.user, removed: membership.removed ?? false, ...(await syncState(pageId)) };
 }
 
-/** When this browser last told the team everything it had waiting, and how much waits now. */
+/** When this browser last told the team everything it had waiting, and how much (contacts, notes) waits now. */
 export async function syncState(pageId: string): Promise<{ lastSyncedAt: number | null; pending: number }> {
+  const notes = await pendingNotes(pageId);
   return withDatabase(async (db) => {
     const synced = await db.get('meta', syncedKey(pageId));
-    return { lastSyncedAt: synced ? Number(synced) : null, pending: (await teamPending(db, pageId)).length };
+    const contacts = (await teamPending(db, pageId)).length;
+    return { lastSyncedAt: synced ? Number(synced) : null, pending: contacts + notes };
   });
 }
 

@@ -61,6 +61,8 @@ export function validateDocUpdate(
   var CONTACT_FIXED = ['author', 'fanKey', 'commentId', 'category', 'createdAt', 'entryId'];
   // The extension's message categories, which a test holds this copy to.
   var CATEGORIES = ['thanks', 'promo', 'warning', 'care'];
+  // The extension's MAX_FAN_NOTES, which a test holds this copy to.
+  var MAX_NOTE = 2000;
   // Others' contacts older than the longest rule window may be pruned from a fan's document.
   var FAN_HISTORY_MS = 90 * 24 * 60 * 60 * 1000;
 
@@ -123,6 +125,23 @@ export function validateDocUpdate(
       refuse('bad-template');
     // Any admin may edit the team's templates; each revision names who wrote it.
     if (newDoc.by !== userCtx.name) refuse('not-your-template');
+    return;
+  }
+
+  if (newDoc.type === 'note') {
+    if (
+      id !== 'note:' + newDoc.fanKey ||
+      typeof newDoc.text !== 'string' ||
+      newDoc.text.length > MAX_NOTE ||
+      typeof newDoc.at !== 'number'
+    )
+      refuse('bad-note');
+    // Any admin may write the team's note about a fan; each revision names who wrote it.
+    if (newDoc.by !== userCtx.name) refuse('not-your-note');
+    // A forgotten fan's note is emptied for good: nobody may put back what was forgotten.
+    if (newDoc.forgotten === true && (newDoc.fanId !== '' || newDoc.fanName !== '' || newDoc.text !== ''))
+      refuse('bad-note');
+    if (existing && existing.forgotten === true) refuse('note-forgotten');
     return;
   }
 
