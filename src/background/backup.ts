@@ -2,11 +2,18 @@ import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from '../sha
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { splitIntoParts } from '../shared/backup-parts';
 import type { ImportMode } from '../shared/export-document';
-import { MAX_LOG_ENTRIES, type OutreachEntry } from '../shared/outreach';
+import { MAX_LOG_ENTRIES, type FanRecord, type OutreachEntry } from '../shared/outreach';
 import { dropUpload, joinUpload } from './backup-uploads';
 import { DATABASE_VERSION, FAN_SALT_KEY, type OutreachDatabase, type OutreachSchema } from './database';
 import { offendingPaths } from './data-transfer';
-import { fanAliasUnder, fanSalt, FORGOTTEN_PREFIX, tombstoneUnder } from './forgotten-fans';
+import {
+  commentAliasUnder,
+  fanAliasUnder,
+  fanSalt,
+  FORGOTTEN_PREFIX,
+  tombstoneUnder,
+} from './forgotten-fans';
+import { withReplies } from './private-replies';
 import { newestEntries } from './outreach-store';
 import { RequestError } from './request-error';
 import { loadCustomPlaceholders, loadSavedSettings, PLACEHOLDERS_KEY, POLICY_KEY } from './settings-store';
@@ -108,9 +115,23 @@ async function keepForgottenForgotten(
   const kept = await Promise.all(
     backup.fans.map(async (fan) => {
       if (!(await wasForgotten(fan))) return fan;
-      if (!fan.doNotContact) return null;
+      // What holds the fan stays, under their aliases: the mark and the private replies seen.
+      const answered = await Promise.all(
+        (fan.answered ?? []).map(async (reply) => ({
+          ...reply,
+          commentId: await commentAliasUnder(restoredSalt, reply.commentId),
+        })),
+      );
+      if (!fan.doNotContact && answered.length === 0) return null;
       const fanId = await fanAliasUnder(restoredSalt, fan);
-      return { pageId: fan.pageId, fanId, name: '', doNotContact: true, updatedAt: now };
+      return {
+        pageId: fan.pageId,
+        fanId,
+        name: '',
+        doNotContact: fan.doNotContact,
+        updatedAt: now,
+        ...(answered.length > 0 ? { answered } : {}),
+      };
     }),
   );
   return { outreach, fans: kept.filter((fan) => fan !== null) };
@@ -161,6 +182,19 @@ async function restoreBackup(
     const current = mode === 'merge' ? await store.get(key) : undefined;
     if (!current || current.updatedAt <= value.updatedAt) await store.put(value);
   };
+  /** A fan's record merges like any row, but the private replies seen in either copy all stay. */
+  const putFan = async (
+    store: {
+      get(key: [string, string]): Promise<FanRecord | undefined>;
+      put(value: FanRecord): Promise<unknown>;
+    },
+    fan: FanRecord,
+  ) => {
+    const current = mode === 'merge' ? await store.get([fan.pageId, fan.fanId]) : undefined;
+    const [newer, older] = !current || current.updatedAt <= fan.updatedAt ? [fan, current] : [current, fan];
+    const answered = withReplies(newer.answered, older?.answered ?? []);
+    await store.put({ ...newer, ...(answered.length > 0 ? { answered } : {}) });
+  };
   try {
     if (mode === 'replace') {
       await Promise.all([
@@ -171,7 +205,7 @@ async function restoreBackup(
     }
     await Promise.all([
       ...outreach.map((entry) => putNewer(tx.objectStore('outreach'), entry.id, entry)),
-      ...fans.map((fan) => putNewer(tx.objectStore('fans'), [fan.pageId, fan.fanId], fan)),
+      ...fans.map((fan) => putFan(tx.objectStore('fans'), fan)),
       ...backup.templates.map((template) => tx.objectStore('templates').put(template)),
       ...(mode === 'replace'
         ? [

@@ -1,22 +1,26 @@
 import type { FanRecord } from '../shared/outreach';
 import type { OutreachDatabase } from './database';
 import { forgottenFanAliases, type ForgottenAliases } from './forgotten-fans';
+import { withReplies } from './private-replies';
 
 /**
  * A fan's standing (do not contact, notes) as the one answer every read and write uses. A forgotten
  * fan's mark lives under their alias; when they comment again and the admin saves a note, a record
  * under their real id appears beside it. Both are the same fan: merged, a hard flag set on either
- * holds, so nothing done to the new record can lift what the old one said.
+ * holds and private replies seen under either count, so nothing done to the new record can lift what
+ * the old one said.
  */
 export function mergeStanding(
   real: FanRecord | undefined,
   forgotten: FanRecord | undefined,
 ): FanRecord | null {
   if (!real || !forgotten) return real ?? forgotten ?? null;
+  const answered = withReplies(real.answered, forgotten.answered ?? []);
   return {
     ...real,
     doNotContact: real.doNotContact || forgotten.doNotContact,
     updatedAt: Math.max(real.updatedAt, forgotten.updatedAt),
+    ...(answered.length > 0 ? { answered } : {}),
   };
 }
 
@@ -25,17 +29,29 @@ interface FanStoreLike {
   get(key: [string, string]): Promise<FanRecord | undefined>;
 }
 
-/** The fan's merged standing, read in the caller's transaction (the aliases hashed before it). */
+/**
+ * The fan's merged standing, read in the caller's transaction (the aliases hashed before it). A
+ * private reply seen under the asked-about comment before the fan was forgotten is read back as that
+ * comment's.
+ */
 export async function readStanding(
   store: FanStoreLike,
-  fan: { pageId: string; fanId: string },
-  aliases: Pick<ForgottenAliases, 'fanId'>,
+  fan: { pageId: string; fanId: string; commentId?: string },
+  aliases: ForgottenAliases,
 ): Promise<FanRecord | null> {
   const [real, forgotten] = await Promise.all([
     store.get([fan.pageId, fan.fanId]),
     store.get([fan.pageId, aliases.fanId]),
   ]);
-  return mergeStanding(real, forgotten);
+  const reclaimed = forgotten?.answered && {
+    ...forgotten,
+    answered: forgotten.answered.map((reply) =>
+      fan.commentId !== undefined && reply.commentId === aliases.commentId
+        ? { ...reply, commentId: fan.commentId }
+        : reply,
+    ),
+  };
+  return mergeStanding(real, reclaimed ?? forgotten);
 }
 
 /** Who a fan is, as their latest comment names them. */

@@ -1,5 +1,6 @@
 import type { OutreachEntry } from '../shared/outreach';
 import { FAN_SALT_KEY, type OutreachDatabase } from './database';
+import { withReplies } from './private-replies';
 
 /** Marks ids that stand in for a forgotten fan or comment; Facebook ids never contain a colon. */
 export const FORGOTTEN_PREFIX = 'forgotten:';
@@ -30,6 +31,11 @@ export function fanAliasUnder(salt: string, fan: { pageId: string; fanId: string
   return alias(salt, fan.pageId, fan.fanId);
 }
 
+/** A forgotten fan's comment's alias under a given salt, as their tombstones hold it. */
+export function commentAliasUnder(salt: string, commentId: string): Promise<string> {
+  return alias(salt, commentId);
+}
+
 /** The tombstone an entry becomes when its fan is forgotten, under a given salt. */
 export async function tombstoneUnder(
   salt: string,
@@ -38,7 +44,7 @@ export async function tombstoneUnder(
 ): Promise<OutreachEntry> {
   const [fanId, commentId] = await Promise.all([
     alias(salt, entry.pageId, entry.fanId),
-    alias(salt, entry.commentId),
+    commentAliasUnder(salt, entry.commentId),
   ]);
   return tombstone(entry, { fanId, commentId }, now);
 }
@@ -124,8 +130,9 @@ function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number)
 /**
  * Erases what the Page knows about a fan — names, profile, comments, messages, override reasons —
  * leaving for each contact a tombstone with only its Page, category, time and status under a salted
- * alias, and the "do not contact" mark if there was one. Returns how many tombstones were left, and
- * the alias the fan is known by from now on.
+ * alias, and the "do not contact" mark and the private replies seen under their comments (by time and
+ * comment alias) if there were any. Returns how many tombstones were left, and the alias the fan is
+ * known by from now on.
  */
 export async function forgetFan(
   db: OutreachDatabase,
@@ -136,9 +143,10 @@ export async function forgetFan(
   const fanAlias = (await forgottenAliases(db, { ...fan, commentId: '' })).fanId;
   for (;;) {
     // Hash every comment id first: nothing but IndexedDB requests may be awaited in the write below.
-    const commentIds = new Set(
-      (await db.getAllFromIndex('outreach', 'byPageFanTime', range)).map((entry) => entry.commentId),
-    );
+    const commentIds = new Set([
+      ...(await db.getAllFromIndex('outreach', 'byPageFanTime', range)).map((entry) => entry.commentId),
+      ...((await db.get('fans', [fan.pageId, fan.fanId]))?.answered ?? []).map((reply) => reply.commentId),
+    ]);
     const aliasByComment = new Map(
       await Promise.all(
         [...commentIds].map(
@@ -149,22 +157,35 @@ export async function forgetFan(
     const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
     const outreach = tx.objectStore('outreach');
     const fans = tx.objectStore('fans');
-    const [entries, standing] = await Promise.all([
+    const [entries, standing, previous] = await Promise.all([
       outreach.index('byPageFanTime').getAll(range),
       fans.get([fan.pageId, fan.fanId]),
+      fans.get([fan.pageId, fanAlias]),
     ]);
-    if (entries.some((entry) => !aliasByComment.has(entry.commentId))) {
-      // A message to the fan was recorded meanwhile: start over to hash its comment too.
+    const replies = standing?.answered ?? [];
+    if ([...entries, ...replies].some(({ commentId }) => !aliasByComment.has(commentId))) {
+      // A message to the fan (or a reply seen) was recorded meanwhile: start over to hash its comment too.
       tx.abort();
       await tx.done.catch(() => undefined);
       continue;
     }
+    const answered = withReplies(
+      previous?.answered,
+      replies.map((reply) => ({ ...reply, commentId: aliasByComment.get(reply.commentId)!.commentId })),
+    );
+    const marked = standing?.doNotContact === true;
+    const kept = {
+      pageId: fan.pageId,
+      fanId: fanAlias,
+      name: '',
+      doNotContact: marked || previous?.doNotContact === true,
+      updatedAt: marked ? now : (previous?.updatedAt ?? now),
+      ...(answered.length > 0 ? { answered } : {}),
+    };
     await Promise.all([
       ...entries.map((entry) => outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now))),
       fans.delete([fan.pageId, fan.fanId]),
-      ...(standing?.doNotContact
-        ? [fans.put({ pageId: fan.pageId, fanId: fanAlias, name: '', doNotContact: true, updatedAt: now })]
-        : []),
+      ...(marked || answered.length > 0 ? [fans.put(kept)] : []),
     ]);
     await tx.done;
     return { tombstones: entries.length, alias: fanAlias };

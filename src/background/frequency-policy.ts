@@ -36,8 +36,11 @@ export interface OutreachRequest {
   category: Category;
 }
 
-/** What the policy needs from the Page's record of the fan; `markedBy` names a teammate who marked them. */
-export type FanStanding = Pick<FanRecord, 'doNotContact' | 'updatedAt'> & { markedBy?: string };
+/**
+ * What the policy needs from the Page's record of the fan: the mark (`markedBy` names a teammate who
+ * set it) and the private replies Facebook noted under their comments.
+ */
+export type FanStanding = Pick<FanRecord, 'doNotContact' | 'updatedAt' | 'answered'> & { markedBy?: string };
 
 /** A contact the policy counts; `author` names the teammate who made it, when another admin did. */
 export type PastContact = Pick<
@@ -45,10 +48,13 @@ export type PastContact = Pick<
   'pageId' | 'fanId' | 'commentId' | 'category' | 'createdAt' | 'status'
 > & { author?: string };
 
+/** A contact a cap counts; `seen` marks a private reply known only from Facebook's note. */
+type Counted = Pick<PastContact, 'createdAt' | 'author'> & { seen?: true };
+
 /** A rolling-window cap: at most `max` of `contacts` in any `windowMs`. */
 interface Cap {
   rule: PolicyRule;
-  contacts: ReadonlyArray<Pick<PastContact, 'createdAt' | 'author'>>;
+  contacts: readonly Counted[];
   max: number;
   windowMs: number;
 }
@@ -70,6 +76,7 @@ function capRefusal({ rule, contacts, max, windowMs }: Cap, now: number) {
     rule,
     lastContactAt: expiring.createdAt,
     ...(expiring.author !== undefined ? { lastContactBy: expiring.author } : {}),
+    ...(expiring.seen ? { seenOnFacebook: true as const } : {}),
     eligibleAt: expiring.createdAt + windowMs,
     ...(max > 1 ? { limit: max } : {}),
   };
@@ -103,7 +110,10 @@ export function evaluate(
     const by = sameComment.author !== undefined ? { lastContactBy: sameComment.author } : {};
     return { allowed: false, rule: 'one-per-comment', lastContactAt: sameComment.createdAt, ...by };
   }
-  if (request.answeredElsewhere) return { allowed: false, rule: 'one-per-comment' };
+  const answered = standing?.answered ?? [];
+  if (request.answeredElsewhere || answered.some((reply) => reply.commentId === request.commentId)) {
+    return { allowed: false, rule: 'one-per-comment' };
+  }
   if (
     request.commentPostedAt !== undefined &&
     now - request.commentPostedAt >= COMMENT_REPLY_WINDOW_DAYS * DAY_MS
@@ -120,9 +130,15 @@ export function evaluate(
   const outside = (request.outsideContacts ?? []).filter(
     (time) => !fan.some((entry) => Math.abs(entry.createdAt - time) < SAME_SEND_MS),
   );
+  // A private reply Facebook noted under another of the fan's comments, which no log here or on the
+  // team holds, was sent by someone else on the Page's team: of unknown kind, like the Graph's.
+  const repliesElsewhere = answered.filter(
+    (reply) => !fan.some((entry) => entry.commentId === reply.commentId),
+  );
   const nonCare = [
     ...fan.filter((entry) => entry.category !== 'care'),
     ...outside.map((createdAt) => ({ createdAt })),
+    ...repliesElsewhere.map((reply) => ({ createdAt: reply.at, seen: true as const })),
   ];
 
   const caps: Cap[] =

@@ -15,7 +15,7 @@ import {
   reserveOutreach,
   restoreOutreach,
 } from './outreach-store';
-import { fanNotes, setDoNotContact, setFanNotes } from './fan-store';
+import { fanNotes, rememberPrivateReply, setDoNotContact, setFanNotes } from './fan-store';
 import { forgetLocally } from './forget-locally';
 import { deleteTemplate, getTemplate, listTemplates, reorderTemplates, saveTemplate } from './template-store';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from './data-transfer';
@@ -123,6 +123,9 @@ export const contentHandlers: HandlerMap<ContentToBackground> = {
     if (tabId === undefined) throw new RequestError('forbidden');
     const target = { comment, tabId, selectedAt: now };
     await savePendingTarget(target);
+    if (comment.answeredPrivately) {
+      await withDatabase((db) => rememberPrivateReply(db, fanProfile(target), requestFor(target), now));
+    }
     return { popupOpened: await announcePendingTarget(target) };
   },
 

@@ -155,7 +155,8 @@ function withTeamStanding(
   team: FanStanding | null | undefined,
 ): FanStanding | null {
   if (!team?.doNotContact || local?.doNotContact) return local;
-  return { ...team, updatedAt: Math.max(team.updatedAt, local?.updatedAt ?? 0) };
+  const answered = local?.answered ? { answered: local.answered } : {};
+  return { ...team, updatedAt: Math.max(team.updatedAt, local?.updatedAt ?? 0), ...answered };
 }
 
 /** What the policy judges of a new entry: its fan, comment, category and the comment's age. */
@@ -447,7 +448,7 @@ export async function fanStatuses(
     const { pageId, fanId } = request;
     const live = histories[position]!.filter(counts);
     const standing = standings[position] ?? null;
-    if (live.length === 0 && !standing?.doNotContact) return [];
+    if (live.length === 0 && !standing?.doNotContact && !standing?.answered) return [];
     // Customer care is left out: the status says when the Page may next reach out on its own initiative.
     const verdicts = evaluateAll(request, live, settings, now, standing);
     const initiative = INITIATIVE_CATEGORIES.map((category) => verdicts[category]);

@@ -20,6 +20,7 @@ function formatTime(time: number, withSeconds = false): string {
 export function describeVerdict(verdict: Verdict, fanName: string, now: number): string {
   if (verdict.allowed) return t('verdictAllowed', fanName);
   const rule = describeRule(verdict, fanName, now);
+  if (verdict.seenOnFacebook) return `${rule} ${t('verdictSeenOnFacebook')}`;
   return verdict.lastContactBy === undefined
     ? rule
     : `${rule} ${t('verdictTeammate', verdict.lastContactBy)}`;

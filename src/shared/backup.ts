@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_IMPORTED_TEMPLATES } from './export-document';
-import { MAX_FAN_NOTES, MAX_LOG_ENTRIES, OutreachEntrySchema } from './outreach';
+import { MAX_ANSWERED_KEPT, MAX_FAN_NOTES, MAX_LOG_ENTRIES, OutreachEntrySchema } from './outreach';
 import { CustomPlaceholdersSchema } from './placeholders';
 import { PolicySettingsSchema } from './policy-settings';
 import { TemplateSchema } from './templates';
@@ -19,6 +19,10 @@ const FanRecordSchema = z.strictObject({
   notes: z.string().max(MAX_FAN_NOTES).optional(),
   notesAt: z.number().int().nonnegative().optional(),
   unavailableAt: z.number().int().nonnegative().optional(),
+  answered: z
+    .array(z.strictObject({ commentId: z.string().max(2000), at: z.number().int().nonnegative() }))
+    .max(MAX_ANSWERED_KEPT)
+    .optional(),
 });
 
 /** Everything the extension stores, as one file: restoring it into a new browser loses nothing. */

@@ -160,7 +160,22 @@ export interface FanRecord {
   notesAt?: number;
   /** When Facebook last said this person cannot receive the Page's messages (Graph error 551). */
   unavailableAt?: number;
+  /** The fan's comments under which Facebook noted the Page "responded privately" (newest kept). */
+  answered?: PrivateReplySeen[];
 }
+
+/**
+ * A private reply Facebook notes under a comment, seen when the admin picked it: sent by someone on
+ * the Page's team, from wherever, at the latest at `at` (when first seen, or the last day Facebook
+ * allows a private reply to the comment, if that came first).
+ */
+export interface PrivateReplySeen {
+  commentId: string;
+  at: number;
+}
+
+/** Private replies seen under a fan's comments that are kept: more than any rule counts. */
+export const MAX_ANSWERED_KEPT = 20;
 
 /**
  * Most entries the log keeps, whatever the retention: the oldest beyond it go, as past retention. A
@@ -185,6 +200,11 @@ export type Verdict =
       lastContactAt?: number;
       /** Who on the Page's team made it, when another admin did (team mode). */
       lastContactBy?: string;
+      /**
+       * The contact is a private reply Facebook noted under another of the fan's comments: someone on
+       * the Page's team sent it, at the latest at `lastContactAt`.
+       */
+      seenOnFacebook?: true;
       /** When the fan can be messaged again; absent for rules that never expire. */
       eligibleAt?: number;
       /** For caps of more than one message: how many the rule allows in its window. */

@@ -31,3 +31,30 @@ test('a comment Facebook notes the Page answered privately is refused as answere
   await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
   expect(await storedEntries(background)).toEqual([]);
 });
+
+test('a private reply Facebook notes under one of a fan’s comments holds their other comments, customer care aside', async ({
+  page,
+  openPopup,
+}) => {
+  const post = fixtureResponse(DEMO_POSTS.en.url);
+  await page.route(DEMO_POSTS.en.url, (route) =>
+    route.fulfill({
+      ...post,
+      body: post.body.replace(
+        AFTER_GIULIAS_ROW,
+        `</ul><div><span>Acme Coffee responded privately</span></div><div class="replies-c3">`,
+      ),
+    }),
+  );
+  await page.goto(DEMO_POSTS.en.url);
+  const giulias = page.getByRole('button', { name: 'Send message to Giulia Rossi' });
+  await giulias.first().click();
+  await (await openPopup()).close();
+  await giulias.nth(1).click();
+  const popup = await openPopup();
+  await expect(popup.getByRole('group', { name: 'Thanks' })).toContainText(
+    /Giulia Rossi was messaged .+; next message possible on .+\. Facebook shows that the Page answered another of their comments privately/,
+  );
+  await popup.getByRole('radio', { name: 'Follow-up on your question' }).check();
+  await expect(popup.getByRole('button', { name: 'Review message' })).toBeEnabled();
+});

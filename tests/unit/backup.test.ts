@@ -24,7 +24,10 @@ async function call<K extends keyof ReplyData>(message: { type: K } & Record<str
   return reply.data as ReplyData[K];
 }
 
-/** A browser that has been used: a message sent, a fan marked and noted, settings and placeholders saved. */
+/**
+ * A browser that has been used: a message sent, a private reply seen, a fan noted, settings and
+ * placeholders saved.
+ */
 async function useTheExtension(): Promise<void> {
   await call({ type: 'settings/set', settings: { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 10 } });
   await call({ type: 'placeholders/set', placeholders: { discount_code: 'WELCOME10' } });
@@ -39,6 +42,19 @@ async function useTheExtension(): Promise<void> {
   await call({ type: 'outreach/deliver', entryId: entry!.id });
   await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' });
   await call({ type: 'fan/notes', commentId: giuliaComment.commentId, notes: 'Second time this week' });
+  await seeAnswered('458');
+  await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+}
+
+/** The admin picks Giulia's comment `commentId`, under which Facebook notes the Page responded privately. */
+async function seeAnswered(commentId: string): Promise<void> {
+  const answered = {
+    ...giuliaComment,
+    commentId,
+    graphCommentId: `123_${commentId}`,
+    answeredPrivately: true,
+  };
+  await routeMessage({ type: 'target/select', comment: answered }, facebookTab, NOW);
 }
 
 /** Giulia comments again the next day: her warning still holds her, and still counts as a strike. */
@@ -146,6 +162,29 @@ describe('backup and restore of everything', () => {
       await expectGiuliaStillHeld();
     });
   }
+
+  test('a merge keeps the private replies seen in either copy of a fan', async () => {
+    await seeAnswered('458');
+    const { document: older } = await backUp();
+    await seeAnswered('459');
+
+    await restored(older, 'merge');
+    const { document: after } = await backUp();
+    expect(after.fans[0]!.answered!.map((reply) => reply.commentId).sort()).toEqual(['458', '459']);
+  });
+
+  test('a private reply seen before a fan was forgotten still holds them after restoring a backup from before', async () => {
+    await seeAnswered('458');
+    const { document: older } = await backUp();
+    await call({ type: 'fan/forget', commentId: '458' });
+
+    await restored(older, 'replace');
+    const { document: after } = await backUp();
+    expect(JSON.stringify(after.fans)).not.toMatch(/Giulia|"458"/);
+    await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+    const { verdicts } = await call({ type: 'popup/open' }, NOW + DAY_MS);
+    expect(verdicts!.thanks).toMatchObject({ allowed: false, rule: 'fan-window', lastContactAt: NOW });
+  });
 
   test('merging never puts an older copy of an entry over a newer one', async () => {
     await call({ type: 'settings/set', settings: DEFAULT_POLICY_SETTINGS });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/database';
-import { setDoNotContact, setFanNotes } from '../../src/background/fan-store';
+import { rememberPrivateReply, setDoNotContact, setFanNotes } from '../../src/background/fan-store';
 import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/forgotten-fans';
 import {
   checkOutreach,
@@ -115,6 +115,17 @@ describe('forgetting a fan', () => {
       checkOutreach(db, { ...giulia, commentId: '456' }, settings, T + 100 * DAY_MS),
     );
     expect(verdicts.care).toMatchObject({ allowed: false, rule: 'one-per-comment' });
+  });
+
+  test('keeps a private reply Facebook noted under their comment: the fan is held, the comment answered', async () => {
+    const fan = { ...giulia, name: 'Giulia Rossi' };
+    await withDatabase((db) => rememberPrivateReply(db, fan, { commentId: '456' }, T));
+    await forget();
+    const check = (commentId: string) =>
+      withDatabase((db) => checkOutreach(db, { ...giulia, commentId }, settings, T + 2 * DAY_MS));
+    expect((await check('999')).verdicts.thanks).toMatchObject({ allowed: false, rule: 'fan-window' });
+    expect((await check('456')).verdicts.care).toMatchObject({ allowed: false, rule: 'one-per-comment' });
+    expect(JSON.stringify(await withDatabase((db) => db.getAll('fans')))).not.toMatch(/Giulia|"456"/);
   });
 
   test('drops the reason typed for an override, which may name the fan', async () => {

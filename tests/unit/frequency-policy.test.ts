@@ -187,10 +187,64 @@ describe('frequency policy: messages the Page sent outside this browser', () => 
     });
   });
 
+  test('a teammate’s send, as the conversation shows it, is not counted twice', () => {
+    const team = [
+      contact(T - 25 * DAY_MS, { commentId: '1', author: 'Bea' }),
+      contact(T - 15 * DAY_MS, { commentId: '2', author: 'Ann' }),
+    ];
+    const sameSends = team.map((entry) => entry.createdAt + 30_000);
+    expect(evaluate(request({ outsideContacts: sameSends }), team, settings, T)).toEqual({ allowed: true });
+  });
+
   test('this browser’s own send, as the conversation shows it, is not counted twice', () => {
     const own = [contact(T - 25 * DAY_MS, { commentId: '1' }), contact(T - 15 * DAY_MS, { commentId: '2' })];
     const sameSends = own.map((entry) => entry.createdAt + 30_000);
     expect(evaluate(request({ outsideContacts: sameSends }), own, settings, T)).toEqual({ allowed: true });
+  });
+});
+
+describe('frequency policy: private replies Facebook noted under the fan’s comments', () => {
+  const answered = (commentId: string, at: number) => ({
+    doNotContact: false,
+    updatedAt: 0,
+    answered: [{ commentId, at }],
+  });
+
+  test('one under another of the fan’s comments holds the weekly rule from when it was seen', () => {
+    expect(evaluate(request(), [], settings, T, answered('123', T - 2 * DAY_MS))).toEqual({
+      allowed: false,
+      rule: 'fan-window',
+      lastContactAt: T - 2 * DAY_MS,
+      seenOnFacebook: true,
+      eligibleAt: T + 5 * DAY_MS,
+    });
+  });
+
+  test('its kind is unknown: it holds no category rule and never customer care', () => {
+    const seen = answered('123', T - 10 * DAY_MS);
+    expect(evaluate(request({ category: 'promo' }), [], settings, T, seen)).toEqual({ allowed: true });
+    expect(evaluate(request({ category: 'care' }), [], settings, T, answered('123', T))).toEqual({
+      allowed: true,
+    });
+  });
+
+  test('one under a comment a message in the log answered is that message, counted once', () => {
+    const own = [contact(T - 25 * DAY_MS, { commentId: '1' }), contact(T - 15 * DAY_MS, { commentId: '2' })];
+    const seenUnderOwn = {
+      doNotContact: false,
+      updatedAt: 0,
+      answered: [{ commentId: '2', at: T - 8 * DAY_MS }],
+    };
+    expect(evaluate(request(), own, settings, T, seenUnderOwn)).toEqual({ allowed: true });
+  });
+
+  test('the comment it was seen under stays answered, even where the note is not read again', () => {
+    for (const category of CATEGORIES) {
+      expect(evaluate(request({ category }), [], settings, T, answered('456', T - 100 * DAY_MS))).toEqual({
+        allowed: false,
+        rule: 'one-per-comment',
+      });
+    }
   });
 });
 

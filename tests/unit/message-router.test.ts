@@ -227,6 +227,32 @@ describe('message router', () => {
     expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({ data: { notes: '' } });
   });
 
+  test('a comment Facebook notes was answered privately counts as a contact on the fan’s other comments', async () => {
+    const answered = { ...comment, answeredPrivately: true as const };
+    await routeMessage({ type: 'target/select', comment: answered }, facebookTab, NOW);
+    const other = { ...comment, commentId: '459', graphCommentId: '123_459' };
+    await routeMessage({ type: 'target/select', comment: other }, facebookTab, NOW + DAY_MS);
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW + DAY_MS)).toMatchObject({
+      data: {
+        verdicts: {
+          thanks: { allowed: false, rule: 'fan-window', lastContactAt: NOW, eligibleAt: NOW + 7 * DAY_MS },
+          care: { allowed: true },
+        },
+      },
+    });
+    expect((await storedState()).entries).toEqual([]);
+  });
+
+  test('a private reply noted under an older comment counts from the last day Facebook allowed it', async () => {
+    const older = { ...comment, ageMs: 10 * DAY_MS, answeredPrivately: true as const };
+    await routeMessage({ type: 'target/select', comment: older }, facebookTab, NOW);
+    const other = { ...comment, commentId: '459', graphCommentId: '123_459' };
+    await routeMessage({ type: 'target/select', comment: other }, facebookTab, NOW);
+    expect(await routeMessage({ type: 'popup/open' }, popup, NOW)).toMatchObject({
+      data: { verdicts: { thanks: { allowed: false, rule: 'fan-window', lastContactAt: NOW - 3 * DAY_MS } } },
+    });
+  });
+
   test('notes longer than 2,000 characters are refused and change nothing', async () => {
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     const reply = await routeMessage(
