@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { TeamView } from '../shared/team';
-import { teamSyncText } from '../shared/team-sync-text';
+import { syncStalled, teamSyncText } from '../shared/team-sync-text';
 import { parseInvite } from '../shared/team-invite';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { RememberCheckbox } from './RememberCheckbox';
@@ -85,8 +85,10 @@ export function TeamSection() {
               <span>{t('teamMember', [team.pageName, team.user, team.server])}</span>{' '}
               {team.removed ? (
                 <span role="alert">{t('teamRemoved')}</span>
+              ) : syncStalled(team, Date.now()) ? (
+                <span role="alert">{teamSyncText(team, Date.now())}</span>
               ) : (
-                <span>{teamSyncText(team)}</span>
+                <span>{teamSyncText(team, Date.now())}</span>
               )}{' '}
               <button type="button" disabled={busy} onClick={() => void syncNow()}>
                 {t('teamSyncNow')}

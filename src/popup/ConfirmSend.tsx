@@ -38,7 +38,7 @@ export function ConfirmSend() {
         <p class="confirm-route">
           {team.removed
             ? t('teamRemoved')
-            : `${t('confirmTeam', [comment.pageName, team.user])} ${teamSyncText(team)}`}
+            : `${t('confirmTeam', [comment.pageName, team.user])} ${teamSyncText(team, Date.now())}`}
         </p>
       )}
       {overridable.value && <p class="override-note">{t('logOverridden', overrideReason.value.trim())}</p>}
