@@ -64,8 +64,9 @@ export default defineConfig(({ mode }) => {
         // both browsers validate the manifest when the e2e tests and web-ext lint load the build.
         skipManifestValidation: true,
         disableAutoLaunch: true,
-        // The full-page log is opened from the popup, not named in the manifest.
-        additionalInputs: ['src/log/index.html'],
+        // The full-page log is opened from the popup, not named in the manifest; the side panel's page
+        // is named under a key the plugin does not read (side_panel, sidebar_action).
+        additionalInputs: ['src/log/index.html', 'src/popup/panel.html'],
       }),
     ],
   };

@@ -1,4 +1,7 @@
 import type { ContentToBackground, PendingTarget, PopupToBackground, ReplyData } from '../shared/messages';
+import browser from 'webextension-polyfill';
+import { openSidePanel } from '../shared/side-panel';
+import { SURFACE_KEY, surfaceOf } from '../shared/surface';
 import { templatesForLanguage } from '../shared/templates';
 import { excerpt } from '../shared/placeholders';
 import { uiLanguage } from '../shared/i18n';
@@ -119,14 +122,17 @@ async function forgetEverywhere(fan: { pageId: string; fanId: string }, now: num
 }
 
 export const contentHandlers: HandlerMap<ContentToBackground> = {
-  async 'target/select'({ comment }, { tabId, now }) {
+  async 'target/select'({ comment, surface }, { tabId, now }) {
     if (tabId === undefined) throw new RequestError('forbidden');
+    // Before anything is awaited: the browser opens a side panel only within the admin's click.
+    const panelOpened = surface === 'panel' ? openSidePanel({ tabId }) : Promise.resolve(false);
     const target = { comment, tabId, selectedAt: now };
     await savePendingTarget(target);
+    const shown = await announcePendingTarget(target, panelOpened);
     if (comment.answeredPrivately) {
       await withDatabase((db) => rememberPrivateReply(db, fanProfile(target), requestFor(target), now));
     }
-    return { popupOpened: await announcePendingTarget(target) };
+    return { popupOpened: shown };
   },
 
   async 'page/health'({ failedSignal }, { tabId, now }) {
@@ -376,6 +382,15 @@ export const popupHandlers: HandlerMap<PopupToBackground> = {
     // Open logs reload, and facebook.com tabs ask again for every fan they show.
     await announceEverythingChanged(now);
     return restored;
+  },
+
+  async 'surface/get'() {
+    return { surface: surfaceOf((await browser.storage.local.get(SURFACE_KEY))[SURFACE_KEY]) };
+  },
+
+  async 'surface/set'({ surface }) {
+    await browser.storage.local.set({ [SURFACE_KEY]: surface });
+    return { surface };
   },
 
   async 'placeholders/get'() {

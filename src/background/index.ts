@@ -23,8 +23,12 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.runtime.onInstalled.addListener(() => {
   void scheduleMaintenance();
   void scheduleTeamSync();
-  // Firefox's tests may not open extension pages themselves: its test build opens the popup for them.
-  if (__TEST_OPENS_POPUP__) void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html') });
+  // Firefox's tests may not open extension pages themselves: its test build opens the popup's and the
+  // sidebar's pages for them.
+  if (__TEST_OPENS_POPUP__) {
+    for (const page of ['src/popup/index.html', 'src/popup/panel.html'])
+      void browser.tabs.create({ url: browser.runtime.getURL(page) });
+  }
 });
 browser.runtime.onStartup.addListener(() => {
   void scheduleMaintenance();

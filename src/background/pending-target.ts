@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { PendingTarget } from '../shared/messages';
 import { t } from '../shared/i18n';
+import { sidePanelShowing } from '../shared/side-panel';
 
 const STORAGE_KEY = 'pendingTarget';
 /** Badge text telling the admin a comment is waiting in the popup. */
@@ -24,13 +25,21 @@ export async function clearPendingTarget(): Promise<void> {
   await browser.storage.session.remove(STORAGE_KEY);
 }
 
-/** Shows the badge, then opens the popup where the browser allows it without a toolbar click. */
-export async function announcePendingTarget(target: PendingTarget): Promise<boolean> {
+/**
+ * Shows the compose view on the picked comment: in the side panel when it opened (`panelOpened`) or
+ * was open already, since it follows the picked comment by itself; else in the popup, where the
+ * browser allows it without a toolbar click. The badge says a comment waits either way.
+ */
+export async function announcePendingTarget(
+  target: PendingTarget,
+  panelOpened: Promise<boolean>,
+): Promise<boolean> {
   await Promise.all([
     browser.action.setBadgeText({ text: WAITING_BADGE }),
     browser.action.setBadgeBackgroundColor({ color: WAITING_BADGE_COLOR }),
     browser.action.setTitle({ title: t('badgeTargetWaiting', target.comment.authorName) }),
   ]);
+  if ((await panelOpened) || (await sidePanelShowing())) return true;
   try {
     await browser.action.openPopup();
     return true;

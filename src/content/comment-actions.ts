@@ -19,6 +19,8 @@ import {
 import type { Feature } from './context';
 import type { Write } from './dom-watcher';
 import { startFanStatuses, type FanStatuses } from './fan-status';
+import { followSurface } from './surface-preference';
+import type { Surface } from '../shared/surface';
 
 /**
  * What it takes to bring one comment element in line with what it shows now: exactly one action for
@@ -52,13 +54,13 @@ function syncAction(article: Element, statuses: FanStatuses): Write | null {
  * Makes the clicked comment the pending target in the extension. The page cannot script this: clicks
  * it synthesizes are ignored, and nothing is ever sent from here; the admin confirms in the popup.
  */
-async function selectTarget(button: HTMLButtonElement): Promise<void> {
+async function selectTarget(button: HTMLButtonElement, surface: Surface): Promise<void> {
   const article = button.closest(ARTICLE_SELECTOR);
   const comment = article && readComment(article);
   if (!comment) return;
   // Busy until the background holds the comment: assistive tech (and tests) know when it is picked.
   button.setAttribute('aria-busy', 'true');
-  const reply = await request({ type: 'target/select', comment }).finally(() =>
+  const reply = await request({ type: 'target/select', comment, surface }).finally(() =>
     button.removeAttribute('aria-busy'),
   );
   if (!reply.ok) throw new Error(reply.error.message);
@@ -71,6 +73,7 @@ async function selectTarget(button: HTMLButtonElement): Promise<void> {
 export const commentActions: Feature = {
   init({ document, watcher, signal, orphaned, onOrphaned }) {
     const statuses = startFanStatuses(document, signal);
+    const surface = followSurface(signal);
     watcher.inspect({ collect: findArticles, inspect: (article) => syncAction(article, statuses) }, signal);
     onOrphaned(() => document.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR).forEach(showReloadNeeded));
     document.addEventListener(
@@ -85,7 +88,7 @@ export const commentActions: Feature = {
         for (const other of document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}][aria-pressed]`)) {
           other.removeAttribute('aria-pressed');
         }
-        selectTarget(button).catch((error: unknown) => console.warn('Page Outreach:', error));
+        selectTarget(button, surface()).catch((error: unknown) => console.warn('Page Outreach:', error));
       },
       { capture: true, signal },
     );

@@ -4,6 +4,7 @@ import { GraphConnection } from './GraphConnection';
 import { ImportExport } from './ImportExport';
 import { PlaceholdersEditor } from './PlaceholdersEditor';
 import { SettingsForm } from './SettingsForm';
+import { SurfaceChoice } from './SurfaceChoice';
 import { TeamSection } from './TeamSection';
 import { TemplatesEditor } from './TemplatesEditor';
 
@@ -12,6 +13,7 @@ export function OptionsApp() {
     <main>
       <h1>{t('settingsTitle')}</h1>
       <SettingsForm key={importsDone.value} />
+      <SurfaceChoice />
       <TemplatesEditor />
       <PlaceholdersEditor />
       <GraphConnection />

@@ -1,6 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
+import { hasSidePanel, openSidePanel } from '../shared/side-panel';
+import type { Surface } from '../shared/surface';
+import { followPickedComment } from './compose-store';
 import { ComposeView } from './ComposeView';
 import { LogView } from './LogView';
 
@@ -10,10 +13,18 @@ const VIEWS: ReadonlyArray<{ id: View; label: 'tabCompose' | 'tabLog' }> = [
   { id: 'log', label: 'tabLog' },
 ];
 
-export function App() {
+/** The popup moves to the side panel, which stays open while the admin works through a thread. */
+async function moveToSidePanel(): Promise<void> {
+  if (await openSidePanel('this-window')) window.close();
+}
+
+/** The compose and log views, in the toolbar popup or in the side panel (`surface`). */
+export function App({ surface }: { surface: Surface }) {
   const [view, setView] = useState<View>('compose');
+  // A comment picked on facebook.com while this page is open shows here at once.
+  useEffect(() => followPickedComment(() => setView('compose')), []);
   return (
-    <main>
+    <main class={surface}>
       <nav class="tabs" aria-label={t('extName')}>
         {VIEWS.map(({ id, label }) => (
           <button
@@ -26,6 +37,11 @@ export function App() {
             {t(label)}
           </button>
         ))}
+        {surface === 'popup' && hasSidePanel() && (
+          <button type="button" class="tab side-panel-link" onClick={() => void moveToSidePanel()}>
+            {t('openSidePanel')}
+          </button>
+        )}
         <button
           type="button"
           class="tab settings-link"

@@ -10,6 +10,7 @@ import {
   loaded,
   loadError,
   openCompose,
+  pickedAt,
   outcome,
   overridable,
   overrideReason,
@@ -19,29 +20,31 @@ import {
   stage,
   template,
 } from './compose-store';
+import { CategoryTabs } from './CategoryTabs';
 import { ConfirmSend } from './ConfirmSend';
 import { describeVerdict } from './format';
 import { MessageEditor } from './MessageEditor';
 import { TargetCard } from './TargetCard';
 import { TemplatePicker } from './TemplatePicker';
 
-/** Ctrl+Enter (⌘+Enter on a Mac): review from the form, send from the confirmation. */
+/** Ctrl+Enter (⌘+Enter on a Mac): review from the form, send from the confirmation; Esc goes back. */
 function onShortcut(event: KeyboardEvent): void {
+  if (event.key === 'Escape' && stage.value === 'confirm') {
+    event.preventDefault();
+    stage.value = 'compose';
+    return;
+  }
   if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
   event.preventDefault();
   if (stage.value === 'confirm') void send();
   else review();
 }
 
+/** What the policy says of the chosen category, in one sentence: the only place a refusal is stated. */
 function Verdict() {
-  const state = loaded.value;
-  const comment = state?.target?.comment;
-  const verdicts = state?.verdicts;
-  if (!comment || !verdicts) return null;
-  // Before a template is picked, say whether everything is possible; after, what the policy says of it.
-  const shown =
-    selectedVerdict.value ?? (Object.values(verdicts).every((v) => v.allowed) ? verdicts.thanks : null);
-  if (!shown) return null;
+  const comment = loaded.value?.target?.comment;
+  const shown = selectedVerdict.value;
+  if (!comment || !shown) return null;
   return (
     <p class={shown.allowed ? 'verdict allowed' : 'verdict refused'} role="status">
       {describeVerdict(shown, comment.authorName, Date.now())}
@@ -95,7 +98,7 @@ function OutcomeLine({ current }: { current: NonNullable<typeof outcome.value> }
 }
 
 export function ComposeView() {
-  useEffect(() => void openCompose(), []);
+  useEffect(() => void openCompose(), [pickedAt.value]);
   const state = loaded.value;
   if (loadError.value) return <p role="alert">{loadError.value}</p>;
   if (!state) return <p aria-busy="true">{t('loading')}</p>;
@@ -138,6 +141,9 @@ export function ComposeView() {
     >
       {notice}
       <TargetCard />
+      <CategoryTabs />
+      <Verdict />
+      <GraphPaused />
       <TemplatePicker />
       <MessageEditor />
       {chosen?.category === 'warning' && state.strikes > 0 && (
@@ -145,27 +151,28 @@ export function ComposeView() {
           {t('strikeLadder', [String(state.strikes + 1), comment.authorName])}
         </p>
       )}
-      <Verdict />
-      <GraphPaused />
-      {overridable.value && (
-        <div class="override">
-          <label for="override-reason">{t('overrideReasonLabel')}</label>
-          <textarea
-            id="override-reason"
-            rows={2}
-            maxLength={MAX_OVERRIDE_REASON}
-            value={overrideReason.value}
-            onInput={(event) => (overrideReason.value = event.currentTarget.value)}
-          />
-        </div>
-      )}
-      <button type="submit" class="send" disabled={!canSend.value} aria-describedby="keyboard-hint">
-        {t('reviewMessage')}
-      </button>
-      <p class="hint" id="keyboard-hint">
-        {t('keyboardHint')}
-      </p>
-      <Outcome />
+      {/* Sticky at the bottom: the primary action stays in view however long the rest grows. */}
+      <div class="action-bar">
+        <Outcome />
+        {overridable.value && (
+          <div class="override">
+            <label for="override-reason">{t('overrideReasonLabel')}</label>
+            <textarea
+              id="override-reason"
+              rows={2}
+              maxLength={MAX_OVERRIDE_REASON}
+              value={overrideReason.value}
+              onInput={(event) => (overrideReason.value = event.currentTarget.value)}
+            />
+          </div>
+        )}
+        <button type="submit" class="send" disabled={!canSend.value} aria-describedby="keyboard-hint">
+          {t('reviewMessage')}
+        </button>
+        <p class="hint" id="keyboard-hint">
+          {t('keyboardHint')}
+        </p>
+      </div>
     </form>
   );
 }

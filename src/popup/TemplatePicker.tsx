@@ -1,22 +1,30 @@
 import { t } from '../shared/i18n';
 import { CATEGORY_LABELS } from '../shared/labels';
-import { CATEGORIES } from '../shared/outreach';
 import { foldText } from '../shared/text';
-import { loaded, pickTemplate, search, templateId } from './compose-store';
-import { describeVerdict } from './format';
+import { categoryTabId, TEMPLATES_PANEL_ID } from './CategoryTabs';
+import { chosenCategory, loaded, pickTemplate, search, templateId } from './compose-store';
 
-/** The templates by category, each category with the policy's verdict for this fan before picking. */
+/**
+ * The templates as one list: the chosen category's, or, while searching, every template that matches
+ * (each naming its category). Arrow keys move through them, as through any radio group.
+ */
 export function TemplatePicker() {
   const state = loaded.value;
   if (!state?.target) return null;
-  const { comment } = state.target;
-  const now = Date.now();
   const needle = foldText(search.value.trim());
-  const matching = state.templates.filter(
-    (candidate) => needle === '' || foldText(`${candidate.title}\n${candidate.body}`).includes(needle),
+  const searching = needle !== '';
+  const shown = state.templates.filter((candidate) =>
+    searching
+      ? foldText(`${candidate.title}\n${candidate.body}`).includes(needle)
+      : candidate.category === chosenCategory.value,
   );
   return (
-    <>
+    <div
+      class="templates"
+      id={TEMPLATES_PANEL_ID}
+      role="tabpanel"
+      aria-labelledby={categoryTabId(chosenCategory.value)}
+    >
       <label class="search">
         <span class="visually-hidden">{t('searchTemplates')}</span>
         <input
@@ -26,32 +34,30 @@ export function TemplatePicker() {
           onInput={(event) => (search.value = event.currentTarget.value)}
         />
       </label>
-      {matching.length === 0 && <p class="empty">{t('noTemplatesMatch', search.value.trim())}</p>}
-      {CATEGORIES.map((category) => {
-        const inCategory = matching.filter((candidate) => candidate.category === category);
-        const verdict = state.verdicts?.[category];
-        if (inCategory.length === 0) return null;
-        return (
-          <fieldset key={category} class="category">
-            <legend>{t(CATEGORY_LABELS[category])}</legend>
-            {verdict && !verdict.allowed && (
-              <p class="category-verdict">{describeVerdict(verdict, comment.authorName, now)}</p>
-            )}
-            {inCategory.map((candidate) => (
-              <label key={candidate.id} class="template">
-                <input
-                  type="radio"
-                  name="template"
-                  value={candidate.id}
-                  checked={candidate.id === templateId.value}
-                  onChange={() => pickTemplate(candidate.id)}
-                />
-                {candidate.title}
-              </label>
-            ))}
-          </fieldset>
-        );
-      })}
-    </>
+      {shown.length === 0 ? (
+        <p class="empty">
+          {searching ? t('noTemplatesMatch', search.value.trim()) : t('noTemplatesInCategory')}
+        </p>
+      ) : (
+        <fieldset class="template-list">
+          <legend class="visually-hidden">{t('templatesLabel')}</legend>
+          {shown.map((candidate) => (
+            <label key={candidate.id} class="template">
+              <input
+                type="radio"
+                name="template"
+                value={candidate.id}
+                checked={candidate.id === templateId.value}
+                onChange={() => pickTemplate(candidate.id)}
+              />
+              {candidate.title}
+              {searching && (
+                <span class="template-category"> · {t(CATEGORY_LABELS[candidate.category])}</span>
+              )}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </div>
   );
 }

@@ -3,7 +3,13 @@ import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import type { ReplyData } from '../shared/messages';
-import { isOverridable, MIN_OVERRIDE_REASON, type Category } from '../shared/outreach';
+import {
+  CATEGORIES,
+  isOverridable,
+  MIN_OVERRIDE_REASON,
+  type Category,
+  type Verdict,
+} from '../shared/outreach';
 import { fillAndCheck, placeholderValues } from '../shared/placeholders';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
 import { assistedDelivery } from './delivery/assisted-delivery';
@@ -25,6 +31,8 @@ const LAST_USED_KEY = 'lastUsedTemplates';
 export const loaded = signal<Loaded | null>(null);
 export const loadError = signal<string | null>(null);
 export const templateId = signal<string | null>(null);
+/** The category in view: its verdict is the one sentence shown, its templates the list. */
+export const chosenCategory = signal<Category>(CATEGORIES[0]);
 /** The admin's own wording for this one message, or null to send the template as filled. */
 export const editedText = signal<string | null>(null);
 export const overrideReason = signal('');
@@ -36,6 +44,11 @@ export const search = signal('');
 export const forgottenNote = signal<string | null>(null);
 /** The last send on a team's Page was decided without its server, which did not answer. */
 export const teamUnchecked = signal(false);
+/** Bumped when the admin picks another comment while this page is open: the compose view loads it. */
+export const pickedAt = signal(0);
+
+/** Where the background keeps the picked comment (see pending-target.ts). */
+const PENDING_TARGET_KEY = 'pendingTarget';
 
 export const template = computed(
   () => loaded.value?.templates.find((candidate) => candidate.id === templateId.value) ?? null,
@@ -47,10 +60,7 @@ export const filled = computed(() => {
     : null;
 });
 export const finalText = computed(() => editedText.value ?? filled.value?.text ?? '');
-export const selectedVerdict = computed(() => {
-  const verdicts = loaded.value?.verdicts;
-  return verdicts && template.value ? verdicts[template.value.category] : null;
-});
+export const selectedVerdict = computed(() => loaded.value?.verdicts?.[chosenCategory.value] ?? null);
 /** A soft rule can be overridden with a reason, which goes into the log; Facebook's rules cannot. */
 export const overridable = computed(() => {
   const verdict = selectedVerdict.value;
@@ -76,6 +86,30 @@ async function lastUsed(): Promise<LastUsed> {
   return (stored[LAST_USED_KEY] as LastUsed | undefined) ?? { byCategory: {} };
 }
 
+/**
+ * Follows the comments the admin picks on facebook.com while this page is open (the side panel stays
+ * open through a whole thread): each new one starts a fresh compose, and `onPicked` brings the compose
+ * view forward. Returns the unsubscribe.
+ */
+export function followPickedComment(onPicked: () => void): () => void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    const picked = changes[PENDING_TARGET_KEY]?.newValue as { comment?: { commentId?: string } } | undefined;
+    if (area !== 'session' || !picked?.comment) return;
+    if (picked.comment.commentId === loaded.value?.target?.comment.commentId) return;
+    templateId.value = null;
+    editedText.value = null;
+    overrideReason.value = '';
+    outcome.value = null;
+    forgottenNote.value = null;
+    teamUnchecked.value = false;
+    stage.value = 'compose';
+    pickedAt.value += 1;
+    onPicked();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 export async function openCompose(): Promise<void> {
   const [reply, used] = await Promise.all([request({ type: 'popup/open' }), lastUsed()]);
   if (!reply.ok) {
@@ -83,7 +117,12 @@ export async function openCompose(): Promise<void> {
     return;
   }
   loaded.value = reply.data;
-  if (reply.data.target) templateId.value = preselect(reply.data.templates, reply.data.verdicts, used);
+  if (reply.data.target) {
+    const preselected = preselect(reply.data.templates, reply.data.verdicts, used);
+    const picked = reply.data.templates.find((candidate) => candidate.id === preselected);
+    templateId.value = preselected;
+    chosenCategory.value = picked?.category ?? firstAllowed(reply.data.verdicts);
+  }
   const team = reply.data.team;
   await Promise.all([
     reply.data.refining ? refine() : undefined,
@@ -116,7 +155,24 @@ async function refine(): Promise<void> {
   patchLoaded(commentId, () => ({ ...checked, refining: false }));
 }
 
+/** The category to show first when no template is preselected: the first the policy allows now. */
+function firstAllowed(verdicts: Record<Category, Verdict> | null): Category {
+  return CATEGORIES.find((category) => verdicts?.[category].allowed) ?? CATEGORIES[0];
+}
+
+/** Shows a category: its verdict and its templates; a template of another category is let go. */
+export function pickCategory(category: Category): void {
+  chosenCategory.value = category;
+  if (template.value && template.value.category !== category) {
+    templateId.value = null;
+    editedText.value = null;
+    overrideReason.value = '';
+  }
+}
+
 export function pickTemplate(id: string): void {
+  const picked = loaded.value?.templates.find((candidate) => candidate.id === id);
+  if (picked) chosenCategory.value = picked.category;
   templateId.value = id;
   editedText.value = null;
   overrideReason.value = '';

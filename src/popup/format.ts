@@ -6,7 +6,7 @@ import type { DeliveryResult } from './delivery/delivery';
 import type { Outcome } from './compose-store';
 import type { CommentContext } from '../shared/comment-context';
 
-function formatTime(time: number, withSeconds = false): string {
+export function formatTime(time: number, withSeconds = false): string {
   const seconds = withSeconds ? ({ second: '2-digit' } as const) : {};
   return new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit', ...seconds }).format(
     time,

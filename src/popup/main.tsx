@@ -5,5 +5,7 @@ import { App } from './App';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('extName');
-render(<App />, document.getElementById('app')!);
+// The same views serve the toolbar popup and the side panel, which its page names in its <body>.
+const surface = document.body.dataset['surface'] === 'panel' ? 'panel' : 'popup';
+render(<App surface={surface} />, document.getElementById('app')!);
 void keepStoragePersistent();

@@ -1,10 +1,11 @@
-import { uiLanguage } from './i18n';
+import { t, uiLanguage } from './i18n';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './time';
 
-/** "2 days ago", "3 ore fa": the largest whole unit, in the UI language. */
+/** "2 days ago", "3 ore fa": the largest whole unit, in the UI language; "just now" under a minute. */
 export function formatAgo(then: number, now: number, style: Intl.RelativeTimeFormatStyle = 'long'): string {
   const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style });
   const elapsed = Math.max(0, now - then);
+  if (elapsed < MINUTE_MS) return t('justNow');
   if (elapsed >= DAY_MS) return format.format(-Math.floor(elapsed / DAY_MS), 'day');
   if (elapsed >= HOUR_MS) return format.format(-Math.floor(elapsed / HOUR_MS), 'hour');
   return format.format(-Math.floor(elapsed / MINUTE_MS), 'minute');

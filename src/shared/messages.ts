@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SURFACES, type Surface } from './surface';
 import { commentFields, CommentContextSchema, type CommentContext } from './comment-context';
 import type { FanStatus } from './fan-status';
 import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_STATUS_BATCH } from './limits';
@@ -52,7 +53,12 @@ const teamText = z.string().trim().min(1).max(200);
 
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('target/select'), comment: CommentContextSchema }),
+  z.strictObject({
+    type: z.literal('target/select'),
+    comment: CommentContextSchema,
+    /** Where the admin chose the compose view to open (see surface.ts). */
+    surface: z.enum(SURFACES).optional(),
+  }),
   z.strictObject({
     type: z.literal('page/health'),
     failedSignal: z.enum(FAILED_SIGNALS).nullable(),
@@ -156,6 +162,9 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
     parts: z.number().int().min(1).max(MAX_BACKUP_PARTS),
     mode: ImportModeSchema,
   }),
+  /** Where "Send message" opens the compose view. */
+  z.strictObject({ type: z.literal('surface/get') }),
+  z.strictObject({ type: z.literal('surface/set'), surface: z.enum(SURFACES) }),
   z.strictObject({ type: z.literal('placeholders/get') }),
   z.strictObject({ type: z.literal('placeholders/set'), placeholders: CustomPlaceholdersSchema }),
   /** The Page connected to the Graph API, if any (never its token). */
@@ -332,6 +341,8 @@ export interface ReplyData {
   'backup/export': { text: string; part: number; parts: number; digest: string };
   'backup/upload': Record<string, never>;
   'backup/restore': { entries: number };
+  'surface/get': { surface: Surface };
+  'surface/set': { surface: Surface };
   'placeholders/get': { placeholders: CustomPlaceholders };
   'placeholders/set': { placeholders: CustomPlaceholders };
   'graph/status': { page: ConnectedPage | null };

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
 import { seedLog } from '../fixtures/seed-log.mjs';
-import { expect, test, type Page } from './extension-test';
+import { expect, openFanDetails, PREPARED, test, type Page } from './extension-test';
 
 /** Impact levels that fail the build; minor and moderate findings are reported, not fatal. */
 const BLOCKING = new Set(['serious', 'critical']);
@@ -22,18 +22,51 @@ for (const colorScheme of ['light', 'dark'] as const) {
       context.on('page', (tab) => void tab.emulateMedia({ colorScheme }));
     });
 
-    test('the popup, while composing and confirming, has no serious accessibility violation', async ({
+    test('the popup in every state has no serious accessibility violation: no comment, compose, confirm, outcome, refusal', async ({
       page,
       openPopup,
     }) => {
+      const empty = await openPopup();
+      await expect(empty.getByText(/^Click “Send message”/)).toBeVisible();
+      expect(await blockingViolations(empty)).toEqual([]);
+      await empty.close();
+
       await page.goto(DEMO_POSTS.en.url);
-      await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+      const giulia = page.getByRole('button', { name: 'Send message to Giulia Rossi' });
+      await giulia.first().click();
       const popup = await openPopup();
       await popup.emulateMedia({ colorScheme });
+      await openFanDetails(popup);
       await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
       expect(await blockingViolations(popup)).toEqual([]);
       await popup.getByRole('button', { name: 'Review message' }).click();
       await expect(popup.getByRole('dialog')).toBeVisible();
+      expect(await blockingViolations(popup)).toEqual([]);
+      await popup.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(popup.getByText(PREPARED)).toBeVisible();
+      expect(await blockingViolations(popup)).toEqual([]);
+      await popup.close();
+
+      await giulia.last().click();
+      const refused = await openPopup();
+      await expect(refused.getByLabel(/^Send anyway\? Say why/)).toBeVisible();
+      expect(await blockingViolations(refused)).toEqual([]);
+    });
+
+    test('the popup’s notice that comments could not be recognized has no serious accessibility violation', async ({
+      page,
+      openPopup,
+    }) => {
+      const broken = fixtureResponse(DEMO_POSTS.en.url);
+      await page.route(DEMO_POSTS.en.url, (route) =>
+        route.fulfill({ ...broken, body: broken.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
+      );
+      await page.goto(DEMO_POSTS.en.url);
+      const popup = await openPopup();
+      await expect(async () => {
+        await popup.reload();
+        await expect(popup.getByText(/could not be recognized/)).toBeVisible({ timeout: 1000 });
+      }).toPass();
       expect(await blockingViolations(popup)).toEqual([]);
     });
 

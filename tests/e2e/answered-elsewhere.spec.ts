@@ -1,5 +1,5 @@
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, storedEntries, test } from './extension-test';
+import { categoryVerdict, expect, showCategory, storedEntries, test } from './extension-test';
 
 /** Where Giulia's first comment's action row ends, on the English demo post. */
 const AFTER_GIULIAS_ROW = '</ul>\n                    <div class="replies-c3">';
@@ -26,7 +26,10 @@ test('a comment Facebook notes the Page answered privately is refused as answere
   const refusal =
     'Facebook shows that the Page already answered this comment privately, and it allows one private message per comment.';
   // Every category says so, customer care included.
-  await expect(popup.getByRole('group').getByText(refusal)).toHaveCount(4);
+  for (const category of ['Thanks', 'Promo', 'Pre-ban warning', 'Customer care']) {
+    await expect(await categoryVerdict(popup, category)).toHaveText(refusal);
+  }
+  await showCategory(popup, 'Thanks');
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
   await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
   expect(await storedEntries(background)).toEqual([]);
@@ -52,9 +55,10 @@ test('a private reply Facebook notes under one of a fan’s comments holds their
   await (await openPopup()).close();
   await giulias.nth(1).click();
   const popup = await openPopup();
-  await expect(popup.getByRole('group', { name: 'Thanks' })).toContainText(
+  await expect(await categoryVerdict(popup, 'Thanks')).toContainText(
     /Giulia Rossi was messaged .+; next message possible on .+\. Facebook shows that the Page answered another of their comments privately/,
   );
+  await showCategory(popup, 'Customer care');
   await popup.getByRole('radio', { name: 'Follow-up on your question' }).check();
   await expect(popup.getByRole('button', { name: 'Review message' })).toBeEnabled();
 });

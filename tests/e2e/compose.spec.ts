@@ -1,5 +1,13 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type ExtensionGlobals, type Page, sendTemplate, PREPARED } from './extension-test';
+import {
+  expect,
+  PREPARED,
+  sendTemplate,
+  showCategory,
+  test,
+  type ExtensionGlobals,
+  type Page,
+} from './extension-test';
 
 async function pick(page: Page, name = 'Giulia Rossi'): Promise<void> {
   await page.goto(DEMO_POSTS.en.url);
@@ -96,6 +104,7 @@ test('unknown and empty placeholders are flagged in the preview before sending',
   void post;
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const composer = await openPopup();
+  await showCategory(composer, 'Customer care');
   await composer.getByRole('radio', { name: 'Order follow-up' }).check();
   await expect(composer.locator('output')).toHaveText(
     'Hi Giulia, about "The hazelnut one, obviously ☕": your code is {discount_code}.',
@@ -128,7 +137,7 @@ test('searching narrows the templates, and the one last sent is picked again nex
   await popup.getByPlaceholder('Search templates').fill('zzz');
   await expect(popup.getByText('No template matches “zzz”.')).toBeVisible();
   await popup.getByPlaceholder('Search templates').fill('');
-  await sendTemplate(popup, "Let's sort it out privately");
+  await sendTemplate(popup, "Let's sort it out privately", 'Customer care');
 
   await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
   const next = await openPopup();
@@ -138,9 +147,9 @@ test('searching narrows the templates, and the one last sent is picked again nex
 test('the fan’s history shows at a glance on the target card', async ({ page, openPopup }) => {
   await pick(page);
   const first = await openPopup();
-  await sendTemplate(first, 'Friendly warning');
+  await sendTemplate(first, 'Friendly warning', 'Pre-ban warning');
 
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
   const second = await openPopup();
-  await expect(second.locator('.history')).toHaveText('Pre-ban warning this minute · 1 pre-ban warnings');
+  await expect(second.locator('.history')).toHaveText('Warned just now · 1 pre-ban warnings');
 });

@@ -182,8 +182,34 @@ export async function pendingComment(background: Worker): Promise<unknown> {
 /** What the popup says once the message waits in Facebook's own message box for the admin's Send. */
 export const PREPARED = /^The message is in Facebook's message box for /;
 
-/** Picks a template in the popup, reviews and sends it, and waits until it is in Facebook's box. */
-export async function sendTemplate(popup: Page, title: string): Promise<void> {
+/** A category's tab in the compose view, by its label ("Promo", "Pre-ban warning"…). */
+export function categoryTab(popup: Page, label: string): Locator {
+  return popup.getByRole('tab', { name: new RegExp(`^${label}(\\s|$)`) });
+}
+
+/** Shows a category's tab in the compose view (by its label: "Promo", "Pre-ban warning"…). */
+export async function showCategory(popup: Page, label: string): Promise<void> {
+  await categoryTab(popup, label).click();
+}
+
+/** The one sentence the compose view says of a category, once its tab is shown. */
+export async function categoryVerdict(popup: Page, label: string): Promise<Locator> {
+  await showCategory(popup, label);
+  return popup.locator('.verdict');
+}
+
+/** Opens the "Fan" disclosure: "do not contact", notes, forgetting the fan. */
+export async function openFanDetails(popup: Page): Promise<void> {
+  const details = popup.locator('details.fan');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
+/**
+ * Picks a template in the popup (of `category`, if not the one shown), reviews and sends it, and waits
+ * until it is in Facebook's box.
+ */
+export async function sendTemplate(popup: Page, title: string, category?: string): Promise<void> {
+  if (category) await showCategory(popup, category);
   await popup.getByRole('radio', { name: title }).check();
   await popup.getByRole('button', { name: 'Review message' }).click();
   await popup.getByRole('button', { name: 'Send', exact: true }).click();

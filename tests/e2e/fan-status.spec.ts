@@ -1,5 +1,14 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, fanStatusTexts, sendActions, test, sendTemplate } from './extension-test';
+import {
+  categoryVerdict,
+  expect,
+  fanStatusTexts,
+  openFanDetails,
+  sendActions,
+  sendTemplate,
+  showCategory,
+  test,
+} from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -27,8 +36,8 @@ test('after a send, every open tab shows the fan’s new status beside their act
     await expect
       .poll(statusesOf(tab, 'Giulia Rossi'))
       .toEqual([
-        `messaged this minute · limit reached until ${nextDay}`,
-        `messaged this minute · limit reached until ${nextDay}`,
+        `messaged just now · limit reached until ${nextDay}`,
+        `messaged just now · limit reached until ${nextDay}`,
       ]);
     expect(await fanStatusTexts(tab, 'Marco Bianchi')).toEqual([]);
   }
@@ -38,12 +47,12 @@ test('a fan warned before shows the warning count as soon as the post loads', as
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
   const popup = await openPopup();
-  await sendTemplate(popup, 'Friendly warning');
+  await sendTemplate(popup, 'Friendly warning', 'Pre-ban warning');
 
   await page.reload();
   await expect
     .poll(() => fanStatusTexts(page, 'Sara Neri'))
-    .toEqual([expect.stringMatching(/^messaged this minute · limit reached until .* · 1 warning$/)]);
+    .toEqual([expect.stringMatching(/^messaged just now · limit reached until .* · 1 warning$/)]);
 });
 
 test('marking a fan "do not contact" leaves only customer care and shows beside their action at once', async ({
@@ -53,17 +62,17 @@ test('marking a fan "do not contact" leaves only customer care and shows beside 
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
   const popup = await openPopup();
+  await openFanDetails(popup);
   await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
 
   for (const category of ['Thanks', 'Promo', 'Pre-ban warning']) {
-    await expect(popup.getByRole('group', { name: category }).locator('.category-verdict')).toHaveText(
+    await expect(await categoryVerdict(popup, category)).toHaveText(
       'Sara Neri is marked “do not contact”: only customer care is possible.',
     );
   }
-  await expect(popup.getByRole('group', { name: 'Customer care' }).locator('.category-verdict')).toHaveCount(
-    0,
-  );
+  await expect(await categoryVerdict(popup, 'Customer care')).toHaveText('Sara Neri can be messaged now.');
   // Facebook's rule-like limits cannot be overridden: no reason box, no "Send anyway".
+  await showCategory(popup, 'Pre-ban warning');
   await popup.getByRole('radio', { name: 'Friendly warning' }).check();
   await expect(popup.getByRole('button', { name: 'Review message' })).toBeDisabled();
   await expect(popup.getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
@@ -114,6 +123,7 @@ test('facebook.com’s own scripts cannot read a fan’s standing from the page'
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
   const popup = await openPopup();
+  await openFanDetails(popup);
   await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
   await expect.poll(() => fanStatusTexts(page, 'Sara Neri')).toEqual(['do not contact']);
   // What any script of the page sees: our marker element, with no text and no way in.

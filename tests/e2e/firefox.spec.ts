@@ -127,6 +127,32 @@ test('in Firefox the main flow runs whole: pick, template, confirm, Facebook’s
   }
 });
 
+test('in Firefox the sidebar’s page follows the picked comment and runs the main flow to “Sent”', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const sidebar = await extensionPage(browser, '/src/popup/panel.html');
+    await until(sidebar, () => document.body.textContent?.includes('Click “Send message”') ?? false);
+    const page = await pickGiulia(browser);
+    // No reload: the open sidebar takes the comment as it is picked.
+    await until(sidebar, () => document.querySelector('h1')?.textContent === 'To Giulia Rossi');
+    await clickByText(sidebar, 'input[type="radio"]', 'Thank you for commenting');
+    const text = await sidebar.evaluate(() => document.querySelector('output')?.textContent ?? '');
+    await clickByText(sidebar, 'button', 'Review message');
+    await clickByText(sidebar, 'button', 'Send');
+    await until(sidebar, () => document.querySelector('.outcome.prepared') !== null);
+    await page.waitForFunction(
+      (wanted) => document.querySelector('[role="dialog"] [role="textbox"]')?.textContent === wanted,
+      {},
+      text,
+    );
+    await page.click('[role="dialog"] [aria-label="Press Enter to send"]');
+    await clickByText(sidebar, 'button', 'Log');
+    await until(sidebar, () => document.querySelectorAll('tbody td')[4]?.textContent === 'Sent');
+  } finally {
+    await browser.close();
+  }
+});
+
 test('in Firefox, of 50 simultaneous send requests for one comment exactly one is recorded', async () => {
   const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
   try {

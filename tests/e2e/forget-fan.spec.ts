@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, fanStatusTexts, test, sendTemplate } from './extension-test';
+import { expect, fanStatusTexts, openFanDetails, sendTemplate, showCategory, test } from './extension-test';
 
 test('forgetting a fan erases their name from the log, while their limits and status stay', async ({
   page,
@@ -14,6 +14,7 @@ test('forgetting a fan erases their name from the log, while their limits and st
 
   await giulia.last().click();
   const popup = await openPopup();
+  await openFanDetails(popup);
   await popup.getByRole('button', { name: 'Forget this fan…' }).click();
   const confirmation = popup.getByRole('group', { name: /^Erase Giulia Rossi's name/ });
   await expect(confirmation.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -32,12 +33,13 @@ test('forgetting a fan erases their name from the log, while their limits and st
   // Giulia's other comment: her limits still hold, and her status still shows.
   await expect
     .poll(async () => (await fanStatusTexts(page, 'Giulia Rossi'))[0])
-    .toMatch(/^messaged this minute · limit reached until/);
+    .toMatch(/^messaged just now · limit reached until/);
   await giulia.last().click();
   const again = await openPopup();
+  await showCategory(again, 'Pre-ban warning');
   await again.getByRole('radio', { name: 'Friendly warning' }).check();
   await expect(again.locator('.verdict')).toHaveText(
-    /^Giulia Rossi was messaged this minute; next message possible on/,
+    /^Giulia Rossi was messaged just now; next message possible on/,
   );
 });
 
@@ -49,8 +51,9 @@ test('notes about a fan typed in the popup are there again on their other commen
   const giulia = page.getByRole('button', { name: 'Send message to Giulia Rossi' });
   await giulia.first().click();
   const first = await openPopup();
+  await openFanDetails(first);
   await first
-    .getByLabel('Notes about Giulia Rossi (kept only in this browser)')
+    .getByLabel('Notes about Giulia Rossi (for the Page’s admins, never shown to the fan)')
     .fill('Promised a call back on Friday');
   await first.getByRole('button', { name: 'Save notes' }).click();
   await expect(first.getByRole('status').filter({ hasText: 'Notes saved.' })).toBeVisible();
@@ -58,7 +61,8 @@ test('notes about a fan typed in the popup are there again on their other commen
 
   await giulia.last().click();
   const second = await openPopup();
-  await expect(second.getByLabel('Notes about Giulia Rossi (kept only in this browser)')).toHaveValue(
-    'Promised a call back on Friday',
-  );
+  await openFanDetails(second);
+  await expect(
+    second.getByLabel('Notes about Giulia Rossi (for the Page’s admins, never shown to the fan)'),
+  ).toHaveValue('Promised a call back on Friday');
 });

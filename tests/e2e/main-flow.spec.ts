@@ -1,6 +1,9 @@
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
 import {
+  categoryTab,
+  categoryVerdict,
   expect,
+  showCategory,
   test,
   type ExtensionGlobals,
   type Page,
@@ -27,10 +30,11 @@ test.describe('sending from a comment', () => {
     const popup = await openPopup();
     await expect(popup.getByRole('heading', { level: 1 })).toHaveText('To Giulia Rossi');
     await expect(popup.locator('.comment')).toHaveText('The hazelnut one, obviously ☕');
-    await expect(popup.getByRole('group', { name: 'Thanks' })).toBeVisible();
-    for (const category of ['Promo', 'Pre-ban warning', 'Customer care']) {
-      await expect(popup.getByRole('group', { name: category })).toBeVisible();
+    // Each kind of message is a tab that says whether it is possible now (promos wait out quiet hours).
+    for (const category of ['Thanks', 'Pre-ban warning', 'Customer care']) {
+      await expect(categoryTab(popup, category)).toHaveAccessibleDescription('possible now');
     }
+    await expect(categoryTab(popup, 'Promo')).toHaveAccessibleDescription(/^possible/);
 
     await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
     await expect(popup.locator('.verdict')).toHaveText('Giulia Rossi can be messaged now.');
@@ -79,21 +83,21 @@ test.describe('sending from a comment', () => {
     const day = (time: number) =>
       new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(time);
     // Each kind of message the fan cannot get now says why and until when, before anything is picked.
-    await expect(
-      second.getByRole('group', { name: 'Pre-ban warning' }).locator('.category-verdict'),
-    ).toHaveText(
-      `Giulia Rossi was messaged this minute; next message possible on ${day(sent!.createdAt + WEEK_MS)}.`,
+    await expect(categoryTab(second, 'Pre-ban warning')).toHaveAccessibleDescription(/^possible from /);
+    await expect(await categoryVerdict(second, 'Pre-ban warning')).toHaveText(
+      `Giulia Rossi was messaged just now; next message possible on ${day(sent!.createdAt + WEEK_MS)}.`,
     );
+    await showCategory(second, 'Thanks');
     await second.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
     await expect(second.locator('.verdict')).toHaveText(
-      `Giulia Rossi was thanked this minute; next thank-you possible on ${day(sent!.createdAt + 2 * WEEK_MS)}.`,
+      `Giulia Rossi was thanked just now; next thank-you possible on ${day(sent!.createdAt + 2 * WEEK_MS)}.`,
     );
     await expect(second.getByRole('button', { name: 'Review message' })).toBeDisabled();
     // Customer care answers the fan and is exempt from the weekly rule: only the short pace between two
     // sends holds it back.
-    await expect(
-      second.getByRole('group', { name: 'Customer care' }).locator('.category-verdict'),
-    ).toHaveText(/^You just sent a message: the next one is possible at /);
+    await expect(await categoryVerdict(second, 'Customer care')).toHaveText(
+      /^You just sent a message: the next one is possible at /,
+    );
 
     // Even a request that skips the disabled button is refused by the background, and writes nothing.
     const reply = await second.evaluate(() =>
@@ -143,11 +147,11 @@ test.describe('sending from a comment', () => {
     openPopup,
   }) => {
     await page.goto(DEMO_POSTS.en.url);
+    await pickTarget(page, 'Send message to Giulia Rossi');
     const log = await openPopup();
     await log.getByRole('button', { name: 'Log' }).click();
     await expect(log.getByText('No messages yet.')).toBeVisible();
 
-    await pickTarget(page, 'Send message to Giulia Rossi');
     const composer = await openPopup();
     await composer.getByRole('radio', { name: 'Thank you for commenting' }).check();
     await composer.getByRole('button', { name: 'Review message' }).click();
@@ -161,6 +165,7 @@ test.describe('sending from a comment', () => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Giulia Rossi', 'first');
     const first = await openPopup();
+    await showCategory(first, 'Pre-ban warning');
     await first.getByRole('radio', { name: 'Friendly warning' }).check();
     await expect(first.locator('.strike')).toHaveCount(0);
     await first.getByRole('button', { name: 'Review message' }).click();
@@ -170,6 +175,7 @@ test.describe('sending from a comment', () => {
 
     await pickTarget(page, 'Send message to Giulia Rossi', 'last');
     const second = await openPopup();
+    await showCategory(second, 'Pre-ban warning');
     await second.getByRole('radio', { name: 'Last warning before a ban' }).check();
     await expect(second.locator('.strike')).toHaveText(
       'This would be warning no. 2 for Giulia Rossi within 90 days: consider banning instead.',
@@ -215,7 +221,11 @@ test.describe('sending from a comment', () => {
     await page.goto(DEMO_POSTS.en.url);
     await pickTarget(page, 'Send message to Giulia Rossi');
     const popup = await openPopup();
-    for (const template of ['Thank you for commenting', "Let's sort it out privately"]) {
+    for (const [category, template] of [
+      ['Thanks', 'Thank you for commenting'],
+      ['Customer care', "Let's sort it out privately"],
+    ] as const) {
+      await showCategory(popup, category);
       await popup.getByRole('radio', { name: template }).check();
       await expect(popup.locator('.verdict')).toHaveText(
         'This comment was written 14 days ago: Facebook allows a private reply only within 7 days of a comment.',
@@ -245,9 +255,9 @@ test.describe('Italian browser', () => {
     await pickTarget(page, 'Invia messaggio a Marco Bianchi');
     const popup = await openPopup();
     await expect(popup.getByRole('heading', { level: 1 })).toHaveText('A Marco Bianchi');
-    await expect(popup.getByRole('group', { name: 'Ringraziamento' })).toBeVisible();
-    await expect(popup.getByRole('group', { name: 'Avviso pre-ban' })).toBeVisible();
-    await expect(popup.getByRole('group', { name: 'Assistenza clienti' })).toBeVisible();
+    for (const category of ['Ringraziamento', 'Avviso pre-ban', 'Assistenza clienti']) {
+      await expect(categoryTab(popup, category)).toHaveAccessibleDescription('possibile ora');
+    }
     await popup.getByRole('radio', { name: 'Grazie per il commento' }).check();
     await expect(popup.locator('output')).toHaveText(
       /^Ciao Marco, grazie per il tuo commento! Per tutti noi di Caffè Aurora /,

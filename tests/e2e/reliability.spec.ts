@@ -153,7 +153,7 @@ base('the log survives closing and reopening the browser on the same profile', a
     await page.getByRole('button', { name: 'Send message to Sara Neri' }).click();
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${id}/src/popup/index.html`);
-    await sendTemplate(popup, 'Friendly warning');
+    await sendTemplate(popup, 'Friendly warning', 'Pre-ban warning');
     await popup.getByRole('button', { name: 'Log' }).click();
     await expect(popup.locator('tbody tr')).toHaveCount(1);
     const rows = await popup.locator('tbody tr').allTextContents();

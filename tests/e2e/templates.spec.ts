@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type Page } from './extension-test';
+import { expect, showCategory, test, type Page } from './extension-test';
 
 const templateTitles = (options: Page) => options.locator('.template-title');
 
@@ -40,9 +40,9 @@ test('a template created, edited, duplicated, moved and deleted on the options p
   await facebook.goto(DEMO_POSTS.en.url);
   await facebook.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const popup = await openPopup();
-  const care = popup.getByRole('group', { name: 'Customer care' });
-  await expect(care.getByRole('radio')).toHaveCount(3);
-  await care.getByRole('radio', { name: 'Your order number' }).check();
+  await showCategory(popup, 'Customer care');
+  await expect(popup.getByRole('radio')).toHaveCount(3);
+  await popup.getByRole('radio', { name: 'Your order number' }).check();
   await expect(popup.locator('output')).toHaveText('Hi Giulia, could you send us your order number?');
 });
 
@@ -125,6 +125,7 @@ test('a placeholder of the Page’s own, defined on the options page, is filled 
   await facebook.goto(DEMO_POSTS.en.url);
   await facebook.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const popup = await openPopup();
+  await showCategory(popup, 'Promo');
   await popup.getByRole('radio', { name: 'Welcome code' }).check();
   await expect(popup.locator('output')).toHaveText('Hi Giulia, your code is WELCOME10.');
   await expect(popup.locator('.placeholder-warning')).toHaveCount(0);

@@ -1,0 +1,130 @@
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { expect, PREPARED, storedEntries, test, type Page, type Worker } from './extension-test';
+
+/**
+ * The browser's own side panel, as it shows now: Playwright lists no side panel among a context's
+ * pages, so its text is read over the DevTools protocol. `id` tells whether it is the same panel.
+ */
+async function sidePanel(page: Page): Promise<{ id: string; text: string } | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const panel = targetInfos.find((target) => target.url.endsWith('/src/popup/panel.html'));
+    if (!panel) return null;
+    const { sessionId } = await session.send('Target.attachToTarget', {
+      targetId: panel.targetId,
+      flatten: false,
+    });
+    const answer = new Promise<string>((resolve) =>
+      session.on('Target.receivedMessageFromTarget', (event) => {
+        const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: string } } };
+        if (reply.id === 1) resolve(reply.result?.result.value ?? '');
+      }),
+    );
+    const expression = 'document.body.innerText';
+    await session.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression, returnByValue: true },
+      }),
+    });
+    return { id: panel.targetId, text: await answer };
+  } finally {
+    await session.detach();
+  }
+}
+
+interface ExtensionRuntime {
+  getContexts(filter: object): Promise<Array<{ contextType: string }>>;
+}
+
+/** The extension's pages the browser holds open, by kind (popup, side panel, tab). */
+function openContexts(background: Worker): Promise<string[]> {
+  return background.evaluate(async () => {
+    const { runtime } = (globalThis as unknown as { chrome: { runtime: ExtensionRuntime } }).chrome;
+    const contexts = await runtime.getContexts({});
+    return contexts.map((context) => context.contextType).filter((type) => type !== 'BACKGROUND');
+  });
+}
+
+test('“Send message” opens the side panel, which then follows each comment picked without opening again', async ({
+  page,
+  background,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  const panelShows = async (name: string) => {
+    await expect.poll(async () => (await sidePanel(page))?.text ?? '').toContain(`To ${name}`);
+    return (await sidePanel(page))!.id;
+  };
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const panel = await panelShows('Giulia Rossi');
+  for (const name of ['Marco Bianchi', 'Sara Neri']) {
+    await page.getByRole('button', { name: `Send message to ${name}` }).click();
+    expect(await panelShows(name)).toBe(panel);
+  }
+  expect(await openContexts(background)).toEqual(['SIDE_PANEL']);
+});
+
+test('an admin who chose the popup gets the popup, and no side panel', async ({
+  page,
+  context,
+  background,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await options.getByRole('radio', { name: /^In the toolbar popup/ }).check();
+  await expect(options.getByText('Saved.')).toBeVisible();
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  await expect.poll(() => openContexts(background)).toContain('POPUP');
+  expect(await openContexts(background)).not.toContain('SIDE_PANEL');
+  expect(await sidePanel(page)).toBeNull();
+});
+
+test('the main flow runs from the side panel’s page: pick, template, review, send, Facebook’s Send, “Sent”', async ({
+  page,
+  context,
+  extensionId,
+  background,
+}) => {
+  // The side panel's own page, in a tab Playwright can drive, open before anything is picked.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/src/popup/panel.html`);
+  await expect(panel.getByText(/^Click “Send message”/)).toBeVisible();
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  await expect(panel.getByRole('heading', { name: 'To Giulia Rossi' })).toBeVisible();
+  await panel.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  const text = (await panel.locator('output').textContent()) ?? '';
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await expect(panel.getByRole('dialog', { name: 'Send this message to Giulia Rossi?' })).toBeVisible();
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await expect(panel.getByText(PREPARED)).toBeVisible();
+
+  const box = page.getByRole('dialog', { name: 'Chat with Giulia Rossi' });
+  await box.getByRole('button', { name: 'Press Enter to send' }).click();
+  await expect(box.getByRole('row')).toHaveText([text]);
+  await panel.getByRole('button', { name: 'Log' }).click();
+  await expect(panel.locator('tbody tr').first().locator('td').last()).toHaveText('Sent');
+  expect(await storedEntries(background)).toMatchObject([{ status: 'sent', text }]);
+
+  // Ready for the next comment at once.
+  await page.getByRole('button', { name: 'Send message to Marco Bianchi' }).click();
+  await expect(panel.getByRole('heading', { name: 'To Marco Bianchi' })).toBeVisible();
+  await expect(panel.locator('.outcome')).toHaveCount(0);
+});
+
+test('Esc goes back from the confirmation to the message', async ({ page, openPopup }) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await popup.keyboard.press('ControlOrMeta+Enter');
+  await expect(popup.getByRole('dialog')).toBeVisible();
+  await popup.keyboard.press('Escape');
+  await expect(popup.getByRole('dialog')).toHaveCount(0);
+  await expect(popup.getByRole('radio', { name: 'Thank you for commenting' })).toBeChecked();
+});
