@@ -128,3 +128,33 @@ test('Esc goes back from the confirmation to the message', async ({ page, openPo
   await expect(popup.getByRole('dialog')).toHaveCount(0);
   await expect(popup.getByRole('radio', { name: 'Thank you for commenting' })).toBeChecked();
 });
+
+test('the keyboard alone: Tab to the kinds of message, arrows to customer care and its second template, Ctrl+Enter twice', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  const popup = await openPopup();
+  const focused = () =>
+    popup.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName);
+  /** Presses Tab until the focus is on an element of `role`, as someone without a mouse would. */
+  const tabTo = async (role: string) => {
+    for (let presses = 0; presses < 20 && (await focused()) !== role; presses += 1)
+      await popup.keyboard.press('Tab');
+    expect(await focused()).toBe(role);
+  };
+  await tabTo('tab');
+  await popup.keyboard.press('End');
+  await expect(popup.getByRole('tab', { name: 'Customer care' })).toBeFocused();
+  await expect(popup.getByRole('tab', { name: 'Customer care' })).toHaveAttribute('aria-selected', 'true');
+  await tabTo('INPUT'); // the search box
+  await popup.keyboard.press('Tab'); // onto the templates
+  await expect(popup.getByRole('radio', { name: "Let's sort it out privately" })).toBeFocused();
+  await popup.keyboard.press('ArrowDown');
+  await expect(popup.getByRole('radio', { name: 'Follow-up on your question' })).toBeChecked();
+  await popup.keyboard.press('ControlOrMeta+Enter');
+  await expect(popup.getByRole('dialog', { name: 'Send this message to Giulia Rossi?' })).toBeVisible();
+  await popup.keyboard.press('ControlOrMeta+Enter');
+  await expect(popup.getByText(PREPARED)).toBeVisible();
+});
