@@ -1,9 +1,5 @@
 import browser from 'webextension-polyfill';
-import {
-  ComposerFillReplySchema,
-  type BackgroundToContent,
-  type ComposerFillReply,
-} from '../shared/messages';
+import { ComposerFillReplySchema, type ExtensionToContent, type ComposerFillReply } from '../shared/messages';
 import type { ComposerOutcome, OutreachEntry } from '../shared/outreach';
 import { recordDeliveryOutcome } from './delivery-outcome';
 import { RequestError } from './request-error';
@@ -36,7 +32,7 @@ async function forget(entryId: string): Promise<void> {
 }
 
 /** Asks the tab to fill Facebook's box; any failure to reach it is "no tab", never an exception. */
-async function askTab(tabId: number, message: BackgroundToContent): Promise<ComposerFillReply> {
+async function askTab(tabId: number, message: ExtensionToContent): Promise<ComposerFillReply> {
   try {
     const parsed = ComposerFillReplySchema.safeParse(await browser.tabs.sendMessage(tabId, message));
     return parsed.success ? parsed.data : { prepared: false, reason: 'no-tab' };

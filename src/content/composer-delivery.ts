@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
-import type { BackgroundToContent, ComposerFailure, ComposerFillReply } from '../shared/messages';
+import type { ComposerFailure, ComposerFillReply, ExtensionToContent } from '../shared/messages';
+
+type FillRequest = Extract<ExtensionToContent, { type: 'composer/fill' }>;
 import type { Feature } from './context';
 import type { DomWatcher } from './dom-watcher';
 import { findCommentById, inspectComment } from './facebook/comments';
@@ -128,7 +130,7 @@ function watchOutcome(
 }
 
 async function fill(
-  { entryId, commentId, text }: BackgroundToContent,
+  { entryId, commentId, text }: FillRequest,
   watcher: DomWatcher,
   signal: AbortSignal,
 ): Promise<ComposerFillReply> {
@@ -157,7 +159,7 @@ async function fill(
 export const composerDelivery: Feature = {
   init({ watcher, signal }) {
     const listener = (message: unknown): Promise<ComposerFillReply> | undefined => {
-      const fillRequest = message as BackgroundToContent;
+      const fillRequest = message as ExtensionToContent;
       if (fillRequest?.type !== 'composer/fill') return undefined;
       return fill(fillRequest, watcher, signal);
     };

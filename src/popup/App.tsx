@@ -6,11 +6,13 @@ import type { Surface } from '../shared/surface';
 import { followPickedComment } from './compose-store';
 import { ComposeView } from './ComposeView';
 import { LogView } from './LogView';
+import { PageView } from './PageView';
 
-type View = 'compose' | 'log';
-const VIEWS: ReadonlyArray<{ id: View; label: 'tabCompose' | 'tabLog' }> = [
+type View = 'compose' | 'log' | 'page';
+const VIEWS: ReadonlyArray<{ id: View; label: 'tabCompose' | 'tabLog' | 'tabPage' }> = [
   { id: 'compose', label: 'tabCompose' },
   { id: 'log', label: 'tabLog' },
+  { id: 'page', label: 'tabPage' },
 ];
 
 /** The popup moves to the side panel, which stays open while the admin works through a thread. */
@@ -50,7 +52,9 @@ export function App({ surface }: { surface: Surface }) {
           {t('openSettings')}
         </button>
       </nav>
-      {view === 'compose' ? <ComposeView /> : <LogView />}
+      {view === 'compose' && <ComposeView onLookAtPage={() => setView('page')} />}
+      {view === 'log' && <LogView />}
+      {view === 'page' && <PageView />}
     </main>
   );
 }

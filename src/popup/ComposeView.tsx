@@ -97,14 +97,18 @@ function OutcomeLine({ current }: { current: NonNullable<typeof outcome.value> }
   );
 }
 
-export function ComposeView() {
+/** The compose view; `onLookAtPage` shows what Page Outreach sees on a page it cannot read. */
+export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
   useEffect(() => void openCompose(), [pickedAt.value]);
   const state = loaded.value;
   if (loadError.value) return <p role="alert">{loadError.value}</p>;
   if (!state) return <p aria-busy="true">{t('loading')}</p>;
   const notice = state.recognitionFailed && (
     <p class="notice" role="status">
-      {t('recognitionFailed')}
+      {t('recognitionFailed')}{' '}
+      <button type="button" class="link-button" onClick={onLookAtPage}>
+        {t('recognitionLook')}
+      </button>
     </p>
   );
   if (!state.target) {

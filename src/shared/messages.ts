@@ -217,11 +217,16 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
 ]);
 
 /**
- * Sent by the background to the content script of the comment's tab. The page cannot send these, so
- * the content script trusts them; its answer is parsed by the background like any other message.
+ * Sent by the extension (its background, or its pages) to a facebook.com tab's content script. The
+ * page cannot send these, so the content script trusts them; its answer is parsed like any message
+ * that comes from a page.
  */
-export const BackgroundToContentSchema = z.discriminatedUnion('type', [
+export const ExtensionToContentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('composer/fill'), entryId, commentId, text: z.string().min(1) }),
+  /** What Page Outreach sees of the comments in view; `outline` draws (or clears) their outlines. */
+  z.strictObject({ type: z.literal('page/census'), outline: z.boolean() }),
+  /** A page report of the comments in view and an open chat tab, sanitized (see page-report.ts). */
+  z.strictObject({ type: z.literal('page/report') }),
 ]);
 
 /** Why Facebook's own message box could not take the text; the clipboard takes over. */
@@ -259,7 +264,7 @@ export type DeliveryReply =
     };
 
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
-export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
+export type ExtensionToContent = z.infer<typeof ExtensionToContentSchema>;
 export type PopupToBackground = z.infer<typeof PopupToBackgroundSchema>;
 export type ToBackground = ContentToBackground | PopupToBackground;
 

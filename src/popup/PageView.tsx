@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { download } from '../shared/download';
+import { t, type MessageKey } from '../shared/i18n';
+import type { FailedSignal } from '../shared/limits';
+import type { ExtensionToContent } from '../shared/messages';
+import { PageCensusSchema, type PageCensus } from '../shared/page-census';
+import { PageReportSchema } from '../shared/page-report-schema';
+
+const COUNTS: ReadonlyArray<[keyof Omit<PageCensus, 'failedSignal'>, MessageKey]> = [
+  ['articles', 'lookArticles'],
+  ['permalinks', 'lookPermalinks'],
+  ['actionRows', 'lookActionRows'],
+  ['authors', 'lookAuthors'],
+  ['recognized', 'lookRecognized'],
+  ['messageControls', 'lookMessageControls'],
+  ['actions', 'lookActions'],
+  ['messageBoxes', 'lookMessageBoxes'],
+];
+
+const SIGNALS: Record<FailedSignal, MessageKey> = {
+  'comment-article': 'signalCommentArticle',
+  permalink: 'signalPermalink',
+  'action-row': 'signalActionRow',
+  author: 'signalAuthor',
+  placement: 'signalPlacement',
+};
+
+/** Asks the facebook.com tab in view; null where it is not one the content script runs on. */
+async function askPage(message: ExtensionToContent): Promise<unknown> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  return browser.tabs.sendMessage(tab.id, message).catch(() => null);
+}
+
+/**
+ * "What Page Outreach sees here": the counts of what is recognized on the page in view, the signal
+ * that fails, outlines on the page, and a page report the admin reads in full before saving it.
+ */
+export function PageView() {
+  const [census, setCensus] = useState<PageCensus | null | 'none'>(null);
+  const [outlined, setOutlined] = useState(false);
+  const [report, setReport] = useState<string | null>(null);
+
+  async function look(outline: boolean): Promise<void> {
+    const parsed = PageCensusSchema.safeParse(await askPage({ type: 'page/census', outline }));
+    setCensus(parsed.success ? parsed.data : 'none');
+  }
+
+  async function buildReport(): Promise<void> {
+    const parsed = PageReportSchema.safeParse(await askPage({ type: 'page/report' }));
+    setReport(parsed.success ? JSON.stringify(parsed.data, null, 1) : null);
+    if (!parsed.success) setCensus('none');
+  }
+
+  useEffect(() => void look(false), []);
+  if (census === null) return <p aria-busy="true">{t('loading')}</p>;
+  return (
+    <section class="look" aria-labelledby="look-heading">
+      <h1 id="look-heading">{t('lookTitle')}</h1>
+      {census === 'none' ? (
+        <p role="status">{t('lookNoPage')}</p>
+      ) : (
+        <>
+          <p class="hint">{t('lookIntro')}</p>
+          <dl class="census">
+            {COUNTS.map(([key, label]) => (
+              <div key={key}>
+                <dt>{t(label)}</dt>
+                <dd>{census[key]}</dd>
+              </div>
+            ))}
+          </dl>
+          <p role="status" class={census.failedSignal ? 'verdict refused' : 'verdict allowed'}>
+            {census.failedSignal ? t('lookFailed', t(SIGNALS[census.failedSignal])) : t('lookAllWell')}
+          </p>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={outlined}
+              onChange={(event) => {
+                setOutlined(event.currentTarget.checked);
+                void look(event.currentTarget.checked);
+              }}
+            />
+            {t('lookOutlines')}
+          </label>
+        </>
+      )}
+      <div class="look-actions">
+        <button type="button" onClick={() => void look(outlined)}>
+          {t('lookAgain')}
+        </button>
+        {census !== 'none' && (
+          <button type="button" onClick={() => void buildReport()}>
+            {t('reportBuild')}
+          </button>
+        )}
+      </div>
+      {report !== null && (
+        <div class="report">
+          <p class="hint">{t('reportIntro')}</p>
+          <label for="page-report">{t('reportLabel')}</label>
+          <textarea id="page-report" readOnly rows={10} value={report} />
+          <button
+            type="button"
+            class="send"
+            onClick={() => download(`page-outreach-report-${Date.now()}.json`, 'application/json', report)}
+          >
+            {t('reportSave')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
+import { expectOneActionPerFanComment } from './react-bed';
+import { expect, sendActions, test, type Page } from './extension-test';
+
+/** Tall enough that the whole demo post and a small React thread are in view. */
+const TALL = { width: 1100, height: 12_000 };
+
+/** What the page shows, counted plainly: articles in view (hidden copies aside) and our actions. */
+function shownOnPage(page: Page) {
+  return page.evaluate(() => {
+    const inView = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+    };
+    const articles = [...document.querySelectorAll('[role="article"]')].filter(
+      (article) => !article.closest('[hidden]') && inView(article),
+    );
+    return {
+      articles: articles.length,
+      actions: document.querySelectorAll('button[data-page-outreach="send-message"]').length,
+    };
+  });
+}
+
+/** The popup's "What it sees" view, looking at `page` (the tab in front, as when the popup opens over it). */
+async function lookAt(page: Page, openPopup: () => Promise<Page>): Promise<Page> {
+  const popup = await openPopup();
+  await page.bringToFront();
+  await popup.getByRole('button', { name: 'What it sees' }).click();
+  await expect(popup.getByRole('heading', { name: 'What Page Outreach sees here' })).toBeVisible();
+  return popup;
+}
+
+/** A count the view shows, by its label. */
+const countOf = (popup: Page, label: string) =>
+  popup
+    .locator('.census div')
+    .filter({ has: popup.getByText(label, { exact: true }) })
+    .locator('dd');
+
+test('on the hand-written post, what it sees matches the page, and the outlines go on and off', async ({
+  page,
+  openPopup,
+}) => {
+  await page.setViewportSize(TALL);
+  await page.goto(DEMO_POSTS.en.url);
+  await expect(sendActions(page)).toHaveCount(6);
+  const shown = await shownOnPage(page);
+  const popup = await lookAt(page, openPopup);
+  await expect(countOf(popup, 'Articles (posts and comments)')).toHaveText(String(shown.articles));
+  await expect(countOf(popup, 'Fans’ comments recognized')).toHaveText('6');
+  await expect(countOf(popup, '…with “Send message”')).toHaveText(String(shown.actions));
+  await expect(popup.getByText('Every signal is found.')).toBeVisible();
+
+  const outlines = page.locator('[data-page-outreach="outlines"]');
+  await popup.getByRole('checkbox', { name: /^Outline the articles/ }).check();
+  await expect(outlines).toHaveCount(1);
+  await popup.getByRole('checkbox', { name: /^Outline the articles/ }).uncheck();
+  await expect(outlines).toHaveCount(0);
+});
+
+test('on the React bed, what it sees matches the page once every comment has arrived', async ({
+  page,
+  openPopup,
+}) => {
+  await page.setViewportSize(TALL);
+  await page.goto(reactPostUrl('en', { comments: 30, page: 30 }));
+  await expectOneActionPerFanComment(page, 20);
+  const shown = await shownOnPage(page);
+  const popup = await lookAt(page, openPopup);
+  await expect(countOf(popup, 'Articles (posts and comments)')).toHaveText(String(shown.articles));
+  await expect(countOf(popup, 'Fans’ comments recognized')).toHaveText(String(shown.actions));
+  await expect(countOf(popup, '…with “Send message”')).toHaveText(String(shown.actions));
+});
+
+test('on a layout it does not know, it names the signal that fails', async ({ page, openPopup }) => {
+  const post = fixtureResponse(DEMO_POSTS.en.url);
+  await page.route(DEMO_POSTS.en.url, (route) =>
+    route.fulfill({ ...post, body: post.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
+  );
+  await page.goto(DEMO_POSTS.en.url);
+  const popup = await lookAt(page, openPopup);
+  await expect(countOf(popup, 'Fans’ comments recognized')).toHaveText('0');
+  await expect(popup.getByRole('status')).toHaveText(
+    'Recognition stops at: no article holds a link to its own comment.',
+  );
+});
+
+test('a page report is shown in full, holds nobody’s name or words, and is saved only when asked', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  await expect(sendActions(page)).toHaveCount(6);
+  const popup = await lookAt(page, openPopup);
+  await popup.getByRole('button', { name: 'Build a page report' }).click();
+  const shown = popup.getByLabel('The page report, in full');
+  await expect(shown).toHaveValue(/"format": "page-outreach\/page-report"/);
+  const text = await shown.inputValue();
+  for (const personal of ['Giulia', 'Rossi', 'hazelnut', 'acmecoffee', 'pfbid02AbCdEf', 'giulia.rossi.77']) {
+    expect(text).not.toContain(personal);
+  }
+  expect(JSON.parse(text).header.census).toMatchObject({ recognized: expect.any(Number), actions: 6 });
+  const saved = popup.waitForEvent('download');
+  await popup.getByRole('button', { name: 'Save the report' }).click();
+  expect((await saved).suggestedFilename()).toMatch(/^page-outreach-report-\d+\.json$/);
+});
+
+test('the notice that comments could not be recognized leads to what it sees', async ({
+  page,
+  openPopup,
+}) => {
+  const post = fixtureResponse(DEMO_POSTS.en.url);
+  await page.route(DEMO_POSTS.en.url, (route) =>
+    route.fulfill({ ...post, body: post.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
+  );
+  await page.goto(DEMO_POSTS.en.url);
+  const popup = await openPopup();
+  await expect(async () => {
+    await popup.reload();
+    await expect(popup.getByRole('button', { name: 'See what Page Outreach sees here' })).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass();
+  await page.bringToFront();
+  await popup.getByRole('button', { name: 'See what Page Outreach sees here' }).click();
+  await expect(popup.getByRole('status')).toHaveText(/^Recognition stops at: /);
+});
