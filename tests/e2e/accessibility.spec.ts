@@ -53,7 +53,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await blockingViolations(refused)).toEqual([]);
     });
 
-    test('the popup’s notice that comments could not be recognized has no serious accessibility violation', async ({
+    test('the popup’s notice that comments could not be recognized, and what it sees there, have no serious accessibility violation', async ({
       page,
       openPopup,
     }) => {
@@ -67,6 +67,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await popup.reload();
         await expect(popup.getByText(/could not be recognized/)).toBeVisible({ timeout: 1000 });
       }).toPass();
+      expect(await blockingViolations(popup)).toEqual([]);
+      // What it sees there, and the page report built from it.
+      await page.bringToFront();
+      await popup.getByRole('button', { name: 'See what Page Outreach sees here' }).click();
+      await expect(popup.getByRole('status')).toHaveText(/^Recognition stops at: /);
+      await popup.getByRole('button', { name: 'Build a page report' }).click();
+      await expect(popup.getByLabel('The page report, in full')).toBeVisible();
       expect(await blockingViolations(popup)).toEqual([]);
     });
 
