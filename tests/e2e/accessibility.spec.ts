@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
-import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
 import { seedLog } from '../fixtures/seed-log.mjs';
-import { expect, openFanDetails, PREPARED, test, type Page } from './extension-test';
+import {
+  expect,
+  openFanDetails,
+  PREPARED,
+  serveUnknownLayout,
+  test,
+  untilRecognitionNotice,
+  type Page,
+} from './extension-test';
 
 /** Impact levels that fail the build; minor and moderate findings are reported, not fatal. */
 const BLOCKING = new Set(['serious', 'critical']);
@@ -57,16 +65,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       openPopup,
     }) => {
-      const broken = fixtureResponse(DEMO_POSTS.en.url);
-      await page.route(DEMO_POSTS.en.url, (route) =>
-        route.fulfill({ ...broken, body: broken.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
-      );
+      await serveUnknownLayout(page, DEMO_POSTS.en.url);
       await page.goto(DEMO_POSTS.en.url);
       const popup = await openPopup();
-      await expect(async () => {
-        await popup.reload();
-        await expect(popup.getByText(/could not be recognized/)).toBeVisible({ timeout: 1000 });
-      }).toPass();
+      await untilRecognitionNotice(popup);
       expect(await blockingViolations(popup)).toEqual([]);
       // What it sees there, and the page report built from it.
       await page.bringToFront();

@@ -1,14 +1,11 @@
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { categoryVerdict, expect, showCategory, storedEntries, test } from './extension-test';
+import { categoryVerdict, expect, showCategory, storedEntries, test, type Page } from './extension-test';
 
 /** Where Giulia's first comment's action row ends, on the English demo post. */
 const AFTER_GIULIAS_ROW = '</ul>\n                    <div class="replies-c3">';
 
-test('a comment Facebook notes the Page answered privately is refused as answered, whoever answered it', async ({
-  page,
-  openPopup,
-  background,
-}) => {
+/** The English demo post, where Facebook notes under Giulia's first comment that the Page answered it privately. */
+async function openPostAnsweredUnderGiulia(page: Page): Promise<void> {
   const post = fixtureResponse(DEMO_POSTS.en.url);
   expect(post.body).toContain(AFTER_GIULIAS_ROW);
   await page.route(DEMO_POSTS.en.url, (route) =>
@@ -21,6 +18,14 @@ test('a comment Facebook notes the Page answered privately is refused as answere
     }),
   );
   await page.goto(DEMO_POSTS.en.url);
+}
+
+test('a comment Facebook notes the Page answered privately is refused as answered, whoever answered it', async ({
+  page,
+  openPopup,
+  background,
+}) => {
+  await openPostAnsweredUnderGiulia(page);
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   const popup = await openPopup();
   const refusal =
@@ -39,17 +44,7 @@ test('a private reply Facebook notes under one of a fan’s comments holds their
   page,
   openPopup,
 }) => {
-  const post = fixtureResponse(DEMO_POSTS.en.url);
-  await page.route(DEMO_POSTS.en.url, (route) =>
-    route.fulfill({
-      ...post,
-      body: post.body.replace(
-        AFTER_GIULIAS_ROW,
-        `</ul><div><span>Acme Coffee responded privately</span></div><div class="replies-c3">`,
-      ),
-    }),
-  );
-  await page.goto(DEMO_POSTS.en.url);
+  await openPostAnsweredUnderGiulia(page);
   const giulias = page.getByRole('button', { name: 'Send message to Giulia Rossi' });
   await giulias.first().click();
   await (await openPopup()).close();

@@ -8,7 +8,7 @@ import {
   type Worker,
 } from '@playwright/test';
 import { extensionId, launchWithExtension } from '../../scripts/browser.mjs';
-import { routeFacebook } from '../fixtures/facebook-routes.mjs';
+import { fixtureResponse, routeFacebook } from '../fixtures/facebook-routes.mjs';
 
 /** Where the extension's own pages and worker may send requests: itself, and the stubs tests start. */
 const ALLOWED_EGRESS = [
@@ -242,4 +242,21 @@ export function storedEntries(background: Worker) {
         };
       }),
   );
+}
+
+/**
+ * Serves the post at `url` in a layout the adapter does not know: its comments' links no longer have
+ * a post's path (`/posts/` becomes `/p/`), as the day Facebook changes its addresses.
+ */
+export async function serveUnknownLayout(page: Page, url: string): Promise<void> {
+  const post = fixtureResponse(url);
+  await page.route(url, (route) => route.fulfill({ ...post, body: post.body.replaceAll('/posts/', '/p/') }));
+}
+
+/** Reopens the popup until it shows the notice that comments could not be recognized (reported after a quiet moment). */
+export async function untilRecognitionNotice(popup: Page): Promise<void> {
+  await expect(async () => {
+    await popup.reload();
+    await expect(popup.locator('.notice')).toBeVisible({ timeout: 1000 });
+  }).toPass();
 }

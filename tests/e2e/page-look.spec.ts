@@ -1,6 +1,13 @@
-import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
+import { DEMO_POSTS, reactPostUrl } from '../fixtures/facebook-routes.mjs';
 import { expectOneActionPerFanComment } from './react-bed';
-import { expect, sendActions, test, type Page } from './extension-test';
+import {
+  expect,
+  sendActions,
+  serveUnknownLayout,
+  test,
+  untilRecognitionNotice,
+  type Page,
+} from './extension-test';
 
 /** Tall enough that the whole demo post and a small React thread are in view. */
 const TALL = { width: 1100, height: 12_000 };
@@ -74,10 +81,7 @@ test('on the React bed, what it sees matches the page once every comment has arr
 });
 
 test('on a layout it does not know, it names the signal that fails', async ({ page, openPopup }) => {
-  const post = fixtureResponse(DEMO_POSTS.en.url);
-  await page.route(DEMO_POSTS.en.url, (route) =>
-    route.fulfill({ ...post, body: post.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
-  );
+  await serveUnknownLayout(page, DEMO_POSTS.en.url);
   await page.goto(DEMO_POSTS.en.url);
   const popup = await lookAt(page, openPopup);
   await expect(countOf(popup, 'Fans’ comments recognized')).toHaveText('0');
@@ -110,18 +114,10 @@ test('the notice that comments could not be recognized leads to what it sees', a
   page,
   openPopup,
 }) => {
-  const post = fixtureResponse(DEMO_POSTS.en.url);
-  await page.route(DEMO_POSTS.en.url, (route) =>
-    route.fulfill({ ...post, body: post.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
-  );
+  await serveUnknownLayout(page, DEMO_POSTS.en.url);
   await page.goto(DEMO_POSTS.en.url);
   const popup = await openPopup();
-  await expect(async () => {
-    await popup.reload();
-    await expect(popup.getByRole('button', { name: 'See what Page Outreach sees here' })).toBeVisible({
-      timeout: 1000,
-    });
-  }).toPass();
+  await untilRecognitionNotice(popup);
   await page.bringToFront();
   await popup.getByRole('button', { name: 'See what Page Outreach sees here' }).click();
   await expect(popup.getByRole('status')).toHaveText(/^Recognition stops at: /);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, pendingComment, sendActions, test, PREPARED } from './extension-test';
+import { expect, pendingComment, PREPARED, sendActions, serveUnknownLayout, test } from './extension-test';
 
 /** The content script's size budget, gzip: it loads on every facebook.com page. */
 const CONTENT_SCRIPT_BUDGET_BYTES = 15 * 1024;
@@ -107,10 +107,7 @@ test('when Facebook’s markup no longer matches, the popup says the comments co
   page.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());
   });
-  const broken = fixtureResponse(DEMO_POSTS.en.url);
-  await page.route(DEMO_POSTS.en.url, (route) =>
-    route.fulfill({ ...broken, body: broken.body.replaceAll('/acmecoffee/posts/', '/acmecoffee/p/') }),
-  );
+  await serveUnknownLayout(page, DEMO_POSTS.en.url);
   await page.goto(DEMO_POSTS.en.url);
   await expect
     .poll(() => warnings, { timeout: 10_000 })

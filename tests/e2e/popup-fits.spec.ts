@@ -1,5 +1,13 @@
-import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, sendActions, test, type Locator, type Page } from './extension-test';
+import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import {
+  expect,
+  sendActions,
+  serveUnknownLayout,
+  test,
+  untilRecognitionNotice,
+  type Locator,
+  type Page,
+} from './extension-test';
 
 /** The most Chrome shows of a toolbar popup, and the widths an admin's popup takes. */
 const POPUP_HEIGHT = 600;
@@ -75,18 +83,11 @@ for (const language of ['en', 'it'] as const) {
         const empty = await popupAt(openPopup, width);
         await expectInView(empty, empty.locator('.empty'));
         await empty.close();
-        const broken = fixtureResponse(post);
-        await page.route(post, (route) =>
-          route.fulfill({ ...broken, body: broken.body.replaceAll('/posts/', '/p/') }),
-        );
+        await serveUnknownLayout(page, post);
         await page.goto(post);
         await expect(sendActions(page)).toHaveCount(0);
         const popup = await popupAt(openPopup, width);
-        // The content script reports a page it cannot read after a quiet moment.
-        await expect(async () => {
-          await popup.reload();
-          await expect(popup.locator('.notice')).toBeVisible({ timeout: 1000 });
-        }).toPass();
+        await untilRecognitionNotice(popup);
         await expectInView(popup, popup.locator('.notice'));
       });
     }

@@ -65,15 +65,9 @@ describe('npm run fixture', () => {
     expect(readFileSync(join(out, 'seen.html'), 'utf8')).toContain(
       '<a href="https://www.facebook.com/vanity2?comment_id=101">Xxxx</a>',
     );
-    expect(JSON.parse(readFileSync(join(out, 'seen.expected.json'), 'utf8')).census).toEqual({
-      articles: 2,
-      permalinks: 1,
-      actionRows: 1,
-      authors: 1,
-      recognized: 1,
-      messageControls: 0,
-      messageBoxes: 0,
-    });
+    // The report's own counts, but for our actions, which only the running extension places.
+    const { actions: _actions, failedSignal: _failed, ...recognition } = report.header.census;
+    expect(JSON.parse(readFileSync(join(out, 'seen.expected.json'), 'utf8')).census).toEqual(recognition);
   });
 
   test('refuses a file cut short, says so, and writes nothing', () => {
