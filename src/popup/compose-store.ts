@@ -96,9 +96,7 @@ export function followPickedComment(onPicked: () => void): () => void {
     const picked = changes[PENDING_TARGET_KEY]?.newValue as { comment?: { commentId?: string } } | undefined;
     if (area !== 'session' || !picked?.comment) return;
     if (picked.comment.commentId === loaded.value?.target?.comment.commentId) return;
-    templateId.value = null;
-    editedText.value = null;
-    overrideReason.value = '';
+    takeTemplate(null);
     outcome.value = null;
     forgottenNote.value = null;
     teamUnchecked.value = false;
@@ -163,19 +161,20 @@ function firstAllowed(verdicts: Record<Category, Verdict> | null): Category {
 /** Shows a category: its verdict and its templates; a template of another category is let go. */
 export function pickCategory(category: Category): void {
   chosenCategory.value = category;
-  if (template.value && template.value.category !== category) {
-    templateId.value = null;
-    editedText.value = null;
-    overrideReason.value = '';
-  }
+  if (template.value && template.value.category !== category) takeTemplate(null);
+}
+
+/** Takes up a template (or none): the wording edited for the last one and its override reason go. */
+function takeTemplate(id: string | null): void {
+  templateId.value = id;
+  editedText.value = null;
+  overrideReason.value = '';
 }
 
 export function pickTemplate(id: string): void {
   const picked = loaded.value?.templates.find((candidate) => candidate.id === id);
   if (picked) chosenCategory.value = picked.category;
-  templateId.value = id;
-  editedText.value = null;
-  overrideReason.value = '';
+  takeTemplate(id);
   outcome.value = null;
   stage.value = 'compose';
 }
