@@ -10,7 +10,7 @@ import {
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 import type { Feature } from './context';
 import { namesSeen, takeCensus, type ArticleStanding, type CensusedArticle } from './facebook/census';
-import { ARTICLE_SELECTOR } from './facebook/comments';
+import { ARTICLE_SELECTOR, isHiddenCopy } from './facebook/comments';
 import { findMessageBoxes } from './facebook/message-box';
 
 /** The colour each article's outline takes: recognized, the Page's own, or where recognition stopped. */
@@ -78,7 +78,7 @@ function buildReport(document: Document): PageReport {
     const copy = area.cloneNode(true) as Element;
     const copies = [...copy.querySelectorAll(ARTICLE_SELECTOR)];
     [...area.querySelectorAll(ARTICLE_SELECTOR)].forEach((article, index) => {
-      if (!shown.has(article) && !article.closest('[hidden]')) copies[index]!.remove();
+      if (!shown.has(article) && !isHiddenCopy(article)) copies[index]!.remove();
     });
     copy.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}]`).forEach((own) => own.remove());
     comments = sanitizer.element(copy);

@@ -1,7 +1,8 @@
 import type { PageCensus } from '../../shared/page-census';
-import { ACTION_SELECTOR } from '../action-button';
+import { ACTION_SELECTOR, ownActions } from '../action-button';
 import {
   ARTICLE_SELECTOR,
+  describe,
   findAuthor,
   findPermalink,
   inspectAfresh,
@@ -9,6 +10,7 @@ import {
   ownParts,
 } from './comments';
 import { diagnose } from './diagnosis';
+import { mentionsComment } from './links';
 import { findMessageBoxes, findMessageControl } from './message-box';
 
 /** How far recognition got with one comment article, signal by signal (see comments.ts). */
@@ -29,14 +31,11 @@ function inView(element: Element, view: { width: number; height: number }): bool
 
 /** Signal by signal, what is wrong with an article that is not a fan comment (or that it is the Page's). */
 function standingOf(article: Element): ArticleStanding {
-  if (inspectAfresh(article)) return 'recognized';
   const parts = ownParts(article);
   const permalink = findPermalink(article, parts);
-  if (!permalink) {
-    // A link of a comment's shape but no timestamp link beside Facebook's buttons: no action row.
-    const shaped = parts.links.some((link) => (link.getAttribute('href') ?? '').includes('comment_id='));
-    return shaped ? 'no-action-row' : 'no-permalink';
-  }
+  // A link of a comment's shape but no timestamp link beside Facebook's buttons: no action row.
+  if (!permalink) return parts.links.some(mentionsComment) ? 'no-action-row' : 'no-permalink';
+  if (describe(article, parts, permalink)) return 'recognized';
   return findAuthor(parts.links) ? 'page-own' : 'no-author';
 }
 
@@ -65,20 +64,11 @@ export function takeCensus(
     actionRows: count('recognized', 'page-own', 'no-author'),
     recognized: count('recognized'),
     messageControls: articles.filter(({ article }) => findMessageControl(article) !== null).length,
-    actions: articles.filter(({ article }) => ownActionOf(article) !== null).length,
+    actions: articles.filter(({ article }) => ownActions(article, ARTICLE_SELECTOR).length > 0).length,
     messageBoxes: findMessageBoxes(root).length,
     failedSignal: root.querySelector(ACTION_SELECTOR) ? null : diagnose(root),
   };
   return { census, articles };
-}
-
-/** Our action in the article itself (not in a reply nested in it). */
-function ownActionOf(article: Element): Element | null {
-  return (
-    [...article.querySelectorAll(ACTION_SELECTOR)].find(
-      (action) => action.closest(ARTICLE_SELECTOR) === article,
-    ) ?? null
-  );
 }
 
 /** Every name the page shows for these articles (authors, the Page): a report keeps no text holding one. */

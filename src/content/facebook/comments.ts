@@ -270,7 +270,8 @@ export function inspectAfresh(article: Element): InspectedComment | null {
   return permalink && describe(article, parts, permalink);
 }
 
-function describe(article: Element, parts: OwnParts, permalink: Permalink): InspectedComment | null {
+/** The comment an article holds, from its own parts and permalink once found (see inspectComment). */
+export function describe(article: Element, parts: OwnParts, permalink: Permalink): InspectedComment | null {
   const { ref } = permalink;
   const commentId = ref.replyId ?? ref.topId;
   const author = findAuthor(parts.links);
