@@ -77,7 +77,7 @@ export function createAction(row: Element, commentId: string, authorName: string
   const slotTag = row.tagName === 'UL' || row.tagName === 'OL' ? 'li' : 'span';
   const slot = actionTemplate(row.ownerDocument, slotTag).cloneNode(true) as Element;
   const button = slot.firstElementChild as HTMLButtonElement;
-  button.dataset.commentId = commentId;
+  button.setAttribute('data-comment-id', commentId);
   button.setAttribute(
     'aria-label',
     actionLabels().accessible.replace(NAME_SLOT, () => authorName),
@@ -87,9 +87,15 @@ export function createAction(row: Element, commentId: string, authorName: string
 
 /** Our actions that belong to this comment element itself, not to a reply nested inside it. */
 export function ownActions(article: Element, articleSelector: string): HTMLButtonElement[] {
-  return [...article.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR)].filter(
-    (button) => button.closest(articleSelector) === article,
-  );
+  // A tag lookup and an index loop: this runs for every comment React adds or changes.
+  const buttons = article.getElementsByTagName('button');
+  const actions: HTMLButtonElement[] = [];
+  for (let index = 0; index < buttons.length; index += 1) {
+    const button = buttons[index]!;
+    if (button.getAttribute(OWN_NODE_ATTRIBUTE) !== 'send-message') continue;
+    if (button.closest(articleSelector) === article) actions.push(button);
+  }
+  return actions;
 }
 
 export function actionFromEvent(event: Event): HTMLButtonElement | null {

@@ -28,7 +28,9 @@ import type { Surface } from '../shared/surface';
  * on the node. The returned write re-checks that the row is still in place when it runs.
  */
 function syncAction(article: Element, statuses: FanStatuses): Write | null {
-  const found = isHiddenCopy(article) ? null : inspectComment(article);
+  const inspected = inspectComment(article);
+  // Asked only of comments: the walk up to the page's root is wasted on shells and posts.
+  const found = inspected && !isHiddenCopy(article) ? inspected : null;
   const wanted = found ? found.comment.commentId : null;
   const upToDate = (existing: HTMLButtonElement[]): boolean =>
     wanted === null

@@ -3,6 +3,11 @@
  * staying under half keeps our work out of long tasks however many comments arrive at once.
  */
 export const FRAME_BUDGET_MS = 8;
+/**
+ * How many nodes or items are read between looks at the clock: one look costs about as much as reading
+ * a small comment, and this many stay far within the budget.
+ */
+const CLOCK_EVERY = 16;
 
 /** What the page's one observer always watches: added nodes, and links re-pointed (React recycles them). */
 const OBSERVED: MutationObserverInit = {
@@ -71,30 +76,64 @@ export function watchDom({ root, ignore, signal }: DomWatcherOptions): DomWatche
   let frame = 0;
   const channel = new MessageChannel();
 
+  /** Takes in what the page changed, and tells the features that listen. */
+  const note = (records: MutationRecord[]): void => {
+    if (records.length === 0) return;
+    for (const listener of changeListeners) listener();
+    let addedAny = false;
+    // Index loops: thousands of records come per second, and iterators cost more in this world.
+    for (let index = 0; index < records.length; index += 1) {
+      const record = records[index]!;
+      // A link React re-pointed at a comment counts as new: the article around it is in question again.
+      if (record.type === 'attributes' && record.target instanceof Element) {
+        for (const { added } of pending) added.add(record.target);
+      }
+      const nodes = record.addedNodes;
+      for (let nodeIndex = 0; nodeIndex < nodes.length; nodeIndex += 1) {
+        const node = nodes[nodeIndex]!;
+        if (!(node instanceof Element) || ignore(node)) continue;
+        addedAny = true;
+        for (const { added } of pending) added.add(node);
+      }
+    }
+    if (addedAny) for (const listener of addedListeners) listener();
+  };
+
   const commit = (): void => {
     cancelAnimationFrame(frame);
     frame = 0;
+    // Anything the page changed and was not yet told is taken in first, so what follows is only ours.
+    note(observer.takeRecords());
     for (const { writes } of pending) {
       for (const write of writes.values()) write();
       writes.clear();
     }
+    // Our own changes are nothing to inspect: dropped here, they cost no callback and no filtering.
+    observer.takeRecords();
+    if (hasAdded()) scheduleSlice();
   };
 
   /** Reads until the budget is spent; true when everything pending has been read. */
   const read = (): boolean => {
     const deadline = performance.now() + FRAME_BUDGET_MS;
+    let untilClock = CLOCK_EVERY;
+    const spent = (): boolean => {
+      if (--untilClock > 0) return false;
+      untilClock = CLOCK_EVERY;
+      return performance.now() >= deadline;
+    };
     for (const { inspector, added, queue, writes } of pending) {
       for (const node of added) {
         added.delete(node);
         if (node.isConnected) for (const item of inspector.collect(node)) queue.add(item);
-        if (performance.now() >= deadline) return false;
+        if (spent()) return false;
       }
       for (const item of queue) {
         queue.delete(item);
         const write = item.isConnected ? inspector.inspect(item) : null;
         if (write) writes.set(item, write);
         else writes.delete(item);
-        if (performance.now() >= deadline) return false;
+        if (spent()) return false;
       }
     }
     return true;
@@ -118,20 +157,7 @@ export function watchDom({ root, ignore, signal }: DomWatcherOptions): DomWatche
   };
 
   const observer = new MutationObserver((records) => {
-    for (const listener of changeListeners) listener();
-    let addedAny = false;
-    for (const record of records) {
-      // A link React re-pointed at a comment counts as new: the article around it is in question again.
-      if (record.type === 'attributes' && record.target instanceof Element) {
-        for (const { added } of pending) added.add(record.target);
-      }
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element) || ignore(node)) continue;
-        addedAny = true;
-        for (const { added } of pending) added.add(node);
-      }
-    }
-    if (addedAny) for (const listener of addedListeners) listener();
+    note(records);
     if (!hasAdded() || sliceScheduled) return;
     // Whatever was decided is applied now, so it renders in the same frame as the page's own change.
     const done = read();

@@ -15,8 +15,13 @@ import { MAX_STATUS_BATCH } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 
 const STATUS_CLASS = 'page-outreach-status';
-/** How long new comments' statuses wait to be asked for together: one message per burst, not per commit. */
-const STATUS_BATCH_DELAY_MS = 100;
+/**
+ * New comments' statuses are asked for once no new comment has come for this long: one message per
+ * burst of comments, not per React commit (each message costs the page's main thread a fixed price).
+ */
+export const STATUS_QUIET_MS = 200;
+/** ...or at the latest this long after the first of them, on a page whose comments never stop coming. */
+export const STATUS_MAX_WAIT_MS = 1000;
 const SEPARATOR = ' · ';
 /** How often the statuses on screen are checked for staleness; a minute keeps "until" dates right. */
 const STATUS_REFRESH_MS = 60_000;
@@ -83,6 +88,9 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
   const shown = new Set<string>();
   const wanted = new Map<string, FanKey>();
   let flushing = false;
+  let timer = 0;
+  let firstWantedAt = 0;
+  let lastWantedAt = 0;
 
   const slotsOf = (key: string) =>
     document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}="slot"][data-fan="${CSS.escape(key)}"]`);
@@ -106,22 +114,35 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
     }
   };
 
-  /** A little later, so a whole burst of new comments (React commits them in pieces) is one request. */
-  const schedule = (): void => {
-    if (flushing || wanted.size === 0 || signal.aborted) return;
+  const flushNow = (): void => {
+    timer = 0;
     flushing = true;
-    setTimeout(() => {
-      flush()
-        .catch((error: unknown) => console.warn('Page Outreach: fan status unavailable', error))
-        .finally(() => {
-          flushing = false;
-          schedule();
-        });
-    }, STATUS_BATCH_DELAY_MS);
+    flush()
+      .catch((error: unknown) => console.warn('Page Outreach: fan status unavailable', error))
+      .finally(() => {
+        flushing = false;
+        schedule();
+      });
+  };
+
+  /** Waits for the burst to end (STATUS_QUIET_MS) but no longer than STATUS_MAX_WAIT_MS in all. */
+  const wait = (): void => {
+    const now = Date.now();
+    const due = Math.min(lastWantedAt + STATUS_QUIET_MS, firstWantedAt + STATUS_MAX_WAIT_MS);
+    if (now >= due) flushNow();
+    else timer = window.setTimeout(wait, due - now);
+  };
+
+  const schedule = (): void => {
+    if (flushing || timer !== 0 || wanted.size === 0 || signal.aborted) return;
+    firstWantedAt = lastWantedAt;
+    timer = window.setTimeout(wait, STATUS_QUIET_MS);
   };
 
   const ask = (fan: FanKey): void => {
     wanted.set(keyOf(fan), fan);
+    // Date.now, not a timer per comment: re-arming a timer for each of thousands costs more.
+    lastWantedAt = Date.now();
     schedule();
   };
 
@@ -145,7 +166,14 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
       if (fan && (!told || isStale(told.status, told.fetchedAt, now))) ask(fan);
     }
   }, STATUS_REFRESH_MS);
-  signal.addEventListener('abort', () => clearInterval(refresh), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(refresh);
+      clearTimeout(timer);
+    },
+    { once: true },
+  );
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 

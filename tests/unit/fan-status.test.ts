@@ -1,5 +1,13 @@
-import { describe, expect, test } from 'vitest';
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  startFanStatuses,
+  STATUS_MAX_WAIT_MS,
+  STATUS_QUIET_MS,
+  type FanStatuses,
+} from '../../src/content/fan-status';
 import { isStale, noHistory, STATUS_TTL_MS } from '../../src/shared/fan-status';
+import { fakeBrowser } from './fake-browser';
 
 const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
 const fan = { pageId: 'acmecoffee', fanId: 'giulia.rossi.77' };
@@ -15,5 +23,64 @@ describe('how long a tab trusts a fan’s status', () => {
     const status = { ...noHistory(fan), lastContactAt: NOW - 1000, blockedUntil: NOW + 60_000 };
     expect(isStale(status, NOW, NOW + 59_999)).toBe(false);
     expect(isStale(status, NOW, NOW + 60_000)).toBe(true);
+  });
+});
+
+describe('how a tab asks for the statuses of the fans whose comments appear', () => {
+  const asked: number[][] = [];
+  let stop: AbortController;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+    fakeBrowser.reset();
+    asked.length = 0;
+    // The stand-in runtime answers as Chrome's does: through sendResponse, after returning true.
+    type Listener = (
+      message: { type: string; fans?: unknown[] },
+      sender: unknown,
+      reply: (r: unknown) => void,
+    ) => boolean;
+    const listener: Listener = (message, _sender, reply) => {
+      if (message.type !== 'fans/status') return false;
+      asked.push([Date.now() - NOW, message.fans!.length]);
+      reply({ ok: true, data: { statuses: [] } });
+      return true;
+    };
+    fakeBrowser.runtime.onMessage.addListener(listener as never);
+    stop = new AbortController();
+  });
+
+  afterEach(() => {
+    stop.abort();
+    vi.useRealTimers();
+  });
+
+  /** A comment of a fan of its own appearing on the page, its action slot tracked. */
+  function track(statuses: FanStatuses, index: number): void {
+    const slot = document.createElement('span');
+    document.body.append(slot);
+    statuses.track(slot, { pageId: 'acmecoffee', fanId: `fan.${index}` });
+  }
+
+  test('a burst of new comments is asked about in one message once it is over', async () => {
+    const statuses = startFanStatuses(document, stop.signal);
+    for (let index = 0; index < 300; index += 1) track(statuses, index);
+    await vi.advanceTimersByTimeAsync(STATUS_QUIET_MS - 1);
+    expect(asked).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(asked).toEqual([[STATUS_QUIET_MS, 300]]);
+  });
+
+  test('comments that never stop coming are asked about at least every STATUS_MAX_WAIT_MS', async () => {
+    const statuses = startFanStatuses(document, stop.signal);
+    const every = STATUS_QUIET_MS / 2;
+    for (let index = 0; index * every < 3 * STATUS_MAX_WAIT_MS; index += 1) {
+      track(statuses, index);
+      await vi.advanceTimersByTimeAsync(every);
+    }
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    expect(asked[0]![0]).toBeLessThanOrEqual(STATUS_MAX_WAIT_MS);
+    const gaps = asked.slice(1).map(([at], index) => at! - asked[index]![0]!);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(STATUS_MAX_WAIT_MS + every);
   });
 });

@@ -55,7 +55,7 @@ const PARTS_SELECTOR = `a[href], ${BUTTON_SELECTOR}`;
 const BODY_SELECTOR = 'div[dir="auto"]';
 const COMMENT_LINK_SELECTOR = 'a[href*="comment_id="]';
 /** Menus ("Hide or report this") sit beside the row's actions but are not one of them. */
-const MENU_BUTTON = '[aria-haspopup]';
+const MENU_ATTRIBUTE = 'aria-haspopup';
 const CONTAINER_SELECTOR = '[role="article"], [role="dialog"], [role="complementary"], [role="main"]';
 const HEADER_LINK_SELECTOR =
   'h2 a[href], h3 a[href], h4 a[href], strong a[href], [data-ad-rendering-role="profile_name"] a[href]';
@@ -67,7 +67,11 @@ const HIDDEN_SELECTOR = '[hidden]';
 /** Facebook's own action row (Like, Reply) holds at least this many buttons beside the permalink. */
 const MIN_ACTION_ROW_BUTTONS = 2;
 
-export type CommentSummary = Omit<CommentContext, 'text'>;
+/** Who wrote a comment, on which Page: all that every comment on the page needs, read on arrival. */
+export type CommentIdentity = Pick<
+  CommentContext,
+  'commentId' | 'parentCommentId' | 'pageId' | 'pageName' | 'authorId' | 'authorName' | 'authorUrl'
+>;
 
 export interface ActionSlot {
   row: Element;
@@ -75,7 +79,8 @@ export interface ActionSlot {
 }
 
 export interface InspectedComment {
-  comment: CommentSummary;
+  comment: CommentIdentity;
+  permalink: Permalink;
   slot: ActionSlot;
   /** Our actions already inside this comment (not its replies). */
   actions: HTMLButtonElement[];
@@ -86,10 +91,16 @@ interface PageIdentity {
   name: string;
 }
 
-/** An article's own links and buttons, from one query: the hot path runs once per comment. */
-interface OwnParts {
+/**
+ * An article's own links and Facebook's own buttons in it (ours apart): the hot path reads them once
+ * per comment, with the cheapest queries that find them (a selector list or a spread costs several
+ * times more here, in the content script's world, than a tag lookup and an index loop).
+ */
+export interface OwnParts {
   links: Element[];
   buttons: Element[];
+  /** Our actions in it. */
+  actions: HTMLButtonElement[];
 }
 
 export interface Permalink {
@@ -99,24 +110,59 @@ export interface Permalink {
   slot: ActionSlot;
 }
 
+const ROLE_BUTTON_SELECTOR = '[role="button"]';
+
 export function ownParts(article: Element): OwnParts {
-  const links = [...article.querySelectorAll('a[href]')];
-  const buttons = [...article.querySelectorAll(BUTTON_SELECTOR)];
   // Most comments hold no replies: then everything found is the comment's own, with no check needed.
-  if (!article.querySelector(ARTICLE_SELECTOR)) return { links, buttons };
-  const own = (element: Element) => element.closest(ARTICLE_SELECTOR) === article;
-  return { links: links.filter(own), buttons: buttons.filter(own) };
+  const nested = article.querySelector(ARTICLE_SELECTOR) !== null;
+  const own = (element: Element): boolean => !nested || element.closest(ARTICLE_SELECTOR) === article;
+  const links: Element[] = [];
+  const anchors = article.getElementsByTagName('a');
+  for (let index = 0; index < anchors.length; index += 1) {
+    const link = anchors[index]!;
+    if (link.hasAttribute('href') && own(link)) links.push(link);
+  }
+  const buttons: Element[] = [];
+  const roleButtons = article.querySelectorAll(ROLE_BUTTON_SELECTOR);
+  for (let index = 0; index < roleButtons.length; index += 1) {
+    const button = roleButtons[index]!;
+    if (own(button)) buttons.push(button);
+  }
+  const actions: HTMLButtonElement[] = [];
+  const natives = article.getElementsByTagName('button');
+  let merged = false;
+  for (let index = 0; index < natives.length; index += 1) {
+    const button = natives[index]!;
+    if (!own(button)) continue;
+    if (button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message') actions.push(button);
+    else if (!button.hasAttribute(OWN_NODE_ATTRIBUTE) && button.getAttribute('role') !== 'button') {
+      buttons.push(button);
+      merged = true;
+    }
+  }
+  // Facebook's own <button>s are rare beside its role="button" ones: only then is the order restored.
+  if (merged) buttons.sort(inDocumentOrder);
+  return { links, buttons, actions };
+}
+
+function inDocumentOrder(a: Element, b: Element): number {
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** Signal 6: after the last of Facebook's buttons in the nearest ancestor of `link` holding some. */
 function actionSlot(article: Element, link: Element, buttons: Element[]): ActionSlot | null {
-  const theirs = buttons.filter(
-    (button) => !button.hasAttribute(OWN_NODE_ATTRIBUTE) && !button.matches(MENU_BUTTON),
-  );
+  const theirs: Element[] = [];
+  for (const button of buttons) if (!button.hasAttribute(MENU_ATTRIBUTE)) theirs.push(button);
   for (let row = link.parentElement; row && row !== article; row = row.parentElement) {
-    const inRow = theirs.filter((button) => row.contains(button));
-    if (inRow.length < MIN_ACTION_ROW_BUTTONS) continue;
-    let after: Element = inRow.at(-1)!;
+    let inRow = 0;
+    let last: Element | null = null;
+    for (const button of theirs) {
+      if (!row.contains(button)) continue;
+      inRow += 1;
+      last = button;
+    }
+    if (inRow < MIN_ACTION_ROW_BUTTONS || !last) continue;
+    let after: Element = last;
     while (after.parentElement && after.parentElement !== row) after = after.parentElement;
     return { row, after };
   }
@@ -163,7 +209,7 @@ const recognized = new WeakSet<Element>();
 function isComment(element: Element): boolean {
   if (recognized.has(element)) return true;
   if (unrecognized.has(element)) return false;
-  const comment = element.matches(ARTICLE_SELECTOR) && findPermalink(element, ownParts(element)) !== null;
+  const comment = isArticle(element) && findPermalink(element, ownParts(element)) !== null;
   (comment ? recognized : unrecognized).add(element);
   return comment;
 }
@@ -171,11 +217,11 @@ function isComment(element: Element): boolean {
 /** Signal 4: the comment's author, from its own links outside the body text. */
 export function findAuthor(links: Element[]): ({ name: string } & Profile) | null {
   for (const link of links) {
-    if (link.closest(BODY_SELECTOR)) continue;
-    // The name is kept as shown; only comparisons look past Facebook's invisible marks.
+    // The name is kept as shown; only comparisons look past Facebook's invisible marks. The walk up
+    // for body text comes last: most links fail sooner (an avatar has no text).
     const name = textOf(link);
     const profile = labelText(name) && profileOf(link);
-    if (profile) return { name: clip(name, MAX_LABEL), ...profile };
+    if (profile && !link.closest(BODY_SELECTOR)) return { name: clip(name, MAX_LABEL), ...profile };
   }
   return null;
 }
@@ -277,31 +323,34 @@ export function describe(article: Element, parts: OwnParts, permalink: Permalink
   const author = findAuthor(parts.links);
   const page = findPage(article, permalink.parts);
   // Where the author's link names a comment, it must be the same one as the permalink.
-  if (!commentId || !author || !page || !namesSameComment(author.query, permalink.parts.query, ref))
-    return null;
+  if (!commentId || !author || !page || !namesSameComment(author.query, ref)) return null;
   if (author.id === page.id || labelText(author.name) === labelText(page.name)) return null;
-  const { link } = permalink;
-  const graphCommentId = graphCommentIdOf(permalink.parts, ref, commentId);
-  const timestamp = clip(labelText(link.getAttribute('aria-label') ?? link.textContent ?? ''), MAX_LABEL);
-  const ageMs = timestamp ? commentAgeMs(timestamp) : null;
   return {
     comment: {
       commentId,
       ...(ref.replyId && ref.topId && ref.topId !== commentId ? { parentCommentId: ref.topId } : {}),
-      ...(graphCommentId ? { graphCommentId } : {}),
-      postUrl: postUrlOf(permalink.parts),
       pageId: page.id,
       pageName: page.name,
       authorId: author.id,
       authorName: author.name,
       authorUrl: author.url,
-      ...(timestamp ? { timestamp } : {}),
-      ...(ageMs !== null ? { ageMs } : {}),
     },
+    permalink,
     slot: permalink.slot,
-    actions: parts.buttons.filter(
-      (button): button is HTMLButtonElement => button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message',
-    ),
+    actions: parts.actions,
+  };
+}
+
+/** What a comment's permalink tells besides its identity: read only for the comment the admin picks. */
+function permalinkDetails({ link, parts, ref }: Permalink, commentId: string) {
+  const graphCommentId = graphCommentIdOf(parts, ref, commentId);
+  const timestamp = clip(labelText(link.getAttribute('aria-label') ?? link.textContent ?? ''), MAX_LABEL);
+  const ageMs = timestamp ? commentAgeMs(timestamp) : null;
+  return {
+    ...(graphCommentId ? { graphCommentId } : {}),
+    postUrl: postUrlOf(parts),
+    ...(timestamp ? { timestamp } : {}),
+    ...(ageMs !== null ? { ageMs } : {}),
   };
 }
 
@@ -312,9 +361,11 @@ export function describe(article: Element, parts: OwnParts, permalink: Permalink
 export function readComment(article: Element): CommentContext | null {
   const inspected = inspectComment(article);
   if (!inspected) return null;
-  const answered = notesPrivateReply(article, inspected.comment.pageName);
+  const { comment, permalink } = inspected;
+  const answered = notesPrivateReply(article, comment.pageName);
   return {
-    ...inspected.comment,
+    ...comment,
+    ...permalinkDetails(permalink, comment.commentId),
     text: commentText(article),
     ...(answered ? { answeredPrivately: true } : {}),
   };
@@ -331,10 +382,10 @@ export function isHiddenCopy(article: Element): boolean {
  */
 function changesOwnParts(node: Element): boolean {
   if (node.matches(PARTS_SELECTOR)) return true;
-  if (node.matches(ARTICLE_SELECTOR)) return false;
+  if (isArticle(node)) return false;
   // A walk that skips nested articles whole: a list item bringing a comment costs one step.
   const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_ELEMENT, (element) => {
-    if ((element as Element).matches(ARTICLE_SELECTOR)) return NodeFilter.FILTER_REJECT;
+    if (isArticle(element as Element)) return NodeFilter.FILTER_REJECT;
     return (element as Element).matches(PARTS_SELECTOR) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
   });
   return walker.nextNode() !== null;
@@ -346,23 +397,26 @@ function changesOwnParts(node: Element): boolean {
  * an article's own links or buttons lets one found to be no comment be examined again.
  */
 export function findArticles(changed: Element): Element[] {
-  const found = changed.matches(ARTICLE_SELECTOR) ? [changed] : [];
-  // Most nodes React adds to a comment (a link, an icon, a row) hold no article: skip the search.
-  const holdsArticles =
-    changed.firstElementChild !== null && changed.querySelector(ARTICLE_SELECTOR) !== null;
+  const found = isArticle(changed) ? [changed] : [];
   const enclosing = changed.parentElement?.closest(ARTICLE_SELECTOR);
   if (enclosing) {
     if (unrecognized.has(enclosing) && changesOwnParts(changed)) unrecognized.delete(enclosing);
     if (!unrecognized.has(enclosing)) found.push(enclosing);
   }
-  if (holdsArticles) {
-    for (const article of changed.querySelectorAll(ARTICLE_SELECTOR)) {
-      unrecognized.delete(article);
-      found.push(article);
-    }
+  // Most nodes React adds to a comment (a link, an icon, a row) hold no article: one search says so.
+  const inside = changed.firstElementChild ? changed.querySelectorAll(ARTICLE_SELECTOR) : [];
+  for (let index = 0; index < inside.length; index += 1) {
+    const article = inside[index]!;
+    unrecognized.delete(article);
+    found.push(article);
   }
   if (found[0] === changed) unrecognized.delete(changed);
   return found;
+}
+
+/** `matches(ARTICLE_SELECTOR)` for one element, at a fraction of the price on the hot path. */
+function isArticle(element: Element): boolean {
+  return element.getAttribute('role') === 'article';
 }
 
 /** The fan comment with this id, wherever it is on the page: the shown copy, not a hidden one. */

@@ -44,6 +44,8 @@ export interface CommentRef {
   replyId: string | null;
   /** The post's number, where an encoded id carries it. */
   postId: string | null;
+  /** The two parameters as written, to compare another link's with no decoding when they match. */
+  written: { comment_id: string | null; reply_comment_id: string | null };
 }
 
 /**
@@ -91,10 +93,10 @@ const PARAM_PATTERNS = new Map<string, RegExp>();
 function param(query: string, name: string): string | null {
   let pattern = PARAM_PATTERNS.get(name);
   if (!pattern) PARAM_PATTERNS.set(name, (pattern = new RegExp(`[?&]${name}=([^&#]*)`)));
-  const match = pattern.exec(query);
-  if (!match) return null;
+  const value = pattern.exec(query)?.[1];
+  if (value === undefined || !value.includes('%')) return value ?? null;
   try {
-    return decodeURIComponent(match[1]!);
+    return decodeURIComponent(value);
   } catch {
     return null;
   }
@@ -112,18 +114,23 @@ function decodeRef(value: string | null): { id: string | null; post: string | nu
  * Does a link's query name the same comment as a permalink's? Only the ids it carries are compared,
  * and an id written the same way as the permalink's needs no decoding.
  */
-export function namesSameComment(query: string, permalinkQuery: string, permalink: CommentRef): boolean {
-  const same = (name: string, id: string | null): boolean => {
-    const value = param(query, name);
-    return value === null || value === param(permalinkQuery, name) || decodeRef(value).id === id;
+export function namesSameComment(query: string, permalink: CommentRef): boolean {
+  const same = (name: keyof CommentRef['written'], id: string | null): boolean => {
+    // Most author links carry no comment at all: nothing to compare then.
+    const value = query.includes(name) ? param(query, name) : null;
+    return value === null || value === permalink.written[name] || decodeRef(value).id === id;
   };
   return same('comment_id', permalink.topId) && same('reply_comment_id', permalink.replyId);
 }
 
 export function commentRefOf(query: string): CommentRef {
-  const top = decodeRef(param(query, 'comment_id'));
-  const reply = decodeRef(param(query, 'reply_comment_id'));
-  return { topId: top.id, replyId: reply.id, postId: reply.post ?? top.post };
+  const written = {
+    comment_id: param(query, 'comment_id'),
+    reply_comment_id: param(query, 'reply_comment_id'),
+  };
+  const top = decodeRef(written.comment_id);
+  const reply = decodeRef(written.reply_comment_id);
+  return { topId: top.id, replyId: reply.id, postId: reply.post ?? top.post, written };
 }
 
 /**
