@@ -80,22 +80,22 @@ export function watchDom({ root, ignore, signal }: DomWatcherOptions): DomWatche
   const note = (records: MutationRecord[]): void => {
     if (records.length === 0) return;
     for (const listener of changeListeners) listener();
+    const changed: Element[] = [];
     let addedAny = false;
     // Index loops: thousands of records come per second, and iterators cost more in this world.
     for (let index = 0; index < records.length; index += 1) {
       const record = records[index]!;
       // A link React re-pointed at a comment counts as new: the article around it is in question again.
-      if (record.type === 'attributes' && record.target instanceof Element) {
-        for (const { added } of pending) added.add(record.target);
-      }
+      if (record.type === 'attributes' && record.target instanceof Element) changed.push(record.target);
       const nodes = record.addedNodes;
       for (let nodeIndex = 0; nodeIndex < nodes.length; nodeIndex += 1) {
         const node = nodes[nodeIndex]!;
         if (!(node instanceof Element) || ignore(node)) continue;
         addedAny = true;
-        for (const { added } of pending) added.add(node);
+        changed.push(node);
       }
     }
+    for (const { added } of pending) for (const node of changed) added.add(node);
     if (addedAny) for (const listener of addedListeners) listener();
   };
 
