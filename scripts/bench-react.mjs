@@ -6,7 +6,7 @@
  * alternating, over the same fixed window from navigation; figures are medians and ratios in the same
  * run, never thresholds.
  *
- *   node scripts/bench-react.mjs [--sizes 2000,5000] [--runs 3] [--arrival two|one] [--profile]
+ *   node scripts/bench-react.mjs [--sizes 2000,5000] [--runs 5] [--arrival two|one] [--profile]
  *
  * A last run per size takes a CPU profile of our code: its total, its longest stretch without a break
  * (which bounds our longest task) and, with --profile, where its time goes: each function's own time,
@@ -17,7 +17,7 @@ import { reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.m
 import { alternate, median, option, pageMetrics } from './bench-tools.mjs';
 
 const SIZES = option('--sizes', '2000,5000').split(',').map(Number);
-const RUNS = Number(option('--runs', '3'));
+const RUNS = Number(option('--runs', '5'));
 const PROFILE = process.argv.includes('--profile');
 /** `two` (a comment's links and row a commit after its shell, as on facebook.com) or `one`. */
 const ARRIVAL = option('--arrival', 'two');
