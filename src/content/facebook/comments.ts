@@ -1,7 +1,7 @@
 // Types only: zod stays out of the content script; the background validates what it receives anyway.
 import type { CommentContext } from '../../shared/comment-context';
 import { MAX_COMMENT_TEXT, MAX_LABEL } from '../../shared/limits';
-import { OWN_NODE_ATTRIBUTE } from '../action-button';
+import { OWN_NODE_ATTRIBUTE, ownActions } from '../action-button';
 import { commentAgeMs } from '../comment-age';
 import {
   commentRefOf,
@@ -128,21 +128,19 @@ export function ownParts(article: Element): OwnParts {
     const button = roleButtons[index]!;
     if (own(button)) buttons.push(button);
   }
-  const actions: HTMLButtonElement[] = [];
+  // Facebook's own <button>s (ours apart, role="button" ones already in) are rare: only with them is
+  // the order restored.
   const natives = article.getElementsByTagName('button');
   let merged = false;
   for (let index = 0; index < natives.length; index += 1) {
     const button = natives[index]!;
+    if (button.hasAttribute(OWN_NODE_ATTRIBUTE) || button.getAttribute('role') === 'button') continue;
     if (!own(button)) continue;
-    if (button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message') actions.push(button);
-    else if (!button.hasAttribute(OWN_NODE_ATTRIBUTE) && button.getAttribute('role') !== 'button') {
-      buttons.push(button);
-      merged = true;
-    }
+    buttons.push(button);
+    merged = true;
   }
-  // Facebook's own <button>s are rare beside its role="button" ones: only then is the order restored.
   if (merged) buttons.sort(inDocumentOrder);
-  return { links, buttons, actions };
+  return { links, buttons, actions: ownActions(article, ARTICLE_SELECTOR) };
 }
 
 function inDocumentOrder(a: Element, b: Element): number {
