@@ -401,8 +401,11 @@ export function findArticles(changed: Element): Element[] {
     if (unrecognized.has(enclosing) && changesOwnParts(changed)) unrecognized.delete(enclosing);
     if (!unrecognized.has(enclosing)) found.push(enclosing);
   }
-  // Most nodes React adds to a comment (a link, an icon, a row) hold no article: one search says so.
-  const inside = changed.firstElementChild ? changed.querySelectorAll(ARTICLE_SELECTOR) : [];
+  // Most nodes React adds to a comment (a link, an icon, a row) hold no article: one search that stops
+  // at the first says so, before any list is made.
+  const holdsArticles =
+    changed.firstElementChild !== null && changed.querySelector(ARTICLE_SELECTOR) !== null;
+  const inside = holdsArticles ? changed.querySelectorAll(ARTICLE_SELECTOR) : [];
   for (let index = 0; index < inside.length; index += 1) {
     const article = inside[index]!;
     unrecognized.delete(article);
