@@ -2,14 +2,13 @@
 // The comment-actions feature on its watcher, against the hand-written post: what the page shows once
 // the content script has run, without a browser.
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { ownActions } from '../../src/content/action-button';
+import { ACTION_SELECTOR, ownActions } from '../../src/content/action-button';
 import { commentActions } from '../../src/content/comment-actions';
 import { createContentContext } from '../../src/content/context';
 import { inspectComment, isHiddenCopy } from '../../src/content/facebook/comments';
 import { loadFixturePage } from './dom-fixture';
-import { fakeBrowser } from './fake-browser';
+import { answerMessages, fakeBrowser } from './fake-browser';
 
-const ACTION = 'button[data-page-outreach="send-message"]';
 /** Long enough for the watcher's slice, its animation frame and the statuses' batching to pass. */
 const SETTLE_MS = 50;
 let stop: (() => void) | null = null;
@@ -17,13 +16,7 @@ let stop: (() => void) | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
   // Fan statuses are asked for as actions appear; nobody here has a history.
-  type Listener = (message: { type: string }, sender: unknown, reply: (r: unknown) => void) => boolean;
-  const answer: Listener = (message, _sender, reply) => {
-    if (message.type !== 'fans/status') return false;
-    reply({ ok: true, data: { statuses: [] } });
-    return true;
-  };
-  fakeBrowser.runtime.onMessage.addListener(answer as never);
+  answerMessages('fans/status', () => ({ ok: true, data: { statuses: [] } }));
   loadFixturePage('facebook/post-en.html');
 });
 
@@ -50,7 +43,9 @@ function articleBy(label: string): Element {
 
 /** The comment ids the actions on the page carry, in page order. */
 function actionIds(): string[] {
-  return [...document.querySelectorAll<HTMLElement>(ACTION)].map((button) => button.dataset.commentId!);
+  return [...document.querySelectorAll<HTMLElement>(ACTION_SELECTOR)].map(
+    (button) => button.dataset.commentId!,
+  );
 }
 
 /** The comment ids of the actions in this comment itself, not in its replies. */

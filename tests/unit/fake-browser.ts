@@ -68,4 +68,21 @@ Object.assign(core.action, {
   },
 });
 
+/**
+ * Has the stand-in runtime answer a content script's messages of one type, as the background would:
+ * Chrome's way, through sendResponse after returning true, which is how the stand-in relays a reply.
+ */
+export function answerMessages<M extends { type: string }>(
+  type: M['type'],
+  answer: (message: M) => unknown,
+): void {
+  type Listener = (message: M, sender: unknown, reply: (response: unknown) => void) => boolean;
+  const listener: Listener = (message, _sender, reply) => {
+    if (message.type !== type) return false;
+    reply(answer(message));
+    return true;
+  };
+  core.runtime.onMessage.addListener(listener as never);
+}
+
 export default fakeBrowser;

@@ -7,7 +7,7 @@ import {
   type FanStatuses,
 } from '../../src/content/fan-status';
 import { isStale, noHistory, STATUS_TTL_MS } from '../../src/shared/fan-status';
-import { fakeBrowser } from './fake-browser';
+import { answerMessages, fakeBrowser } from './fake-browser';
 
 const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
 const fan = { pageId: 'acmecoffee', fanId: 'giulia.rossi.77' };
@@ -34,19 +34,10 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
     vi.useFakeTimers({ now: NOW });
     fakeBrowser.reset();
     asked.length = 0;
-    // The stand-in runtime answers as Chrome's does: through sendResponse, after returning true.
-    type Listener = (
-      message: { type: string; fans?: unknown[] },
-      sender: unknown,
-      reply: (r: unknown) => void,
-    ) => boolean;
-    const listener: Listener = (message, _sender, reply) => {
-      if (message.type !== 'fans/status') return false;
-      asked.push([Date.now() - NOW, message.fans!.length]);
-      reply({ ok: true, data: { statuses: [] } });
-      return true;
-    };
-    fakeBrowser.runtime.onMessage.addListener(listener as never);
+    answerMessages<{ type: string; fans: unknown[] }>('fans/status', (message) => {
+      asked.push([Date.now() - NOW, message.fans.length]);
+      return { ok: true, data: { statuses: [] } };
+    });
     stop = new AbortController();
   });
 
