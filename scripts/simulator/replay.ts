@@ -1,9 +1,11 @@
 // The simulator runs in Node: a faithful in-memory IndexedDB stands in for each browser's.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { withDatabase, type OutreachDatabase } from '../../src/background/database';
-import { setDoNotContact } from '../../src/background/fan-store';
-import { reserveOutreach, settleOutreach } from '../../src/background/outreach-store';
+import { withDatabase } from '../../src/background/storage/database';
+import { type OutreachDatabase } from '../../src/background/storage/schema';
+import { setDoNotContact } from '../../src/background/fans/fan-store';
+import { reserveOutreach } from '../../src/background/outreach/reserve';
+import { settleOutreach } from '../../src/background/outreach/settle';
 import {
   COMMENT_REPLY_WINDOW_DAYS,
   HARD_RULES,

@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
-import { dropStaleUploads, UPLOAD_MAX_AGE_MS } from './backup-uploads';
-import { withDatabase } from './database';
-import { dropBeyondCap, dropExpired, markInterrupted } from './outreach-store';
-import { loadPolicySettings } from './settings-store';
-import { historyWindowMs } from './frequency-policy';
+import { dropStaleUploads, UPLOAD_MAX_AGE_MS } from './transfer/backup-uploads';
+import { withDatabase } from './storage/database';
+import { dropBeyondCap, dropExpired, markInterrupted } from './outreach/retention';
+import { loadPolicySettings } from './settings/settings-store';
+import { historyWindowMs } from './policy/frequency-policy';
 import { MAX_LOG_ENTRIES } from '../shared/outreach';
 import { DAY_MS } from '../shared/time';
 

@@ -13,16 +13,10 @@ import {
 import { fillAndCheck, placeholderValues } from '../shared/placeholders';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
 import { assistedDelivery } from './delivery/assisted-delivery';
-import { describeDelivery, describeVerdict } from './format';
+import { describeDelivery, describeVerdict, type Outcome } from './format';
 import { preselect, type LastUsed } from './preselect';
 
 type Loaded = ReplyData['popup/open'];
-export type Outcome = {
-  kind: 'error' | 'refused' | 'prepared' | 'sent' | 'copied' | 'failed';
-  text: string;
-  /** Where to go next, when the message waits on the clipboard: the Page's inbox. */
-  inbox?: string;
-};
 
 /** Where the admin's last sends per category are remembered, to preselect the template next time. */
 const LAST_USED_KEY = 'lastUsedTemplates';

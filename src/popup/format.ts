@@ -3,7 +3,6 @@ import { t, uiLanguage } from '../shared/i18n';
 import { formatAgo, formatDateTime, formatDay } from '../shared/format';
 import { COMPOSER_FAILURE_LABELS, GRAPH_ERROR_LABELS } from '../shared/labels';
 import type { DeliveryResult } from './delivery/delivery';
-import type { Outcome } from './compose-store';
 import type { CommentContext } from '../shared/comment-context';
 
 export function formatTime(time: number, withSeconds = false): string {
@@ -12,6 +11,14 @@ export function formatTime(time: number, withSeconds = false): string {
     time,
   );
 }
+
+/** What the popup says of a send once it is over, or of why it could not be. */
+export type Outcome = {
+  kind: 'error' | 'refused' | 'prepared' | 'sent' | 'copied' | 'failed';
+  text: string;
+  /** Where to go next, when the message waits on the clipboard: the Page's inbox. */
+  inbox?: string;
+};
 
 /**
  * The policy's verdict as one sentence naming the rule and, where it expires, the next possible day;

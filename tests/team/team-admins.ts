@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type browser from 'webextension-polyfill';
-import { routeMessage } from '../../src/background/message-router';
+import { routeMessage } from '../../src/background/app';
 import type { ReplyData } from '../../src/shared/messages';
 import { fakeBrowser } from '../unit/fake-browser';
 import '../unit/indexeddb';

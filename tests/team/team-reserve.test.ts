@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { fanKeyUnder } from '../../src/background/team/fan-document';
-import { readFanDocument, writeFanDocument } from '../../src/background/team/team-gate';
-import type { Membership } from '../../src/background/team/team-membership';
-import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/team-state';
-import type { TeamDocument } from '../../src/background/team/team-setup';
+import { readFanDocument, writeFanDocument } from '../../src/background/team/gate';
+import type { Membership } from '../../src/background/team/membership';
+import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/state';
+import type { TeamDocument } from '../../src/background/team/setup';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { withDatabase } from '../../src/background/database';
-import { routeMessage } from '../../src/background/message-router';
+import { withDatabase } from '../../src/background/storage/database';
+import { routeMessage } from '../../src/background/app';
 import { TEAM_SCHEMA } from '../../src/background/team/design-document';
-import { teamDatabaseName } from '../../src/background/team/team-setup';
+import { teamDatabaseName } from '../../src/background/team/setup';
 import { parseInvite } from '../../src/shared/team-invite';
 import type { ReplyData } from '../../src/shared/messages';
 import { fakeBrowser } from '../unit/fake-browser';

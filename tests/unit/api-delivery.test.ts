@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { GRAPH_CONNECTION_KEY, withDatabase } from '../../src/background/database';
-import { routeMessage } from '../../src/background/message-router';
-import { listOutreach } from '../../src/background/outreach-store';
+import { GRAPH_CONNECTION_KEY } from '../../src/background/storage/keys';
+import { withDatabase } from '../../src/background/storage/database';
+import { routeMessage } from '../../src/background/app';
+import { listOutreach } from '../../src/background/outreach/log';
 import { GRAPH_ERRORS } from '../../src/shared/graph';
 import { GRAPH_ANSWERS, happyGraph, happyGraphBut } from '../fixtures/graph-stub.mjs';
-import { PAUSE_MS } from '../../src/background/graph-connection';
+import { PAUSE_MS } from '../../src/background/graph/graph-connection';
 import { fakeBrowser } from './fake-browser';
 import { useGraphStub } from './graph-stub-setup';
 import { giuliaComment } from './sample-comment';

@@ -1,9 +1,10 @@
 import type browser from 'webextension-polyfill';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { abandonTab } from '../../src/background/assisted-delivery';
-import { withDatabase } from '../../src/background/database';
-import { routeMessage } from '../../src/background/message-router';
-import { listOutreach } from '../../src/background/outreach-store';
+import { abandonTab } from '../../src/background/delivery/assisted-delivery';
+import { NO_TEAM } from '../../src/background/team-port';
+import { withDatabase } from '../../src/background/storage/database';
+import { routeMessage } from '../../src/background/app';
+import { listOutreach } from '../../src/background/outreach/log';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { pickAndReserveThanks } from './pick-and-reserve';
@@ -129,9 +130,9 @@ describe('assisted delivery', () => {
     const entryId = await reserved();
     fakeBrowser.tabReplies = () => ({ prepared: true });
     await deliver(entryId);
-    await abandonTab(OTHER_TAB, NOW + 2);
+    await abandonTab(NO_TEAM, OTHER_TAB, NOW + 2);
     expect(await statuses()).toEqual(['prepared']);
-    await abandonTab(TAB_ID, NOW + 2);
+    await abandonTab(NO_TEAM, TAB_ID, NOW + 2);
     expect(await statuses()).toEqual(['unknown']);
     expect(await outcome(entryId, 'sent')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { exportBackupPart } from '../../src/background/backup';
-import { DATABASE_VERSION } from '../../src/background/database';
+import { exportBackupPart } from '../../src/background/transfer/backup';
+import { DATABASE_VERSION } from '../../src/background/storage/migrations';
 import type { Backup } from '../../src/shared/backup';
 import { fetchBackupText } from '../../src/shared/backup-download';
 import { BACKUP_PART_CHARS, splitIntoParts } from '../../src/shared/backup-parts';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { exportBackup } from '../../src/background/backup';
-import { DATABASE_VERSION, withDatabase } from '../../src/background/database';
-import { routeMessage } from '../../src/background/message-router';
+import { exportBackup } from '../../src/background/transfer/backup';
+import { DATABASE_VERSION } from '../../src/background/storage/migrations';
+import { withDatabase } from '../../src/background/storage/database';
+import { routeMessage } from '../../src/background/app';
 import { BackupSchema, type Backup } from '../../src/shared/backup';
 import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { uploadAndRestoreBackup } from '../../src/shared/backup-upload';

@@ -1,11 +1,14 @@
 import { openDB, unwrap } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
-import { DATABASE_NAME, DATABASE_VERSION, FAN_SALT_KEY, openDatabase } from '../../src/background/database';
+import { DATABASE_NAME, openDatabase } from '../../src/background/storage/database';
+import { DATABASE_VERSION } from '../../src/background/storage/migrations';
+import { FAN_SALT_KEY } from '../../src/background/storage/keys';
 import { DEFAULT_TEMPLATES } from '../../src/shared/templates';
-import V5_DEFAULT_TEMPLATES from '../../src/background/migrations/v5-default-templates.json';
+import V5_DEFAULT_TEMPLATES from '../../src/background/storage/migrations/v5-default-templates.json';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
-import { markInterrupted, reserveOutreach } from '../../src/background/outreach-store';
+import { markInterrupted } from '../../src/background/outreach/retention';
+import { reserveOutreach } from '../../src/background/outreach/reserve';
 import type { OutreachEntry } from '../../src/shared/outreach';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  mergeFanDocuments,
-  type FanDocument,
-  type TeamContact,
-} from '../../src/background/team/fan-document';
+import type { FanDocument, TeamContact } from '../../src/background/storage/schema';
+import { mergeFanDocuments } from '../../src/background/team/fan-document';
 import { CATEGORIES, ENTRY_STATUSES } from '../../src/shared/outreach';
 
 const HORIZON = 1_000;

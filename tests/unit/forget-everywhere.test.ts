@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { withDatabase } from '../../src/background/database';
-import { routeMessage } from '../../src/background/message-router';
-import { listOutreach } from '../../src/background/outreach-store';
+import { withDatabase } from '../../src/background/storage/database';
+import { routeMessage } from '../../src/background/app';
+import { listOutreach } from '../../src/background/outreach/log';
 import { fakeBrowser } from './fake-browser';
 import { useGraphStub } from './graph-stub-setup';
 import { pickAndReserveThanks } from './pick-and-reserve';

@@ -1,14 +1,11 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { withDatabase } from '../../src/background/database';
-import { rememberPrivateReply, setDoNotContact, setFanNotes } from '../../src/background/fan-store';
-import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/forgotten-fans';
-import {
-  checkOutreach,
-  fanStatuses,
-  listOutreach,
-  reserveOutreach,
-  type NewEntry,
-} from '../../src/background/outreach-store';
+import { withDatabase } from '../../src/background/storage/database';
+import { rememberPrivateReply, setDoNotContact, setFanNotes } from '../../src/background/fans/fan-store';
+import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/fans/forgotten-fans';
+import { checkOutreach } from '../../src/background/outreach/history';
+import { fanStatuses } from '../../src/background/outreach/statuses';
+import { listOutreach } from '../../src/background/outreach/log';
+import { reserveOutreach, type NewEntry } from '../../src/background/outreach/reserve';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';

@@ -6,7 +6,7 @@ import {
   historyWindowMs,
   type OutreachRequest,
   type PastContact,
-} from '../../src/background/frequency-policy';
+} from '../../src/background/policy/frequency-policy';
 import { DEFAULT_POLICY_SETTINGS, type PolicySettings } from '../../src/shared/policy-settings';
 import { CATEGORIES, type Category } from '../../src/shared/outreach';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';

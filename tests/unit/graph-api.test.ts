@@ -7,7 +7,7 @@ import {
   regainAccessMs,
   sendPrivateReply,
   type GraphCall,
-} from '../../src/background/graph-api';
+} from '../../src/background/graph/graph-api';
 import { GRAPH_ANSWERS, happyGraph, startGraphStub } from '../fixtures/graph-stub.mjs';
 
 const TOKEN = 'EAAB-stub-page-token';

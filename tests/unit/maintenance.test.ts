@@ -1,16 +1,11 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { stageUploadPart, UPLOAD_MAX_AGE_MS } from '../../src/background/backup-uploads';
-import { withDatabase } from '../../src/background/database';
+import { stageUploadPart, UPLOAD_MAX_AGE_MS } from '../../src/background/transfer/backup-uploads';
+import { withDatabase } from '../../src/background/storage/database';
 import { DELIVERY_TIMEOUT_MS, runMaintenance, settleInterrupted } from '../../src/background/maintenance';
-import {
-  dropBeyondCap,
-  dropExpired,
-  listOutreach,
-  markInterrupted,
-  reserveOutreach,
-  type NewEntry,
-} from '../../src/background/outreach-store';
-import { savePolicySettings } from '../../src/background/settings-store';
+import { dropBeyondCap, dropExpired, markInterrupted } from '../../src/background/outreach/retention';
+import { listOutreach } from '../../src/background/outreach/log';
+import { reserveOutreach, type NewEntry } from '../../src/background/outreach/reserve';
+import { savePolicySettings } from '../../src/background/settings/settings-store';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';

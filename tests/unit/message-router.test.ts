@@ -1,8 +1,8 @@
 import type browser from 'webextension-polyfill';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { withDatabase } from '../../src/background/database';
-import { routeMessage } from '../../src/background/message-router';
-import { listOutreach } from '../../src/background/outreach-store';
+import { withDatabase } from '../../src/background/storage/database';
+import { routeMessage } from '../../src/background/app';
+import { listOutreach } from '../../src/background/outreach/log';
 import { EXTENSION_ID, fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { withDatabase } from '../../src/background/database';
-import { setDoNotContact } from '../../src/background/fan-store';
-import { forgetFan } from '../../src/background/forgotten-fans';
-import { listOutreach, reserveOutreach } from '../../src/background/outreach-store';
+import { withDatabase } from '../../src/background/storage/database';
+import { setDoNotContact } from '../../src/background/fans/fan-store';
+import { forgetFan } from '../../src/background/fans/forgotten-fans';
+import { listOutreach } from '../../src/background/outreach/log';
+import { reserveOutreach } from '../../src/background/outreach/reserve';
 import { CATEGORIES, type Category } from '../../src/shared/outreach';
 import type { PolicySettings } from '../../src/shared/policy-settings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';

@@ -1,18 +1,14 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { DATABASE_VERSION, openDatabase, withDatabase } from '../../src/background/database';
+import { DATABASE_VERSION } from '../../src/background/storage/migrations';
+import { openDatabase, withDatabase } from '../../src/background/storage/database';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
-import {
-  checkOutreach,
-  settleOutreach,
-  deleteOutreach,
-  fanStatuses,
-  listOutreach,
-  markInterrupted,
-  reserveOutreach,
-  restoreOutreach,
-  type NewEntry,
-} from '../../src/background/outreach-store';
-import { setDoNotContact } from '../../src/background/fan-store';
+import { checkOutreach } from '../../src/background/outreach/history';
+import { settleOutreach } from '../../src/background/outreach/settle';
+import { deleteOutreach, listOutreach, restoreOutreach } from '../../src/background/outreach/log';
+import { fanStatuses } from '../../src/background/outreach/statuses';
+import { markInterrupted } from '../../src/background/outreach/retention';
+import { reserveOutreach, type NewEntry } from '../../src/background/outreach/reserve';
+import { setDoNotContact } from '../../src/background/fans/fan-store';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
 

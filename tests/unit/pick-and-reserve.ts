@@ -1,4 +1,4 @@
-import { routeMessage } from '../../src/background/message-router';
+import { routeMessage } from '../../src/background/app';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { giuliaComment } from './sample-comment';
 import { facebookTab, popup } from './senders';

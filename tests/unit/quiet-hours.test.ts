@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { quietHoursEnd } from '../../src/background/quiet-hours';
+import { quietHoursEnd } from '../../src/background/policy/quiet-hours';
 
 const ROME = 'Europe/Rome';
 

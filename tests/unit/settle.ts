@@ -1,5 +1,5 @@
-import type { OutreachDatabase } from '../../src/background/database';
-import { settleOutreach, type SettleDetails } from '../../src/background/outreach-store';
+import type { OutreachDatabase } from '../../src/background/storage/schema';
+import { settleOutreach, type SettleDetails } from '../../src/background/outreach/settle';
 import type { EntryStatus } from '../../src/shared/outreach';
 
 /** Settles a reserved entry as a delivery does: claimed first (`sending`), then its outcome. */

@@ -1,8 +1,9 @@
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DATABASE_NAME, DATABASE_VERSION, withDatabase } from '../../src/background/database';
-import { routeMessage } from '../../src/background/message-router';
-import { listOutreach } from '../../src/background/outreach-store';
+import { DATABASE_NAME, withDatabase } from '../../src/background/storage/database';
+import { DATABASE_VERSION } from '../../src/background/storage/migrations';
+import { routeMessage } from '../../src/background/app';
+import { listOutreach } from '../../src/background/outreach/log';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';
 import { facebookTab, popup } from './senders';

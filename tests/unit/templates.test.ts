@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { routeMessage } from '../../src/background/message-router';
+import { routeMessage } from '../../src/background/app';
 import type { ReplyData } from '../../src/shared/messages';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DEFAULT_TEMPLATES, type Template } from '../../src/shared/templates';

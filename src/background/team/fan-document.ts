@@ -1,32 +1,5 @@
-import type { Category, EntryStatus } from '../../shared/outreach';
-
-/**
- * The team's one document per fan on the team server (`fan:<fanKey>`): the team's recent contacts
- * with the fan and the "do not contact" mark. It is the point where a send is made exclusive across
- * the team (compare-and-set on its revision), and what offline copies merge into when they meet.
- */
-export interface FanDocument {
-  recent: TeamContact[];
-  dnc: DoNotContactMark | null;
-}
-
-/** One contact with the fan by an admin of the team, as the fan document keeps it. */
-export interface TeamContact {
-  /** The contact's id: the outreach entry's id in its author's browser. */
-  c: string;
-  comment: string;
-  cat: Category;
-  at: number;
-  /** The author's user name on the team server. */
-  by: string;
-  st: EntryStatus;
-}
-
-export interface DoNotContactMark {
-  on: boolean;
-  by: string;
-  at: number;
-}
+import type { EntryStatus } from '../../shared/outreach';
+import type { DoNotContactMark, FanDocument, TeamContact } from '../storage/schema';
 
 /**
  * How far along its life each status is. A merge keeps the furthest: news only moves forward, and of

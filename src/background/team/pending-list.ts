@@ -1,4 +1,4 @@
-import { withDatabase } from '../database';
+import { withDatabase } from '../storage/database';
 
 /**
  * What waits in this browser for the team server (marks, forgotten fans), as a JSON list in `meta`

@@ -1,0 +1,194 @@
+import type { OutreachEntry } from '../../shared/outreach';
+import { FAN_SALT_KEY } from '../storage/keys';
+import { type OutreachDatabase } from '../storage/schema';
+import { withReplies } from './private-replies';
+
+/** Marks ids that stand in for a forgotten fan or comment; Facebook ids never contain a colon. */
+export const FORGOTTEN_PREFIX = 'forgotten:';
+/** Digest bytes kept: 128 bits, so two fans of one Page never share an alias. */
+const ALIAS_BYTES = 16;
+
+/** What a forgotten fan's contacts are filed under instead of their Facebook ids. */
+export interface ForgottenAliases {
+  fanId: string;
+  commentId: string;
+}
+
+function base64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+async function alias(salt: string, ...parts: string[]): Promise<string> {
+  const data = new TextEncoder().encode([salt, ...parts].join('\u0000'));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return FORGOTTEN_PREFIX + base64Url(digest.subarray(0, ALIAS_BYTES));
+}
+
+/** A fan's alias under a given salt: this browser's, or a backup's being restored. */
+export function fanAliasUnder(salt: string, fan: { pageId: string; fanId: string }): Promise<string> {
+  return alias(salt, fan.pageId, fan.fanId);
+}
+
+/** A forgotten fan's comment's alias under a given salt, as their tombstones hold it. */
+export function commentAliasUnder(salt: string, commentId: string): Promise<string> {
+  return alias(salt, commentId);
+}
+
+/** The tombstone an entry becomes when its fan is forgotten, under a given salt. */
+export async function tombstoneUnder(
+  salt: string,
+  entry: OutreachEntry,
+  now: number,
+): Promise<OutreachEntry> {
+  const [fanId, commentId] = await Promise.all([
+    alias(salt, entry.pageId, entry.fanId),
+    commentAliasUnder(salt, entry.commentId),
+  ]);
+  return tombstone(entry, { fanId, commentId }, now);
+}
+
+export async function fanSalt(db: OutreachDatabase): Promise<string> {
+  const salt = await db.get('meta', FAN_SALT_KEY);
+  if (!salt) throw new Error('The database has no salt for forgotten fans');
+  return salt;
+}
+
+/**
+ * The salted hashes a forgotten fan's contacts are kept under: the same fan commenting again maps to
+ * the same alias, so their limits still hold, but the log no longer says who they were. Computed
+ * before any transaction opens (hashing is not an IndexedDB request).
+ */
+export async function forgottenAliases(
+  db: OutreachDatabase,
+  request: { pageId: string; fanId: string; commentId: string },
+): Promise<ForgottenAliases> {
+  const salt = await fanSalt(db);
+  const [fanId, commentId] = await Promise.all([
+    alias(salt, request.pageId, request.fanId),
+    alias(salt, request.commentId),
+  ]);
+  return { fanId, commentId };
+}
+
+/**
+ * The aliases of many fans at once, for questions about fans rather than comments (their statuses):
+ * the salt read once, one hash per fan, and no comment alias, since no comment is asked about.
+ */
+export async function forgottenFanAliases(
+  db: OutreachDatabase,
+  fans: readonly { pageId: string; fanId: string }[],
+): Promise<ForgottenAliases[]> {
+  const salt = await fanSalt(db);
+  const fanIds = await Promise.all(fans.map(({ pageId, fanId }) => alias(salt, pageId, fanId)));
+  return fanIds.map((fanId) => ({ fanId, commentId: '' }));
+}
+
+/** A forgotten fan's entries and standing, read back as theirs (and their comments'), so the policy counts them. */
+export function reclaim<T extends { fanId: string; commentId?: string }>(
+  entry: T,
+  request: { fanId: string; commentId: string },
+  aliases: ForgottenAliases,
+): T {
+  return {
+    ...entry,
+    ...(entry.fanId === aliases.fanId ? { fanId: request.fanId } : {}),
+    ...(entry.commentId === aliases.commentId ? { commentId: request.commentId } : {}),
+  };
+}
+
+/**
+ * The count-only tombstone of an entry: what the limits need (Page, category, template id, time,
+ * status), nothing that tells who the fan was or what they were sent.
+ */
+function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number): OutreachEntry {
+  const { override, commentSlot, ...kept } = entry;
+  // When the comment was written would point back at it; what was sent is the fan's message too;
+  // Facebook's message id reads back the fan and the text with the Page's token.
+  delete kept.commentPostedAt;
+  delete kept.sentText;
+  delete kept.messageId;
+  return {
+    ...kept,
+    fanId: aliases.fanId,
+    fanName: '',
+    fanUrl: '',
+    commentId: aliases.commentId,
+    // The post and a template the admin titled may name the fan's thread or the fan.
+    postUrl: '',
+    templateTitle: '',
+    commentExcerpt: '',
+    text: '',
+    updatedAt: now,
+    forgotten: true,
+    ...(override ? { override: { rule: override.rule, reason: '' } } : {}),
+    ...(commentSlot !== undefined ? { commentSlot: aliases.commentId } : {}),
+  };
+}
+
+/**
+ * Erases what the Page knows about a fan — names, profile, comments, messages, override reasons —
+ * leaving for each contact a tombstone with only its Page, category, time and status under a salted
+ * alias, and the "do not contact" mark and the private replies seen under their comments (by time and
+ * comment alias) if there were any. Returns how many tombstones were left, and the alias the fan is
+ * known by from now on.
+ */
+export async function forgetFan(
+  db: OutreachDatabase,
+  fan: { pageId: string; fanId: string },
+  now: number,
+): Promise<{ tombstones: number; alias: string }> {
+  const range = IDBKeyRange.bound([fan.pageId, fan.fanId, -Infinity], [fan.pageId, fan.fanId, Infinity]);
+  const fanAlias = (await forgottenAliases(db, { ...fan, commentId: '' })).fanId;
+  for (;;) {
+    // Hash every comment id first: nothing but IndexedDB requests may be awaited in the write below.
+    const commentIds = new Set([
+      ...(await db.getAllFromIndex('outreach', 'byPageFanTime', range)).map((entry) => entry.commentId),
+      ...((await db.get('fans', [fan.pageId, fan.fanId]))?.answered ?? []).map((reply) => reply.commentId),
+    ]);
+    const aliasByComment = new Map(
+      await Promise.all(
+        [...commentIds].map(
+          async (commentId) => [commentId, await forgottenAliases(db, { ...fan, commentId })] as const,
+        ),
+      ),
+    );
+    const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
+    const outreach = tx.objectStore('outreach');
+    const fans = tx.objectStore('fans');
+    const [entries, standing, previous] = await Promise.all([
+      outreach.index('byPageFanTime').getAll(range),
+      fans.get([fan.pageId, fan.fanId]),
+      fans.get([fan.pageId, fanAlias]),
+    ]);
+    const replies = standing?.answered ?? [];
+    if ([...entries, ...replies].some(({ commentId }) => !aliasByComment.has(commentId))) {
+      // A message to the fan (or a reply seen) was recorded meanwhile: start over to hash its comment too.
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      continue;
+    }
+    const answered = withReplies(
+      previous?.answered,
+      replies.map((reply) => ({ ...reply, commentId: aliasByComment.get(reply.commentId)!.commentId })),
+    );
+    const marked = standing?.doNotContact === true;
+    const kept = {
+      pageId: fan.pageId,
+      fanId: fanAlias,
+      name: '',
+      doNotContact: marked || previous?.doNotContact === true,
+      updatedAt: marked ? now : (previous?.updatedAt ?? now),
+      ...(answered.length > 0 ? { answered } : {}),
+    };
+    await Promise.all([
+      ...entries.map((entry) => outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now))),
+      fans.delete([fan.pageId, fan.fanId]),
+      ...(marked || answered.length > 0 ? [fans.put(kept)] : []),
+    ]);
+    await tx.done;
+    return { tombstones: entries.length, alias: fanAlias };
+  }
+}

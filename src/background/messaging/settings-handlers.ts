@@ -1,0 +1,60 @@
+import browser from 'webextension-polyfill';
+import type { PopupToBackground } from '../../shared/messages';
+import { DEFAULT_POLICY_SETTINGS } from '../../shared/policy-settings';
+import { SURFACE_KEY, surfaceOf } from '../../shared/surface';
+import { withDatabase } from '../storage/database';
+import {
+  browserTimeZone,
+  loadCustomPlaceholders,
+  loadSavedSettings,
+  saveCustomPlaceholders,
+  savePolicySettings,
+} from '../settings/settings-store';
+import type { HandlerMap } from '../request';
+
+/** The admin's settings: the policy's numbers, custom placeholders, popup or side panel. */
+export const settingsHandlers: HandlerMap<
+  Extract<
+    PopupToBackground,
+    {
+      type:
+        | 'settings/get'
+        | 'settings/set'
+        | 'placeholders/get'
+        | 'placeholders/set'
+        | 'surface/get'
+        | 'surface/set';
+    }
+  >
+> = {
+  async 'settings/get'() {
+    return {
+      settings: await withDatabase(loadSavedSettings),
+      defaults: DEFAULT_POLICY_SETTINGS,
+      browserTimeZone: browserTimeZone(),
+    };
+  },
+
+  async 'settings/set'({ settings }) {
+    await withDatabase((db) => savePolicySettings(db, settings));
+    return { settings };
+  },
+
+  async 'placeholders/get'() {
+    return { placeholders: await withDatabase(loadCustomPlaceholders) };
+  },
+
+  async 'placeholders/set'({ placeholders }) {
+    await withDatabase((db) => saveCustomPlaceholders(db, placeholders));
+    return { placeholders };
+  },
+
+  async 'surface/get'() {
+    return { surface: surfaceOf((await browser.storage.local.get(SURFACE_KEY))[SURFACE_KEY]) };
+  },
+
+  async 'surface/set'({ surface }) {
+    await browser.storage.local.set({ [SURFACE_KEY]: surface });
+    return { surface };
+  },
+};

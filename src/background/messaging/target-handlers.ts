@@ -1,0 +1,113 @@
+import type { ContentToBackground, PopupToBackground } from '../../shared/messages';
+import { openSidePanel } from '../../shared/side-panel';
+import { templatesForLanguage } from '../../shared/templates';
+import { uiLanguage } from '../../shared/i18n';
+import { withDatabase } from '../storage/database';
+import { rememberPrivateReply, fanNotes } from '../fans/fan-store';
+import {
+  announcePendingTarget,
+  clearPendingBadge,
+  loadPendingTarget,
+  savePendingTarget,
+} from '../compose/pending-target';
+import { checkTarget, fanProfile, requestFor } from '../compose/picked-target';
+import { listTemplates } from '../compose/template-store';
+import { recognitionFailedInView, recordPageHealth } from '../compose/page-health';
+import { graphCanDeliver, graphPause, loadConnection } from '../graph/graph-connection';
+import { knownOutsideContacts, outsideContacts } from '../graph/outside-contacts';
+import { loadCustomPlaceholders } from '../settings/settings-store';
+import { RequestError, type HandlerMap } from '../request';
+
+/** The comment the admin picks on facebook.com, and the page's recognition health. */
+export const targetContentHandlers: HandlerMap<
+  Extract<ContentToBackground, { type: 'target/select' | 'page/health' }>
+> = {
+  async 'target/select'({ comment, surface }, { tabId, now }) {
+    if (tabId === undefined) throw new RequestError('forbidden');
+    // Before anything is awaited: the browser opens a side panel only within the admin's click.
+    const panelOpened = surface === 'panel' ? openSidePanel({ tabId }) : Promise.resolve(false);
+    const target = { comment, tabId, selectedAt: now };
+    await savePendingTarget(target);
+    const shown = await announcePendingTarget(target, panelOpened);
+    if (comment.answeredPrivately) {
+      await withDatabase((db) => rememberPrivateReply(db, fanProfile(target), requestFor(target), now));
+    }
+    return { popupOpened: shown };
+  },
+
+  async 'page/health'({ failedSignal }, { tabId, now }) {
+    if (tabId === undefined) throw new RequestError('forbidden');
+    await recordPageHealth(tabId, failedSignal, now);
+    return {};
+  },
+};
+
+/** What the popup shows of the picked comment: at once, then refined by the Graph API and the team. */
+export const targetPopupHandlers: HandlerMap<
+  Extract<PopupToBackground, { type: 'popup/open' | 'popup/sync' | 'popup/refine' }>
+> = {
+  async 'popup/open'(_message, { tabId, now, team }) {
+    const [target, recognitionFailed] = await Promise.all([
+      loadPendingTarget(),
+      recognitionFailedInView(tabId),
+      clearPendingBadge(),
+    ]);
+    const connection = await loadConnection();
+    // The first paint waits on nothing but this browser: what only a Graph read can add comes with
+    // 'popup/refine', which the popup asks for next.
+    const known = target ? await knownOutsideContacts(target, connection, now) : [];
+    const viaApi = target !== null && graphCanDeliver(connection, target.comment);
+    const deliveryVia = viaApi ? ('api' as const) : ('box' as const);
+    const graphPaused = viaApi ? await graphPause(connection.page.id, now) : null;
+    const teamStatus = target ? await team.status(target.comment.pageId) : null;
+    return withDatabase(async (db) => {
+      const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
+      const placeholders = await loadCustomPlaceholders(db);
+      const shared = { templates, placeholders, recognitionFailed, deliveryVia, graphPause: graphPaused };
+      if (!target)
+        return {
+          ...shared,
+          target: null,
+          verdicts: null,
+          strikes: 0,
+          doNotContact: false,
+          unavailableAt: null,
+          lastContacts: {},
+          notes: '',
+          refining: false,
+          team: null,
+        };
+      const checked = await checkTarget(db, target, known ?? [], now);
+      const notes = await fanNotes(db, requestFor(target));
+      return {
+        ...shared,
+        target,
+        ...checked,
+        notes,
+        refining: known === null || teamStatus?.removed === false,
+        team: teamStatus,
+      };
+    });
+  },
+
+  async 'popup/sync'(_message, { now, team }) {
+    const target = await loadPendingTarget();
+    if (target) await team.sync(target.comment.pageId, now);
+    const templates = await withDatabase(listTemplates);
+    return {
+      commentId: target?.comment.commentId ?? null,
+      templates: templatesForLanguage(templates, uiLanguage()),
+      team: target ? await team.status(target.comment.pageId) : null,
+    };
+  },
+
+  async 'popup/refine'(_message, { now, team }) {
+    const target = await loadPendingTarget();
+    if (!target) return { checked: null };
+    const outside = await outsideContacts(target, await loadConnection(), now);
+    const fan = { pageId: target.comment.pageId, fanId: target.comment.authorId };
+    const teamView = await team.viewOfFan(fan, now);
+    const checked = await withDatabase((db) => checkTarget(db, target, outside, now, teamView));
+    return { checked: { commentId: target.comment.commentId, ...checked } };
+  },
+};

@@ -1,0 +1,84 @@
+import type { IDBPObjectStore } from 'idb';
+import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
+
+/** Most expired entries one maintenance run deletes. */
+const EXPIRY_BATCH = 5000;
+
+/** How long a delivery may stay open before nobody can tell any more how it ended. */
+export interface DeliveryTimeouts {
+  /**
+   * From the reservation, or from the claim that started its delivery: the popup delivers at once and
+   * a delivery answers within seconds, so only an interruption leaves one reserved or sending.
+   */
+  reservedMs: number;
+  /** From the text landing in Facebook's message box: the admin may take a while to press Send. */
+  preparedMs: number;
+}
+
+/**
+ * Turns deliveries nobody finished in time into `unknown`: they were interrupted (popup closed, worker
+ * killed, tab gone) and nobody can tell whether the fan got the message. They keep their comment and
+ * keep counting, so nothing is sent twice. Returns how many were marked.
+ */
+export async function markInterrupted(
+  db: OutreachDatabase,
+  now: number,
+  timeouts: DeliveryTimeouts,
+): Promise<number> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const byStatus = tx.store.index('byStatus');
+  const [reserved = [], sending = [], prepared = []] = await Promise.all(
+    (['reserved', 'sending', 'prepared'] as const).map((status) => byStatus.getAll(status)),
+  );
+  // Strictly older: a reservation made in the very millisecond maintenance runs is still being made.
+  // Another admin's deliveries are not this worker's to have interrupted.
+  const stale = [
+    ...[...reserved, ...sending].filter((entry) => entry.updatedAt < now - timeouts.reservedMs),
+    ...prepared.filter((entry) => entry.updatedAt < now - timeouts.preparedMs),
+  ].filter((entry) => entry.author === undefined);
+  await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
+  await tx.done;
+  return stale.length;
+}
+
+/**
+ * Deletes the entries created before `before` (retention), a bounded batch per call so one run never
+ * holds a long transaction; maintenance runs again soon. Returns how many were deleted.
+ */
+export async function dropExpired(
+  db: OutreachDatabase,
+  before: number,
+  batch = EXPIRY_BATCH,
+): Promise<number> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const dropped = await dropOldest(tx.store, IDBKeyRange.upperBound(before, true), batch);
+  await tx.done;
+  return dropped;
+}
+
+/** Deletes the `count` oldest entries within `range`, in the caller's transaction. */
+async function dropOldest(
+  store: IDBPObjectStore<OutreachSchema, ['outreach'], 'outreach', 'readwrite'>,
+  range: IDBKeyRange | null,
+  count: number,
+): Promise<number> {
+  const keys = await store.index('byCreatedAt').getAllKeys(range, count);
+  await Promise.all(keys.map((key) => store.delete(key)));
+  return keys.length;
+}
+
+/**
+ * Deletes the oldest entries beyond `cap` (the log's size limit), a bounded batch per call like
+ * `dropExpired`. Returns how many were deleted.
+ */
+export async function dropBeyondCap(
+  db: OutreachDatabase,
+  cap: number,
+  batch = EXPIRY_BATCH,
+): Promise<number> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const excess = Math.min((await tx.store.count()) - cap, batch);
+  const dropped = excess > 0 ? await dropOldest(tx.store, null, excess) : 0;
+  await tx.done;
+  return dropped;
+}

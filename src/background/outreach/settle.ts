@@ -1,0 +1,68 @@
+import { canSettle, type EntryStatus, type OutreachEntry } from '../../shared/outreach';
+import type { GraphError } from '../../shared/graph';
+import type { OutreachDatabase } from '../storage/schema';
+
+/**
+ * Records what became of a delivery, when the entry's current status allows that move (see
+ * `canSettle`): news that arrives late or twice changes nothing and returns null. Not sent gives the
+ * comment's slot back. `details` adds what the delivery learnt: the text as the admin edited it in
+ * Facebook's message box, Facebook's message id, or why Facebook refused it.
+ */
+export async function settleOutreach(
+  db: OutreachDatabase,
+  entryId: string,
+  status: Exclude<EntryStatus, 'reserved'>,
+  now: number,
+  details: SettleDetails = {},
+): Promise<OutreachEntry | null> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const entry = await tx.store.get(entryId);
+  // Another admin's contact is theirs to settle: this browser's copy follows the team's log.
+  if (!entry || entry.author !== undefined || !canSettle(entry.status, status)) {
+    await tx.done;
+    return null;
+  }
+  const updated: OutreachEntry = { ...entry, status, updatedAt: now };
+  // The team's copy of the contact has to learn the new status too.
+  if (entry.team) updated.team = 'pending';
+  if (status === 'failed') delete updated.commentSlot;
+  if (status === 'sent' && details.sentText !== undefined) updated.sentText = details.sentText;
+  if (details.messageId) updated.messageId = details.messageId;
+  if (details.deliveryError) updated.deliveryError = details.deliveryError;
+  await tx.store.put(updated);
+  await tx.done;
+  return updated;
+}
+
+export interface SettleDetails {
+  sentText?: string;
+  messageId?: string;
+  deliveryError?: GraphError;
+}
+
+/** The team server now holds the entry as it is at `status`; a change since keeps it pending. */
+export async function markTeamConfirmed(
+  db: OutreachDatabase,
+  entryId: string,
+  status: EntryStatus,
+): Promise<void> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const entry = await tx.store.get(entryId);
+  if (entry?.team === 'pending' && entry.status === status)
+    await tx.store.put({ ...entry, team: 'confirmed' });
+  await tx.done;
+}
+
+/** The entry was made while the team could not be asked, and the team's limits did not allow it. */
+export async function markOverTeamLimit(db: OutreachDatabase, entryId: string): Promise<void> {
+  const tx = db.transaction('outreach', 'readwrite');
+  const entry = await tx.store.get(entryId);
+  if (entry && !entry.overTeamLimit) await tx.store.put({ ...entry, overTeamLimit: true });
+  await tx.done;
+}
+
+/** This browser's entries the team server has still to be told of, on one Page. */
+export async function teamPending(db: OutreachDatabase, pageId: string): Promise<OutreachEntry[]> {
+  const pending = await db.getAllFromIndex('outreach', 'byTeam', 'pending');
+  return pending.filter((entry) => entry.pageId === pageId);
+}

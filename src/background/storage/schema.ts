@@ -1,0 +1,93 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type { Category, EntryStatus, FanRecord, OutreachEntry } from '../../shared/outreach';
+import type { PolicySettings } from '../../shared/policy-settings';
+import type { CustomPlaceholders } from '../../shared/placeholders';
+import type { Template } from '../../shared/templates';
+
+export interface OutreachSchema extends DBSchema {
+  outreach: {
+    key: string;
+    value: OutreachEntry;
+    indexes: {
+      byPageFanTime: [string, string, number];
+      byPageTime: [string, number];
+      byComment: string;
+      byCommentSlot: string;
+      byCreatedAt: number;
+      byStatus: string;
+      byTeam: string;
+    };
+  };
+  fans: {
+    key: [string, string];
+    value: FanRecord;
+  };
+  /** One record per kind of setting: the policy's numbers under 'policy', custom placeholders under 'placeholders'. */
+  settings: {
+    key: string;
+    value: PolicySettings | CustomPlaceholders;
+  };
+  templates: {
+    key: string;
+    value: Template;
+  };
+  /** Values the extension itself keeps, such as the salt of forgotten fans' ids. */
+  meta: {
+    key: string;
+    value: string;
+  };
+  /** The team's per-fan documents as last pulled, by Page and fan key: what offline decisions see. */
+  teamFans: {
+    key: [string, string];
+    value: MirroredFanDocument;
+  };
+  /** Parts of a backup file on its way in, until it is restored (see backup-uploads.ts). */
+  uploads: {
+    key: [string, number];
+    value: UploadPart;
+    indexes: { byStoredAt: number };
+  };
+}
+
+export interface MirroredFanDocument extends FanDocument {
+  pageId: string;
+  fanKey: string;
+}
+
+export interface UploadPart {
+  uploadId: string;
+  part: number;
+  text: string;
+  storedAt: number;
+}
+
+/**
+ * The team's one document per fan on the team server (`fan:<fanKey>`): the team's recent contacts
+ * with the fan and the "do not contact" mark. It is the point where a send is made exclusive across
+ * the team (compare-and-set on its revision), and what offline copies merge into when they meet.
+ * Declared here because this browser keeps a copy of it (`teamFans`); team mode owns its meaning.
+ */
+export interface FanDocument {
+  recent: TeamContact[];
+  dnc: DoNotContactMark | null;
+}
+
+/** One contact with the fan by an admin of the team, as the fan document keeps it. */
+export interface TeamContact {
+  /** The contact's id: the outreach entry's id in its author's browser. */
+  c: string;
+  comment: string;
+  cat: Category;
+  at: number;
+  /** The author's user name on the team server. */
+  by: string;
+  st: EntryStatus;
+}
+
+export interface DoNotContactMark {
+  on: boolean;
+  by: string;
+  at: number;
+}
+
+export type OutreachDatabase = IDBPDatabase<OutreachSchema>;

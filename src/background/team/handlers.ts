@@ -1,0 +1,90 @@
+import type { PopupToBackground } from '../../shared/messages';
+import { encodeInvite, teamServerUrl } from '../../shared/team-invite';
+import { withDatabase } from '../storage/database';
+import type { HandlerMap } from '../request';
+import { pagesInLog } from '../outreach/log';
+import { RequestError } from '../request';
+import { loadPolicySettings } from '../settings/settings-store';
+import {
+  activeMembership,
+  joinTeam,
+  leaveTeam,
+  loadMemberships,
+  membershipView,
+  type MembershipView,
+} from './membership';
+import { createTeam } from './setup';
+import { cachedTeamSettings, changeTeamSettings } from './state';
+import { scheduleTeamSync, syncState, syncTeams } from './sync';
+
+/** What the options page shows of a joined team: who and where, and how its sync stands. */
+const viewOf = async (membership: MembershipView) => ({
+  ...membership,
+  ...(await syncState(membership.pageId)),
+  strict: (await cachedTeamSettings(membership.pageId))?.strict ?? false,
+});
+
+async function allTeams() {
+  const memberships = await loadMemberships();
+  return Promise.all(memberships.map((membership) => viewOf(membershipView(membership))));
+}
+
+/** After joining: the alarm runs, and the first sync tells the team what waited. */
+async function joined(membership: MembershipView, now: number) {
+  await scheduleTeamSync();
+  await syncTeams(now);
+  return viewOf(membership);
+}
+
+type TeamMessages = Extract<PopupToBackground, { type: `team/${string}` }>;
+
+/** The extension pages' requests about team mode (the options page's Team section). */
+export const teamHandlers: HandlerMap<TeamMessages> = {
+  async 'team/status'() {
+    const [teams, pages] = await Promise.all([allTeams(), withDatabase(pagesInLog)]);
+    return { teams, pages };
+  },
+
+  async 'team/settings'({ pageId, strict, useTheseLimits }, { now }) {
+    const membership = await activeMembership(pageId);
+    if (!membership) throw new RequestError('not-found', 'errorTeamNotFound', [pageId]);
+    const policy = useTheseLimits ? { policy: await withDatabase(loadPolicySettings) } : {};
+    await changeTeamSettings(membership, { strict, ...policy }, now);
+    return { teams: await allTeams() };
+  },
+
+  async 'team/sync'(_message, { now }) {
+    await syncTeams(now);
+    return { teams: await allTeams() };
+  },
+
+  async 'team/create'(
+    { server, adminName, adminPassword, pageId, pageName, owner, members, remember },
+    { now },
+  ) {
+    const url = teamServerUrl(server);
+    if (!url.ok) throw new RequestError('invalid-request', url.error);
+    const policy = await withDatabase(loadPolicySettings);
+    const invites = await createTeam({
+      serverAdmin: { server: url.url, user: adminName, password: adminPassword },
+      pageId,
+      pageName,
+      owner,
+      members,
+      policy,
+    });
+    const [own, ...others] = invites.map((invite) => ({ user: invite.user, invite: encodeInvite(invite) }));
+    const team = await joined(await joinTeam(own!.invite, remember), now);
+    return { team, invites: others };
+  },
+
+  async 'team/join'({ invite, remember }, { now }) {
+    return { team: await joined(await joinTeam(invite, remember), now) };
+  },
+
+  async 'team/leave'({ pageId }) {
+    await leaveTeam(pageId);
+    await scheduleTeamSync();
+    return {};
+  },
+};

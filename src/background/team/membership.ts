@@ -1,0 +1,113 @@
+import browser from 'webextension-polyfill';
+import type { TeamView } from '../../shared/team';
+import { parseInvite, type TeamInvite } from '../../shared/team-invite';
+import { TEAM_MEMBERSHIPS_KEY } from '../storage/keys';
+import { withDatabase } from '../storage/database';
+import { RequestError } from '../request';
+import { couchPath, couchRequest } from './couch-http';
+import { TEAM_SCHEMA } from './design-document';
+import { resetWhenLeft, resetWhenRemoved } from './local-state';
+import type { TeamDocument } from './setup';
+
+/**
+ * The teams this browser has joined, one per Page, with this admin's credentials. Kept like the Graph
+ * token: in `storage.session` (gone when the browser closes; content scripts cannot read it), and in
+ * IndexedDB only for the teams the admin asked to be remembered. Only the background reads them.
+ */
+const SESSION_KEY = 'teamMemberships';
+
+export interface Membership extends TeamInvite {
+  remembered: boolean;
+  /** The server refused this admin's credentials: removed from the team, working on local limits. */
+  removed?: boolean;
+}
+
+export async function loadMemberships(): Promise<Membership[]> {
+  const session = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY] as Membership[] | undefined;
+  if (session) return session;
+  const remembered = await withDatabase((db) => db.get('meta', TEAM_MEMBERSHIPS_KEY));
+  const memberships = remembered ? (JSON.parse(remembered) as Membership[]) : [];
+  await browser.storage.session.set({ [SESSION_KEY]: memberships });
+  return memberships;
+}
+
+async function saveMemberships(memberships: Membership[]): Promise<void> {
+  await browser.storage.session.set({ [SESSION_KEY]: memberships });
+  const remembered = memberships.filter((membership) => membership.remembered);
+  await withDatabase(async (db) => {
+    if (remembered.length > 0) await db.put('meta', JSON.stringify(remembered), TEAM_MEMBERSHIPS_KEY);
+    else await db.delete('meta', TEAM_MEMBERSHIPS_KEY);
+  });
+}
+
+/** What the extension's pages may see of a membership, with how its sync stands. */
+export type MembershipView = Omit<TeamView, 'lastSyncedAt' | 'pending' | 'strict'>;
+
+export const membershipView = ({
+  pageId,
+  pageName,
+  server,
+  user,
+  remembered,
+  removed,
+}: Membership): MembershipView => ({
+  pageId,
+  pageName,
+  server,
+  user,
+  remembered,
+  removed: removed ?? false,
+});
+
+/**
+ * Joins a Page's team with a pasted invite: the server must know these credentials and hold a team of
+ * this version for that Page. Nothing is kept unless it does.
+ */
+export async function joinTeam(pasted: string, remember: boolean): Promise<MembershipView> {
+  const parsed = parseInvite(pasted);
+  if (!parsed.ok) throw new RequestError('invalid-request', parsed.error);
+  const invite = parsed.invite;
+  const answer = await couchRequest<TeamDocument>(invite, 'GET', couchPath(invite.database, 'team'));
+  if (!answer.ok) {
+    if (answer.status === 0) throw new RequestError('unavailable', 'errorTeamUnreachable');
+    if (answer.status === 401 || answer.status === 403)
+      throw new RequestError('forbidden', 'errorTeamCredentials', [invite.user]);
+    if (answer.status === 404) throw new RequestError('not-found', 'errorTeamNotFound', [invite.pageName]);
+    throw new RequestError('unavailable', 'errorTeamServerRefused', [`${answer.status} ${answer.error}`]);
+  }
+  const team = answer.body;
+  if (team.type !== 'team' || team.pageId !== invite.pageId)
+    throw new RequestError('not-found', 'errorTeamNotFound', [invite.pageName]);
+  if (team.schema > TEAM_SCHEMA) throw new RequestError('invalid-request', 'errorTeamUpdateExtension');
+  if (team.schema < TEAM_SCHEMA) throw new RequestError('invalid-request', 'errorTeamUpdateServerRules');
+  const membership: Membership = { ...invite, pageName: team.pageName, remembered: remember };
+  const others = (await loadMemberships()).filter((joined) => joined.pageId !== invite.pageId);
+  await saveMemberships([...others, membership]);
+  return membershipView(membership);
+}
+
+/** The server refused this admin's credentials: the team no longer reaches this browser. */
+export async function markRemoved(pageId: string): Promise<void> {
+  const memberships = await loadMemberships();
+  await saveMemberships(
+    memberships.map((membership) =>
+      membership.pageId === pageId ? { ...membership, removed: true } : membership,
+    ),
+  );
+  await resetWhenRemoved(pageId);
+}
+
+/** The joined team of a Page, if any, while the server still accepts this admin. */
+export async function activeMembership(pageId: string): Promise<Membership | null> {
+  return (
+    (await loadMemberships()).find((membership) => membership.pageId === pageId && !membership.removed) ??
+    null
+  );
+}
+
+/** Leaves a Page's team: this browser forgets the credentials and goes back to its own limits. */
+export async function leaveTeam(pageId: string): Promise<void> {
+  const memberships = await loadMemberships();
+  await saveMemberships(memberships.filter((membership) => membership.pageId !== pageId));
+  await resetWhenLeft(pageId);
+}

@@ -1,0 +1,123 @@
+import { announceEverythingChanged } from '../outreach/change-feed';
+import { withDatabase } from '../storage/database';
+import { forgetLocally } from '../fans/forget-locally';
+import { couchPath, couchRequest } from './couch-http';
+import { teamKeys } from './local-state';
+import { entryOfContact, type ContactDocument } from './contact-document';
+import type { StoredFanDocument } from './gate';
+import type { Membership } from './membership';
+import { interpret } from './state';
+import { isTemplateChange, mirrorTemplates } from './templates';
+import { isNoteChange, mirrorNotes } from './notes';
+
+/** Changes asked for per request: a page the worker writes in one short transaction. */
+const PULL_BATCH = 200;
+/** Most batches one sync pulls; the rest comes with the next sync, from the checkpoint. */
+const MAX_PULL_BATCHES = 25;
+
+interface Change {
+  id: string;
+  changes: Array<{ rev: string }>;
+  deleted?: boolean;
+  doc?: Record<string, unknown> & { _id: string };
+}
+
+/**
+ * Brings this browser's copy of the team up to date from the server's changes feed: teammates'
+ * contacts become rows of the log (with their author), fans' documents are kept for sends decided
+ * offline, the team's templates join this browser's (see team-templates.ts), a teammate's later note
+ * about a fan replaces this browser's (team-notes.ts), and a fan another admin
+ * forgot is forgotten here. Each batch is written with its
+ * checkpoint in one transaction, so a worker killed midway resumes where it stopped. False when the
+ * server did not answer.
+ */
+export async function pullTeam(membership: Membership, now: number): Promise<boolean> {
+  let changed = false;
+  for (let batch = 0; batch < MAX_PULL_BATCHES; batch += 1) {
+    const since = (await withDatabase((db) => db.get('meta', teamKeys.checkpoint(membership.pageId)))) ?? '0';
+    const answer = await interpret(
+      membership,
+      await couchRequest<{ results: Change[]; last_seq: string | number }>(
+        membership,
+        'GET',
+        `${couchPath(membership.database, '_changes')}?include_docs=true&limit=${PULL_BATCH}&since=${encodeURIComponent(since)}`,
+      ),
+    );
+    if (answer.kind !== 'ok') return false;
+    const { results, last_seq: lastSeq } = answer.value;
+    await forgetWhatTheTeamForgot(membership.pageId, results, now);
+    // Before the checkpoint moves past them; taking a note twice changes nothing.
+    await mirrorNotes(
+      membership.pageId,
+      results.filter((change) => isNoteChange(change.id) && !change.deleted).map((change) => change.doc),
+      now,
+    );
+    changed = (await mirror(membership.pageId, results, String(lastSeq))) > 0 || changed;
+    if (results.length < PULL_BATCH) break;
+  }
+  // Open logs and facebook.com tabs ask afresh: teammates' contacts change fans' statuses.
+  if (changed) await announceEverythingChanged(now);
+  return true;
+}
+
+/**
+ * A stripped contact of a fan this browser still knows: another admin forgot them. Done before the
+ * batch is mirrored, and idempotent, so a worker killed in between forgets them on the next try.
+ */
+async function forgetWhatTheTeamForgot(pageId: string, results: Change[], now: number): Promise<void> {
+  const stripped = results.flatMap((change) => {
+    const doc = change.doc as Partial<ContactDocument> | undefined;
+    return doc?.type === 'contact' && doc.forgotten && typeof doc.entryId === 'string' ? [doc.entryId] : [];
+  });
+  if (stripped.length === 0) return;
+  const known = await withDatabase((db) => Promise.all(stripped.map((id) => db.get('outreach', id))));
+  const fans = new Set(known.flatMap((entry) => (entry && !entry.forgotten ? [entry.fanId] : [])));
+  for (const fanId of fans) await forgetLocally({ pageId, fanId }, now);
+}
+
+/** Writes a batch of changes and its checkpoint; returns how many teammates' contacts it wrote. */
+async function mirror(pageId: string, results: Change[], lastSeq: string): Promise<number> {
+  return withDatabase(async (db) => {
+    let contacts = 0;
+    const tx = db.transaction(['outreach', 'teamFans', 'templates', 'meta'], 'readwrite');
+    const outreach = tx.objectStore('outreach');
+    const teamFans = tx.objectStore('teamFans');
+    const templates = results.filter((change) => isTemplateChange(change.id));
+    await mirrorTemplates(
+      { templates: tx.objectStore('templates'), meta: tx.objectStore('meta') },
+      pageId,
+      templates.map(({ id, changes, deleted, doc }) => ({
+        id,
+        rev: changes[0]?.rev ?? '',
+        deleted: deleted === true,
+        doc,
+      })),
+    );
+    for (const { id, deleted, doc } of results) {
+      if (id.startsWith('fan:')) {
+        const fanKey = id.slice('fan:'.length);
+        if (deleted || !doc) await teamFans.delete([pageId, fanKey]);
+        else {
+          const { recent, dnc } = doc as unknown as StoredFanDocument;
+          if (Array.isArray(recent)) await teamFans.put({ pageId, fanKey, recent, dnc: dnc ?? null });
+        }
+      } else if (id.startsWith('contact:') && !deleted) {
+        const entry = entryOfContact(doc);
+        // This browser's own entries and its tombstones are its own to keep.
+        const kept = entry && (await outreach.get(entry.id));
+        if (
+          entry &&
+          entry.pageId === pageId &&
+          !entry.forgotten &&
+          (!kept || (kept.author && !kept.forgotten))
+        ) {
+          await outreach.put(entry);
+          contacts += 1;
+        }
+      }
+    }
+    await tx.objectStore('meta').put(lastSeq, teamKeys.checkpoint(pageId));
+    await tx.done;
+    return contacts;
+  });
+}

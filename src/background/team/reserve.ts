@@ -1,0 +1,139 @@
+import { isOverridable, type OutreachEntry } from '../../shared/outreach';
+import type { PolicySettings } from '../../shared/policy-settings';
+import { withDatabase } from '../storage/database';
+import { evaluate } from '../policy/frequency-policy';
+import { deleteOutreach } from '../outreach/log';
+import { markTeamConfirmed } from '../outreach/settle';
+import { requestOf, reserveOutreach, type NewEntry, type ReserveOptions } from '../outreach/reserve';
+import { fanKeyUnder } from './fan-document';
+import type { FanDocument } from '../storage/schema';
+import { mirroredFanDocument } from './local-state';
+import {
+  contactOf,
+  readFanDocument,
+  teamHistory,
+  teamStanding,
+  withContacts,
+  writeFanDocument,
+} from './gate';
+import type { Membership } from './membership';
+import type { TeamReservation } from '../team-port';
+import { teamSettings } from './state';
+
+/** Writes of the fan's document tried before the reservation is left to the next sync. */
+const MAX_TEAM_ATTEMPTS = 3;
+
+type Options = Omit<ReserveOptions, 'team' | 'forTeam'>;
+
+/**
+ * Reserves a send on a Page whose team this browser has joined. The local check-and-record comes first
+ * and sees the fan's document fresh from the team server; then the new contact goes into that document
+ * by compare-and-set, so of two admins reserving at once exactly one gets it. The other re-reads,
+ * decides again on what the winner wrote, and its reservation is undone before anything was sent.
+ * When the server does not answer, the send is decided on this browser's data (the team's limits as
+ * last read) and the contact waits to be told; a strict team refuses instead.
+ */
+export async function reserveThroughTeam(
+  membership: Membership,
+  draft: NewEntry,
+  localSettings: PolicySettings,
+  now: number,
+  options: Options,
+): Promise<TeamReservation> {
+  const team = await teamSettings(membership, now);
+  const settings = team?.policy ?? localSettings;
+  const unreachable: TeamReservation = {
+    verdict: { allowed: false, rule: 'team-unreachable' },
+    entry: null,
+    teamChecked: false,
+  };
+  const me = membership.user;
+  const seen = (doc: FanDocument) => ({
+    contacts: teamHistory(doc, draft, me),
+    standing: teamStanding(doc, me),
+  });
+  /**
+   * Decides on this browser's data, with the fan's team document as last pulled; for an admin the
+   * server just refused, nothing is left to tell it (and no copy of the team is left to read).
+   */
+  const decideAlone = async (fanKey: string | null, removed = false): Promise<TeamReservation> => {
+    if (team?.strict && !removed) return unreachable;
+    const copy = fanKey && !removed ? await mirroredFanDocument(membership.pageId, fanKey) : null;
+    const reserved = await withDatabase((db) =>
+      reserveOutreach(db, draft, settings, now, {
+        ...options,
+        forTeam: !removed,
+        ...(copy ? { team: seen(copy) } : {}),
+      }),
+    );
+    return { ...reserved, teamChecked: false };
+  };
+  if (!team) return decideAlone(null);
+  const fanKey = await fanKeyUnder(team.salt, draft.fanId);
+  const read = await readFanDocument(membership, fanKey);
+  if (read.kind !== 'ok') return decideAlone(fanKey, read.kind === 'removed');
+  let doc = read.value;
+
+  const reserved = await withDatabase((db) =>
+    reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(doc) }),
+  );
+  const entry = reserved.entry;
+  if (!entry) return { ...reserved, teamChecked: true };
+
+  for (let attempt = 0; attempt < MAX_TEAM_ATTEMPTS; attempt += 1) {
+    if (doc.recent.some((contact) => contact.c === entry.id)) break;
+    const written = await writeFanDocument(
+      membership,
+      withContacts(doc, [contactOf(entry, me)], settings, now),
+    );
+    if (written.kind === 'ok') {
+      await withDatabase((db) => markTeamConfirmed(db, entry.id, entry.status));
+      return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
+    }
+    if (written.kind !== 'conflict')
+      return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
+    // Another admin wrote this fan's document since it was read: decide again on what they wrote.
+    const reread = await readFanDocument(membership, fanKey);
+    if (reread.kind !== 'ok')
+      return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
+    doc = reread.value;
+    const { contacts, standing } = seen(doc);
+    const others = contacts.filter((contact) => contact.id !== entry.id);
+    const again = evaluate(requestOf(draft), others, settings, now, standing);
+    const overridden = entry.override !== undefined && isOverridable(again);
+    if (!again.allowed && !overridden) return undo(entry, { verdict: again, entry: null, teamChecked: true });
+  }
+  // The document holds the contact already (a write whose answer was lost), or others kept writing.
+  if (doc.recent.some((contact) => contact.c === entry.id)) {
+    await withDatabase((db) => markTeamConfirmed(db, entry.id, entry.status));
+    return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
+  }
+  return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
+}
+
+/**
+ * What the team holds of a fan, for the popup's verdicts before any send: the team's limits and the
+ * fan's document fresh from the server, or as last pulled when it does not answer. Null when the team
+ * was never heard from.
+ */
+export async function teamViewOfFan(
+  membership: Membership,
+  fan: { pageId: string; fanId: string },
+  now: number,
+): Promise<{ settings: PolicySettings; team: NonNullable<ReserveOptions['team']> } | null> {
+  const team = await teamSettings(membership, now);
+  if (!team) return null;
+  const fanKey = await fanKeyUnder(team.salt, fan.fanId);
+  const read = await readFanDocument(membership, fanKey);
+  // Unreachable: the popup's verdicts use the copy last pulled, as a send decided now would.
+  const doc = read.kind === 'ok' ? read.value : await mirroredFanDocument(membership.pageId, fanKey);
+  if (!doc) return null;
+  const contacts = teamHistory(doc, fan, membership.user);
+  return { settings: team.policy, team: { contacts, standing: teamStanding(doc, membership.user) } };
+}
+
+/** Takes back a reservation nothing was sent for: the team refused it before delivery began. */
+async function undo(entry: OutreachEntry, reply: TeamReservation): Promise<TeamReservation> {
+  await withDatabase((db) => deleteOutreach(db, entry.id));
+  return reply;
+}

@@ -1,0 +1,129 @@
+import type { PolicySettings } from '../../shared/policy-settings';
+import type { TeamInvite } from '../../shared/team-invite';
+import { RequestError } from '../request';
+import { couchPath, couchRequest, type CouchAccount, type CouchAnswer } from './couch-http';
+import { TEAM_SCHEMA, teamDesignDocument } from './design-document';
+
+/** Random bytes in each admin's password (160 bits) and in the team's salt for fans' keys. */
+const PASSWORD_BYTES = 20;
+const SALT_BYTES = 32;
+
+/** The team's own document: its Page, the salt of fans' keys, and the limits every admin uses. */
+export interface TeamDocument {
+  _id: 'team';
+  _rev?: string;
+  type: 'team';
+  schema: number;
+  pageId: string;
+  pageName: string;
+  salt: string;
+  policy: PolicySettings;
+  /** Refuse a send when the team server cannot be asked, instead of deciding on local data. */
+  strict: boolean;
+}
+
+export interface NewTeam {
+  /** The server's address and one of its server admins, used for the set-up only and never kept. */
+  serverAdmin: CouchAccount;
+  pageId: string;
+  pageName: string;
+  /** The owner's own name on the team: a team admin, who may change the team's settings. */
+  owner: string;
+  members: string[];
+  policy: PolicySettings;
+}
+
+/** One database per Facebook Page, named by CouchDB's rules (lowercase letters, digits, `_$()+-`). */
+export function teamDatabaseName(pageId: string): string {
+  return `po_${pageId.toLowerCase().replace(/[^a-z0-9_$()+-]/g, '_')}`;
+}
+
+const randomText = (bytes: number) =>
+  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(bytes))))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+
+/** Turns what the server answered into the error the admin reads, when it is one. */
+function expectOk<T>(answer: CouchAnswer<T>): T {
+  if (answer.ok) return answer.body;
+  if (answer.status === 0) throw new RequestError('unavailable', 'errorTeamUnreachable');
+  if (answer.status === 401 || answer.status === 403)
+    throw new RequestError('forbidden', 'errorTeamServerAdmin');
+  throw new RequestError('unavailable', 'errorTeamServerRefused', [`${answer.status} ${answer.error}`]);
+}
+
+/**
+ * Creates the Page's team on a CouchDB server: its database, who may read and write it, the write
+ * rules, the team's settings, and one account per admin. Returns one invite per admin, the owner's
+ * first. A Page that already has a team there is refused, so nothing of it is overwritten.
+ */
+export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
+  const admin = team.serverAdmin;
+  const welcome = await couchRequest<{ couchdb?: string; 'express-pouchdb'?: string }>(admin, 'GET', '');
+  const server = expectOk(welcome);
+  if (!server.couchdb && !server['express-pouchdb'])
+    throw new RequestError('invalid-request', 'errorTeamNotCouch');
+  // A fresh single-node CouchDB has no user database until someone makes it.
+  const users = await couchRequest(admin, 'PUT', '_users');
+  if (!users.ok && users.status !== 412) expectOk(users);
+
+  const database = teamDatabaseName(team.pageId);
+  const created = await couchRequest(admin, 'PUT', couchPath(database));
+  if (!created.ok && created.status === 412)
+    throw new RequestError('invalid-request', 'errorTeamExists', [team.pageName]);
+  expectOk(created);
+
+  const names = [team.owner, ...team.members.filter((name) => name !== team.owner)];
+  const invites: TeamInvite[] = [];
+  for (const user of names) {
+    const password = randomText(PASSWORD_BYTES);
+    await putUser(admin, user, password);
+    invites.push({
+      server: admin.server,
+      database,
+      pageId: team.pageId,
+      pageName: team.pageName,
+      user,
+      password,
+    });
+  }
+  expectOk(
+    await couchRequest(admin, 'PUT', couchPath(database, '_security'), {
+      admins: { names: [team.owner], roles: [] },
+      members: { names, roles: [] },
+    }),
+  );
+  expectOk(
+    await couchRequest(admin, 'PUT', couchPath(database, '_design', 'page-outreach'), teamDesignDocument()),
+  );
+  const settings: TeamDocument = {
+    _id: 'team',
+    type: 'team',
+    schema: TEAM_SCHEMA,
+    pageId: team.pageId,
+    pageName: team.pageName,
+    salt: randomText(SALT_BYTES),
+    policy: team.policy,
+    strict: false,
+  };
+  expectOk(await couchRequest(admin, 'PUT', couchPath(database, 'team'), settings));
+  return invites;
+}
+
+/** Makes (or, for a name already there, resets the password of) one admin's account on the server. */
+async function putUser(admin: CouchAccount, name: string, password: string): Promise<void> {
+  const path = couchPath('_users', `org.couchdb.user:${name}`);
+  const existing = await couchRequest<{ _rev: string }>(admin, 'GET', path);
+  const rev = existing.ok ? { _rev: existing.body._rev } : {};
+  expectOk(
+    await couchRequest(admin, 'PUT', path, {
+      _id: `org.couchdb.user:${name}`,
+      ...rev,
+      name,
+      password,
+      roles: [],
+      type: 'user',
+    }),
+  );
+}

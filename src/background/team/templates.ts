@@ -1,0 +1,161 @@
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import { t } from '../../shared/i18n';
+import { MAX_TEMPLATE_TITLE, TemplateSchema, type Template } from '../../shared/templates';
+import { withDatabase } from '../storage/database';
+import { type OutreachSchema } from '../storage/schema';
+import { listTemplates } from '../compose/template-store';
+import { couchPath, couchRequest } from './couch-http';
+import { TEAM_SCHEMA } from './design-document';
+import type { Membership } from './membership';
+import { interpret } from './state';
+import { teamKeys } from './local-state';
+
+/**
+ * One template shared by a team (`template:<id>`): what an admin edits, less its place in their own
+ * list, which stays theirs. `by` is who wrote this revision.
+ */
+export interface TemplateDocument extends Omit<Template, 'id' | 'position'> {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  type: 'template';
+  schema: number;
+  templateId: string;
+  by: string;
+}
+
+/** The server's revision of each shared template this browser last agreed with, and what it said. */
+type Synced = Map<string, { rev: string; signature: string }>;
+
+const TEMPLATE_PREFIX = 'template:';
+const syncedKey = teamKeys.templates;
+const templateDocId = (id: string) => `${TEMPLATE_PREFIX}${id}`;
+
+/** What a template says: two templates with the same signature are the same to a teammate. */
+const signature = ({ category, language, title, body }: Omit<Template, 'id' | 'position'>) =>
+  JSON.stringify([category, language, title, body]);
+
+const readSynced = (stored: string | undefined): Synced =>
+  new Map(stored ? (JSON.parse(stored) as Array<[string, { rev: string; signature: string }]>) : []);
+const storedSynced = (synced: Synced) => JSON.stringify([...synced]);
+
+export const isTemplateChange = (id: string) => id.startsWith(TEMPLATE_PREFIX);
+
+/**
+ * Tells the team the templates this browser changed, created or deleted since it last agreed with the
+ * server, each over the revision it last saw. A refused write means a teammate changed that template
+ * first: the next pull brings their version and keeps this one as a copy. False when the
+ * server did not answer.
+ */
+export async function tellTemplates(membership: Membership): Promise<boolean> {
+  const { templates, synced } = await withDatabase(async (db) => ({
+    templates: await listTemplates(db),
+    synced: readSynced(await db.get('meta', syncedKey(membership.pageId))),
+  }));
+  const local = new Set(templates.map((template) => template.id));
+  const changed = templates.filter((template) => synced.get(template.id)?.signature !== signature(template));
+  const deleted = [...synced].filter(([id]) => !local.has(id));
+  const docs = [
+    ...changed.map((template) => templateDocumentOf(template, membership.user, synced.get(template.id)?.rev)),
+    ...deleted.map(([id, { rev }]) => ({ _id: templateDocId(id), _rev: rev, _deleted: true })),
+  ];
+  if (docs.length === 0) return true;
+  const answer = await interpret(
+    membership,
+    await couchRequest<Array<{ id: string; rev?: string; error?: string }>>(
+      membership,
+      'POST',
+      couchPath(membership.database, '_bulk_docs'),
+      { docs },
+    ),
+  );
+  if (answer.kind !== 'ok') return false;
+  const taken = new Map(
+    answer.value.flatMap((result) => (result.rev && !result.error ? [[result.id, result.rev]] : [])),
+  );
+  await withDatabase(async (db) => {
+    const tx = db.transaction('meta', 'readwrite');
+    const now = readSynced(await tx.store.get(syncedKey(membership.pageId)));
+    for (const template of changed) {
+      const rev = taken.get(templateDocId(template.id));
+      if (rev) now.set(template.id, { rev, signature: signature(template) });
+    }
+    for (const [id] of deleted) if (taken.has(templateDocId(id))) now.delete(id);
+    await tx.store.put(storedSynced(now), syncedKey(membership.pageId));
+    await tx.done;
+  });
+  return true;
+}
+
+function templateDocumentOf(template: Template, by: string, rev: string | undefined): TemplateDocument {
+  const { id, position: _position, ...shared } = template;
+  return {
+    ...shared,
+    _id: templateDocId(id),
+    ...(rev ? { _rev: rev } : {}),
+    type: 'template',
+    schema: TEAM_SCHEMA,
+    templateId: id,
+    by,
+  };
+}
+
+const SharedTemplateSchema = TemplateSchema.omit({ position: true });
+
+/** A teammate's template, or null when the document is not one (checked like any input). */
+function templateOfDocument(id: string, doc: unknown): Omit<Template, 'position'> | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const { category, language, title, body, templateId } = doc as Record<string, unknown>;
+  if (templateId !== id) return null;
+  const parsed = SharedTemplateSchema.safeParse({ id, category, language, title, body });
+  return parsed.success ? parsed.data : null;
+}
+
+type Store<Name extends 'templates' | 'meta'> = IDBPObjectStore<
+  OutreachSchema,
+  ArrayLike<StoreNames<OutreachSchema>>,
+  Name,
+  'readwrite'
+>;
+
+/**
+ * Takes the team's versions of templates from a batch of its changes feed, inside the batch's
+ * transaction. The server's version wins; an edit made here that it would overwrite is kept as a
+ * copy, so no admin's words are lost to a concurrent edit.
+ */
+export async function mirrorTemplates(
+  { templates, meta }: { templates: Store<'templates'>; meta: Store<'meta'> },
+  pageId: string,
+  changes: ReadonlyArray<{ id: string; rev: string; deleted: boolean; doc: unknown }>,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const synced = readSynced(await meta.get(syncedKey(pageId)));
+  let next = Math.max(-1, ...(await templates.getAll()).map((template) => template.position)) + 1;
+  for (const { id: docId, rev, deleted, doc } of changes) {
+    const id = docId.slice(TEMPLATE_PREFIX.length);
+    // This browser's own write, coming back.
+    if (synced.get(id)?.rev === rev) continue;
+    const server = deleted ? null : templateOfDocument(id, doc);
+    if (!deleted && !server) continue;
+    const local = await templates.get(id);
+    const editedHere = local && signature(local) !== synced.get(id)?.signature;
+    if (local && editedHere && (!server || signature(server) !== signature(local))) {
+      await templates.put(keptCopy(local, next++));
+    }
+    if (server) {
+      await templates.put({ ...server, position: local?.position ?? next++ });
+      synced.set(id, { rev, signature: signature(server) });
+    } else {
+      await templates.delete(id);
+      synced.delete(id);
+    }
+  }
+  await meta.put(storedSynced(synced), syncedKey(pageId));
+}
+
+/** This browser's version of a template a teammate changed first, under a new id and a marked title. */
+function keptCopy(template: Template, position: number): Template {
+  const suffixLength = t('templateKeptCopy', ['']).length;
+  const title = template.title.slice(0, MAX_TEMPLATE_TITLE - suffixLength);
+  return { ...template, id: crypto.randomUUID(), title: t('templateKeptCopy', [title]), position };
+}
