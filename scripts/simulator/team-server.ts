@@ -3,7 +3,7 @@ import { withDatabase } from '../../src/background/storage/database';
 import { setDoNotContact } from '../../src/background/fans/fan-store';
 import { settleOutreach } from '../../src/background/outreach/settle';
 import { type NewEntry, type ReserveOptions } from '../../src/background/outreach/reserve';
-import { markInTeam } from '../../src/background/team/marks';
+import { markInTeam } from '../../src/background/team/share';
 import type { Membership } from '../../src/background/team/membership';
 import { reserveThroughTeam } from '../../src/background/team/reserve';
 import { createTeam } from '../../src/background/team/setup';

@@ -11,7 +11,7 @@ export interface TeamView {
   removed: boolean;
   /** When this browser last told the team everything it had waiting; null: not yet. */
   lastSyncedAt: number | null;
-  /** This browser's contacts the team server has still to be told of. */
+  /** What waits in this browser to be told to the team: contacts, marks, notes, forgotten fans. */
   pending: number;
   /** The team refuses a send its server cannot check (as last read). */
   strict: boolean;

@@ -55,6 +55,11 @@ export class Admin {
     await this.pointAt((server) => `${UNREACHABLE}#${server}`);
   }
 
+  /** The admin's requests go through another server first (one a test controls), until reconnect. */
+  async routeThrough(url: string): Promise<void> {
+    await this.pointAt((server) => `${url}#${server.split('#').pop()!}`);
+  }
+
   async reconnect(): Promise<void> {
     await this.pointAt((server) => server.split('#').pop()!);
   }
@@ -110,6 +115,14 @@ export const sameFan = (comment: CommentContext, commentId: string): CommentCont
   ...comment,
   commentId,
   graphCommentId: `123_${commentId}`,
+});
+
+/** Another fan's comment on the same post. */
+export const anotherFan = (on: CommentContext, commentId = '777'): CommentContext => ({
+  ...sameFan(on, commentId),
+  authorId: `marco.bianchi.${commentId}`,
+  authorName: 'Marco Bianchi',
+  authorUrl: `https://www.facebook.com/marco.bianchi.${commentId}`,
 });
 
 /** The admin picks the comment and confirms a message of `category` to its author. */

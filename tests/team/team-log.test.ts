@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { OutreachEntry } from '../../src/shared/outreach';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { logOf, reserve, sameFan, settle, teamOfTwo, type Admin } from './team-admins';
+import { anotherFan, logOf, reserve, sameFan, settle, teamOfTwo, type Admin } from './team-admins';
 
 let couch: CouchServer;
 beforeAll(async () => (couch = await startCouchServer()));
@@ -20,13 +20,6 @@ async function thank(admin: Admin, on: CommentContext): Promise<OutreachEntry> {
 }
 
 /** Marco's comment under the same post. */
-const anotherFan = (on: CommentContext): CommentContext => ({
-  ...sameFan(on, '777'),
-  authorId: 'marco.bianchi',
-  authorName: 'Marco Bianchi',
-  authorUrl: 'https://www.facebook.com/marco.bianchi',
-});
-
 const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
 
 /** The team's log on the server, as its owner reads it. */

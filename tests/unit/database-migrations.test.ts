@@ -78,6 +78,15 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
       }
     };
   },
+  (db) => {
+    db.createObjectStore('uploads', { keyPath: ['uploadId', 'part'] }).createIndex('byStoredAt', 'storedAt');
+  },
+  (_db, tx) => {
+    tx.objectStore('outreach').createIndex('byTeam', 'team');
+  },
+  (db) => {
+    db.createObjectStore('teamFans', { keyPath: ['pageId', 'fanKey'] });
+  },
 ];
 
 const OWN_TEMPLATE = {
@@ -114,7 +123,7 @@ const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test.each([1, 2, 3, 4, 5, 6])(
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
     `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
     async (version) => {
       const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
@@ -157,10 +166,53 @@ describe('schema migrations', () => {
       expect(await db.countFromIndex('outreach', 'byTeam', 'pending')).toBe(0);
       // Version 9 added the (empty) copy of a team's per-fan documents.
       expect(await db.count('teamFans')).toBe(0);
+      // Version 10's outbox holds nothing an old log had not promised a team.
+      expect(await db.count('teamOutbox')).toBe(0);
       db.close();
     },
     HEAVY_TEST_TIMEOUT_MS,
   );
+
+  test('what waited for a team in version 9 (marks, notes, forgets in meta; pending contacts) moves into the one outbox', async () => {
+    const pending = { ...v1Entry(1), pageId: 'page-1', team: 'pending' as const };
+    await createVersion(9, [v1Entry(0), pending]);
+    const old = await openDB(DATABASE_NAME, 9);
+    const lists = {
+      'teamMarks:page-1': [{ fanId: 'fan-3', on: true, at: T }],
+      'teamNotes:page-1': [{ fanId: 'fan-4', fanName: 'Fan 4', text: 'Loyal since 2019', at: T }],
+      'teamForgets:page-1': [{ fanKey: 'k5', entryIds: ['e5'] }],
+      'teamNotes:page-2': 'not a list',
+    };
+    for (const [key, list] of Object.entries(lists)) await old.put('meta', JSON.stringify(list), key);
+    await old.put('meta', '42', 'teamSeq:page-1');
+    old.close();
+
+    const db = await openDatabase();
+    expect(await db.getAll('teamOutbox')).toEqual([
+      {
+        pageId: 'page-1',
+        kind: 'contact',
+        subject: pending.id,
+        version: `copied@${pending.updatedAt}`,
+        at: pending.updatedAt,
+      },
+      { pageId: 'page-1', kind: 'forget', subject: 'k5', entryIds: ['e5'], at: 0, version: 'v9' },
+      { pageId: 'page-1', kind: 'mark', subject: 'fan-3', on: true, at: T, version: 'v9' },
+      {
+        pageId: 'page-1',
+        kind: 'note',
+        subject: 'fan-4',
+        fanName: 'Fan 4',
+        text: 'Loyal since 2019',
+        at: T,
+        version: 'v9',
+      },
+    ]);
+    const keys = await db.getAllKeys('meta');
+    expect(keys.filter((key) => /^team(Marks|Notes|Forgets):/.test(key))).toEqual([]);
+    expect(await db.get('meta', 'teamSeq:page-1')).toBe('42');
+    db.close();
+  });
 
   test('the v5 step seeds a frozen copy of the defaults in v5’s shape, not today’s defaults', () => {
     expect(V5_DEFAULT_TEMPLATES.every((template) => !('position' in template))).toBe(true);

@@ -1,6 +1,8 @@
 import { fakeBrowser as core } from '@webext-core/fake-browser';
 import english from '../../public/_locales/en/messages.json';
 import italian from '../../public/_locales/it/messages.json';
+// The worker's other browser APIs: Web Locks, which Node lacks.
+import './web-locks';
 
 /**
  * The WebExtension API for unit tests: `@webext-core/fake-browser`'s in-memory storage, runtime and

@@ -359,6 +359,7 @@ describe('outreach store', () => {
       'outreach',
       'settings',
       'teamFans',
+      'teamOutbox',
       'templates',
       'uploads',
     ]);

@@ -25,7 +25,7 @@ export function mergeStanding(
 }
 
 /** The stores a standing is read from: the fans store in any transaction that holds it. */
-interface FanStoreLike {
+export interface FanStoreLike {
   get(key: [string, string]): Promise<FanRecord | undefined>;
 }
 

@@ -1,5 +1,5 @@
 import { type Category, type OutreachEntry, type Verdict } from '../../shared/outreach';
-import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 import { DAY_MS } from '../../shared/time';
 import {
@@ -12,17 +12,12 @@ import {
   type PastContact,
 } from '../policy/frequency-policy';
 import { forgottenAliases, reclaim, type ForgottenAliases } from '../fans/forgotten-fans';
-import { readStanding } from '../fans/fan-standing';
+import { readStanding, type FanStoreLike } from '../fans/fan-standing';
 import type { PolicySettings } from '../../shared/policy-settings';
 
-type Stores<Mode extends 'readonly' | 'readwrite'> = IDBPTransaction<
-  OutreachSchema,
-  ['outreach', 'fans'],
-  Mode
->;
 type OutreachStore = IDBPObjectStore<
   OutreachSchema,
-  ['outreach', 'fans'],
+  ArrayLike<StoreNames<OutreachSchema>>,
   'outreach',
   'readonly' | 'readwrite'
 >;
@@ -87,7 +82,8 @@ export async function checkOutreach(
 }> {
   const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readonly');
-  const { history, standing, localStanding } = await readCase(tx, request, aliases, settings, now, team);
+  const stores = { outreach: tx.objectStore('outreach'), fans: tx.objectStore('fans') };
+  const { history, standing, localStanding } = await readCase(stores, request, aliases, settings, now, team);
   await tx.done;
   const fan = history.filter((entry) => entry.pageId === request.pageId && entry.fanId === request.fanId);
   const lastContacts: Partial<Record<Category, number>> = {};
@@ -107,8 +103,8 @@ export async function checkOutreach(
  * What the policy judges a request on, in the caller's transaction: this browser's history and the
  * fan's standing, with what the team holds of them.
  */
-export async function readCase<Mode extends 'readonly' | 'readwrite'>(
-  tx: Stores<Mode>,
+export async function readCase(
+  stores: { outreach: OutreachStore; fans: FanStoreLike },
   request: Omit<OutreachRequest, 'category'>,
   aliases: ForgottenAliases,
   settings: PolicySettings,
@@ -116,8 +112,8 @@ export async function readCase<Mode extends 'readonly' | 'readwrite'>(
   team: TeamFacts | undefined,
 ) {
   const [local, localStanding] = await Promise.all([
-    readHistory(tx.objectStore('outreach'), request, aliases, settings, now),
-    readStanding(tx.objectStore('fans'), request, aliases),
+    readHistory(stores.outreach, request, aliases, settings, now),
+    readStanding(stores.fans, request, aliases),
   ]);
   return {
     history: withTeamHistory(local, team?.contacts),

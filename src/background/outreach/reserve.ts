@@ -4,6 +4,7 @@ import { evaluate, type OutreachRequest } from '../policy/frequency-policy';
 import { forgottenAliases } from '../fans/forgotten-fans';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { readCase, type TeamFacts } from './history';
+import { contactItem, putInOutbox } from '../storage/outbox';
 
 /** A message about to be reserved, before the log gives it an id, times and a status. */
 export type NewEntry = Omit<
@@ -60,9 +61,10 @@ export async function reserveOutreach(
     ...(answeredElsewhere ? { answeredElsewhere } : {}),
   };
   const aliases = await forgottenAliases(db, request);
-  const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['outreach', 'fans', 'teamOutbox'], 'readwrite', { durability: 'strict' });
   const outreach = tx.objectStore('outreach');
-  const { history, standing } = await readCase(tx, request, aliases, settings, now, team);
+  const stores = { outreach, fans: tx.objectStore('fans') };
+  const { history, standing } = await readCase(stores, request, aliases, settings, now, team);
   const verdict = evaluate(request, history, settings, now, standing);
   // A soft rule gives way to an override with a reason; Facebook's own rules never do.
   const overridden = overrideReason !== undefined && isOverridable(verdict);
@@ -81,6 +83,8 @@ export async function reserveOutreach(
     ...(forTeam ? { team: 'pending' as const } : {}),
   };
   await outreach.add(entry);
+  // In the same transaction: a contact the team must hear of is never recorded without waiting for it.
+  if (forTeam) await putInOutbox(tx.objectStore('teamOutbox'), contactItem(entry));
   await tx.done;
   return { verdict, entry };
 }

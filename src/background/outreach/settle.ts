@@ -1,6 +1,7 @@
 import { canSettle, type EntryStatus, type OutreachEntry } from '../../shared/outreach';
 import type { GraphError } from '../../shared/graph';
 import type { OutreachDatabase } from '../storage/schema';
+import { contactItem, dropFromOutbox, outboxOf, putInOutbox, settleTold } from '../storage/outbox';
 
 /**
  * Records what became of a delivery, when the entry's current status allows that move (see
@@ -15,8 +16,9 @@ export async function settleOutreach(
   now: number,
   details: SettleDetails = {},
 ): Promise<OutreachEntry | null> {
-  const tx = db.transaction('outreach', 'readwrite');
-  const entry = await tx.store.get(entryId);
+  const tx = db.transaction(['outreach', 'teamOutbox'], 'readwrite');
+  const store = tx.objectStore('outreach');
+  const entry = await store.get(entryId);
   // Another admin's contact is theirs to settle: this browser's copy follows the team's log.
   if (!entry || entry.author !== undefined || !canSettle(entry.status, status)) {
     await tx.done;
@@ -29,7 +31,8 @@ export async function settleOutreach(
   if (status === 'sent' && details.sentText !== undefined) updated.sentText = details.sentText;
   if (details.messageId) updated.messageId = details.messageId;
   if (details.deliveryError) updated.deliveryError = details.deliveryError;
-  await tx.store.put(updated);
+  await store.put(updated);
+  if (updated.team) await putInOutbox(tx.objectStore('teamOutbox'), contactItem(updated));
   await tx.done;
   return updated;
 }
@@ -40,17 +43,11 @@ export interface SettleDetails {
   deliveryError?: GraphError;
 }
 
-/** The team server now holds the entry as it is at `status`; a change since keeps it pending. */
-export async function markTeamConfirmed(
-  db: OutreachDatabase,
-  entryId: string,
-  status: EntryStatus,
-): Promise<void> {
-  const tx = db.transaction('outreach', 'readwrite');
-  const entry = await tx.store.get(entryId);
-  if (entry?.team === 'pending' && entry.status === status)
-    await tx.store.put({ ...entry, team: 'confirmed' });
-  await tx.done;
+/** The team server now holds the entry as `told`; a state settled since keeps it waiting. */
+export async function markTeamConfirmed(db: OutreachDatabase, told: OutreachEntry): Promise<void> {
+  await settleTold(db, contactItem(told), (entry) =>
+    entry.team === 'pending' ? { ...entry, team: 'confirmed' } : entry,
+  );
 }
 
 /** The entry was made while the team could not be asked, and the team's limits did not allow it. */
@@ -61,8 +58,15 @@ export async function markOverTeamLimit(db: OutreachDatabase, entryId: string): 
   await tx.done;
 }
 
-/** This browser's entries the team server has still to be told of, on one Page. */
+/**
+ * This browser's entries the team server has still to be told of, on one Page, as the outbox holds
+ * them; an entry deleted from the log since leaves nothing to tell.
+ */
 export async function teamPending(db: OutreachDatabase, pageId: string): Promise<OutreachEntry[]> {
-  const pending = await db.getAllFromIndex('outreach', 'byTeam', 'pending');
-  return pending.filter((entry) => entry.pageId === pageId);
+  const waiting = (await outboxOf(db, pageId)).filter((item) => item.kind === 'contact');
+  const entries = await Promise.all(waiting.map((item) => db.get('outreach', item.subject)));
+  await Promise.all(
+    waiting.map((item, at) => (entries[at] ? null : dropFromOutbox(db, pageId, 'contact', item.subject))),
+  );
+  return entries.filter((entry): entry is OutreachEntry => entry !== undefined);
 }

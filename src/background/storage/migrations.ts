@@ -1,7 +1,9 @@
 import { DEFAULT_TEMPLATES, type Template } from '../../shared/templates';
 // The defaults as v5 shipped them (no `position` yet), frozen: today's defaults may change shape.
 import V5_DEFAULT_TEMPLATES from './migrations/v5-default-templates.json';
+import type { OutreachEntry } from '../../shared/outreach';
 import { FAN_SALT_KEY } from './keys';
+import type { OutboxItem } from './schema';
 
 const FAN_SALT_BYTES = 32;
 
@@ -70,6 +72,73 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => 
   (db) => {
     db.createObjectStore('teamFans', { keyPath: ['pageId', 'fanKey'] });
   },
+  // v10: team mode: one outbox of what waits to be told, one record per item, in place of a JSON list
+  // per kind in `meta` (a mark saved while a sync rewrote its list was lost) and of the log's flags.
+  (db, tx) => {
+    const outbox = db.createObjectStore('teamOutbox', { keyPath: ['pageId', 'kind', 'subject'] });
+    const meta = tx.objectStore('meta');
+    meta.openCursor().onsuccess = (event) => {
+      const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+      if (!cursor) return;
+      for (const item of outboxItemsOf(String(cursor.key), cursor.value as string)) outbox.put(item);
+      if (LEGACY_LISTS.some((prefix) => String(cursor.key).startsWith(prefix))) cursor.delete();
+      cursor.continue();
+    };
+    tx.objectStore('outreach').index('byTeam').openCursor('pending').onsuccess = (event) => {
+      const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+      if (!cursor) return;
+      const { pageId, id, status, updatedAt } = cursor.value as OutreachEntry;
+      outbox.put({ pageId, kind: 'contact', subject: id, version: `${status}@${updatedAt}`, at: updatedAt });
+      cursor.continue();
+    };
+  },
 ];
+
+/** The `meta` lists v9 kept of what waited for a team, by key prefix (the Page's id follows). */
+const LEGACY_LISTS = ['teamMarks:', 'teamNotes:', 'teamForgets:'] as const;
+
+/** A v9 list's items as outbox records; anything unreadable is dropped, as v9 would have. */
+function outboxItemsOf(key: string, value: string): OutboxItem[] {
+  const prefix = LEGACY_LISTS.find((known) => key.startsWith(known));
+  if (!prefix) return [];
+  const pageId = key.slice(prefix.length);
+  let list: unknown;
+  try {
+    list = JSON.parse(value);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  const version = 'v9';
+  return list.flatMap((raw): OutboxItem[] => {
+    const item = raw as Record<string, unknown>;
+    if (prefix === 'teamMarks:' && typeof item.fanId === 'string' && typeof item.on === 'boolean')
+      return [{ pageId, kind: 'mark', subject: item.fanId, on: item.on, at: Number(item.at) || 0, version }];
+    if (prefix === 'teamNotes:' && typeof item.fanId === 'string' && typeof item.text === 'string')
+      return [
+        {
+          pageId,
+          kind: 'note',
+          subject: item.fanId,
+          fanName: String(item.fanName ?? ''),
+          text: item.text,
+          at: Number(item.at) || 0,
+          version,
+        },
+      ];
+    if (prefix === 'teamForgets:' && typeof item.fanKey === 'string' && Array.isArray(item.entryIds))
+      return [
+        {
+          pageId,
+          kind: 'forget',
+          subject: item.fanKey,
+          entryIds: item.entryIds.filter((id): id is string => typeof id === 'string'),
+          at: 0,
+          version,
+        },
+      ];
+    return [];
+  });
+}
 
 export const DATABASE_VERSION = MIGRATIONS.length;

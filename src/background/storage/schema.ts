@@ -41,6 +41,14 @@ export interface OutreachSchema extends DBSchema {
     key: [string, string];
     value: MirroredFanDocument;
   };
+  /**
+   * What waits to be told to a Page's team, one record per item (see outbox.ts): a contact's latest
+   * state, a "do not contact" mark, a note, a forgotten fan.
+   */
+  teamOutbox: {
+    key: [string, OutboxKind, string];
+    value: OutboxItem;
+  };
   /** Parts of a backup file on its way in, until it is restored (see backup-uploads.ts). */
   uploads: {
     key: [string, number];
@@ -48,6 +56,20 @@ export interface OutreachSchema extends DBSchema {
     indexes: { byStoredAt: number };
   };
 }
+
+export type OutboxKind = 'contact' | 'mark' | 'note' | 'forget';
+
+/**
+ * One item waiting for a Page's team. `subject` says what it is about (a contact: the entry's id; a
+ * mark or a note: the fan's id; a forget: the fan's key on the team server, their id being gone), and
+ * `version` which state of it waits: a newer state replaces the item under a new version.
+ */
+export type OutboxItem = { pageId: string; subject: string; version: string; at: number } & (
+  | { kind: 'contact' }
+  | { kind: 'mark'; on: boolean }
+  | { kind: 'note'; fanName: string; text: string }
+  | { kind: 'forget'; entryIds: string[] }
+);
 
 export interface MirroredFanDocument extends FanDocument {
   pageId: string;

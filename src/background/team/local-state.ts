@@ -1,11 +1,12 @@
 import { withDatabase } from '../storage/database';
 import type { MirroredFanDocument } from '../storage/schema';
+import { contactItem, putInOutbox } from '../storage/outbox';
 
 /**
  * Everything this browser keeps of a Page's team, named in one place, and what leaving, being removed
  * and restoring a backup each reset. The team's credentials are membership.ts's; the rest lives in
  * IndexedDB: `meta` keys per Page (below), the `teamFans` store (the fans' documents as last pulled),
- * and teammates' rows in the log (entries with an `author`).
+ * teammates' rows in the log (entries with an `author`), and what waits to be told (`teamOutbox`).
  */
 export const teamKeys = {
   /** The team's settings (salt, limits, strictness) as last read, with when (state.ts). */
@@ -16,16 +17,18 @@ export const teamKeys = {
   templates: (pageId: string) => `teamTemplates:${pageId}`,
   /** When this browser last told the team everything it had waiting (sync.ts). */
   lastSync: (pageId: string) => `teamSynced:${pageId}`,
-  /** What waits to be told: "do not contact" marks (marks.ts), forgotten fans (forget.ts), notes (notes.ts). */
-  marks: (pageId: string) => `teamMarks:${pageId}`,
-  forgets: (pageId: string) => `teamForgets:${pageId}`,
-  notes: (pageId: string) => `teamNotes:${pageId}`,
 } as const;
 
 /** What a Page's team shared with this browser: the fans' documents, teammates' rows, the checkpoint. */
-async function dropSharedCopy(pageId: string, also: ReadonlyArray<keyof typeof teamKeys>): Promise<void> {
+async function dropSharedCopy(
+  pageId: string,
+  also: ReadonlyArray<keyof typeof teamKeys>,
+  outbox: 'keep' | 'clear',
+): Promise<void> {
   await withDatabase(async (db) => {
-    const tx = db.transaction(['outreach', 'teamFans', 'meta'], 'readwrite');
+    const tx = db.transaction(['outreach', 'teamFans', 'meta', 'teamOutbox'], 'readwrite');
+    if (outbox === 'clear')
+      await tx.objectStore('teamOutbox').delete(IDBKeyRange.bound([pageId], [pageId, []]));
     await tx.objectStore('teamFans').delete(IDBKeyRange.bound([pageId, ''], [pageId, '\uffff']));
     const rows = await tx
       .objectStore('outreach')
@@ -44,24 +47,32 @@ async function dropSharedCopy(pageId: string, also: ReadonlyArray<keyof typeof t
  * let back in.
  */
 export async function resetWhenRemoved(pageId: string): Promise<void> {
-  await dropSharedCopy(pageId, []);
+  await dropSharedCopy(pageId, [], 'keep');
 }
 
 /** The admin left the Page's team: nothing of it is kept, and nothing waits for it any more. */
 export async function resetWhenLeft(pageId: string): Promise<void> {
-  await dropSharedCopy(pageId, ['settings', 'lastSync', 'marks', 'forgets', 'notes']);
+  await dropSharedCopy(pageId, ['settings', 'lastSync'], 'clear');
 }
+
+/** What a restore leaves stale, by `meta` key prefix: see resetAfterRestore. */
+const STALE_AFTER_RESTORE = [teamKeys.checkpoint(''), teamKeys.templates('')];
 
 /**
  * A backup was restored over this browser's data: what it last agreed with each team's server about
  * templates and the changes feed no longer describes what is here. Forgetting both makes the next sync
- * pull the team's versions afresh instead of taking the templates the backup lacks for deletions.
+ * pull the team's versions afresh instead of taking the templates the backup lacks for deletions. The
+ * restored log's contacts the team has still to hear of wait for it again.
  */
 export async function resetAfterRestore(): Promise<void> {
   await withDatabase(async (db) => {
-    const tx = db.transaction('meta', 'readwrite');
-    for (const key of await tx.store.getAllKeys()) {
-      if (key.startsWith('teamSeq:') || key.startsWith('teamTemplates:')) await tx.store.delete(key);
+    const tx = db.transaction(['meta', 'outreach', 'teamOutbox'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    for (const key of await meta.getAllKeys()) {
+      if (STALE_AFTER_RESTORE.some((prefix) => key.startsWith(prefix))) await meta.delete(key);
+    }
+    for (const entry of await tx.objectStore('outreach').index('byTeam').getAll('pending')) {
+      await putInOutbox(tx.objectStore('teamOutbox'), contactItem(entry));
     }
     await tx.done;
   });

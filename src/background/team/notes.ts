@@ -1,4 +1,3 @@
-import type { FanIdentity } from '../fans/fan-standing';
 import { updateStanding } from '../fans/fan-standing';
 import { withDatabase } from '../storage/database';
 import { forgetLocally } from '../fans/forget-locally';
@@ -7,10 +6,10 @@ import { MAX_FAN_NOTES } from '../../shared/outreach';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
 import { fanKeyUnder } from './fan-document';
-import { loadPending, savePending } from './pending-list';
 import type { Membership } from './membership';
-import { teamKeys } from './local-state';
-import { cachedTeamSettings, interpret, teamSettings } from './state';
+import { cachedTeamSettings, interpret } from './state';
+import type { TeamDocument } from './setup';
+import type { OutboxItem } from '../storage/schema';
 
 /**
  * The admins' notes about one fan, shared by the team (`note:<fanKey>`): the latest note wins, as
@@ -30,58 +29,13 @@ export interface NoteDocument {
   forgotten?: boolean;
 }
 
-/** A note saved here that the team has still to be told of. */
-interface PendingNote {
-  fanId: string;
-  fanName: string;
-  text: string;
-  at: number;
-}
+/** A note saved here that the team has still to be told of (`subject`: the fan's id). */
+export type NoteItem = Extract<OutboxItem, { kind: 'note' }>;
 
 const NOTE_PREFIX = 'note:';
 const noteId = (fanKey: string) => `${NOTE_PREFIX}${fanKey}`;
-const pendingKey = teamKeys.notes;
 
 export const isNoteChange = (id: string) => id.startsWith(NOTE_PREFIX);
-
-/** Shares a note just saved here; when the server cannot take it now, it goes with the next sync. */
-export async function shareNote(membership: Membership, fan: FanIdentity, text: string, at: number) {
-  const note = { fanId: fan.fanId, fanName: fan.name, text, at };
-  await savePending(pendingKey(membership.pageId), [
-    ...(await othersThan(membership.pageId, fan.fanId)),
-    note,
-  ]);
-  await tellPendingNotes(membership, at);
-}
-
-/** A fan forgotten here: a note about them that waited is never told. */
-export async function dropPendingNote(pageId: string, fanId: string): Promise<void> {
-  await savePending(pendingKey(pageId), await othersThan(pageId, fanId));
-}
-
-const othersThan = async (pageId: string, fanId: string) =>
-  (await loadPending<PendingNote>(pendingKey(pageId))).filter((kept) => kept.fanId !== fanId);
-
-/** How many notes wait here for the team server. */
-export async function pendingNotes(pageId: string): Promise<number> {
-  return (await loadPending<PendingNote>(pendingKey(pageId))).length;
-}
-
-/** Tells the team the notes that waited here; those it cannot take now wait on. True when none waits. */
-export async function tellPendingNotes(membership: Membership, now: number): Promise<boolean> {
-  const key = pendingKey(membership.pageId);
-  const notes = await loadPending<PendingNote>(key);
-  if (notes.length === 0) return true;
-  const team = await teamSettings(membership, now);
-  if (!team) return false;
-  const waiting: PendingNote[] = [];
-  for (const note of notes) {
-    const fanKey = await fanKeyUnder(team.salt, note.fanId);
-    if (!(await tellNote(membership, fanKey, note))) waiting.push(note);
-  }
-  await savePending(key, waiting);
-  return waiting.length === 0;
-}
 
 type Read = { kind: 'ok'; doc: NoteDocument | null } | { kind: 'unanswered' };
 
@@ -95,7 +49,8 @@ async function readNote(membership: Membership, fanKey: string): Promise<Read> {
 }
 
 /** Writes the note over the server's, unless the server's is later; true when nothing is left to tell. */
-async function tellNote(membership: Membership, fanKey: string, note: PendingNote): Promise<boolean> {
+export async function tellNote(membership: Membership, team: TeamDocument, note: NoteItem): Promise<boolean> {
+  const fanKey = await fanKeyUnder(team.salt, note.subject);
   const read = await readNote(membership, fanKey);
   if (read.kind !== 'ok') return false;
   // Another admin's later note stands, and this browser takes it at the pull. A forgotten fan's note
@@ -107,7 +62,10 @@ async function tellNote(membership: Membership, fanKey: string, note: PendingNot
     type: 'note',
     schema: TEAM_SCHEMA,
     fanKey,
-    ...note,
+    fanId: note.subject,
+    fanName: note.fanName,
+    text: note.text,
+    at: note.at,
     by: membership.user,
   };
   const answer = await interpret(

@@ -1,8 +1,6 @@
 import type { TeamPort } from '../team-port';
-import { forgetInTeam } from './forget';
-import { markInTeam } from './marks';
+import { forgetInTeam, markInTeam, shareNote } from './share';
 import { activeMembership } from './membership';
-import { shareNote } from './notes';
 import { reserveThroughTeam, teamViewOfFan } from './reserve';
 import { syncPage, teamOfPage } from './sync';
 import { resetAfterRestore } from './local-state';

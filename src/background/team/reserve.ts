@@ -87,7 +87,7 @@ export async function reserveThroughTeam(
       withContacts(doc, [contactOf(entry, me)], settings, now),
     );
     if (written.kind === 'ok') {
-      await withDatabase((db) => markTeamConfirmed(db, entry.id, entry.status));
+      await withDatabase((db) => markTeamConfirmed(db, entry));
       return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
     }
     if (written.kind !== 'conflict')
@@ -105,7 +105,7 @@ export async function reserveThroughTeam(
   }
   // The document holds the contact already (a write whose answer was lost), or others kept writing.
   if (doc.recent.some((contact) => contact.c === entry.id)) {
-    await withDatabase((db) => markTeamConfirmed(db, entry.id, entry.status));
+    await withDatabase((db) => markTeamConfirmed(db, entry));
     return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
   }
   return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };

@@ -1,0 +1,138 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { routeMessage } from '../../src/background/app';
+import type { CommentContext } from '../../src/shared/comment-context';
+import { facebookTab, popup } from '../unit/senders';
+import { startCouchServer, type CouchServer } from './couch-process.mjs';
+import { anotherFan, logOf, reserve, teamOfTwo, type Admin } from './team-admins';
+
+let couch: CouchServer;
+beforeAll(async () => (couch = await startCouchServer()));
+afterAll(() => couch.stop());
+
+let ann: Admin;
+let bea: Admin;
+let comment: CommentContext;
+beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+
+const HOUR_MS = 60 * 60_000;
+
+const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
+const waitingOf = async (admin: Admin) => (await admin.call({ type: 'team/status' })).teams[0]!.pending;
+
+async function markDoNotContact(admin: Admin, on: CommentContext): Promise<void> {
+  await admin.pick(on);
+  await admin.call({ type: 'fan/do-not-contact', commentId: on.commentId, doNotContact: true });
+}
+
+/**
+ * A team server stand-in that holds the first request it gets until the test releases it, and
+ * answers every request "unavailable" (503): a sync caught mid-request, on a server that is down.
+ */
+async function holdingServer() {
+  let held: ServerResponse | null = null;
+  let arrived: () => void = () => undefined;
+  const firstRequest = new Promise<void>((resolve) => (arrived = resolve));
+  const unavailable = (response: ServerResponse) => response.writeHead(503).end('{"error":"unavailable"}');
+  const server = createServer((_request, response) => {
+    if (held) return unavailable(response);
+    held = response;
+    arrived();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    firstRequest,
+    release: () => held && unavailable(held),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+describe('what waits for the team', () => {
+  test('the waiting count includes “do not contact” marks and forgotten fans, not only contacts and notes', async () => {
+    await bea.disconnect();
+    await markDoNotContact(bea, comment);
+    const other = anotherFan(comment);
+    await bea.pick(other);
+    await bea.call({ type: 'fan/forget', commentId: other.commentId });
+    expect(await waitingOf(bea)).toBe(2);
+  });
+
+  test('once the server takes everything, nothing waits and the last sync is now', async () => {
+    await bea.disconnect();
+    await markDoNotContact(bea, comment);
+    await bea.reconnect();
+    const before = Date.now();
+    await sync(bea);
+    const [team] = (await bea.call({ type: 'team/status' })).teams;
+    expect(team).toMatchObject({ pending: 0 });
+    expect(team!.lastSyncedAt).toBeGreaterThanOrEqual(before);
+  });
+
+  test('a “do not contact” mark saved while a sync is telling the team reaches the team', async () => {
+    await bea.disconnect();
+    await markDoNotContact(bea, comment);
+    const other = anotherFan(comment);
+    await bea.pick(other);
+    const gate = await holdingServer();
+    try {
+      await bea.routeThrough(gate.url);
+      await bea.as(async () => {
+        const syncing = routeMessage({ type: 'team/sync' }, popup, Date.now());
+        await gate.firstRequest;
+        const marked = { type: 'fan/do-not-contact', commentId: other.commentId, doNotContact: true };
+        expect(await routeMessage(marked, popup, Date.now())).toMatchObject({ ok: true });
+        gate.release();
+        await syncing;
+      });
+    } finally {
+      await gate.close();
+    }
+    await bea.reconnect();
+    await sync(bea);
+    await sync(ann);
+    const { verdict } = await reserve(ann, other);
+    expect(verdict).toMatchObject({ allowed: false, rule: 'do-not-contact', lastContactBy: 'Bea' });
+  });
+
+  test('two syncs and a send at once leave the team with each contact once and nothing waiting', async () => {
+    await bea.disconnect();
+    // An hour before: the Page's pace between two sends is long past.
+    const { entry } = await reserve(bea, comment, 'thanks', Date.now() - HOUR_MS);
+    await bea.reconnect();
+    const other = anotherFan(comment);
+    await bea.as(async () => {
+      const picked = await routeMessage({ type: 'target/select', comment: other }, facebookTab, Date.now());
+      expect(picked).toMatchObject({ ok: true });
+      const replies = await Promise.all([
+        routeMessage({ type: 'team/sync' }, popup, Date.now()),
+        routeMessage({ type: 'team/sync' }, popup, Date.now()),
+        routeMessage(
+          {
+            type: 'outreach/reserve',
+            commentId: other.commentId,
+            category: 'thanks',
+            templateId: 'default-thanks-1-en',
+            text: 'Hi Marco!',
+          },
+          popup,
+          Date.now(),
+        ),
+      ]);
+      expect(replies).toMatchObject([
+        { ok: true },
+        { ok: true },
+        { ok: true, data: { verdict: { allowed: true } } },
+      ]);
+    });
+    await sync(bea);
+    await sync(ann);
+    expect(await waitingOf(bea)).toBe(0);
+    const annSees = await logOf(ann);
+    expect(annSees.filter((seen) => seen.id === entry!.id)).toHaveLength(1);
+    // The send reserved during the syncs holds for the team: Ann may not thank the same fan again.
+    const { verdict } = await reserve(ann, other);
+    expect(verdict).toMatchObject({ allowed: false, lastContactBy: 'Bea' });
+  });
+});
