@@ -57,6 +57,14 @@ export function TeamSection() {
     await loadTemplates();
   }
 
+  async function checkAgain(team: TeamView): Promise<void> {
+    setBusy(true);
+    const reply = await request({ type: 'team/check', pageId: team.pageId });
+    setBusy(false);
+    if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
+    setTeams(reply.data.teams);
+  }
+
   async function changeSettings(team: TeamView, change: { strict: boolean; useTheseLimits: boolean }) {
     setBusy(true);
     const reply = await request({ type: 'team/settings', pageId: team.pageId, ...change });
@@ -83,8 +91,13 @@ export function TeamSection() {
           {teams.map((team) => (
             <li key={team.pageId}>
               <span>{t('teamMember', [team.pageName, team.user, team.server])}</span>{' '}
-              {team.removed ? (
-                <span role="alert">{t('teamRemoved')}</span>
+              {team.removed || team.refused ? (
+                <>
+                  <span role="alert">{t(team.removed ? 'teamRemoved' : 'teamRefused')}</span>{' '}
+                  <button type="button" disabled={busy} onClick={() => void checkAgain(team)}>
+                    {t('teamCheckAgain')}
+                  </button>
+                </>
               ) : syncStalled(team, Date.now()) ? (
                 <span role="alert">{teamSyncText(team, Date.now())}</span>
               ) : (

@@ -212,6 +212,8 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
   }),
   /** "Sync now": tells every joined team what waited in this browser. */
   z.strictObject({ type: z.literal('team/sync') }),
+  /** Asks the server again whether it still accepts this admin (after a refusal it did not confirm). */
+  z.strictObject({ type: z.literal('team/check'), pageId: teamText }),
   z.strictObject({ type: z.literal('settings/get') }),
   z.strictObject({ type: z.literal('settings/set'), settings: PolicySettingsSchema }),
 ]);
@@ -358,6 +360,7 @@ export interface ReplyData {
   'team/join': { team: TeamView };
   'team/leave': Record<string, never>;
   'team/sync': { teams: TeamView[] };
+  'team/check': { teams: TeamView[] };
   'team/settings': { teams: TeamView[] };
   'settings/get': { settings: PolicySettings; defaults: PolicySettings; browserTimeZone: string };
   'settings/set': { settings: PolicySettings };

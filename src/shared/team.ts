@@ -9,6 +9,8 @@ export interface TeamView {
   remembered: boolean;
   /** The server no longer accepts this admin: the team's limits no longer reach this browser. */
   removed: boolean;
+  /** Something refused this admin's account, and the server did not confirm it (see "check again"). */
+  refused: boolean;
   /** When this browser last told the team everything it had waiting; null: not yet. */
   lastSyncedAt: number | null;
   /** What waits in this browser to be told to the team: contacts, marks, notes, forgotten fans. */

@@ -1,10 +1,9 @@
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { routeMessage } from '../../src/background/app';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { facebookTab, popup } from '../unit/senders';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';
+import { holdingServer } from './stand-in-servers';
 import { anotherFan, logOf, reserve, teamOfTwo, type Admin } from './team-admins';
 
 let couch: CouchServer;
@@ -24,29 +23,6 @@ const waitingOf = async (admin: Admin) => (await admin.call({ type: 'team/status
 async function markDoNotContact(admin: Admin, on: CommentContext): Promise<void> {
   await admin.pick(on);
   await admin.call({ type: 'fan/do-not-contact', commentId: on.commentId, doNotContact: true });
-}
-
-/**
- * A team server stand-in that holds the first request it gets until the test releases it, and
- * answers every request "unavailable" (503): a sync caught mid-request, on a server that is down.
- */
-async function holdingServer() {
-  let held: ServerResponse | null = null;
-  let arrived: () => void = () => undefined;
-  const firstRequest = new Promise<void>((resolve) => (arrived = resolve));
-  const unavailable = (response: ServerResponse) => response.writeHead(503).end('{"error":"unavailable"}');
-  const server = createServer((_request, response) => {
-    if (held) return unavailable(response);
-    held = response;
-    arrived();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    firstRequest,
-    release: () => held && unavailable(held),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
 }
 
 describe('what waits for the team', () => {

@@ -95,6 +95,7 @@ describe('setting up a Page’s team on CouchDB', () => {
         user: 'Bea',
         remembered: false,
         removed: false,
+        refused: false,
         lastSyncedAt: expect.any(Number),
         pending: 0,
         strict: false,

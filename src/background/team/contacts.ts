@@ -1,7 +1,7 @@
 import { couchPath, couchRequest } from './couch-http';
 import { strippedContact, type ContactDocument } from './contact-document';
 import type { Membership } from './membership';
-import { interpret } from './state';
+import { interpret } from './answers';
 
 interface BulkResult {
   id: string;

@@ -7,7 +7,7 @@ import { TEAM_SCHEMA } from './design-document';
 import { mergeFanDocuments } from './fan-document';
 import type { FanDocument, TeamContact } from '../storage/schema';
 import type { Membership } from './membership';
-import { interpret, type TeamAnswer } from './state';
+import { interpret, type TeamAnswer } from './answers';
 
 /** A fan's document as the server stores it. */
 export interface StoredFanDocument extends FanDocument {

@@ -13,6 +13,7 @@ import {
   membershipView,
   type MembershipView,
 } from './membership';
+import { checkAgain } from './answers';
 import { createTeam } from './setup';
 import { cachedTeamSettings, changeTeamSettings } from './state';
 import { scheduleTeamSync, syncState, syncTeams } from './sync';
@@ -54,6 +55,13 @@ export const teamHandlers: HandlerMap<TeamMessages> = {
   },
 
   async 'team/sync'(_message, { now }) {
+    await syncTeams(now);
+    return { teams: await allTeams() };
+  },
+
+  async 'team/check'({ pageId }, { now }) {
+    await checkAgain(pageId);
+    await scheduleTeamSync();
     await syncTeams(now);
     return { teams: await allTeams() };
   },

@@ -18,8 +18,13 @@ const SESSION_KEY = 'teamMemberships';
 
 export interface Membership extends TeamInvite {
   remembered: boolean;
-  /** The server refused this admin's credentials: removed from the team, working on local limits. */
+  /** The server confirmed it no longer accepts this admin: removed, working on local limits. */
   removed?: boolean;
+  /**
+   * Something refused this admin's credentials, and the server did not confirm a removal (a proxy or
+   * a gateway may say 401 or 403): a strict team refuses to send until it is checked again.
+   */
+  refused?: boolean;
 }
 
 export async function loadMemberships(): Promise<Membership[]> {
@@ -50,6 +55,7 @@ export const membershipView = ({
   user,
   remembered,
   removed,
+  refused,
 }: Membership): MembershipView => ({
   pageId,
   pageName,
@@ -57,6 +63,7 @@ export const membershipView = ({
   user,
   remembered,
   removed: removed ?? false,
+  refused: !removed && (refused ?? false),
 });
 
 /**
@@ -86,15 +93,32 @@ export async function joinTeam(pasted: string, remember: boolean): Promise<Membe
   return membershipView(membership);
 }
 
-/** The server refused this admin's credentials: the team no longer reaches this browser. */
-export async function markRemoved(pageId: string): Promise<void> {
+async function change(pageId: string, changed: Pick<Membership, 'removed' | 'refused'>): Promise<void> {
   const memberships = await loadMemberships();
   await saveMemberships(
     memberships.map((membership) =>
-      membership.pageId === pageId ? { ...membership, removed: true } : membership,
+      membership.pageId === pageId ? { ...membership, ...changed } : membership,
     ),
   );
+}
+
+/** The server confirmed it refuses this admin's credentials: the team no longer reaches this browser. */
+export async function markRemoved(pageId: string): Promise<void> {
+  await change(pageId, { removed: true, refused: false });
   await resetWhenRemoved(pageId);
+}
+
+/** Credentials refused by something the server did not confirm (see answers.ts). */
+export async function noteRefusal(pageId: string): Promise<void> {
+  const membership = (await loadMemberships()).find((joined) => joined.pageId === pageId);
+  if (membership && !membership.refused) await change(pageId, { refused: true });
+}
+
+/** The server accepts this admin again (or always did): nothing is refused any more. */
+export async function clearRefusal(pageId: string): Promise<void> {
+  const membership = (await loadMemberships()).find((joined) => joined.pageId === pageId);
+  if (membership && (membership.refused || membership.removed))
+    await change(pageId, { removed: false, refused: false });
 }
 
 /** The joined team of a Page, if any, while the server still accepts this admin. */

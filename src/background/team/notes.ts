@@ -7,7 +7,8 @@ import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
 import { fanKeyUnder } from './fan-document';
 import type { Membership } from './membership';
-import { cachedTeamSettings, interpret } from './state';
+import { cachedTeamSettings } from './state';
+import { interpret } from './answers';
 import type { TeamDocument } from './setup';
 import type { OutboxItem } from '../storage/schema';
 

@@ -6,7 +6,7 @@ import { teamKeys } from './local-state';
 import { entryOfContact, type ContactDocument } from './contact-document';
 import type { StoredFanDocument } from './gate';
 import type { Membership } from './membership';
-import { interpret } from './state';
+import { interpret } from './answers';
 import { isTemplateChange, mirrorTemplates } from './templates';
 import { isNoteChange, mirrorNotes } from './notes';
 

@@ -1,7 +1,8 @@
 import { withDatabase } from '../storage/database';
 import { RequestError } from '../request';
-import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS, type CouchAnswer } from './couch-http';
-import { markRemoved, type Membership } from './membership';
+import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS } from './couch-http';
+import { interpret, type TeamAnswer } from './answers';
+import type { Membership } from './membership';
 import type { TeamDocument } from './setup';
 import { teamKeys } from './local-state';
 
@@ -9,9 +10,6 @@ import { teamKeys } from './local-state';
 export const TEAM_SETTINGS_TTL_MS = 60_000;
 
 const metaKey = teamKeys.settings;
-/** What every refusal by the server's write rules starts with (see validate-doc-update.ts). */
-const RULES_PREFIX = 'page-outreach:';
-
 interface CachedTeam {
   fetchedAt: number;
   team: TeamDocument;
@@ -26,30 +24,6 @@ async function keep(pageId: string, team: TeamDocument, now: number): Promise<Te
   const cached: CachedTeam = { fetchedAt: now, team };
   await withDatabase((db) => db.put('meta', JSON.stringify(cached), metaKey(pageId)));
   return team;
-}
-
-/** What the team server answered, in the terms the gate acts on. */
-export type TeamAnswer<T> =
-  | { kind: 'ok'; value: T; date: number | null }
-  | { kind: 'conflict' }
-  | { kind: 'not-found' }
-  | { kind: 'unreachable' }
-  | { kind: 'removed' }
-  | { kind: 'refused'; reason: string };
-
-/** Reads an answer; a refusal of this admin's credentials marks them removed from the team. */
-export async function interpret<T>(membership: Membership, answer: CouchAnswer<T>): Promise<TeamAnswer<T>> {
-  if (answer.ok) return { kind: 'ok', value: answer.body, date: answer.date };
-  if (answer.status === 0 || answer.status >= 500) return { kind: 'unreachable' };
-  // A refusal by the team's own rules names one of their codes; any other 401/403 refuses the account.
-  const byRules = answer.reason.startsWith(RULES_PREFIX);
-  if (answer.status === 401 || (answer.status === 403 && !byRules)) {
-    await markRemoved(membership.pageId);
-    return { kind: 'removed' };
-  }
-  if (answer.status === 404) return { kind: 'not-found' };
-  if (answer.status === 409) return { kind: 'conflict' };
-  return { kind: 'refused', reason: answer.reason };
 }
 
 /**

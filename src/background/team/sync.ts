@@ -4,7 +4,7 @@ import { withDatabase } from '../storage/database';
 import { outboxCount } from '../storage/outbox';
 import { teamKeys } from './local-state';
 import { exclusively, ifIdle } from './lock';
-import { activeMembership, loadMemberships, type Membership } from './membership';
+import { activeMembership, clearRefusal, loadMemberships, type Membership } from './membership';
 import { pullTeam } from './pull';
 import { tellTemplates } from './templates';
 import { tellOutbox } from './tell';
@@ -45,6 +45,8 @@ export async function syncMembership(membership: Membership, now: number): Promi
     const heard = await pullTeam(membership, now);
     // After the pull, which settles what a teammate changed first: what is left to tell is this browser's.
     const toldTemplates = await tellTemplates(membership);
+    // The server answered the whole pull: whatever refused this admin before, it accepts them now.
+    if (heard) await clearRefusal(membership.pageId);
     if (allTold && toldTemplates && heard) {
       await withDatabase((db) => db.put('meta', String(now), syncedKey(membership.pageId)));
     }

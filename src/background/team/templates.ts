@@ -7,7 +7,7 @@ import { listTemplates } from '../compose/template-store';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
 import type { Membership } from './membership';
-import { interpret } from './state';
+import { interpret } from './answers';
 import { teamKeys } from './local-state';
 
 /**

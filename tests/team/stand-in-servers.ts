@@ -1,0 +1,36 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Servers that stand between an admin's browser and the team server, each misbehaving one way. */
+async function listen(handle: (response: ServerResponse) => void) {
+  const server = createServer((_request, response) => handle(response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * Holds the first request it gets until the test releases it, and answers every request
+ * "unavailable" (503): a sync caught mid-request, on a server that is down.
+ */
+export async function holdingServer() {
+  let held: ServerResponse | null = null;
+  let arrived: () => void = () => undefined;
+  const firstRequest = new Promise<void>((resolve) => (arrived = resolve));
+  const unavailable = (response: ServerResponse) => response.writeHead(503).end('{"error":"unavailable"}');
+  const server = await listen((response) => {
+    if (held) return unavailable(response);
+    held = response;
+    arrived();
+  });
+  return { ...server, firstRequest, release: () => held && unavailable(held) };
+}
+
+/** A gateway in front of the team server that refuses everything with its own 403 page. */
+export function refusingGateway() {
+  return listen((response) =>
+    response.writeHead(403, { 'Content-Type': 'text/html' }).end('<h1>403 Forbidden</h1><p>nginx</p>'),
+  );
+}
