@@ -1,4 +1,4 @@
-import type { ErrorReply, ReplyData } from '../shared/messages';
+import type { ErrorReply, ReplyOf, ToBackground } from '../shared/messages';
 import type { MessageKey } from '../shared/i18n';
 import type { TeamPort } from './team-port';
 
@@ -39,9 +39,6 @@ export interface HandlerContext {
 }
 
 /** One handler per message type of `M`, each answering with that type's reply data. */
-export type HandlerMap<M extends { type: string }> = {
-  [K in M['type']]: (
-    message: Extract<M, { type: K }>,
-    context: HandlerContext,
-  ) => Promise<K extends keyof ReplyData ? ReplyData[K] : never>;
+export type HandlerMap<M extends ToBackground> = {
+  [K in M['type']]: (message: Extract<M, { type: K }>, context: HandlerContext) => Promise<ReplyOf<K>>;
 };

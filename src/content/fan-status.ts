@@ -6,9 +6,9 @@ import {
   noHistory,
   OUTREACH_CHANGE_KEY,
   type FanKey,
-  type FanStatus,
   type OutreachChange,
 } from '../shared/fan-status';
+import type { FanStatus } from '../shared/messages';
 import { formatAgo, formatDay } from '../shared/format';
 import { t, uiLanguage } from '../shared/i18n';
 import { MAX_STATUS_BATCH } from '../shared/limits';

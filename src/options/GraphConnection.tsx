@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
-import { GRAPH_HOST_PERMISSION, type ConnectedPage } from '../shared/graph';
+import { GRAPH_HOST_PERMISSION } from '../shared/graph';
+import type { ConnectedPage } from '../shared/messages';
 import { t } from '../shared/i18n';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { RememberCheckbox } from './RememberCheckbox';

@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
-import type { ReplyData } from '../shared/messages';
+import type { ReplyOf } from '../shared/messages';
 import {
   CATEGORIES,
   isOverridable,
@@ -16,7 +16,7 @@ import { assistedDelivery } from './delivery/assisted-delivery';
 import { describeDelivery, describeVerdict, type Outcome } from './format';
 import { preselect, type LastUsed } from './preselect';
 
-type Loaded = ReplyData['popup/open'];
+type Loaded = ReplyOf<'popup/open'>;
 
 /** Where the admin's last sends per category are remembered, to preselect the template next time. */
 const LAST_USED_KEY = 'lastUsedTemplates';

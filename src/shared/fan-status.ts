@@ -1,17 +1,5 @@
-// No zod here: the content script imports this module.
-/** What the content script shows beside a fan's action: the fan's standing with this Page. */
-export interface FanStatus {
-  pageId: string;
-  fanId: string;
-  /** When the Page last messaged the fan, if ever. */
-  lastContactAt: number | null;
-  /** Until when the per-fan limit refuses another message, if it does now. */
-  blockedUntil: number | null;
-  /** Pre-ban warnings ("strikes") the fan was sent within the strike window (90 days by default). */
-  warnings: number;
-  /** Marked "do not contact": nothing but customer care. */
-  doNotContact: boolean;
-}
+// No zod here: the content script imports this module (types from the protocol are erased).
+import type { FanStatus } from './messages';
 
 export interface FanKey {
   pageId: string;

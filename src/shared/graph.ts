@@ -25,22 +25,5 @@ export type GraphError = (typeof GRAPH_ERRORS)[number];
 export const PAUSING_ERRORS = ['rate-limited', 'page-restricted', 'page-blocked'] as const;
 export type PausingError = (typeof PAUSING_ERRORS)[number];
 
-/** The Graph API rests for this Page until `until`, because Facebook answered `reason`. */
-export interface GraphPause {
-  pageId: string;
-  until: number;
-  reason: PausingError;
-}
-
-/** A Page connected to the Graph API, as the extension's pages may see it: never the token. */
-export interface ConnectedPage {
-  id: string;
-  name: string;
-  /** The token can read the Page's conversations (and so, its messages from other admins). */
-  canReadConversations: boolean;
-  /** Kept on this computer across browser restarts, not only for this browser session. */
-  remembered: boolean;
-}
-
 /** The host the Graph API needs: optional, and asked for only when the admin connects a Page. */
 export const GRAPH_HOST_PERMISSION = 'https://graph.facebook.com/*';

@@ -191,22 +191,24 @@ export const MAX_FAN_NOTES = 2000;
 export const MIN_OVERRIDE_REASON = 3;
 export const MAX_OVERRIDE_REASON = 500;
 
-export type Verdict =
-  | { allowed: true }
-  | {
-      allowed: false;
-      rule: PolicyRule;
-      /** When the contact (or, for "do not contact", the marking) behind the rule was made, if any. */
-      lastContactAt?: number;
-      /** Who on the Page's team made it, when another admin did (team mode). */
-      lastContactBy?: string;
-      /**
-       * The contact is a private reply Facebook noted under another of the fan's comments: someone on
-       * the Page's team sent it, at the latest at `lastContactAt`.
-       */
-      seenOnFacebook?: true;
-      /** When the fan can be messaged again; absent for rules that never expire. */
-      eligibleAt?: number;
-      /** For caps of more than one message: how many the rule allows in its window. */
-      limit?: number;
-    };
+export const VerdictSchema = z.discriminatedUnion('allowed', [
+  z.strictObject({ allowed: z.literal(true) }),
+  z.strictObject({
+    allowed: z.literal(false),
+    rule: z.enum(POLICY_RULES),
+    /** When the contact (or, for "do not contact", the marking) behind the rule was made, if any. */
+    lastContactAt: time.optional(),
+    /** Who on the Page's team made it, when another admin did (team mode). */
+    lastContactBy: text.optional(),
+    /**
+     * The contact is a private reply Facebook noted under another of the fan's comments: someone on
+     * the Page's team sent it, at the latest at `lastContactAt`.
+     */
+    seenOnFacebook: z.literal(true).optional(),
+    /** When the fan can be messaged again; absent for rules that never expire. */
+    eligibleAt: time.optional(),
+    /** For caps of more than one message: how many the rule allows in its window. */
+    limit: z.number().int().positive().optional(),
+  }),
+]);
+export type Verdict = z.infer<typeof VerdictSchema>;

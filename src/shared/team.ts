@@ -1,23 +1,24 @@
 import { z } from 'zod';
 
 /** What the extension's pages may know of a joined team: never the credentials. */
-export interface TeamView {
-  pageId: string;
-  pageName: string;
-  server: string;
-  user: string;
-  remembered: boolean;
+export const TeamViewSchema = z.strictObject({
+  pageId: z.string(),
+  pageName: z.string(),
+  server: z.string(),
+  user: z.string(),
+  remembered: z.boolean(),
   /** The server no longer accepts this admin: the team's limits no longer reach this browser. */
-  removed: boolean;
+  removed: z.boolean(),
   /** Something refused this admin's account, and the server did not confirm it (see "check again"). */
-  refused: boolean;
+  refused: z.boolean(),
   /** When this browser last told the team everything it had waiting; null: not yet. */
-  lastSyncedAt: number | null;
+  lastSyncedAt: z.number().nullable(),
   /** What waits in this browser to be told to the team: contacts, marks, notes, forgotten fans. */
-  pending: number;
+  pending: z.number().int().nonnegative(),
   /** The team refuses a send its server cannot check (as last read). */
-  strict: boolean;
-}
+  strict: z.boolean(),
+});
+export type TeamView = z.infer<typeof TeamViewSchema>;
 
 /**
  * An admin's name on the team, shown to the others ("Bea messaged this fan…"): letters, digits, spaces

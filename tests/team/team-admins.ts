@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type browser from 'webextension-polyfill';
-import { routeMessage } from '../../src/background/app';
-import type { ReplyData } from '../../src/shared/messages';
+import { routeMessage } from '../unit/checked-router';
+import type { MessageType, ReplyOf } from '../../src/shared/messages';
 import { fakeBrowser } from '../unit/fake-browser';
 import '../unit/indexeddb';
 import { facebookTab, popup } from '../unit/senders';
@@ -44,10 +44,10 @@ export class Admin {
     return this.as(() => routeMessage(message, sender, now));
   }
 
-  async call<K extends keyof ReplyData>(message: { type: K } & Record<string, unknown>, now = Date.now()) {
+  async call<K extends MessageType>(message: { type: K } & Record<string, unknown>, now = Date.now()) {
     const reply = await this.send(message, now);
     if (!reply.ok) throw new Error(reply.error.message);
-    return reply.data as ReplyData[K];
+    return reply.data as ReplyOf<K>;
   }
 
   /** The team server stops answering this admin (a port where nothing listens), or answers again. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from '../unit/checked-router';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { facebookTab, popup } from '../unit/senders';
 import { startCouchServer, type CouchServer } from './couch-process.mjs';

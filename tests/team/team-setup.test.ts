@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from '../unit/checked-router';
 import { TEAM_SCHEMA } from '../../src/background/team/design-document';
 import { teamDatabaseName } from '../../src/background/team/setup';
 import { parseInvite } from '../../src/shared/team-invite';
-import type { ReplyData } from '../../src/shared/messages';
+import type { MessageType, ReplyOf } from '../../src/shared/messages';
 import { fakeBrowser } from '../unit/fake-browser';
 import { freshIndexedDB } from '../unit/indexeddb';
 import { popup } from '../unit/senders';
@@ -25,10 +25,10 @@ beforeEach(() => {
 const send = (message: { type: string } & Record<string, unknown>) =>
   routeMessage(message, popup, Date.now());
 
-async function call<K extends keyof ReplyData>(message: { type: K } & Record<string, unknown>) {
+async function call<K extends MessageType>(message: { type: K } & Record<string, unknown>) {
   const reply = await send(message);
   if (!reply.ok) throw new Error(reply.error.message);
-  return reply.data as ReplyData[K];
+  return reply.data as ReplyOf<K>;
 }
 
 const createTeam = (fields: Record<string, unknown> = {}) =>
@@ -207,10 +207,10 @@ describe('the team server', () => {
   });
 });
 
-async function created(fields: Record<string, unknown> = {}): Promise<ReplyData['team/create']> {
+async function created(fields: Record<string, unknown> = {}): Promise<ReplyOf<'team/create'>> {
   const reply = await createTeam(fields);
   if (!reply.ok) throw new Error(reply.error.message);
-  return reply.data as ReplyData['team/create'];
+  return reply.data as ReplyOf<'team/create'>;
 }
 
 async function onServerPut(path: string, body: unknown): Promise<void> {

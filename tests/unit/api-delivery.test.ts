@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { GRAPH_CONNECTION_KEY } from '../../src/background/storage/keys';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { listOutreach } from '../../src/background/outreach/log';
 import { GRAPH_ERRORS } from '../../src/shared/graph';
 import { GRAPH_ANSWERS, happyGraph, happyGraphBut } from '../fixtures/graph-stub.mjs';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { abandonTab } from '../../src/background/delivery/assisted-delivery';
 import { NO_TEAM } from '../../src/background/team-port';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { listOutreach } from '../../src/background/outreach/log';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { exportBackup } from '../../src/background/transfer/backup';
 import { DATABASE_VERSION } from '../../src/background/storage/migrations';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { BackupSchema, type Backup } from '../../src/shared/backup';
 import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { uploadAndRestoreBackup } from '../../src/shared/backup-upload';
 import type { ImportMode } from '../../src/shared/export-document';
-import type { ReplyData } from '../../src/shared/messages';
+import type { MessageType, ReplyOf } from '../../src/shared/messages';
 import { MAX_LOG_ENTRIES } from '../../src/shared/outreach';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
@@ -19,10 +19,10 @@ import { facebookTab, popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
-async function call<K extends keyof ReplyData>(message: { type: K } & Record<string, unknown>, now = NOW) {
+async function call<K extends MessageType>(message: { type: K } & Record<string, unknown>, now = NOW) {
   const reply = await routeMessage(message, popup, now);
   if (!reply.ok) throw new Error(reply.error.message);
-  return reply.data as ReplyData[K];
+  return reply.data as ReplyOf<K>;
 }
 
 /**

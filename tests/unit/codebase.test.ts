@@ -21,7 +21,11 @@ function filesUnder(dir: string): string[] {
 function resolveImport(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
   const base = resolve(dirname(from), specifier);
-  for (const candidate of [base, ...SOURCE_EXTENSIONS.map((extension) => base + extension)]) {
+  for (const candidate of [
+    base,
+    ...SOURCE_EXTENSIONS.map((extension) => base + extension),
+    ...SOURCE_EXTENSIONS.map((extension) => join(base, `index${extension}`)),
+  ]) {
     try {
       if (statSync(candidate).isFile()) return relative('.', candidate);
     } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { listOutreach } from '../../src/background/outreach/log';
 import { fakeBrowser } from './fake-browser';
 import { useGraphStub } from './graph-stub-setup';

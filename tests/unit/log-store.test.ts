@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { applyChange, deleteEntry, entries, loadLog, undoDelete } from '../../src/log/log-store';
 import { OUTREACH_CHANGE_KEY, type OutreachChange } from '../../src/shared/fan-status';
 import type { OutreachEntry } from '../../src/shared/outreach';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { ContentToBackgroundSchema, PopupToBackgroundSchema } from '../../src/shared/messages';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';

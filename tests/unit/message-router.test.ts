@@ -1,7 +1,7 @@
 import type browser from 'webextension-polyfill';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/storage/database';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { listOutreach } from '../../src/background/outreach/log';
 import { EXTENSION_ID, fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
@@ -9,7 +9,7 @@ import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
 import { giuliaComment } from './sample-comment';
 import { facebookTab, popup, TAB_ID } from './senders';
-import type { ReplyData } from '../../src/shared/messages';
+import type { ReplyOf } from '../../src/shared/messages';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -186,7 +186,7 @@ describe('message router', () => {
         },
       },
     });
-    const templates = reply.ok ? (reply.data as ReplyData['popup/open']).templates : [];
+    const templates = reply.ok ? (reply.data as ReplyOf<'popup/open'>).templates : [];
     expect(new Set(templates.map((template) => template.language))).toEqual(new Set(['it']));
     expect(new Set(templates.map((template) => template.category))).toEqual(
       new Set(['thanks', 'promo', 'warning', 'care']),
@@ -201,7 +201,7 @@ describe('message router', () => {
     });
     await routeMessage({ type: 'target/select', comment }, facebookTab, NOW);
     const reply = await routeMessage({ type: 'popup/open' }, popup, NOW);
-    const titles = reply.ok ? (reply.data as ReplyData['popup/open']).templates.map((t) => t.title) : [];
+    const titles = reply.ok ? (reply.data as ReplyOf<'popup/open'>).templates.map((t) => t.title) : [];
     expect(titles).toContain('Thanks, edited');
     expect(titles).not.toContain('Thank you for commenting');
     const gone = { ...reserveThanks, category: 'care', templateId: 'default-care-1-en' } as const;

@@ -1,4 +1,4 @@
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { giuliaComment } from './sample-comment';
 import { facebookTab, popup } from './senders';

@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DATABASE_NAME, withDatabase } from '../../src/background/storage/database';
 import { DATABASE_VERSION } from '../../src/background/storage/migrations';
-import { routeMessage } from '../../src/background/app';
+import { routeMessage } from './checked-router';
 import { listOutreach } from '../../src/background/outreach/log';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { routeMessage } from '../../src/background/app';
-import type { ReplyData } from '../../src/shared/messages';
+import { routeMessage } from './checked-router';
+import type { MessageType, ReplyOf } from '../../src/shared/messages';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DEFAULT_TEMPLATES, type Template } from '../../src/shared/templates';
 import { freshIndexedDB } from './indexeddb';
@@ -8,12 +8,12 @@ import { facebookTab, popup } from './senders';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
-async function call<K extends keyof ReplyData>(
+async function call<K extends MessageType>(
   message: { type: K } & Record<string, unknown>,
-): Promise<ReplyData[K]> {
+): Promise<ReplyOf<K>> {
   const reply = await routeMessage(message, popup, NOW);
   if (!reply.ok) throw new Error(reply.error.message);
-  return reply.data as ReplyData[K];
+  return reply.data as ReplyOf<K>;
 }
 
 const listed = async () => (await call({ type: 'templates/list' })).templates;

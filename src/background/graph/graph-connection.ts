@@ -1,6 +1,7 @@
 import type { CommentContext } from '../../shared/comment-context';
 import browser from 'webextension-polyfill';
-import type { ConnectedPage, GraphPause, PausingError } from '../../shared/graph';
+import type { PausingError } from '../../shared/graph';
+import type { ConnectedPage, GraphPause } from '../../shared/messages';
 import { HOUR_MS } from '../../shared/time';
 import { GRAPH_CONNECTION_KEY } from '../storage/keys';
 import { withDatabase } from '../storage/database';

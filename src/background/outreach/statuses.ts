@@ -1,4 +1,5 @@
-import type { FanKey, FanStatus } from '../../shared/fan-status';
+import type { FanKey } from '../../shared/fan-status';
+import type { FanStatus } from '../../shared/messages';
 import { type Category, type OutreachEntry } from '../../shared/outreach';
 import type { IDBPIndex } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from '../storage/schema';

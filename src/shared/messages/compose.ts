@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { CommentContextSchema, commentFields } from '../comment-context';
+import {
+  CategorySchema,
+  CATEGORIES,
+  DeliveryOutcomeSchema,
+  MAX_OVERRIDE_REASON,
+  MIN_OVERRIDE_REASON,
+  OutreachEntrySchema,
+  VerdictSchema,
+} from '../outreach';
+import { CustomPlaceholdersSchema } from '../placeholders';
+import { TeamViewSchema } from '../team';
+import { TemplateSchema } from '../templates';
+import { entryId } from './content';
+import { defineMessage } from './define';
+import { GraphErrorSchema, GraphPauseSchema } from './graph';
+import { COMPOSER_FAILURES } from './to-content';
+
+const commentId = commentFields.commentId;
+const time = z.number().int().nonnegative();
+const byCategory = <T extends z.ZodType>(value: T) =>
+  z.strictObject(
+    Object.fromEntries(CATEGORIES.map((category) => [category, value])) as Record<
+      (typeof CATEGORIES)[number],
+      T
+    >,
+  );
+
+/** The comment the admin picked, in the tab it was picked in, and when. */
+export const PendingTargetSchema = z.strictObject({
+  comment: CommentContextSchema,
+  tabId: z.number().int(),
+  selectedAt: time,
+});
+export type PendingTarget = z.infer<typeof PendingTargetSchema>;
+
+/** A joined team as the popup shows it: who this admin is there, whether still in, how its sync stands. */
+export const PopupTeamSchema = TeamViewSchema.pick({
+  user: true,
+  removed: true,
+  lastSyncedAt: true,
+  pending: true,
+});
+export type PopupTeam = z.infer<typeof PopupTeamSchema>;
+
+/** The policy's verdicts for the picked comment, and what they rest on. */
+const CheckedSchema = z.strictObject({
+  /** The policy's verdict for each category of message to the target now, shown before sending. */
+  verdicts: byCategory(VerdictSchema),
+  /** Pre-ban warnings the target fan already got within the strike window. */
+  strikes: z.number().int().nonnegative(),
+  /** The target fan is marked "do not contact". */
+  doNotContact: z.boolean(),
+  /** When the target fan last got each category of message (within the longest rule window). */
+  lastContacts: z.partialRecord(CategorySchema, time),
+  /** When Facebook last said the target fan cannot receive the Page's messages, if it did. */
+  unavailableAt: time.nullable(),
+});
+
+const PopupOpenSchema = z.strictObject({
+  ...CheckedSchema.shape,
+  target: PendingTargetSchema.nullable(),
+  templates: z.array(TemplateSchema),
+  verdicts: CheckedSchema.shape.verdicts.nullable(),
+  /** The admins' notes about the target fan. */
+  notes: z.string(),
+  /** The Page's own placeholders and their values, for filling templates. */
+  placeholders: CustomPlaceholdersSchema,
+  /** Set when the facebook.com tab in view shows comments the content script could not recognize. */
+  recognitionFailed: z.boolean(),
+  /** How Send delivers to this target: the Graph API for a connected Page, else Facebook's box. */
+  deliveryVia: z.enum(['api', 'box']),
+  /** While Facebook's page-wide answer (rate limit, block) rests the Graph API for the target's Page. */
+  graphPause: GraphPauseSchema.nullable(),
+  /** The verdicts rest on this browser's log alone so far: 'popup/refine' adds the Graph API's reads. */
+  refining: z.boolean(),
+  /** The target's Page has a team this browser joined: who this admin is there, and how it stands. */
+  team: PopupTeamSchema.nullable(),
+});
+
+/** How `outreach/deliver` went: through Facebook's message box in the tab, or the Graph API. */
+export const DeliveryReplySchema = z.union([
+  z.strictObject({ via: z.literal('box'), prepared: z.literal(true) }),
+  z.strictObject({ via: z.literal('box'), prepared: z.literal(false), reason: z.enum(COMPOSER_FAILURES) }),
+  z.strictObject({
+    via: z.literal('api'),
+    status: z.enum(['sent', 'failed', 'unknown']),
+    error: GraphErrorSchema.optional(),
+    /** When Facebook asked the Page to slow down: when the Graph API is used again. */
+    retryAt: time.optional(),
+  }),
+]);
+export type DeliveryReply = z.infer<typeof DeliveryReplySchema>;
+
+/** Everything the compose view shows at once, from this browser alone. */
+export const popupOpen = defineMessage('popup/open', {}, PopupOpenSchema);
+
+/** The target's verdicts again, with what the Graph API says of the Page's conversation with the fan. */
+export const popupRefine = defineMessage(
+  'popup/refine',
+  {},
+  z.strictObject({ checked: z.strictObject({ commentId: z.string(), ...CheckedSchema.shape }).nullable() }),
+);
+
+/** On a team's Page: syncs its team now, so the templates and the sync state shown are fresh. */
+export const popupSync = defineMessage(
+  'popup/sync',
+  {},
+  /** `commentId`: the target the sync was for, as in 'popup/refine'. */
+  z.strictObject({
+    commentId: z.string().nullable(),
+    templates: z.array(TemplateSchema),
+    team: PopupTeamSchema.nullable(),
+  }),
+);
+
+/** Checks and records a send to the picked comment's author; nothing is sent yet. */
+export const outreachReserve = defineMessage(
+  'outreach/reserve',
+  {
+    commentId,
+    category: CategorySchema,
+    templateId: z.string().min(1).max(200),
+    text: z.string().trim().min(1).max(2000),
+    /** Send despite a soft rule; the reason is kept with the entry. */
+    override: z
+      .strictObject({ reason: z.string().trim().min(MIN_OVERRIDE_REASON).max(MAX_OVERRIDE_REASON) })
+      .optional(),
+  },
+  /** `teamChecked`: on a Page with a team, whether its server took part (false: decided offline). */
+  z.strictObject({
+    verdict: VerdictSchema,
+    entry: OutreachEntrySchema.nullable(),
+    teamChecked: z.boolean().optional(),
+  }),
+);
+
+/** Puts a reserved entry's text into Facebook's own message box, in the tab its comment is in. */
+export const outreachDeliver = defineMessage('outreach/deliver', { entryId }, DeliveryReplySchema);
+
+/** The clipboard delivery's outcome, when Facebook's message box could not take the text. */
+export const outreachConfirm = defineMessage(
+  'outreach/confirm',
+  { entryId, outcome: DeliveryOutcomeSchema },
+  z.strictObject({ entry: OutreachEntrySchema }),
+);
+
+export const COMPOSE_MESSAGES = [
+  popupOpen,
+  popupRefine,
+  popupSync,
+  outreachReserve,
+  outreachDeliver,
+  outreachConfirm,
+] as const;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CommentContextSchema, commentFields } from '../comment-context';
+import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_STATUS_BATCH } from '../limits';
+import { ComposerOutcomeSchema } from '../outreach';
+import { SURFACES } from '../surface';
+import { defineMessage, done } from './define';
+
+export const entryId = z.uuid();
+const time = z.number().int().nonnegative();
+
+/** What the content script shows beside a fan's action: the fan's standing with this Page. */
+export const FanStatusSchema = z.strictObject({
+  pageId: z.string(),
+  fanId: z.string(),
+  /** When the Page last messaged the fan, if ever. */
+  lastContactAt: time.nullable(),
+  /** Until when the per-fan limit refuses another message, if it does now. */
+  blockedUntil: time.nullable(),
+  /** Pre-ban warnings ("strikes") the fan was sent within the strike window (90 days by default). */
+  warnings: z.number().int().nonnegative(),
+  /** Marked "do not contact": nothing but customer care. */
+  doNotContact: z.boolean(),
+});
+export type FanStatus = z.infer<typeof FanStatusSchema>;
+
+/** The admin clicked "Send message" beside a comment: it becomes the compose view's target. */
+export const targetSelect = defineMessage(
+  'target/select',
+  {
+    comment: CommentContextSchema,
+    /** Where the admin chose the compose view to open (see surface.ts). */
+    surface: z.enum(SURFACES).optional(),
+  },
+  z.strictObject({ popupOpened: z.boolean() }),
+);
+
+/** Which signal failed when comments in view got no action (null: all is well). */
+export const pageHealth = defineMessage(
+  'page/health',
+  { failedSignal: z.enum(FAILED_SIGNALS).nullable() },
+  done,
+);
+
+/** The standing of a batch of fans; only the fans with something to show are answered. */
+export const fansStatus = defineMessage(
+  'fans/status',
+  {
+    fans: z
+      .array(z.strictObject({ pageId: commentFields.pageId, fanId: commentFields.authorId }))
+      .min(1)
+      .max(MAX_STATUS_BATCH),
+  },
+  z.strictObject({ statuses: z.array(FanStatusSchema) }),
+);
+
+/** How a message this tab put in Facebook's message box ended; only that tab may say so. */
+export const composerOutcome = defineMessage(
+  'composer/outcome',
+  {
+    entryId,
+    outcome: ComposerOutcomeSchema,
+    /** What Facebook's box really sent, when the admin edited the text there. */
+    sentText: z.string().min(1).max(MAX_MESSAGE_LENGTH).optional(),
+  },
+  done,
+);
+
+/** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
+export const CONTENT_MESSAGES = [targetSelect, pageHealth, fansStatus, composerOutcome] as const;

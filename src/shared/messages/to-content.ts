@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { commentFields } from '../comment-context';
+import { entryId } from './content';
+
+/** Why Facebook's own message box could not take the text; the clipboard takes over. */
+export const COMPOSER_FAILURES = [
+  /** The comment's tab is gone, or it is not the tab the comment was picked in any more. */
+  'no-tab',
+  /** The comment is no longer on the page. */
+  'no-comment',
+  /** Facebook shows no "Message" control beside the comment. */
+  'no-control',
+  /** The control did not open a message box in time. */
+  'no-composer',
+  /** The box already holds a draft, which is the admin's and is never overwritten. */
+  'composer-busy',
+  /** The box did not take the text as given. */
+  'not-accepted',
+] as const;
+export type ComposerFailure = (typeof COMPOSER_FAILURES)[number];
+
+export const ComposerFillReplySchema = z.discriminatedUnion('prepared', [
+  z.strictObject({ prepared: z.literal(true) }),
+  z.strictObject({ prepared: z.literal(false), reason: z.enum(COMPOSER_FAILURES) }),
+]);
+export type ComposerFillReply = z.infer<typeof ComposerFillReplySchema>;
+
+/**
+ * Sent by the extension (its background, or its pages) to a facebook.com tab's content script. The
+ * page cannot send these, so the content script trusts them; its answer is parsed like any message
+ * that comes from a page.
+ */
+export const ExtensionToContentSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('composer/fill'),
+    entryId,
+    commentId: commentFields.commentId,
+    text: z.string().min(1),
+  }),
+  /** What Page Outreach sees of the comments in view; `outline` draws (or clears) their outlines. */
+  z.strictObject({ type: z.literal('page/census'), outline: z.boolean() }),
+  /** A page report of the comments in view and an open chat tab, sanitized (see page-report.ts). */
+  z.strictObject({ type: z.literal('page/report') }),
+]);
+export type ExtensionToContent = z.infer<typeof ExtensionToContentSchema>;
