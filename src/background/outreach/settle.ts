@@ -1,3 +1,18 @@
+/**
+ * Settling a send: the middle and end of reserve → deliver → confirm. Every move of an entry's status
+ * is one readwrite transaction that checks the move against the entry as stored (canSettle), so news
+ * that arrives late, twice, or from a dying worker changes nothing. A limit is freed only by `failed`,
+ * on proof that nothing was sent; everything ambiguous ends `unknown` and keeps counting.
+ *
+ *   reserved ──deliver (claim)──▶ sending ──box took the text──▶ prepared ──Send seen──▶ sent
+ *      │                           │  │                            │
+ *      │                           │  └──clipboard──▶ copied       ├──closed with text──▶ failed
+ *      │                           └──Graph API──▶ sent / failed   └──tab gone, timeout──▶ unknown
+ *      └──worker restarts, timeout──▶ unknown ──a late confirmation──▶ sent / copied / failed
+ *
+ * On a team's Page each move also puts the entry's new state in the team outbox (storage/outbox.ts),
+ * in the same transaction, and the team hears of it from there (team/tell.ts).
+ */
 import { canSettle, type EntryStatus, type OutreachEntry } from '../../shared/outreach';
 import type { GraphError } from '../../shared/graph';
 import type { OutreachDatabase } from '../storage/schema';

@@ -65,6 +65,49 @@ export async function writeFanDocument(
   return answer.kind === 'refused' ? { kind: 'conflict' } : answer;
 }
 
+/** Writes of a fan's document tried, each over a fresh read, before the change waits for the next sync. */
+const MAX_WRITE_ATTEMPTS = 3;
+
+/** How a change to a fan's document ended: written, not needed, or not taken (and why). */
+export type FanDocumentChange =
+  | { kind: 'written'; doc: StoredFanDocument }
+  | { kind: 'unchanged'; doc: StoredFanDocument }
+  /** Other admins kept writing: every attempt met a newer revision (`doc`, the latest read). */
+  | { kind: 'contended'; doc: StoredFanDocument }
+  | { kind: Exclude<TeamAnswer<unknown>['kind'], 'ok'> };
+
+/**
+ * The one compare-and-set gate of a fan's document: applies `change` to the document as the server
+ * holds it and writes it over that revision. When another admin wrote in between, it reads what they
+ * wrote and applies `change` to that, so the change is decided again on the team's latest state; a
+ * `change` that returns null writes nothing (a later decision stands, or nothing is left to add).
+ * `read`: the document as the caller already read it, saving the first request.
+ */
+export async function changeFanDocument(
+  membership: Membership,
+  fanKey: string,
+  change: (doc: StoredFanDocument) => StoredFanDocument | null,
+  read?: StoredFanDocument,
+): Promise<FanDocumentChange> {
+  let doc = read;
+  if (!doc) {
+    const first = await readFanDocument(membership, fanKey);
+    if (first.kind !== 'ok') return { kind: first.kind };
+    doc = first.value;
+  }
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+    const changed = change(doc);
+    if (!changed) return { kind: 'unchanged', doc };
+    const written = await writeFanDocument(membership, changed);
+    if (written.kind === 'ok') return { kind: 'written', doc: { ...changed, _rev: written.value.rev } };
+    if (written.kind !== 'conflict') return { kind: written.kind };
+    const fresh = await readFanDocument(membership, fanKey);
+    if (fresh.kind !== 'ok') return { kind: fresh.kind };
+    doc = fresh.value;
+  }
+  return { kind: 'contended', doc };
+}
+
 /** The team's contacts with the fan as the policy counts them, each under the entry id it was made as. */
 export function teamHistory(
   doc: FanDocument,

@@ -1,11 +1,8 @@
 import type { OutboxItem } from '../storage/schema';
 import { fanKeyUnder } from './fan-document';
-import { readFanDocument, writeFanDocument } from './gate';
+import { changeFanDocument } from './gate';
 import type { Membership } from './membership';
 import type { TeamDocument } from './setup';
-
-/** Writes of the fan's document tried before the mark is left for the next sync. */
-const MAX_MARK_ATTEMPTS = 3;
 
 export type MarkItem = Extract<OutboxItem, { kind: 'mark' }>;
 
@@ -16,17 +13,11 @@ export type MarkItem = Extract<OutboxItem, { kind: 'mark' }>;
  */
 export async function tellMark(membership: Membership, team: TeamDocument, mark: MarkItem): Promise<boolean> {
   const fanKey = await fanKeyUnder(team.salt, mark.subject);
-  for (let attempt = 0; attempt < MAX_MARK_ATTEMPTS; attempt += 1) {
-    const read = await readFanDocument(membership, fanKey);
-    if (read.kind !== 'ok') return false;
+  const changed = await changeFanDocument(membership, fanKey, (doc) =>
     // A later decision by another admin stands.
-    if (read.value.dnc && read.value.dnc.at > mark.at) return true;
-    const written = await writeFanDocument(membership, {
-      ...read.value,
-      dnc: { on: mark.on, by: membership.user, at: mark.at },
-    });
-    if (written.kind === 'ok') return true;
-    if (written.kind !== 'conflict') return false;
-  }
-  return false;
+    doc.dnc && doc.dnc.at > mark.at
+      ? null
+      : { ...doc, dnc: { on: mark.on, by: membership.user, at: mark.at } },
+  );
+  return changed.kind === 'written' || changed.kind === 'unchanged';
 }

@@ -1,4 +1,4 @@
-import { isOverridable, type OutreachEntry } from '../../shared/outreach';
+import { isOverridable, type OutreachEntry, type Verdict } from '../../shared/outreach';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { withDatabase } from '../storage/database';
 import { evaluate } from '../policy/frequency-policy';
@@ -9,19 +9,16 @@ import { fanKeyUnder } from './fan-document';
 import type { FanDocument } from '../storage/schema';
 import { mirroredFanDocument } from './local-state';
 import {
+  changeFanDocument,
   contactOf,
   readFanDocument,
   teamHistory,
   teamStanding,
   withContacts,
-  writeFanDocument,
 } from './gate';
 import type { Membership } from './membership';
 import type { TeamReservation } from '../team-port';
 import { teamSettings } from './state';
-
-/** Writes of the fan's document tried before the reservation is left to the next sync. */
-const MAX_TEAM_ATTEMPTS = 3;
 
 type Options = Omit<ReserveOptions, 'team' | 'forTeam'>;
 
@@ -72,39 +69,42 @@ export async function reserveThroughTeam(
   const fanKey = await fanKeyUnder(team.salt, draft.fanId);
   const read = await readFanDocument(membership, fanKey);
   if (read.kind !== 'ok') return decideAlone(fanKey, read.kind === 'removed');
-  let doc = read.value;
 
   const reserved = await withDatabase((db) =>
-    reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(doc) }),
+    reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(read.value) }),
   );
   const entry = reserved.entry;
   if (!entry) return { ...reserved, teamChecked: true };
 
-  for (let attempt = 0; attempt < MAX_TEAM_ATTEMPTS; attempt += 1) {
-    if (doc.recent.some((contact) => contact.c === entry.id)) break;
-    const written = await writeFanDocument(
-      membership,
-      withContacts(doc, [contactOf(entry, me)], settings, now),
-    );
-    if (written.kind === 'ok') {
-      await withDatabase((db) => markTeamConfirmed(db, entry));
-      return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
-    }
-    if (written.kind !== 'conflict')
-      return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
-    // Another admin wrote this fan's document since it was read: decide again on what they wrote.
-    const reread = await readFanDocument(membership, fanKey);
-    if (reread.kind !== 'ok')
-      return team.strict ? undo(entry, unreachable) : { ...reserved, teamChecked: false };
-    doc = reread.value;
-    const { contacts, standing } = seen(doc);
-    const others = contacts.filter((contact) => contact.id !== entry.id);
-    const again = evaluate(requestOf(draft), others, settings, now, standing);
-    const overridden = entry.override !== undefined && isOverridable(again);
-    if (!again.allowed && !overridden) return undo(entry, { verdict: again, entry: null, teamChecked: true });
-  }
-  // The document holds the contact already (a write whose answer was lost), or others kept writing.
-  if (doc.recent.some((contact) => contact.c === entry.id)) {
+  // Into the fan's document by compare-and-set. When another admin wrote it since it was read, decide
+  // again on what they wrote: of two admins reserving at once, exactly one gets the send.
+  let refusedAgain: Verdict | null = null;
+  const holds = (current: FanDocument) => current.recent.some((contact) => contact.c === entry.id);
+  const changed = await changeFanDocument(
+    membership,
+    fanKey,
+    (current) => {
+      if (holds(current)) return null;
+      if (current !== read.value) {
+        const { contacts, standing } = seen(current);
+        const others = contacts.filter((contact) => contact.id !== entry.id);
+        const again = evaluate(requestOf(draft), others, settings, now, standing);
+        if (!again.allowed && !(entry.override !== undefined && isOverridable(again))) {
+          refusedAgain = again;
+          return null;
+        }
+      }
+      return withContacts(current, [contactOf(entry, me)], settings, now);
+    },
+    read.value,
+  );
+  if (refusedAgain) return undo(entry, { verdict: refusedAgain, entry: null, teamChecked: true });
+  // Written now, or held already (a write whose answer was lost): the team has it.
+  const taken =
+    changed.kind === 'written' ||
+    changed.kind === 'unchanged' ||
+    (changed.kind === 'contended' && holds(changed.doc));
+  if (taken) {
     await withDatabase((db) => markTeamConfirmed(db, entry));
     return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
   }

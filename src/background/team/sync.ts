@@ -1,3 +1,20 @@
+/**
+ * The team sync: how one browser and its Page's team server meet, at most one sync per team at a time
+ * (lock.ts). Started by the alarm every minute, by a send's outcome, by the popup and by "Sync now".
+ *
+ *   ┌ this browser ───────────────┐          ┌ team server (CouchDB) ───────────┐
+ *   │ teamOutbox: marks, contacts,│─tell.ts─▶│ fan:<key>  (limits, compare-and- │
+ *   │ forgets, notes (one record  │          │            set on its revision)  │
+ *   │ per item, dropped once told)│          │ contact:…  (the shared log)      │
+ *   │                             │◀─pull.ts─│ note:…, template:… (_changes     │
+ *   │ log rows of teammates,      │          │            feed, from checkpoint)│
+ *   │ teamFans copy, templates    │─templates.ts─▶ template:… (over last rev)   │
+ *   └─────────────────────────────┘          └──────────────────────────────────┘
+ *
+ * Order matters: what waits here is told first (a mark stops sends), then the pull settles what
+ * teammates changed, then this browser's template edits go over what it just heard. Everything it
+ * keeps of a team is named in local-state.ts.
+ */
 import browser from 'webextension-polyfill';
 import type { PopupTeam } from '../../shared/messages';
 import { withDatabase } from '../storage/database';

@@ -11,12 +11,11 @@ import { writeContactDocuments } from './contacts';
 import { fanKeyUnder } from './fan-document';
 import { forgottenFanKeys, tellForget } from './forget';
 import {
+  changeFanDocument,
   contactOf,
-  readFanDocument,
   teamHistory,
   teamStanding,
   withContacts,
-  writeFanDocument,
   type StoredFanDocument,
 } from './gate';
 import { tellMark } from './marks';
@@ -99,29 +98,30 @@ async function tellContacts(
     if (fanKey) byFan.set(fanKey, [...(byFan.get(fanKey) ?? []), entry]);
   }
   for (const [fanKey, entries] of byFan) {
-    const read = await readFanDocument(membership, fanKey);
-    if (read.kind !== 'ok') return;
-    const doc = read.value;
-    const known = new Map(doc.recent.map((contact) => [contact.c, contact]));
     const me = membership.user;
-    // A contact the team hears of only now was decided offline: replayed against what the team held
-    // before it, it may have gone over the team's limits. It was sent; it is marked, not undone.
-    const over = entries.filter(
-      (entry) => !known.has(entry.id) && counts(entry) && !allowedThen(entry, doc, me, team.policy),
-    );
-    const contacts = entries.map((entry) => {
-      const onTeam = known.get(entry.id);
-      // A tombstone's comment is an alias here: the team keeps the comment it was told first.
-      return entry.forgotten && onTeam ? { ...onTeam, st: entry.status } : contactOf(entry, me);
+    let over: OutreachEntry[] = [];
+    const written = await changeFanDocument(membership, fanKey, (doc) => {
+      const known = new Map(doc.recent.map((contact) => [contact.c, contact]));
+      // A contact the team hears of only now was decided offline: replayed against what the team held
+      // before it, it may have gone over the team's limits. It was sent; it is marked, not undone.
+      over = entries.filter(
+        (entry) => !known.has(entry.id) && counts(entry) && !allowedThen(entry, doc, me, team.policy),
+      );
+      const contacts = entries.map((entry) => {
+        const onTeam = known.get(entry.id);
+        // A tombstone's comment is an alias here: the team keeps the comment it was told first.
+        return entry.forgotten && onTeam ? { ...onTeam, st: entry.status } : contactOf(entry, me);
+      });
+      return withContacts(doc, contacts, team.policy, now);
     });
-    const written = await writeFanDocument(membership, withContacts(doc, contacts, team.policy, now));
+    if (written.kind !== 'written' && written.kind !== 'contended') return;
     // A forgotten fan's contacts stay out of the shared log: the strip takes care of copies there.
     const logged = entries.filter((entry) => !entry.forgotten);
     const inLog = await writeContactDocuments(
       membership,
       logged.map((entry) => contactDocumentOf(entry, fanKey, me)),
     );
-    if (written.kind !== 'ok') continue;
+    if (written.kind !== 'written') continue;
     // Once the fan's document holds them, an over-limit mark is decided now or never: the next sync
     // finds them known. Only entries the log took too are told.
     const told = entries.filter((entry) => entry.forgotten || inLog?.has(contactId(fanKey, entry)));
