@@ -38,12 +38,26 @@ test('the Firefox build loads, adds the action to every fan comment and hands a 
   }
 });
 
-/** The extension page the Firefox test build opened by itself (tests may not navigate to one). */
+/**
+ * Whether the page is our extension page at `path`, loaded and able to reach the extension: a page
+ * the test build opens is found first as about:blank, then mid-load (no body yet, no `browser` yet).
+ */
+function readyAt(path: string): boolean {
+  const runtime = (globalThis as unknown as { browser?: { runtime?: { id?: string } } }).browser?.runtime;
+  return (
+    location.href.startsWith('moz-extension://') &&
+    location.pathname === path &&
+    document.readyState === 'complete' &&
+    document.body !== null &&
+    typeof runtime?.id === 'string'
+  );
+}
+
+/** The extension page the Firefox test build opened by itself (tests may not navigate to one), once ready. */
 async function extensionPage(browser: Browser, path: string): Promise<Page> {
   for (;;) {
     for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.endsWith(path)) return page;
+      if (await page.evaluate(readyAt, path).catch(() => false)) return page;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -61,14 +75,16 @@ async function clickByText(page: Page, selector: string, text: string): Promise<
     found?.click();
     return found !== undefined;
   };
-  while (!(await page.evaluate(clicked, selector, text))) {
+  // A page mid-reload has no document to search yet: that is "not there yet", not a failure.
+  while (!(await page.evaluate(clicked, selector, text).catch(() => false))) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-/** Waits until `check`, run in the page, holds. */
+/** Waits until `check`, run in the page, holds; a page still loading (no body yet) does not hold it. */
 async function until(page: Page, check: () => boolean): Promise<void> {
-  while (!(await page.evaluate(check))) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (!(await page.evaluate(check).catch(() => false)))
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /**
@@ -77,7 +93,12 @@ async function until(page: Page, check: () => boolean): Promise<void> {
  */
 async function sendThanksFromPopup(popup: Page): Promise<string> {
   // Reloaded from inside: the test may not navigate an extension page itself.
-  await popup.evaluate(() => location.reload());
+  await popup.evaluate(() => {
+    (window as unknown as { reloading?: true }).reloading = true;
+    location.reload();
+  });
+  // The old document stays until the new one replaces it: wait for the new one, loaded.
+  await until(popup, () => !('reloading' in window) && document.readyState === 'complete');
   await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
   const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
   await clickByText(popup, 'button', 'Review message');
