@@ -23,7 +23,7 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 /** CouchDB's rule for database names (letters lowercase), with ours: one database per Page, `po_…`. */
 const DATABASE_NAME = /^po_[a-z0-9_$()+/-]{1,200}$/;
 
-const InviteSchema = z.strictObject({
+export const TeamInviteSchema = z.strictObject({
   server: z.string().max(MAX_NAME * 4),
   database: z.string().regex(DATABASE_NAME),
   pageId: z.string().min(1).max(MAX_NAME),
@@ -78,7 +78,7 @@ export function parseInvite(pasted: string): InviteResult {
   } catch {
     return { ok: false, error: 'errorInviteFormat' };
   }
-  const parsed = InviteSchema.safeParse(decoded);
+  const parsed = TeamInviteSchema.safeParse(decoded);
   if (!parsed.success) return { ok: false, error: 'errorInviteFormat' };
   const server = teamServerUrl(parsed.data.server);
   if (!server.ok) return server;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GRAPH_CONNECTION_KEY } from '../../src/background/storage/keys';
+import { KEYS } from '../../src/background/storage/keys';
 import { withDatabase } from '../../src/background/storage/database';
 import { routeMessage } from './checked-router';
 import { listOutreach } from '../../src/background/outreach/log';
@@ -11,6 +11,8 @@ import { useGraphStub } from './graph-stub-setup';
 import { giuliaComment } from './sample-comment';
 import { pickAndReserveThanks } from './pick-and-reserve';
 import { facebookTab, popup } from './senders';
+
+const GRAPH_CONNECTION_KEY = KEYS.graphConnectionRemembered.key();
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const TOKEN = 'EAAGstubPageAccessToken0123456789';

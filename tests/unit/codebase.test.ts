@@ -4,6 +4,7 @@ import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
+import { KEYS } from '../../src/background/storage/keys';
 
 /** The background's layout as the README draws it: what may stay at its top level, and how long a file may grow. */
 const MAX_TOP_LEVEL_FILES = 6;
@@ -117,6 +118,35 @@ describe('the source tree keeps its shape', () => {
       (file) => readFileSync(file, 'utf8').split('\n').length > MAX_FILE_LINES,
     );
     expect(long).toEqual([]);
+  });
+});
+
+describe('every storage key is in one table', () => {
+  const background = filesUnder('src/background').filter(
+    (file) => !file.startsWith('src/background/storage/'),
+  );
+
+  test('outside storage/, the worker never calls browser.storage itself', () => {
+    const direct = background.filter((file) => /browser\.storage\./.test(readFileSync(file, 'utf8')));
+    expect(direct).toEqual([]);
+  });
+
+  test('outside storage/, every meta key is named through the table', () => {
+    const literal = /\.(get|put|delete)\('meta', '|objectStore\('meta'\)\.(get|put|delete)\('/;
+    expect(background.filter((file) => literal.test(readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
+  test.each(Object.entries(KEYS))('the owner of %s exists and uses it', (name, family) => {
+    const owner = readFileSync(join('src/background', family.owner), 'utf8');
+    const named = owner.includes(`KEYS.${name}`) || owner.includes('teamKeys.');
+    expect(named).toBe(true);
+  });
+
+  test('no two families in one area share a key', () => {
+    const keys = Object.values(KEYS).map(
+      (family) => `${family.area}:${(family.key as (...args: string[]) => string)('x', 'y')}`,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
 

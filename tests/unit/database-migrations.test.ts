@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
 import { DATABASE_NAME, openDatabase } from '../../src/background/storage/database';
 import { DATABASE_VERSION } from '../../src/background/storage/migrations';
-import { FAN_SALT_KEY } from '../../src/background/storage/keys';
+import { KEYS } from '../../src/background/storage/keys';
 import { DEFAULT_TEMPLATES } from '../../src/shared/templates';
 import V5_DEFAULT_TEMPLATES from '../../src/background/storage/migrations/v5-default-templates.json';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
@@ -13,6 +13,7 @@ import type { OutreachEntry } from '../../src/shared/outreach';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
 
+const FAN_SALT_KEY = KEYS.fanSalt.key();
 const OLD_ENTRIES = 10_000;
 const T = Date.UTC(2026, 10, 1);
 

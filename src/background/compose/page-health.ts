@@ -1,25 +1,19 @@
 import browser from 'webextension-polyfill';
 import type { FailedSignal } from '../../shared/limits';
-
-interface HealthReport {
-  failedSignal: FailedSignal | null;
-  at: number;
-}
-
-/** One key per tab in `storage.session`, so reports from different tabs never overwrite each other. */
-const KEY_PREFIX = 'pageHealth:';
+import { KEYS } from '../storage/keys';
+import { readAllStored, removeStored, writeStored } from '../storage/stored';
 
 export async function recordPageHealth(
   tabId: number,
   failedSignal: FailedSignal | null,
   now: number,
 ): Promise<void> {
-  const report: HealthReport = { failedSignal, at: now };
-  await browser.storage.session.set({ [`${KEY_PREFIX}${tabId}`]: report });
+  // One key per tab, so reports from different tabs never overwrite each other.
+  await writeStored(KEYS.pageHealth, { failedSignal, at: now }, tabId);
 }
 
 export async function forgetPageHealth(tabId: number): Promise<void> {
-  await browser.storage.session.remove(`${KEY_PREFIX}${tabId}`);
+  await removeStored(KEYS.pageHealth, tabId);
 }
 
 /**
@@ -28,16 +22,12 @@ export async function forgetPageHealth(tabId: number): Promise<void> {
  * last stands in for it.
  */
 export async function recognitionFailedInView(askingTabId: number | undefined): Promise<boolean> {
-  const [[active], stored] = await Promise.all([
+  const [[active], reports] = await Promise.all([
     browser.tabs.query({ active: true, lastFocusedWindow: true }),
-    browser.storage.session.get(null),
+    readAllStored(KEYS.pageHealth),
   ]);
-  const reports = new Map<number, HealthReport>();
-  for (const [key, value] of Object.entries(stored)) {
-    if (key.startsWith(KEY_PREFIX)) reports.set(Number(key.slice(KEY_PREFIX.length)), value as HealthReport);
-  }
   if (active?.id !== undefined && active.id !== askingTabId)
-    return Boolean(reports.get(active.id)?.failedSignal);
+    return Boolean(reports.get(String(active.id))?.failedSignal);
   const latest = [...reports.values()].sort((a, b) => b.at - a.at)[0];
   return Boolean(latest?.failedSignal);
 }

@@ -2,8 +2,9 @@ import browser from 'webextension-polyfill';
 import type { PendingTarget } from '../../shared/messages';
 import { t } from '../../shared/i18n';
 import { sidePanelShowing } from '../../shared/side-panel';
+import { KEYS } from '../storage/keys';
+import { readStored, removeStored, writeStored } from '../storage/stored';
 
-const STORAGE_KEY = 'pendingTarget';
 /** Badge text telling the admin a comment is waiting in the popup. */
 const WAITING_BADGE = '1';
 const WAITING_BADGE_COLOR = '#1b74e4';
@@ -13,16 +14,15 @@ const WAITING_BADGE_COLOR = '#1b74e4';
  * being killed, is forgotten when the browser closes, and content scripts cannot read it.
  */
 export async function loadPendingTarget(): Promise<PendingTarget | null> {
-  const stored = await browser.storage.session.get(STORAGE_KEY);
-  return (stored[STORAGE_KEY] as PendingTarget | undefined) ?? null;
+  return readStored(KEYS.pendingTarget);
 }
 
 export async function savePendingTarget(target: PendingTarget): Promise<void> {
-  await browser.storage.session.set({ [STORAGE_KEY]: target });
+  await writeStored(KEYS.pendingTarget, target);
 }
 
 export async function clearPendingTarget(): Promise<void> {
-  await browser.storage.session.remove(STORAGE_KEY);
+  await removeStored(KEYS.pendingTarget);
 }
 
 /**

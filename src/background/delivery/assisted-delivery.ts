@@ -8,6 +8,8 @@ import type { ComposerOutcome, OutreachEntry } from '../../shared/outreach';
 import { recordDeliveryOutcome } from './delivery-outcome';
 import type { TeamPort } from '../team-port';
 import { RequestError } from '../request';
+import { KEYS } from '../storage/keys';
+import { readAllStored, readStored, removeStored, writeStored } from '../storage/stored';
 
 /**
  * Assisted delivery: the comment's own tab opens Facebook's message box for the comment, puts the text
@@ -15,26 +17,10 @@ import { RequestError } from '../request';
  * `storage.session` (it outlives the worker, and content scripts cannot read it), so only that tab may
  * report the outcome, and a tab that closes or reloads leaves its entry "unknown".
  */
-const KEY_PREFIX = 'assisted:';
-
-interface AssistedRecord {
-  tabId: number;
-}
-
-const keyFor = (entryId: string): string => `${KEY_PREFIX}${entryId}`;
-
-async function remember(entryId: string, record: AssistedRecord): Promise<void> {
-  await browser.storage.session.set({ [keyFor(entryId)]: record });
-}
-
-async function recall(entryId: string): Promise<AssistedRecord | null> {
-  const stored = await browser.storage.session.get(keyFor(entryId));
-  return (stored[keyFor(entryId)] as AssistedRecord | undefined) ?? null;
-}
-
-async function forget(entryId: string): Promise<void> {
-  await browser.storage.session.remove(keyFor(entryId));
-}
+const remember = (entryId: string, record: { tabId: number }) =>
+  writeStored(KEYS.assistedTab, record, entryId);
+const recall = (entryId: string) => readStored(KEYS.assistedTab, entryId);
+const forget = (entryId: string) => removeStored(KEYS.assistedTab, entryId);
 
 /** Asks the tab to fill Facebook's box; any failure to reach it is "no tab", never an exception. */
 async function askTab(tabId: number, message: ExtensionToContent): Promise<ComposerFillReply> {
@@ -87,10 +73,8 @@ export async function recordComposerOutcome(
 
 /** A tab that closed or started loading another page can no longer tell how its messages ended. */
 export async function abandonTab(team: TeamPort, tabId: number, now: number): Promise<void> {
-  const stored = await browser.storage.session.get(null);
-  const entryIds = Object.entries(stored)
-    .filter(([key, value]) => key.startsWith(KEY_PREFIX) && (value as AssistedRecord).tabId === tabId)
-    .map(([key]) => key.slice(KEY_PREFIX.length));
+  const held = await readAllStored(KEYS.assistedTab);
+  const entryIds = [...held].filter(([, record]) => record.tabId === tabId).map(([entryId]) => entryId);
   for (const entryId of entryIds) {
     await forget(entryId);
     await recordDeliveryOutcome(team, entryId, 'unknown', now);

@@ -1,5 +1,5 @@
 import type { OutreachEntry } from '../../shared/outreach';
-import { FAN_SALT_KEY } from '../storage/keys';
+import { KEYS } from '../storage/keys';
 import { type OutreachDatabase } from '../storage/schema';
 import { withReplies } from './private-replies';
 
@@ -51,7 +51,7 @@ export async function tombstoneUnder(
 }
 
 export async function fanSalt(db: OutreachDatabase): Promise<string> {
-  const salt = await db.get('meta', FAN_SALT_KEY);
+  const salt = await db.get('meta', KEYS.fanSalt.key());
   if (!salt) throw new Error('The database has no salt for forgotten fans');
   return salt;
 }

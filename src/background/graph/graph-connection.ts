@@ -1,10 +1,10 @@
 import type { CommentContext } from '../../shared/comment-context';
-import browser from 'webextension-polyfill';
+import type { z } from 'zod';
 import type { PausingError } from '../../shared/graph';
 import type { ConnectedPage, GraphPause } from '../../shared/messages';
 import { HOUR_MS } from '../../shared/time';
-import { GRAPH_CONNECTION_KEY } from '../storage/keys';
-import { withDatabase } from '../storage/database';
+import { KEYS, type StoredConnectionSchema } from '../storage/keys';
+import { readStored, removeStored, writeStored } from '../storage/stored';
 import {
   canReadConversations,
   GRAPH_ORIGIN,
@@ -14,19 +14,13 @@ import {
 } from './graph-api';
 import { RequestError } from '../request';
 
-/**
+/*
  * The Page connected to the Graph API and its token. The token lives in `storage.session` (gone when
  * the browser closes; content scripts cannot read it), and in IndexedDB only when the admin asks to
  * remember it. It never leaves the background: the extension's pages only ever see `ConnectedPage`.
+ * A pause is kept in `storage.local`, so a Page that Facebook blocked stays paused across browser
+ * restarts; it names the Page, so connecting another one is not held by it.
  */
-const SESSION_KEY = 'graphConnection';
-/**
- * In `storage.local`, so a Page that Facebook blocked stays paused across browser restarts; it names
- * the Page, so connecting another one is not held by it.
- */
-const PAUSE_KEY = 'graphPause';
-/** Where a test build's Graph API is: a stub on loopback that the tests start themselves. */
-const TEST_BASE_URL_KEY = 'test:graphBaseUrl';
 /**
  * How long the Graph API rests after each of Facebook's page-wide answers: a rate limit passes within
  * minutes (longer when Facebook says so); a block for abuse (368) or a restriction of the Page lasts
@@ -38,29 +32,20 @@ export const PAUSE_MS: Record<PausingError, number> = {
   'page-restricted': 24 * HOUR_MS,
 };
 
-export interface StoredConnection {
-  token: string;
-  page: GraphPage;
-  canReadConversations: boolean;
-  remembered: boolean;
-}
+export type StoredConnection = z.infer<typeof StoredConnectionSchema>;
 
 /** The Graph API's address: the real one, except in test builds where the tests may point it home. */
 export async function graphBaseUrl(): Promise<string> {
   if (!__TEST_BUILD__) return GRAPH_ORIGIN;
-  const stored = await browser.storage.local.get(TEST_BASE_URL_KEY);
-  return (stored[TEST_BASE_URL_KEY] as string | undefined) ?? GRAPH_ORIGIN;
+  return (await readStored(KEYS.graphTestBaseUrl)) ?? GRAPH_ORIGIN;
 }
 
 export async function loadConnection(): Promise<StoredConnection | null> {
-  const session = await browser.storage.session.get(SESSION_KEY);
-  const current = session[SESSION_KEY] as StoredConnection | undefined;
+  const current = await readStored(KEYS.graphConnection);
   if (current) return current;
-  const remembered = await withDatabase((db) => db.get('meta', GRAPH_CONNECTION_KEY));
-  if (!remembered) return null;
-  const connection = JSON.parse(remembered) as StoredConnection;
-  await browser.storage.session.set({ [SESSION_KEY]: connection });
-  return connection;
+  const remembered = await readStored(KEYS.graphConnectionRemembered);
+  if (remembered) await writeStored(KEYS.graphConnection, remembered);
+  return remembered;
 }
 
 export function publicView(connection: StoredConnection | null): ConnectedPage | null {
@@ -98,17 +83,15 @@ export async function connectPage(token: string, remember: boolean): Promise<Con
     canReadConversations: conversations.data,
     remembered: remember,
   };
-  await browser.storage.session.set({ [SESSION_KEY]: connection });
-  await withDatabase(async (db) => {
-    if (remember) await db.put('meta', JSON.stringify(connection), GRAPH_CONNECTION_KEY);
-    else await db.delete('meta', GRAPH_CONNECTION_KEY);
-  });
+  await writeStored(KEYS.graphConnection, connection);
+  if (remember) await writeStored(KEYS.graphConnectionRemembered, connection);
+  else await removeStored(KEYS.graphConnectionRemembered);
   return publicView(connection)!;
 }
 
 export async function disconnectPage(): Promise<void> {
-  await browser.storage.session.remove(SESSION_KEY);
-  await withDatabase((db) => db.delete('meta', GRAPH_CONNECTION_KEY));
+  await removeStored(KEYS.graphConnection);
+  await removeStored(KEYS.graphConnectionRemembered);
 }
 
 /** Does the connection speak for the Page a comment names: by its id or its vanity, never its name? */
@@ -118,7 +101,7 @@ export function speaksFor(page: GraphPage, pageId: string): boolean {
 
 /** The pause Facebook imposed on this Page's Graph API use, while it lasts. */
 export async function graphPause(pageId: string, now: number): Promise<GraphPause | null> {
-  const pause = (await browser.storage.local.get(PAUSE_KEY))[PAUSE_KEY] as GraphPause | undefined;
+  const pause = await readStored(KEYS.graphPause);
   return pause?.pageId === pageId && pause.until > now ? pause : null;
 }
 
@@ -136,7 +119,7 @@ export async function pauseGraph(
   const until = now + Math.max(PAUSE_MS[reason], retryAfterMs);
   if (running && running.until >= until) return running;
   const pause: GraphPause = { pageId, until, reason };
-  await browser.storage.local.set({ [PAUSE_KEY]: pause });
+  await writeStored(KEYS.graphPause, pause);
   return pause;
 }
 

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import { KEYS } from '../storage/keys';
+import { readStored, removeStored, writeStored } from '../storage/stored';
 import type { PendingTarget } from '../../shared/messages';
 import { commentAuthor, pageMessageTimes } from './graph-api';
 import { callFor, graphCanDeliver, type StoredConnection } from './graph-connection';
@@ -9,9 +10,6 @@ const CACHE_MS = 5 * 60_000;
 const READ_TIMEOUT_MS = 5000;
 /** Newest messages of the conversation read: more than any cap counts. */
 const MESSAGES_READ = 50;
-const CACHE_PREFIX = 'graphOutside:';
-
-const cacheKey = (pageId: string, fanId: string) => `${CACHE_PREFIX}${pageId}:${fanId}`;
 
 /**
  * What is known without asking Facebook: nothing to ask (no connection that reads conversations), or
@@ -24,19 +22,13 @@ export async function knownOutsideContacts(
 ): Promise<number[] | null> {
   const { comment } = target;
   if (!graphCanDeliver(connection, comment) || !connection.canReadConversations) return [];
-  const key = cacheKey(comment.pageId, comment.authorId);
-  const cached = (await browser.storage.session.get(key))[key] as Cached | undefined;
+  const cached = await readStored(KEYS.graphOutside, comment.pageId, comment.authorId);
   return cached && now - cached.at < CACHE_MS && now >= cached.at ? cached.times : null;
 }
 
 /** Drops what the Graph API said of a fan's conversation: a forgotten fan leaves nothing behind. */
 export async function forgetOutsideContacts(fan: { pageId: string; fanId: string }): Promise<void> {
-  await browser.storage.session.remove(cacheKey(fan.pageId, fan.fanId));
-}
-
-interface Cached {
-  at: number;
-  times: number[];
+  await removeStored(KEYS.graphOutside, fan.pageId, fan.fanId);
 }
 
 /**
@@ -54,13 +46,11 @@ export async function outsideContacts(
   const { comment } = target;
   // Always true here (nothing known means a connection that delivers); it narrows `connection`.
   if (!graphCanDeliver(connection, comment)) return [];
-  const key = cacheKey(comment.pageId, comment.authorId);
-
   const call = { ...(await callFor(connection)), timeoutMs: READ_TIMEOUT_MS };
   const author = await commentAuthor(call, comment.graphCommentId!);
   if (author.kind !== 'ok') return [];
   const times = await pageMessageTimes(call, connection.page.id, author.data.id, MESSAGES_READ);
   if (times.kind !== 'ok') return [];
-  await browser.storage.session.set({ [key]: { at: now, times: times.data } satisfies Cached });
+  await writeStored(KEYS.graphOutside, { at: now, times: times.data }, comment.pageId, comment.authorId);
   return times.data;
 }

@@ -1,7 +1,8 @@
-import browser from 'webextension-polyfill';
 import type { PopupToBackground } from '../../shared/messages';
 import { DEFAULT_POLICY_SETTINGS } from '../../shared/policy-settings';
-import { SURFACE_KEY, surfaceOf } from '../../shared/surface';
+import { surfaceOf } from '../../shared/surface';
+import { KEYS } from '../storage/keys';
+import { readStored, writeStored } from '../storage/stored';
 import { withDatabase } from '../storage/database';
 import {
   browserTimeZone,
@@ -50,11 +51,11 @@ export const settingsHandlers: HandlerMap<
   },
 
   async 'surface/get'() {
-    return { surface: surfaceOf((await browser.storage.local.get(SURFACE_KEY))[SURFACE_KEY]) };
+    return { surface: surfaceOf(await readStored(KEYS.surface)) };
   },
 
   async 'surface/set'({ surface }) {
-    await browser.storage.local.set({ [SURFACE_KEY]: surface });
+    await writeStored(KEYS.surface, surface);
     return { surface };
   },
 };

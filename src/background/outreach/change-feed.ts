@@ -1,10 +1,6 @@
-import browser from 'webextension-polyfill';
-import {
-  OUTREACH_CHANGE_KEY,
-  type ChangeSubject,
-  type FanKey,
-  type OutreachChange,
-} from '../../shared/fan-status';
+import { KEYS } from '../storage/keys';
+import { writeStored } from '../storage/stored';
+import { type ChangeSubject, type FanKey, type OutreachChange } from '../../shared/fan-status';
 
 /**
  * Tells every facebook.com tab and extension page what changed, through `storage.local`, which content
@@ -12,7 +8,7 @@ import {
  */
 async function announce(subject: ChangeSubject, now: number): Promise<void> {
   const event: OutreachChange = { ...subject, changeId: crypto.randomUUID(), at: now };
-  await browser.storage.local.set({ [OUTREACH_CHANGE_KEY]: event });
+  await writeStored(KEYS.outreachChange, event);
 }
 
 /** One entry changed or went (its fan's status with it): pages patch that row alone. */

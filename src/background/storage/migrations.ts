@@ -2,7 +2,6 @@ import { DEFAULT_TEMPLATES, type Template } from '../../shared/templates';
 // The defaults as v5 shipped them (no `position` yet), frozen: today's defaults may change shape.
 import V5_DEFAULT_TEMPLATES from './migrations/v5-default-templates.json';
 import type { OutreachEntry } from '../../shared/outreach';
-import { FAN_SALT_KEY } from './keys';
 import type { OutboxItem } from './schema';
 
 const FAN_SALT_BYTES = 32;
@@ -43,7 +42,8 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => 
     const templates = db.createObjectStore('templates', { keyPath: 'id' });
     for (const template of V5_DEFAULT_TEMPLATES) templates.add(template);
     const salt = crypto.getRandomValues(new Uint8Array(FAN_SALT_BYTES));
-    db.createObjectStore('meta').add(btoa(String.fromCharCode(...salt)), FAN_SALT_KEY);
+    // The key as v5 named it (KEYS.fanSalt today).
+    db.createObjectStore('meta').add(btoa(String.fromCharCode(...salt)), 'fanSalt');
   },
   // v6: templates can be reordered: each gets a position, the defaults in their shipped order.
   (_db, tx) => {

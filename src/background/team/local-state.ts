@@ -1,4 +1,5 @@
 import { withDatabase } from '../storage/database';
+import { KEYS } from '../storage/keys';
 import type { MirroredFanDocument } from '../storage/schema';
 import { contactItem, putInOutbox } from '../storage/outbox';
 
@@ -10,13 +11,13 @@ import { contactItem, putInOutbox } from '../storage/outbox';
  */
 export const teamKeys = {
   /** The team's settings (salt, limits, strictness) as last read, with when (state.ts). */
-  settings: (pageId: string) => `team:${pageId}`,
+  settings: KEYS.teamSettings,
   /** Where this browser's copy stands in the server's changes feed (pull.ts). */
-  checkpoint: (pageId: string) => `teamSeq:${pageId}`,
+  checkpoint: KEYS.teamCheckpoint,
   /** The server's revision of each shared template this browser last agreed with (templates.ts). */
-  templates: (pageId: string) => `teamTemplates:${pageId}`,
+  templates: KEYS.teamTemplates,
   /** When this browser last told the team everything it had waiting (sync.ts). */
-  lastSync: (pageId: string) => `teamSynced:${pageId}`,
+  lastSync: KEYS.teamLastSync,
 } as const;
 
 /** What a Page's team shared with this browser: the fans' documents, teammates' rows, the checkpoint. */
@@ -36,7 +37,7 @@ async function dropSharedCopy(
       .getAll(IDBKeyRange.bound([pageId, -Infinity], [pageId, Infinity]));
     for (const row of rows) if (row.author) await tx.objectStore('outreach').delete(row.id);
     for (const key of ['checkpoint', 'templates', ...also] as const)
-      await tx.objectStore('meta').delete(teamKeys[key](pageId));
+      await tx.objectStore('meta').delete(teamKeys[key].key(pageId));
     await tx.done;
   });
 }
@@ -56,7 +57,7 @@ export async function resetWhenLeft(pageId: string): Promise<void> {
 }
 
 /** What a restore leaves stale, by `meta` key prefix: see resetAfterRestore. */
-const STALE_AFTER_RESTORE = [teamKeys.checkpoint(''), teamKeys.templates('')];
+const STALE_AFTER_RESTORE = [teamKeys.checkpoint.key(''), teamKeys.templates.key('')];
 
 /**
  * A backup was restored over this browser's data: what it last agreed with each team's server about

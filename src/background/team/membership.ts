@@ -1,8 +1,7 @@
-import browser from 'webextension-polyfill';
 import type { TeamView } from '../../shared/team';
 import { parseInvite, type TeamInvite } from '../../shared/team-invite';
-import { TEAM_MEMBERSHIPS_KEY } from '../storage/keys';
-import { withDatabase } from '../storage/database';
+import { KEYS } from '../storage/keys';
+import { readStored, removeStored, writeStored } from '../storage/stored';
 import { RequestError } from '../request';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
@@ -14,8 +13,6 @@ import type { TeamDocument } from './setup';
  * token: in `storage.session` (gone when the browser closes; content scripts cannot read it), and in
  * IndexedDB only for the teams the admin asked to be remembered. Only the background reads them.
  */
-const SESSION_KEY = 'teamMemberships';
-
 export interface Membership extends TeamInvite {
   remembered: boolean;
   /** The server confirmed it no longer accepts this admin: removed, working on local limits. */
@@ -28,21 +25,18 @@ export interface Membership extends TeamInvite {
 }
 
 export async function loadMemberships(): Promise<Membership[]> {
-  const session = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY] as Membership[] | undefined;
+  const session = await readStored(KEYS.teamMemberships);
   if (session) return session;
-  const remembered = await withDatabase((db) => db.get('meta', TEAM_MEMBERSHIPS_KEY));
-  const memberships = remembered ? (JSON.parse(remembered) as Membership[]) : [];
-  await browser.storage.session.set({ [SESSION_KEY]: memberships });
+  const memberships = (await readStored(KEYS.teamMembershipsRemembered)) ?? [];
+  await writeStored(KEYS.teamMemberships, memberships);
   return memberships;
 }
 
 async function saveMemberships(memberships: Membership[]): Promise<void> {
-  await browser.storage.session.set({ [SESSION_KEY]: memberships });
+  await writeStored(KEYS.teamMemberships, memberships);
   const remembered = memberships.filter((membership) => membership.remembered);
-  await withDatabase(async (db) => {
-    if (remembered.length > 0) await db.put('meta', JSON.stringify(remembered), TEAM_MEMBERSHIPS_KEY);
-    else await db.delete('meta', TEAM_MEMBERSHIPS_KEY);
-  });
+  if (remembered.length > 0) await writeStored(KEYS.teamMembershipsRemembered, remembered);
+  else await removeStored(KEYS.teamMembershipsRemembered);
 }
 
 /** What the extension's pages may see of a membership, with how its sync stands. */

@@ -3,6 +3,7 @@ import { withDatabase } from '../storage/database';
 import { forgetLocally } from '../fans/forget-locally';
 import { couchPath, couchRequest } from './couch-http';
 import { teamKeys } from './local-state';
+import { readStored, writeMetaIn } from '../storage/stored';
 import { entryOfContact, type ContactDocument } from './contact-document';
 import type { StoredFanDocument } from './gate';
 import type { Membership } from './membership';
@@ -34,7 +35,7 @@ interface Change {
 export async function pullTeam(membership: Membership, now: number): Promise<boolean> {
   let changed = false;
   for (let batch = 0; batch < MAX_PULL_BATCHES; batch += 1) {
-    const since = (await withDatabase((db) => db.get('meta', teamKeys.checkpoint(membership.pageId)))) ?? '0';
+    const since = (await readStored(teamKeys.checkpoint, membership.pageId)) ?? '0';
     const answer = await interpret(
       membership,
       await couchRequest<{ results: Change[]; last_seq: string | number }>(
@@ -116,7 +117,7 @@ async function mirror(pageId: string, results: Change[], lastSeq: string): Promi
         }
       }
     }
-    await tx.objectStore('meta').put(lastSeq, teamKeys.checkpoint(pageId));
+    await writeMetaIn(tx.objectStore('meta'), teamKeys.checkpoint, lastSeq, pageId);
     await tx.done;
     return contacts;
   });

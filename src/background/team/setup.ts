@@ -9,7 +9,8 @@ const PASSWORD_BYTES = 20;
 const SALT_BYTES = 32;
 
 /** The team's own document: its Page, the salt of fans' keys, and the limits every admin uses. */
-export interface TeamDocument {
+// A type, not an interface: the settings cache (storage/keys.ts) keeps it as an open JSON object.
+export type TeamDocument = {
   _id: 'team';
   _rev?: string;
   type: 'team';
@@ -20,7 +21,7 @@ export interface TeamDocument {
   policy: PolicySettings;
   /** Refuse a send when the team server cannot be asked, instead of deciding on local data. */
   strict: boolean;
-}
+};
 
 export interface NewTeam {
   /** The server's address and one of its server admins, used for the set-up only and never kept. */

@@ -1,4 +1,4 @@
-import { withDatabase } from '../storage/database';
+import { readStored, writeStored } from '../storage/stored';
 import { RequestError } from '../request';
 import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS } from './couch-http';
 import { interpret, type TeamAnswer } from './answers';
@@ -9,20 +9,18 @@ import { teamKeys } from './local-state';
 /** How long the team's settings, as last read, are used before asking the server again. */
 export const TEAM_SETTINGS_TTL_MS = 60_000;
 
-const metaKey = teamKeys.settings;
 interface CachedTeam {
   fetchedAt: number;
   team: TeamDocument;
 }
 
 async function readCached(pageId: string): Promise<CachedTeam | null> {
-  const text = await withDatabase((db) => db.get('meta', metaKey(pageId)));
-  return text ? (JSON.parse(text) as CachedTeam) : null;
+  // The schema checks what this browser acts on; the document is the team's, as its server sent it.
+  return (await readStored(teamKeys.settings, pageId)) as CachedTeam | null;
 }
 
 async function keep(pageId: string, team: TeamDocument, now: number): Promise<TeamDocument> {
-  const cached: CachedTeam = { fetchedAt: now, team };
-  await withDatabase((db) => db.put('meta', JSON.stringify(cached), metaKey(pageId)));
+  await writeStored(teamKeys.settings, { fetchedAt: now, team }, pageId);
   return team;
 }
 

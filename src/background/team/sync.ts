@@ -19,6 +19,7 @@ import browser from 'webextension-polyfill';
 import type { PopupTeam } from '../../shared/messages';
 import { withDatabase } from '../storage/database';
 import { outboxCount } from '../storage/outbox';
+import { readStored, writeStored } from '../storage/stored';
 import { teamKeys } from './local-state';
 import { exclusively, ifIdle } from './lock';
 import { activeMembership, clearRefusal, loadMemberships, type Membership } from './membership';
@@ -65,7 +66,7 @@ export async function syncMembership(membership: Membership, now: number): Promi
     // The server answered the whole pull: whatever refused this admin before, it accepts them now.
     if (heard) await clearRefusal(membership.pageId);
     if (allTold && toldTemplates && heard) {
-      await withDatabase((db) => db.put('meta', String(now), syncedKey(membership.pageId)));
+      await writeStored(teamKeys.lastSync, String(now), membership.pageId);
     }
   });
 }
@@ -77,8 +78,6 @@ export async function syncMembership(membership: Membership, now: number): Promi
 export async function tellSoon(membership: Membership, now: number): Promise<void> {
   await ifIdle(membership.pageId, () => tellOutbox(membership, now));
 }
-
-const syncedKey = teamKeys.lastSync;
 
 /**
  * Who this admin is on the Page's team, if this browser joined one, whether the server still accepts
@@ -92,8 +91,7 @@ export async function teamOfPage(pageId: string): Promise<PopupTeam | null> {
 
 /** When this browser last told the team everything it had waiting, and how many items of every kind wait now. */
 export async function syncState(pageId: string): Promise<{ lastSyncedAt: number | null; pending: number }> {
-  return withDatabase(async (db) => {
-    const synced = await db.get('meta', syncedKey(pageId));
-    return { lastSyncedAt: synced ? Number(synced) : null, pending: await outboxCount(db, pageId) };
-  });
+  const synced = await readStored(teamKeys.lastSync, pageId);
+  const pending = await withDatabase((db) => outboxCount(db, pageId));
+  return { lastSyncedAt: synced ? Number(synced) : null, pending };
 }

@@ -9,6 +9,7 @@ import { TEAM_SCHEMA } from './design-document';
 import type { Membership } from './membership';
 import { interpret } from './answers';
 import { teamKeys } from './local-state';
+import { readMetaIn, readStored, writeMetaIn } from '../storage/stored';
 
 /**
  * One template shared by a team (`template:<id>`): what an admin edits, less its place in their own
@@ -28,16 +29,14 @@ export interface TemplateDocument extends Omit<Template, 'id' | 'position'> {
 type Synced = Map<string, { rev: string; signature: string }>;
 
 const TEMPLATE_PREFIX = 'template:';
-const syncedKey = teamKeys.templates;
 const templateDocId = (id: string) => `${TEMPLATE_PREFIX}${id}`;
 
 /** What a template says: two templates with the same signature are the same to a teammate. */
 const signature = ({ category, language, title, body }: Omit<Template, 'id' | 'position'>) =>
   JSON.stringify([category, language, title, body]);
 
-const readSynced = (stored: string | undefined): Synced =>
-  new Map(stored ? (JSON.parse(stored) as Array<[string, { rev: string; signature: string }]>) : []);
-const storedSynced = (synced: Synced) => JSON.stringify([...synced]);
+const readSynced = (stored: Array<[string, { rev: string; signature: string }]> | null): Synced =>
+  new Map(stored ?? []);
 
 export const isTemplateChange = (id: string) => id.startsWith(TEMPLATE_PREFIX);
 
@@ -50,7 +49,7 @@ export const isTemplateChange = (id: string) => id.startsWith(TEMPLATE_PREFIX);
 export async function tellTemplates(membership: Membership): Promise<boolean> {
   const { templates, synced } = await withDatabase(async (db) => ({
     templates: await listTemplates(db),
-    synced: readSynced(await db.get('meta', syncedKey(membership.pageId))),
+    synced: readSynced(await readStored(teamKeys.templates, membership.pageId)),
   }));
   const local = new Set(templates.map((template) => template.id));
   const changed = templates.filter((template) => synced.get(template.id)?.signature !== signature(template));
@@ -75,13 +74,13 @@ export async function tellTemplates(membership: Membership): Promise<boolean> {
   );
   await withDatabase(async (db) => {
     const tx = db.transaction('meta', 'readwrite');
-    const now = readSynced(await tx.store.get(syncedKey(membership.pageId)));
+    const now = readSynced(await readMetaIn(tx.store, teamKeys.templates, membership.pageId));
     for (const template of changed) {
       const rev = taken.get(templateDocId(template.id));
       if (rev) now.set(template.id, { rev, signature: signature(template) });
     }
     for (const [id] of deleted) if (taken.has(templateDocId(id))) now.delete(id);
-    await tx.store.put(storedSynced(now), syncedKey(membership.pageId));
+    await writeMetaIn(tx.store, teamKeys.templates, [...now], membership.pageId);
     await tx.done;
   });
   return true;
@@ -129,7 +128,7 @@ export async function mirrorTemplates(
   changes: ReadonlyArray<{ id: string; rev: string; deleted: boolean; doc: unknown }>,
 ): Promise<void> {
   if (changes.length === 0) return;
-  const synced = readSynced(await meta.get(syncedKey(pageId)));
+  const synced = readSynced(await readMetaIn(meta, teamKeys.templates, pageId));
   let next = Math.max(-1, ...(await templates.getAll()).map((template) => template.position)) + 1;
   for (const { id: docId, rev, deleted, doc } of changes) {
     const id = docId.slice(TEMPLATE_PREFIX.length);
@@ -150,7 +149,7 @@ export async function mirrorTemplates(
       synced.delete(id);
     }
   }
-  await meta.put(storedSynced(synced), syncedKey(pageId));
+  await writeMetaIn(meta, teamKeys.templates, [...synced], pageId);
 }
 
 /** This browser's version of a template a teammate changed first, under a new id and a marked title. */

@@ -5,7 +5,7 @@ import type { ImportMode } from '../../shared/export-document';
 import { MAX_LOG_ENTRIES, type FanRecord, type OutreachEntry } from '../../shared/outreach';
 import { dropUpload, joinUpload } from './backup-uploads';
 import { DATABASE_VERSION } from '../storage/migrations';
-import { FAN_SALT_KEY } from '../storage/keys';
+import { KEYS } from '../storage/keys';
 import { type OutreachDatabase, type OutreachSchema } from '../storage/schema';
 import { offendingPaths } from './data-transfer';
 import {
@@ -40,7 +40,7 @@ export async function exportBackup(
     wholeLogOrNewest(tx.objectStore('outreach'), maxEntries),
     tx.objectStore('fans').getAll(),
     tx.objectStore('templates').getAll(),
-    tx.objectStore('meta').get(FAN_SALT_KEY),
+    tx.objectStore('meta').get(KEYS.fanSalt.key()),
   ]);
   await tx.done;
   const [settings, placeholders] = await Promise.all([loadSavedSettings(db), loadCustomPlaceholders(db)]);
@@ -218,7 +218,7 @@ async function restoreBackup(
         ? [
             tx.objectStore('settings').put(backup.settings, POLICY_KEY),
             tx.objectStore('settings').put(backup.placeholders, PLACEHOLDERS_KEY),
-            tx.objectStore('meta').put(backup.fanSalt, FAN_SALT_KEY),
+            tx.objectStore('meta').put(backup.fanSalt, KEYS.fanSalt.key()),
           ]
         : []),
     ]);
