@@ -142,6 +142,25 @@ test('the owner makes the team refuse sends its server cannot check, from the op
   await expect(strict).toBeChecked();
 });
 
+test('a gateway’s 403 does not remove the admin: the options page says so, and Check again clears it once the server answers', async ({
+  context,
+}) => {
+  const owner = await openOptions(context);
+  await setUpTeam(owner);
+  const refused = owner.getByRole('alert').filter({ hasText: 'refused your account without confirming' });
+  await couch.setOnline('gateway');
+  try {
+    await owner.getByRole('button', { name: 'Sync now' }).click();
+    await expect(refused).toBeVisible();
+    await expect(owner.getByText('The team server no longer accepts you')).toHaveCount(0);
+  } finally {
+    await couch.setOnline(true);
+  }
+  await owner.getByRole('button', { name: 'Check again' }).click();
+  await expect(refused).toHaveCount(0);
+  await expect(owner.getByRole('button', { name: 'Leave the team of Acme Coffee' })).toBeVisible();
+});
+
 test.describe('two admins of one Page, each in their own browser', () => {
   let second: BrowserContext;
   test.beforeEach(async ({ context }) => {

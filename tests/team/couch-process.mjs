@@ -10,7 +10,7 @@ const LAUNCHER = fileURLToPath(new URL('couch-server.mjs', import.meta.url));
  * @typedef {{
  *   url: string;
  *   admin: { user: string; password: string };
- *   setOnline(online: boolean | 'hang'): Promise<void>;
+ *   setOnline(online: boolean | 'hang' | 'gateway'): Promise<void>;
  *   stop(): Promise<void>;
  * }} CouchServer
  */

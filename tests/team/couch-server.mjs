@@ -30,23 +30,26 @@ app.use(
 );
 // Tests take the server off the network and back (`PUT /_test/network` `{"online": false}`): while
 // off, every other request has its connection dropped, as a server that went away would; with
-// `{"online": "hang"}` requests are taken and never answered, as an overloaded server's.
-/** @type {true | false | 'hang'} */
+// `{"online": "hang"}` requests are taken and never answered, as an overloaded server's; with
+// `{"online": "gateway"}` a gateway in front of it refuses every request with its own 403 page.
+/** @type {true | false | 'hang' | 'gateway'} */
 let online = true;
 app.put(
   '/_test/network',
   express.json(),
   /** @type {(request: any, response: any) => void} */
   (request, response) => {
-    online = request.body.online === 'hang' ? 'hang' : request.body.online !== false;
+    const wanted = request.body.online;
+    online = wanted === 'hang' || wanted === 'gateway' ? wanted : wanted !== false;
     response.json({ online });
   },
 );
 app.use(
   /** @type {(request: any, response: any, next: () => void) => void} */
-  (request, _response, next) => {
+  (request, response, next) => {
     if (online === true) next();
     else if (online === false) request.socket.destroy();
+    else if (online === 'gateway') response.status(403).type('html').send('<h1>403 Forbidden</h1>');
   },
 );
 app.use(
