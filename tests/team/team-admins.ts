@@ -9,7 +9,8 @@ import { giuliaComment } from '../unit/sample-comment';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { OUTREACH_CHANGE_KEY } from '../../src/shared/fan-status';
 import { parseInvite } from '../../src/shared/team-invite';
-import type { CouchServer } from './couch-process.mjs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startCouchServer, type CouchServer } from './couch-process.mjs';
 
 type Message = { type: string } & Record<string, unknown>;
 
@@ -85,6 +86,19 @@ export class Admin {
     const reply = await this.send({ type: 'target/select', comment }, now, facebookTab);
     if (!reply.ok) throw new Error(reply.error.message);
   }
+}
+
+/**
+ * The team tests' set-up: one CouchDB-compatible server per test file, as its own process, and before
+ * each test a fresh team of two on a Page of its own, handed to `take` with the server.
+ */
+export function eachTestATeamOfTwo(
+  take: (team: Awaited<ReturnType<typeof teamOfTwo>> & { couch: CouchServer }) => void,
+): void {
+  let couch: CouchServer;
+  beforeAll(async () => (couch = await startCouchServer()));
+  afterAll(() => couch.stop());
+  beforeEach(async () => take({ ...(await teamOfTwo(couch)), couch }));
 }
 
 /** A Page's team of two on the test server: Ann set it up, Bea joined with her invite. */

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { OutreachEntry } from '../../src/shared/outreach';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { anotherFan, logOf, reserve, sameFan, settle, teamOfTwo, type Admin } from './team-admins';
+import type { CouchServer } from './couch-process.mjs';
+import { anotherFan, logOf, reserve, sameFan, settle, type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
-
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ couch, ann, bea, comment } = team));
 
 async function thank(admin: Admin, on: CommentContext): Promise<OutreachEntry> {
   const { entry } = await reserve(admin, on);

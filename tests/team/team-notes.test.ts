@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { teamOfTwo, type Admin } from './team-admins';
-
-let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
+import { type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ ann, bea, comment } = team));
 
 const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
 

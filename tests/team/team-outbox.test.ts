@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { routeMessage } from '../unit/checked-router';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { facebookTab, popup } from '../unit/senders';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
 import { holdingServer } from './stand-in-servers';
-import { anotherFan, logOf, reserve, teamOfTwo, type Admin } from './team-admins';
-
-let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
+import { anotherFan, logOf, reserve, type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ ann, bea, comment } = team));
 
 const HOUR_MS = 60 * 60_000;
 

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/state';
 import type { CommentContext } from '../../src/shared/comment-context';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
 import { refusingGateway } from './stand-in-servers';
-import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
-
-let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
+import { reserve, sameFan, type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ ann, bea, comment } = team));
 
 const teamOf = async (admin: Admin) => (await admin.call({ type: 'team/status' })).teams[0]!;
 

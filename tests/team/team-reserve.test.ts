@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fanKeyUnder } from '../../src/background/team/fan-document';
 import { readFanDocument, writeFanDocument } from '../../src/background/team/gate';
 import type { Membership } from '../../src/background/team/membership';
@@ -6,22 +6,18 @@ import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/state';
 import type { TeamDocument } from '../../src/background/team/setup';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
-import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DAY_MS } from '../../src/shared/time';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { reserve, sameFan, teamOfTwo, type Admin } from './team-admins';
+import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
+import type { CouchServer } from './couch-process.mjs';
+import { eachTestATeamOfTwo, reserve, sameFan, type Admin } from './team-admins';
 
 let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
-
 let ann: Admin;
 let bea: Admin;
 /** Bea's account, as her invite names it. */
 let beaInvite: TeamInvite;
 let comment: CommentContext;
-
-beforeEach(async () => ({ ann, bea, beaInvite, comment } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ couch, ann, bea, beaInvite, comment } = team));
 
 const another = (commentId: string) => sameFan(comment, commentId);
 

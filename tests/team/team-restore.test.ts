@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Template } from '../../src/shared/templates';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { teamOfTwo, type Admin } from './team-admins';
-
-let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
+import { type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let ann: Admin;
 let bea: Admin;
-beforeEach(async () => ({ ann, bea } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ ann, bea } = team));
 
 const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
 const templateIds = async (admin: Admin) =>

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { OUTREACH_CHANGE_KEY } from '../../src/shared/fan-status';
 import { fakeBrowser } from '../unit/fake-browser';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { logOf, reserve, sameFan, settle, teamOfTwo, type Admin } from './team-admins';
-
-let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
+import { logOf, reserve, sameFan, settle, type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ ann, bea, comment } = team));
 
 async function markDoNotContact(admin: Admin, on: CommentContext): Promise<void> {
   await admin.pick(on);

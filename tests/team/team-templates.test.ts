@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { DEFAULT_TEMPLATES, type Template } from '../../src/shared/templates';
-import { startCouchServer, type CouchServer } from './couch-process.mjs';
-import { teamOfTwo, type Admin } from './team-admins';
+import type { CouchServer } from './couch-process.mjs';
+import { type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let couch: CouchServer;
-beforeAll(async () => (couch = await startCouchServer()));
-afterAll(() => couch.stop());
-
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-beforeEach(async () => ({ ann, bea, comment } = await teamOfTwo(couch)));
+eachTestATeamOfTwo((team) => ({ couch, ann, bea, comment } = team));
 
 const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
 const templatesOf = async (admin: Admin) => (await admin.call({ type: 'templates/list' })).templates;
