@@ -21,6 +21,7 @@ const BACKGROUND_CORE = [
   'transfer',
   'index.ts',
   'maintenance.ts',
+  'handler-map.ts',
   'request.ts',
   'team-port.ts',
 ].map((part) => `./src/background/${part}`);

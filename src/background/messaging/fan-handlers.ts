@@ -6,7 +6,7 @@ import { fanProfile, pickedTarget, requestFor } from '../compose/picked-target';
 import { setDoNotContact, setFanNotes } from '../fans/fan-store';
 import { forgetEverywhere } from '../fans/forget-everywhere';
 import { loadPolicySettings } from '../settings/settings-store';
-import type { HandlerMap } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** What the admin decides about a fan: "do not contact", notes, and forgetting them. */
 export const fanHandlers: HandlerMap<

@@ -1,6 +1,6 @@
 import type { PopupToBackground } from '../../shared/messages';
 import { connectPage, disconnectPage, loadConnection, publicView } from '../graph/graph-connection';
-import type { HandlerMap } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** The Graph API connection on the options page. */
 export const graphHandlers: HandlerMap<

@@ -2,7 +2,8 @@ import type { PopupToBackground } from '../../shared/messages';
 import { withDatabase } from '../storage/database';
 import { announceEntryChange } from '../outreach/change-feed';
 import { deleteOutreach, getOutreach, listOutreach, restoreOutreach } from '../outreach/log';
-import { RequestError, type HandlerMap } from '../request';
+import { RequestError } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** The outreach log's pages: listing, one entry, deleting one and undoing that. */
 export const logHandlers: HandlerMap<

@@ -9,7 +9,8 @@ import { graphCanDeliver, loadConnection } from '../graph/graph-connection';
 import { settleOutreach } from '../outreach/settle';
 import { fanStatuses } from '../outreach/statuses';
 import { loadPolicySettings } from '../settings/settings-store';
-import { RequestError, type HandlerMap } from '../request';
+import { RequestError } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** What facebook.com tabs tell of deliveries and ask of fans' standing. */
 export const outreachContentHandlers: HandlerMap<

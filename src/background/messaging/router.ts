@@ -10,7 +10,8 @@ import {
   type ToBackground,
 } from '../../shared/messages';
 import { t } from '../../shared/i18n';
-import { RequestError, type HandlerContext, type HandlerMap } from '../request';
+import { RequestError } from '../request';
+import type { HandlerContext, HandlerMap } from '../handler-map';
 import type { TeamPort } from '../team-port';
 import { classifySender } from './sender';
 

@@ -11,7 +11,7 @@ import {
   saveCustomPlaceholders,
   savePolicySettings,
 } from '../settings/settings-store';
-import type { HandlerMap } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** The admin's settings: the policy's numbers, custom placeholders, popup or side panel. */
 export const settingsHandlers: HandlerMap<

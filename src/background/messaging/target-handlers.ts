@@ -16,7 +16,8 @@ import { recognitionFailedInView, recordPageHealth } from '../compose/page-healt
 import { graphCanDeliver, graphPause, loadConnection } from '../graph/graph-connection';
 import { knownOutsideContacts, outsideContacts } from '../graph/outside-contacts';
 import { loadCustomPlaceholders } from '../settings/settings-store';
-import { RequestError, type HandlerMap } from '../request';
+import { RequestError } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** The comment the admin picks on facebook.com, and the page's recognition health. */
 export const targetContentHandlers: HandlerMap<

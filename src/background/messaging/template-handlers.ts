@@ -1,7 +1,7 @@
 import type { PopupToBackground } from '../../shared/messages';
 import { withDatabase } from '../storage/database';
 import { deleteTemplate, listTemplates, reorderTemplates, saveTemplate } from '../compose/template-store';
-import type { HandlerMap } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** The options page's template editor. */
 export const templateHandlers: HandlerMap<

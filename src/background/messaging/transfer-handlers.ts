@@ -4,7 +4,7 @@ import { announceEverythingChanged } from '../outreach/change-feed';
 import { exportBackup, exportBackupPart, restoreUploadedBackup } from '../transfer/backup';
 import { stageUploadPart } from '../transfer/backup-uploads';
 import { exportTemplatesAndSettings, importTemplatesAndSettings } from '../transfer/data-transfer';
-import type { HandlerMap } from '../request';
+import type { HandlerMap } from '../handler-map';
 
 /** Files in and out: templates and settings, and whole backups (in parts). */
 export const transferHandlers: HandlerMap<

@@ -1,7 +1,7 @@
 import type { PopupToBackground } from '../../shared/messages';
 import { encodeInvite, teamServerUrl } from '../../shared/team-invite';
 import { withDatabase } from '../storage/database';
-import type { HandlerMap } from '../request';
+import type { HandlerMap } from '../handler-map';
 import { pagesInLog } from '../outreach/log';
 import { RequestError } from '../request';
 import { loadPolicySettings } from '../settings/settings-store';
