@@ -66,9 +66,15 @@ async function tellItems(
     if (item.kind === 'mark' && (await tellMark(membership, team, item))) await told(item);
   }
   const forgets = items.filter((item) => item.kind === 'forget');
-  if (items.some((item) => item.kind === 'contact')) {
-    const pending = await withDatabase((db) => teamPending(db, membership.pageId));
-    await tellContacts(membership, team, pending, forgottenFanKeys(forgets), now);
+  const contacts = new Set(items.flatMap((item) => (item.kind === 'contact' ? [item.subject] : [])));
+  if (contacts.size > 0) {
+    const { pending, waiting } = await withDatabase(async (db) => ({
+      pending: await teamPending(db, membership.pageId),
+      waiting: await outboxOf(db, membership.pageId),
+    }));
+    // This pass's contacts only; a forgotten fan's key comes from whichever forget still waits.
+    const told = pending.filter((entry) => contacts.has(entry.id));
+    await tellContacts(membership, team, told, forgottenFanKeys(waiting), now);
   }
   if (forgets.length > 0) {
     const untold = new Set((await withDatabase((db) => teamPending(db, membership.pageId))).map((e) => e.id));
