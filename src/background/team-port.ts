@@ -39,7 +39,7 @@ export interface TeamPort {
   /** Tells the team what waits and hears from it, for one Page. */
   sync(pageId: string, now: number): Promise<void>;
   /** This browser's data was replaced by a restore: what it kept of each team no longer holds. */
-  afterRestore(now: number): Promise<void>;
+  afterRestore(): Promise<void>;
 }
 
 export interface TeamReservation {

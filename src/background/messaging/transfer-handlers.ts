@@ -33,7 +33,7 @@ export const transferHandlers: HandlerMap<
   async 'backup/restore'({ uploadId, parts, mode }, { now, team }) {
     const restored = await withDatabase((db) => restoreUploadedBackup(db, { uploadId, parts }, mode, now));
     // What this browser last agreed with its teams no longer describes its data.
-    await team.afterRestore(now);
+    await team.afterRestore();
     // Open logs reload, and facebook.com tabs ask again for every fan they show.
     await announceEverythingChanged(now);
     return restored;
