@@ -18,7 +18,7 @@ type MetaStore<Mode extends IDBTransactionMode> = IDBPObjectStore<
 >;
 
 function decode<Schema extends z.ZodType>(
-  family: KeyFamily<never[], Schema> | Family<never, Schema>,
+  family: { schema: Schema; json?: true },
   raw: unknown,
 ): z.infer<Schema> | null {
   if (raw === undefined) return null;
@@ -50,7 +50,7 @@ export async function readStored<Args extends unknown[], Schema extends z.ZodTyp
     family.area === 'meta'
       ? await withDatabase((db) => db.get('meta', key))
       : (await area(family).get(key))[key];
-  return decode(family as never, raw);
+  return decode(family, raw);
 }
 
 export async function writeStored<Args extends unknown[], Schema extends z.ZodType>(
@@ -81,7 +81,7 @@ export async function readAllStored<Args extends unknown[], Schema extends z.Zod
   const found = new Map<string, z.infer<Schema>>();
   for (const [key, raw] of Object.entries(all)) {
     if (!key.startsWith(family.prefix)) continue;
-    const value = decode(family as never, raw);
+    const value = decode(family, raw);
     if (value !== null) found.set(key.slice(family.prefix.length), value as z.infer<Schema>);
   }
   return found;
@@ -93,7 +93,7 @@ export async function readMetaIn<Args extends unknown[], Schema extends z.ZodTyp
   family: Family<Args, Schema>,
   ...args: Args
 ): Promise<z.infer<Schema> | null> {
-  return decode(family as never, await store.get(family.key(...args)));
+  return decode(family, await store.get(family.key(...args)));
 }
 
 /** Writes the family's value in `meta`, in the caller's transaction. */
