@@ -6,6 +6,13 @@ const BOM = '\uFEFF';
  */
 const FORMULA_START = /^[\s"']*[=+\-@]|^[\t\r]/;
 /**
+ * Inside a cell, a separator or line break before what would start a formula. A spreadsheet that reads
+ * the file with another separator than ours (`;` in Italian, German, French, Spanish or Portuguese)
+ * splits each line on it without regard to our quotes, since they are not at the start of its fields:
+ * `Lia;=HYPERLINK(…)` would give it a field `=HYPERLINK(…)`.
+ */
+const FORMULA_AFTER_BREAK = /([,;\t\r\n])(?=[\s"']*[=+\-@]|[\t\r])/g;
+/**
  * Characters that make a cell need quotes: `,` and `;` both, since spreadsheets in Italian, German,
  * French, Spanish or Portuguese split on `;` (their list separator), and tab for those that split on it.
  */
@@ -13,11 +20,13 @@ const NEEDS_QUOTES = /[",;\t\n\r]/;
 
 /**
  * One CSV cell, spreadsheet-safe: a value that would start a formula gets a leading apostrophe
- * (OWASP's advice for CSV injection), and quotes, separators and line breaks are quoted, so no
- * part of a cell can become a cell of its own, whichever separator the spreadsheet reads with.
+ * (OWASP's advice for CSV injection), and so does every part of it after a separator or a line break;
+ * quotes, separators and line breaks are quoted, so a spreadsheet that honours quotes keeps the cell
+ * whole, and one that does not still finds no formula in any piece of it.
  */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(FORMULA_AFTER_BREAK, "$1'");
+  const safe = FORMULA_START.test(inner) ? `'${inner}` : inner;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

