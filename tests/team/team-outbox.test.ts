@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DELIVERY_TIMEOUT_MS, runMaintenance } from '../../src/background/maintenance';
 import { routeMessage } from '../unit/checked-router';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { facebookTab, popup } from '../unit/senders';
@@ -65,6 +66,20 @@ describe('what waits for the team', () => {
     await sync(ann);
     const { verdict } = await reserve(ann, other);
     expect(verdict).toMatchObject({ allowed: false, rule: 'do-not-contact', lastContactBy: 'Bea' });
+  });
+
+  test('a send interrupted before delivery reaches the other admins as “unknown”', async () => {
+    const { entry } = await reserve(bea, comment);
+    expect(entry).toMatchObject({ team: 'confirmed' });
+    // The popup closed before delivering: maintenance gives the reservation up as unknown.
+    await bea.as(() => runMaintenance(Date.now() + DELIVERY_TIMEOUT_MS + 1));
+    await sync(bea);
+    await sync(ann);
+    expect((await logOf(ann)).find((seen) => seen.id === entry!.id)).toMatchObject({
+      status: 'unknown',
+      author: 'Bea',
+    });
+    expect(await waitingOf(bea)).toBe(0);
   });
 
   test('two syncs and a send at once leave the team with each contact once and nothing waiting', async () => {

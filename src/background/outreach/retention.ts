@@ -1,4 +1,6 @@
 import type { IDBPObjectStore } from 'idb';
+import { contactItem, putInOutbox } from '../storage/outbox';
+import type { OutreachEntry } from '../../shared/outreach';
 import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 
 /** Most expired entries one maintenance run deletes. */
@@ -25,8 +27,9 @@ export async function markInterrupted(
   now: number,
   timeouts: DeliveryTimeouts,
 ): Promise<number> {
-  const tx = db.transaction('outreach', 'readwrite');
-  const byStatus = tx.store.index('byStatus');
+  const tx = db.transaction(['outreach', 'teamOutbox'], 'readwrite');
+  const store = tx.objectStore('outreach');
+  const byStatus = store.index('byStatus');
   const [reserved = [], sending = [], prepared = []] = await Promise.all(
     (['reserved', 'sending', 'prepared'] as const).map((status) => byStatus.getAll(status)),
   );
@@ -36,7 +39,13 @@ export async function markInterrupted(
     ...[...reserved, ...sending].filter((entry) => entry.updatedAt < now - timeouts.reservedMs),
     ...prepared.filter((entry) => entry.updatedAt < now - timeouts.preparedMs),
   ].filter((entry) => entry.author === undefined);
-  await Promise.all(stale.map((entry) => tx.store.put({ ...entry, status: 'unknown', updatedAt: now })));
+  for (const entry of stale) {
+    const unknown: OutreachEntry = { ...entry, status: 'unknown', updatedAt: now };
+    // As any settle does: the team hears that this send's fate is unknown, and keeps counting it.
+    if (entry.team) unknown.team = 'pending';
+    await store.put(unknown);
+    if (unknown.team) await putInOutbox(tx.objectStore('teamOutbox'), contactItem(unknown));
+  }
   await tx.done;
   return stale.length;
 }
