@@ -1,10 +1,10 @@
 import type { PendingTarget } from '../../shared/messages';
 import type { OutreachRequest } from '../policy/frequency-policy';
 import type { OutreachDatabase } from '../storage/schema';
-import { checkOutreach, type TeamFacts } from '../outreach/history';
+import { checkOutreach } from '../outreach/history';
+import type { TeamFanView } from '../team-port';
 import { loadPolicySettings } from '../settings/settings-store';
 import { RequestError } from '../request';
-import type { PolicySettings } from '../../shared/policy-settings';
 import { loadPendingTarget } from './pending-target';
 
 /**
@@ -47,7 +47,7 @@ export async function checkTarget(
   target: PendingTarget,
   outside: number[],
   now: number,
-  teamView: { settings: PolicySettings; team: TeamFacts } | null = null,
+  teamView: TeamFanView | null = null,
 ) {
   const request = { ...requestFor(target), outsideContacts: outside };
   const settings = teamView?.settings ?? (await loadPolicySettings(db));

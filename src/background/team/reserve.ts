@@ -17,7 +17,7 @@ import {
   withContacts,
 } from './gate';
 import type { Membership } from './membership';
-import type { TeamReservation } from '../team-port';
+import type { TeamFanView, TeamReservation } from '../team-port';
 import { teamSettings } from './state';
 
 type Options = Omit<ReserveOptions, 'team' | 'forTeam'>;
@@ -120,7 +120,7 @@ export async function teamViewOfFan(
   membership: Membership,
   fan: { pageId: string; fanId: string },
   now: number,
-): Promise<{ settings: PolicySettings; team: NonNullable<ReserveOptions['team']> } | null> {
+): Promise<TeamFanView | null> {
   const team = await teamSettings(membership, now);
   if (!team) return null;
   const fanKey = await fanKeyUnder(team.salt, fan.fanId);

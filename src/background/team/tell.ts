@@ -45,12 +45,11 @@ export async function tellOutbox(membership: Membership, now: number): Promise<b
   if (!team) return false;
   const tried = new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-    const items = (await withDatabase((db) => outboxOf(db, pageId))).filter(
-      (item) => !tried.has(itemId(item)),
-    );
+    const waiting = await withDatabase((db) => outboxOf(db, pageId));
+    const items = waiting.filter((item) => !tried.has(itemId(item)));
     if (items.length === 0) break;
     for (const item of items) tried.add(itemId(item));
-    await tellItems(membership, team, items, now);
+    await tellItems(membership, team, items, waiting, now);
   }
   return (await withDatabase((db) => outboxOf(db, pageId))).length === 0;
 }
@@ -59,6 +58,7 @@ async function tellItems(
   membership: Membership,
   team: TeamDocument,
   items: readonly OutboxItem[],
+  waiting: readonly OutboxItem[],
   now: number,
 ): Promise<void> {
   const told = (item: OutboxItem) => withDatabase((db) => settleTold(db, item));
@@ -68,13 +68,10 @@ async function tellItems(
   const forgets = items.filter((item) => item.kind === 'forget');
   const contacts = new Set(items.flatMap((item) => (item.kind === 'contact' ? [item.subject] : [])));
   if (contacts.size > 0) {
-    const { pending, waiting } = await withDatabase(async (db) => ({
-      pending: await teamPending(db, membership.pageId),
-      waiting: await outboxOf(db, membership.pageId),
-    }));
+    const pending = await withDatabase((db) => teamPending(db, membership.pageId));
     // This pass's contacts only; a forgotten fan's key comes from whichever forget still waits.
-    const told = pending.filter((entry) => contacts.has(entry.id));
-    await tellContacts(membership, team, told, forgottenFanKeys(waiting), now);
+    const entries = pending.filter((entry) => contacts.has(entry.id));
+    await tellContacts(membership, team, entries, forgottenFanKeys(waiting), now);
   }
   if (forgets.length > 0) {
     const untold = new Set((await withDatabase((db) => teamPending(db, membership.pageId))).map((e) => e.id));
