@@ -10,6 +10,7 @@ import memory from 'pouchdb-adapter-memory';
 import http from 'pouchdb-adapter-http';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
+import { installCouchRules } from './couch-rules.mjs';
 
 const MemoryPouch = PouchDB.plugin(memory).plugin(http).plugin(mapreduce).plugin(replication).defaults({
   adapter: 'memory',
@@ -52,10 +53,21 @@ app.use(
     else if (online === 'gateway') response.status(403).type('html').send('<h1>403 Forbidden</h1>');
   },
 );
-app.use(
-  '/',
-  expressPouchDB(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' }),
+const couch = expressPouchDB(MemoryPouch, {
+  mode: 'fullCouchDB',
+  inMemoryConfig: true,
+  logPath: '/dev/null',
+  // Its validation differs from CouchDB's where the team's rules depend on it: couch-rules.mjs.
+  overrideMode: { exclude: ['validation'] },
+});
+couch.dbWrapper.registerWrapper(
+  /** @type {(name: string, db: unknown, next: () => void) => void} */
+  (_name, db, next) => {
+    installCouchRules(db);
+    next();
+  },
 );
+app.use('/', couch);
 const server = app.listen(0, '127.0.0.1', async () => {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
