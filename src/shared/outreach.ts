@@ -48,6 +48,11 @@ export function canSettle(from: EntryStatus, to: EntryStatus): boolean {
   return SETTLES_FROM[to].includes(from);
 }
 
+/** Can an entry go from one status to the other in one settle or several (or stay)? */
+export function settlesTo(from: EntryStatus, to: EntryStatus): boolean {
+  return from === to || SETTLES_FROM[to].some((step) => step !== to && settlesTo(from, step));
+}
+
 export const POLICY_RULES = [
   'one-per-comment',
   'comment-age',

@@ -40,6 +40,19 @@ function mayWrite(/** @type {UserContext} */ user, /** @type {SecurityObject} */
   return open || inGroup(members, user);
 }
 
+/**
+ * The database's security object, as CouchDB hands it to the rules. express-pouchdb's request options
+ * do not always carry it (they hold `{}` for a member's write), so it is read where it keeps it.
+ * @returns {Promise<SecurityObject>}
+ */
+async function securityOf(/** @type {any} */ db) {
+  try {
+    return (await db.get(SECURITY_DOC)).security ?? {};
+  } catch {
+    return {};
+  }
+}
+
 /** The database's rules: every design document's validate_doc_update, evaluated alone. */
 async function rulesOf(/** @type {any} */ db) {
   const designs = await db.allDocs({ startkey: '_design/', endkey: '_design0', include_docs: true });
@@ -114,7 +127,7 @@ async function checkWrite(db, doc, options) {
   if (!options.userCtx) return;
   if (id === SECURITY_DOC) throw couchError(403, 'forbidden', 'Only the server manages _security.');
   if (id.startsWith('_local/') || id.startsWith('_design/') || !id) return;
-  const security = options.secObj ?? {};
+  const security = await securityOf(db);
   // The security layer inside answers 401 or 403 to who may not write here at all.
   if (!mayWrite(options.userCtx, security)) return;
   const seen = await whatTheRulesSee(db, doc, options);

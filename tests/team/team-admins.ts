@@ -101,7 +101,10 @@ export function eachTestATeamOfTwo(
   beforeEach(async () => take({ ...(await teamOfTwo(couch)), couch }));
 }
 
-/** A Page's team of two on the test server: Ann set it up, Bea joined with her invite. */
+/**
+ * A Page's team of two on the test server: Ann set it up, Bea joined with her invite. A third member,
+ * Mal, has an invite too, and talks to the server directly with its credentials (`malInvite`).
+ */
 export async function teamOfTwo(couch: CouchServer) {
   const ann = new Admin();
   const bea = new Admin();
@@ -115,13 +118,16 @@ export async function teamOfTwo(couch: CouchServer) {
     pageId,
     pageName: 'Acme Coffee',
     owner: 'Ann',
-    members: ['Bea'],
+    members: ['Bea', 'Mal'],
     remember: false,
   });
   await bea.call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
-  const parsed = parseInvite(invites[0]!.invite);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return { ann, bea, beaInvite: parsed.invite, comment: { ...giuliaComment, pageId } };
+  const [beaInvite, malInvite] = invites.map(({ invite }) => {
+    const parsed = parseInvite(invite);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.invite;
+  });
+  return { ann, bea, beaInvite: beaInvite!, malInvite: malInvite!, comment: { ...giuliaComment, pageId } };
 }
 
 /** The same fan's comment `commentId` on the same post. */

@@ -1,3 +1,4 @@
+import { TEAM_SCHEMA } from '../../src/background/team/design-document';
 import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { DEFAULT_TEMPLATES, type Template } from '../../src/shared/templates';
@@ -111,7 +112,7 @@ describe('the team’s shared templates', () => {
       headers: { Authorization: auth, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         type: 'template',
-        schema: 1,
+        schema: TEAM_SCHEMA,
         templateId: 'broken',
         category: 'thanks',
         by: couch.admin.user,

@@ -88,6 +88,9 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
   (db) => {
     db.createObjectStore('teamFans', { keyPath: ['pageId', 'fanKey'] });
   },
+  (db) => {
+    db.createObjectStore('teamOutbox', { keyPath: ['pageId', 'kind', 'subject'] });
+  },
 ];
 
 const OWN_TEMPLATE = {
@@ -124,7 +127,7 @@ const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
     `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
     async (version) => {
       const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
@@ -212,6 +215,40 @@ describe('schema migrations', () => {
     const keys = await db.getAllKeys('meta');
     expect(keys.filter((key) => /^team(Marks|Notes|Forgets):/.test(key))).toEqual([]);
     expect(await db.get('meta', 'teamSeq:page-1')).toBe('42');
+    db.close();
+  });
+
+  test('a fan’s team document kept by version 10 keeps its “do not contact” mark as one mark, and a lift as none', async () => {
+    await createVersion(10, []);
+    const old = await openDB(DATABASE_NAME, 10);
+    const contact = { c: 'e1', comment: '101', cat: 'thanks', at: T, by: 'Bea', st: 'sent' };
+    await old.put('teamFans', {
+      pageId: 'page-1',
+      fanKey: 'k1',
+      recent: [contact],
+      dnc: { on: true, by: 'Bea', at: T },
+    });
+    await old.put('teamFans', {
+      pageId: 'page-1',
+      fanKey: 'k2',
+      recent: [],
+      dnc: { on: false, by: 'Ann', at: T },
+    });
+    await old.put('teamFans', { pageId: 'page-1', fanKey: 'k3', recent: [], dnc: null });
+    old.close();
+
+    const db = await openDatabase();
+    expect(await db.getAll('teamFans')).toEqual([
+      {
+        pageId: 'page-1',
+        fanKey: 'k1',
+        recent: [contact],
+        marks: [{ id: 'v10:Bea', by: 'Bea', at: T }],
+        lifts: [],
+      },
+      { pageId: 'page-1', fanKey: 'k2', recent: [], marks: [], lifts: [] },
+      { pageId: 'page-1', fanKey: 'k3', recent: [], marks: [], lifts: [] },
+    ]);
     db.close();
   });
 

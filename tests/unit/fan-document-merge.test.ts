@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { FanDocument, TeamContact } from '../../src/background/storage/schema';
-import { mergeFanDocuments } from '../../src/background/team/fan-document';
+import { emptyFanDocument, mergeFanDocuments, unliftedMarks } from '../../src/background/team/fan-document';
 import { CATEGORIES, ENTRY_STATUSES } from '../../src/shared/outreach';
 
 const HORIZON = 1_000;
@@ -10,24 +10,39 @@ const HORIZON = 1_000;
  * The contacts that exist (a few, so that times tie), and copies of the fan's document that each hold
  * some of them, each at some status of its life.
  */
-const team = fc.array(
-  fc.record({
-    comment: fc.constantFrom('101', '102'),
-    cat: fc.constantFrom(...CATEGORIES),
-    at: fc.integer({ min: HORIZON - 50, max: HORIZON + 50 }),
-    by: fc.constantFrom('ann', 'bea'),
-  }),
-  { minLength: 1, maxLength: 5 },
-);
+const admin = fc.constantFrom('ann', 'bea');
+const team = fc.record({
+  contacts: fc.array(
+    fc.record({
+      comment: fc.constantFrom('101', '102'),
+      cat: fc.constantFrom(...CATEGORIES),
+      at: fc.integer({ min: HORIZON - 50, max: HORIZON + 50 }),
+      by: admin,
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
+  marks: fc.array(fc.record({ by: admin, at: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }),
+  lifts: fc.array(
+    fc.record({ by: admin, at: fc.integer({ min: 0, max: 3 }), of: fc.subarray(['m0', 'm1', 'm2']) }),
+    {
+      maxLength: 3,
+    },
+  ),
+});
 
-function copyOf(contacts: Array<Omit<TeamContact, 'c' | 'st'>>): fc.Arbitrary<FanDocument> {
+type Team = typeof team extends fc.Arbitrary<infer T> ? T : never;
+
+function copyOf({ contacts, marks, lifts }: Team): fc.Arbitrary<FanDocument> {
   const held = fc.subarray(contacts.map((contact, index) => ({ ...contact, c: `contact-${index}` })));
   return fc.record({
     recent: held.chain((some) =>
-      fc.tuple(...some.map((item) => fc.constantFrom(...ENTRY_STATUSES).map((st) => ({ ...item, st })))),
+      fc.tuple(
+        ...some.map((item) => fc.constantFrom(...ENTRY_STATUSES).map((st): TeamContact => ({ ...item, st }))),
+      ),
     ),
-    dnc: fc.option(
-      fc.record({ on: fc.boolean(), by: fc.constantFrom('ann', 'bea'), at: fc.integer({ min: 0, max: 3 }) }),
+    marks: fc.subarray(marks.map((mark, index) => ({ ...mark, id: `m${index}` }))),
+    lifts: fc.subarray(
+      lifts.filter((lift) => lift.of.length > 0).map((lift, index) => ({ ...lift, id: `l${index}` })),
     ),
   });
 }
@@ -75,15 +90,40 @@ describe('merging two copies of a fan’s team document', () => {
 
   test('keeps a contact at its furthest status: a late “unknown” never undoes “sent”', () => {
     const sent = { c: 'a', comment: '101', cat: 'thanks', at: HORIZON, by: 'ann', st: 'sent' } as const;
-    const merged = merge({ recent: [sent], dnc: null }, { recent: [{ ...sent, st: 'unknown' }], dnc: null });
+    const merged = merge(
+      { ...emptyFanDocument(), recent: [sent] },
+      { ...emptyFanDocument(), recent: [{ ...sent, st: 'unknown' }] },
+    );
     expect(merged.recent).toEqual([sent]);
   });
 
-  test('keeps the later “do not contact” decision, and a mark wins a tie', () => {
-    const on = { on: true, by: 'bea', at: 2 };
-    const off = { on: false, by: 'ann', at: 1 };
-    expect(merge({ recent: [], dnc: on }, { recent: [], dnc: off }).dnc).toEqual(on);
-    expect(merge({ recent: [], dnc: { ...on, on: false } }, { recent: [], dnc: on }).dnc).toEqual(on);
-    expect(merge({ recent: [], dnc: null }, { recent: [], dnc: off }).dnc).toEqual(off);
+  test('keeps every mark and every lift of either copy', () => {
+    fc.assert(
+      fc.property(twoCopies, ([a, b]) => {
+        const merged = merge(a, b);
+        const ids = (items: Array<{ id: string }>) => new Set(items.map((item) => item.id));
+        expect(ids(merged.marks)).toEqual(ids([...a.marks, ...b.marks]));
+        expect(ids(merged.lifts)).toEqual(ids([...a.lifts, ...b.lifts]));
+      }),
+    );
+  });
+});
+
+describe('a fan’s “do not contact” standing, as marks and the lifts that name them', () => {
+  const mark = (id: string, at: number) => ({ id, by: 'bea', at });
+  const lift = (id: string, of: string[], at: number) => ({ id, by: 'ann', at, of });
+
+  test('a mark stands until a lift names it', () => {
+    const doc = { ...emptyFanDocument(), marks: [mark('m1', 1)] };
+    expect(unliftedMarks(doc)).toEqual([mark('m1', 1)]);
+    expect(unliftedMarks({ ...doc, lifts: [lift('l1', ['m1'], 2)] })).toEqual([]);
+  });
+
+  test('a mark made while another admin lifted the marks they saw still stands, whatever the clocks say', () => {
+    const seen = mark('m1', 1);
+    // Bea's clock runs behind: her new mark is dated before Ann's lift, which never saw it.
+    const concurrent = mark('m2', 0);
+    const doc = { ...emptyFanDocument(), marks: [seen, concurrent], lifts: [lift('l1', ['m1'], 5)] };
+    expect(unliftedMarks(doc)).toEqual([concurrent]);
   });
 });

@@ -174,6 +174,13 @@ export const KEYS = {
     key: () => (__TEST_BUILD__ ? 'test:graphBaseUrl' : ''),
     schema: z.string().regex(/^http:\/\/127\.0\.0\.1:\d+$/),
   }),
+  teamBadDocuments: family({
+    area: 'meta',
+    owner: 'team/bad-documents.ts',
+    key: (pageId: string) => `teamBad:${pageId}`,
+    schema: z.strictObject({ count: z.number().int().nonnegative(), lastId: z.string().max(300), at: time }),
+    json: true,
+  }),
   teamLastSync: family({
     area: 'meta',
     owner: 'team/sync.ts',

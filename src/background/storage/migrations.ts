@@ -92,6 +92,19 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => 
       cursor.continue();
     };
   },
+  // v11: team mode: "do not contact" is a set of marks and lifts that name them, in place of one mark
+  // the latest clock decided; a kept copy's mark becomes one mark, and a kept lift none.
+  (_db, tx) => {
+    tx.objectStore('teamFans').openCursor().onsuccess = (event) => {
+      const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+      if (!cursor) return;
+      const { dnc, ...kept } = cursor.value as { dnc?: { on?: unknown; by?: unknown; at?: unknown } | null };
+      const marked = dnc?.on === true && typeof dnc.by === 'string';
+      const marks = marked ? [{ id: `v10:${String(dnc.by)}`, by: dnc.by, at: Number(dnc.at) || 0 }] : [];
+      cursor.update({ ...kept, marks, lifts: [] });
+      cursor.continue();
+    };
+  },
 ];
 
 /** The `meta` lists v9 kept of what waited for a team, by key prefix (the Page's id follows). */

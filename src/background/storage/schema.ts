@@ -85,13 +85,15 @@ export interface UploadPart {
 
 /**
  * The team's one document per fan on the team server (`fan:<fanKey>`): the team's recent contacts
- * with the fan and the "do not contact" mark. It is the point where a send is made exclusive across
- * the team (compare-and-set on its revision), and what offline copies merge into when they meet.
+ * with the fan, and its "do not contact" marks and the lifts of them. It is the point where a send is
+ * made exclusive across the team (compare-and-set on its revision), and what offline copies and
+ * conflicting leaves merge into when they meet (team/fan-document.ts).
  * Declared here because this browser keeps a copy of it (`teamFans`); team mode owns its meaning.
  */
 export interface FanDocument {
   recent: TeamContact[];
-  dnc: DoNotContactMark | null;
+  marks: DoNotContactMark[];
+  lifts: MarkLift[];
 }
 
 /** One contact with the fan by an admin of the team, as the fan document keeps it. */
@@ -106,10 +108,19 @@ export interface TeamContact {
   st: EntryStatus;
 }
 
+/** One admin's "do not contact" decision: it stands until a lift names it. */
 export interface DoNotContactMark {
-  on: boolean;
+  id: string;
   by: string;
   at: number;
+}
+
+/** One admin's lift of the marks it names (those they saw): a mark made meanwhile stays. */
+export interface MarkLift {
+  id: string;
+  by: string;
+  at: number;
+  of: string[];
 }
 
 export type OutreachDatabase = IDBPDatabase<OutreachSchema>;

@@ -1,5 +1,51 @@
-import type { EntryStatus } from '../../shared/outreach';
+import { z } from 'zod';
+import { CategorySchema, ENTRY_STATUSES, type EntryStatus } from '../../shared/outreach';
 import type { DoNotContactMark, FanDocument, TeamContact } from '../storage/schema';
+import { TEAM_SCHEMA } from './design-document';
+
+/**
+ * A fan's document on the team server (`fan:<fanKey>`) is read whole, with every conflicting leaf,
+ * and each leaf is checked like any input: the server and every teammate are untrusted. The server's
+ * rules hold the same bounds (validate-doc-update.ts, which a test holds to these).
+ */
+export const MAX_FAN_CONTACTS = 200;
+export const MAX_FAN_MARKS = 100;
+/** Leaves of one fan's document taken: only the server's admin or a cluster makes more than one. */
+export const MAX_FAN_LEAVES = 16;
+/** How far ahead of the server's clock a teammate's may run; a later time is brought back to it. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const MAX_ID = 200;
+
+const Name = z.string().min(1).max(MAX_ID);
+const Time = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const TeamContactSchema = z.strictObject({
+  c: Name,
+  comment: z.string().max(MAX_ID),
+  cat: CategorySchema,
+  at: Time,
+  by: Name,
+  st: z.enum(ENTRY_STATUSES),
+});
+const MarkSchema = z.strictObject({ id: Name, by: Name, at: Time });
+const LiftSchema = z.strictObject({
+  id: Name,
+  by: Name,
+  at: Time,
+  of: z.array(Name).min(1).max(MAX_FAN_MARKS),
+});
+
+/** One leaf of a fan's document as the server hands it. */
+export const FanLeafSchema = z.object({
+  _id: z.string().max(MAX_ID),
+  _rev: z.string().max(MAX_ID),
+  _deleted: z.boolean().optional(),
+  type: z.literal('fan'),
+  schema: z.literal(TEAM_SCHEMA),
+  fanKey: Name,
+  recent: z.array(TeamContactSchema).max(MAX_FAN_CONTACTS),
+  marks: z.array(MarkSchema).max(MAX_FAN_MARKS),
+  lifts: z.array(LiftSchema).max(MAX_FAN_MARKS),
+});
 
 /**
  * How far along its life each status is. A merge keeps the furthest: news only moves forward, and of
@@ -15,33 +61,59 @@ const STATUS_RANK: Record<EntryStatus, number> = {
   sent: 6,
 };
 
+export const emptyFanDocument = (): FanDocument => ({ recent: [], marks: [], lifts: [] });
+
 /**
  * Two copies of one fan's document merged into one: every contact of either since `horizon` (the
- * longest rule window), each at its furthest status, and the latest mark (a mark wins a tie). The
- * merge is commutative, associative and idempotent, so copies meeting in any order agree.
+ * longest rule window), each at its furthest status, and every mark and lift of either. "Do not
+ * contact" is an add-wins set: a lift names the marks it lifts, so a mark it did not see stays, and
+ * no clock decides. The merge is commutative, associative and idempotent, so leaves and copies
+ * meeting in any order agree.
  */
 export function mergeFanDocuments(a: FanDocument, b: FanDocument, horizon: number): FanDocument {
-  const byId = new Map<string, TeamContact>();
-  for (const contact of [...a.recent, ...b.recent]) {
-    if (contact.at < horizon) continue;
-    const kept = byId.get(contact.c);
-    byId.set(contact.c, kept ? furthest(kept, contact) : contact);
+  const recent = union([...a.recent, ...b.recent], (contact) => contact.c, furthest).filter(
+    (contact) => contact.at >= horizon,
+  );
+  return {
+    recent: recent.sort((x, y) => x.at - y.at || compare(x.c, y.c)),
+    marks: union([...a.marks, ...b.marks], (mark) => mark.id, either),
+    lifts: union([...a.lifts, ...b.lifts], (lift) => lift.id, either),
+  };
+}
+
+/** The marks no lift names: while one is left, the team holds the fan as "do not contact". */
+export function unliftedMarks(doc: FanDocument): DoNotContactMark[] {
+  const lifted = new Set(doc.lifts.flatMap((lift) => lift.of));
+  return doc.marks.filter((mark) => !lifted.has(mark.id));
+}
+
+/** The document with every time after `latest` brought back to it: no teammate's clock runs ahead. */
+export function clampedTo(doc: FanDocument, latest: number): FanDocument {
+  const clamp = <T extends { at: number }>(item: T): T => (item.at > latest ? { ...item, at: latest } : item);
+  return { recent: doc.recent.map(clamp), marks: doc.marks.map(clamp), lifts: doc.lifts.map(clamp) };
+}
+
+/** A new mark or lift's id: random, so that no lift can name a mark before it is made. */
+export const decisionId = () => crypto.randomUUID();
+
+function union<T>(items: T[], key: (item: T) => string, pick: (x: T, y: T) => T): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const kept = byKey.get(key(item));
+    byKey.set(key(item), kept ? pick(kept, item) : item);
   }
-  const recent = [...byId.values()].sort((x, y) => x.at - y.at || compare(x.c, y.c));
-  return { recent, dnc: latestMark(a.dnc, b.dnc) };
+  return [...byKey.values()].sort((x, y) => compare(key(x), key(y)));
 }
 
 function furthest(x: TeamContact, y: TeamContact): TeamContact {
   const rank = STATUS_RANK[x.st] - STATUS_RANK[y.st];
   if (rank !== 0) return rank > 0 ? x : y;
-  // Copies of one contact differ only in status; should they differ otherwise, pick one the same way everywhere.
-  return compare(JSON.stringify(x), JSON.stringify(y)) >= 0 ? x : y;
+  return either(x, y);
 }
 
-function latestMark(x: DoNotContactMark | null, y: DoNotContactMark | null): DoNotContactMark | null {
-  if (!x || !y) return x ?? y;
-  const order = x.at - y.at || compare(x.by, y.by) || Number(x.on) - Number(y.on);
-  return order >= 0 ? x : y;
+/** Copies of one item should not differ; should they, pick one the same way everywhere. */
+function either<T>(x: T, y: T): T {
+  return compare(JSON.stringify(x), JSON.stringify(y)) >= 0 ? x : y;
 }
 
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);

@@ -18,6 +18,8 @@ export const teamKeys = {
   templates: KEYS.teamTemplates,
   /** When this browser last told the team everything it had waiting (sync.ts). */
   lastSync: KEYS.teamLastSync,
+  /** How many of the server's documents this browser refused, and the last one (bad-documents.ts). */
+  badDocuments: KEYS.teamBadDocuments,
 } as const;
 
 /** What a Page's team shared with this browser: the fans' documents, teammates' rows, the checkpoint. */
@@ -53,7 +55,7 @@ export async function resetWhenRemoved(pageId: string): Promise<void> {
 
 /** The admin left the Page's team: nothing of it is kept, and nothing waits for it any more. */
 export async function resetWhenLeft(pageId: string): Promise<void> {
-  await dropSharedCopy(pageId, ['settings', 'lastSync'], 'clear');
+  await dropSharedCopy(pageId, ['settings', 'lastSync', 'badDocuments'], 'clear');
 }
 
 /** What a restore leaves stale, by `meta` key prefix: see resetAfterRestore. */

@@ -5,7 +5,7 @@ import { couchPath, couchRequest } from './couch-http';
 import { teamKeys } from './local-state';
 import { readStored, writeMetaIn } from '../storage/stored';
 import { entryOfContact, type ContactDocument } from './contact-document';
-import type { StoredFanDocument } from './gate';
+import { clampedTo, CLOCK_SKEW_MS, FanLeafSchema } from './fan-document';
 import type { Membership } from './membership';
 import { interpret } from './answers';
 import { isTemplateChange, mirrorTemplates } from './templates';
@@ -46,6 +46,7 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
     );
     if (answer.kind !== 'ok') return false;
     const { results, last_seq: lastSeq } = answer.value;
+    const serverNow = answer.date ?? now;
     await forgetWhatTheTeamForgot(membership.pageId, results, now);
     // Before the checkpoint moves past them; taking a note twice changes nothing.
     await mirrorNotes(
@@ -53,7 +54,7 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
       results.filter((change) => isNoteChange(change.id) && !change.deleted).map((change) => change.doc),
       now,
     );
-    changed = (await mirror(membership.pageId, results, String(lastSeq))) > 0 || changed;
+    changed = (await mirror(membership.pageId, results, String(lastSeq), serverNow)) > 0 || changed;
     if (results.length < PULL_BATCH) break;
   }
   // Open logs and facebook.com tabs ask afresh: teammates' contacts change fans' statuses.
@@ -77,7 +78,12 @@ async function forgetWhatTheTeamForgot(pageId: string, results: Change[], now: n
 }
 
 /** Writes a batch of changes and its checkpoint; returns how many teammates' contacts it wrote. */
-async function mirror(pageId: string, results: Change[], lastSeq: string): Promise<number> {
+async function mirror(
+  pageId: string,
+  results: Change[],
+  lastSeq: string,
+  serverNow: number,
+): Promise<number> {
   return withDatabase(async (db) => {
     let contacts = 0;
     const tx = db.transaction(['outreach', 'teamFans', 'templates', 'meta'], 'readwrite');
@@ -99,8 +105,11 @@ async function mirror(pageId: string, results: Change[], lastSeq: string): Promi
         const fanKey = id.slice('fan:'.length);
         if (deleted || !doc) await teamFans.delete([pageId, fanKey]);
         else {
-          const { recent, dnc } = doc as unknown as StoredFanDocument;
-          if (Array.isArray(recent)) await teamFans.put({ pageId, fanKey, recent, dnc: dnc ?? null });
+          const leaf = FanLeafSchema.safeParse(doc);
+          if (leaf.success && leaf.data.fanKey === fanKey) {
+            const { recent, marks, lifts } = clampedTo(leaf.data, serverNow + CLOCK_SKEW_MS);
+            await teamFans.put({ pageId, fanKey, recent, marks, lifts });
+          }
         }
       } else if (id.startsWith('contact:') && !deleted) {
         const entry = entryOfContact(doc);

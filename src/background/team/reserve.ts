@@ -14,7 +14,7 @@ import {
   readFanDocument,
   teamHistory,
   teamStanding,
-  withContacts,
+  type FanRead,
 } from './gate';
 import type { Membership } from './membership';
 import type { TeamFanView, TeamReservation } from '../team-port';
@@ -67,11 +67,11 @@ export async function reserveThroughTeam(
   };
   if (!team) return decideAlone(null);
   const fanKey = await fanKeyUnder(team.salt, draft.fanId);
-  const read = await readFanDocument(membership, fanKey);
+  const read = await readFanDocument(membership, fanKey, now);
   if (read.kind !== 'ok') return decideAlone(fanKey, read.kind === 'removed');
 
   const reserved = await withDatabase((db) =>
-    reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(read.value) }),
+    reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(read.value.view) }),
   );
   const entry = reserved.entry;
   if (!entry) return { ...reserved, teamChecked: true };
@@ -79,14 +79,14 @@ export async function reserveThroughTeam(
   // Into the fan's document by compare-and-set. When another admin wrote it since it was read, decide
   // again on what they wrote: of two admins reserving at once, exactly one gets the send.
   let refusedAgain: Verdict | null = null;
-  const holds = (current: FanDocument) => current.recent.some((contact) => contact.c === entry.id);
+  const holds = ({ view }: FanRead) => view.recent.some((contact) => contact.c === entry.id);
   const changed = await changeFanDocument(
     membership,
     fanKey,
     (current) => {
       if (holds(current)) return null;
       if (current !== read.value) {
-        const { contacts, standing } = seen(current);
+        const { contacts, standing } = seen(current.view);
         const others = contacts.filter((contact) => contact.id !== entry.id);
         const again = evaluate(requestOf(draft), others, settings, now, standing);
         if (!again.allowed && !(entry.override !== undefined && isOverridable(again))) {
@@ -94,8 +94,9 @@ export async function reserveThroughTeam(
           return null;
         }
       }
-      return withContacts(current, [contactOf(entry, me)], settings, now);
+      return { contacts: [contactOf(entry, me, current.serverNow)] };
     },
+    now,
     read.value,
   );
   if (refusedAgain) return undo(entry, { verdict: refusedAgain, entry: null, teamChecked: true });
@@ -103,7 +104,7 @@ export async function reserveThroughTeam(
   const taken =
     changed.kind === 'written' ||
     changed.kind === 'unchanged' ||
-    (changed.kind === 'contended' && holds(changed.doc));
+    (changed.kind === 'contended' && holds(changed.read));
   if (taken) {
     await withDatabase((db) => markTeamConfirmed(db, entry));
     return { ...reserved, entry: { ...entry, team: 'confirmed' }, teamChecked: true };
@@ -124,9 +125,9 @@ export async function teamViewOfFan(
   const team = await teamSettings(membership, now);
   if (!team) return null;
   const fanKey = await fanKeyUnder(team.salt, fan.fanId);
-  const read = await readFanDocument(membership, fanKey);
+  const read = await readFanDocument(membership, fanKey, now);
   // Unreachable: the popup's verdicts use the copy last pulled, as a send decided now would.
-  const doc = read.kind === 'ok' ? read.value : await mirroredFanDocument(membership.pageId, fanKey);
+  const doc = read.kind === 'ok' ? read.value.view : await mirroredFanDocument(membership.pageId, fanKey);
   if (!doc) return null;
   const contacts = teamHistory(doc, fan, membership.user);
   return { settings: team.policy, team: { contacts, standing: teamStanding(doc, membership.user) } };

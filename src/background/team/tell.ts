@@ -5,19 +5,12 @@ import { markOverTeamLimit, markTeamConfirmed, teamPending } from '../outreach/s
 import { counts, evaluate } from '../policy/frequency-policy';
 import { withDatabase } from '../storage/database';
 import { outboxOf, settleTold } from '../storage/outbox';
-import type { OutboxItem } from '../storage/schema';
+import type { FanDocument, OutboxItem } from '../storage/schema';
 import { contactDocumentOf, contactId } from './contact-document';
 import { writeContactDocuments } from './contacts';
 import { fanKeyUnder } from './fan-document';
 import { forgottenFanKeys, tellForget } from './forget';
-import {
-  changeFanDocument,
-  contactOf,
-  teamHistory,
-  teamStanding,
-  withContacts,
-  type StoredFanDocument,
-} from './gate';
+import { changeFanDocument, contactOf, teamHistory, teamStanding } from './gate';
 import { tellMark } from './marks';
 import type { Membership } from './membership';
 import { tellNote } from './notes';
@@ -63,7 +56,7 @@ async function tellItems(
 ): Promise<void> {
   const told = (item: OutboxItem) => withDatabase((db) => settleTold(db, item));
   for (const item of items) {
-    if (item.kind === 'mark' && (await tellMark(membership, team, item))) await told(item);
+    if (item.kind === 'mark' && (await tellMark(membership, team, item, now))) await told(item);
   }
   const forgets = items.filter((item) => item.kind === 'forget');
   const contacts = new Set(items.flatMap((item) => (item.kind === 'contact' ? [item.subject] : [])));
@@ -103,20 +96,22 @@ async function tellContacts(
   for (const [fanKey, entries] of byFan) {
     const me = membership.user;
     let over: OutreachEntry[] = [];
-    const written = await changeFanDocument(membership, fanKey, (doc) => {
-      const known = new Map(doc.recent.map((contact) => [contact.c, contact]));
-      // A contact the team hears of only now was decided offline: replayed against what the team held
-      // before it, it may have gone over the team's limits. It was sent; it is marked, not undone.
-      over = entries.filter(
-        (entry) => !known.has(entry.id) && counts(entry) && !allowedThen(entry, doc, me, team.policy),
-      );
-      const contacts = entries.map((entry) => {
-        const onTeam = known.get(entry.id);
-        // A tombstone's comment is an alias here: the team keeps the comment it was told first.
-        return entry.forgotten && onTeam ? { ...onTeam, st: entry.status } : contactOf(entry, me);
-      });
-      return withContacts(doc, contacts, team.policy, now);
-    });
+    const written = await changeFanDocument(
+      membership,
+      fanKey,
+      ({ view, serverNow }) => {
+        const known = new Set(view.recent.map((contact) => contact.c));
+        // A contact the team hears of only now was decided offline: replayed against what the team held
+        // before it, it may have gone over the team's limits. It was sent; it is marked, not undone.
+        over = entries.filter(
+          (entry) => !known.has(entry.id) && counts(entry) && !allowedThen(entry, view, me, team.policy),
+        );
+        // A contact the team holds keeps what it was told first (a tombstone's comment is an alias
+        // here): only its status moves.
+        return { contacts: entries.map((entry) => contactOf(entry, me, serverNow)) };
+      },
+      now,
+    );
     if (written.kind !== 'written' && written.kind !== 'contended') return;
     // A forgotten fan's contacts stay out of the shared log: the strip takes care of copies there.
     const logged = entries.filter((entry) => !entry.forgotten);
@@ -138,16 +133,15 @@ async function tellContacts(
 }
 
 /** Would the team's limits have allowed the entry, given what the team held from before it? */
-function allowedThen(
-  entry: OutreachEntry,
-  doc: StoredFanDocument,
-  me: string,
-  policy: PolicySettings,
-): boolean {
+function allowedThen(entry: OutreachEntry, doc: FanDocument, me: string, policy: PolicySettings): boolean {
   const before = (time: number, id: string) =>
     time < entry.createdAt || (time === entry.createdAt && id < entry.id);
   const earlier = teamHistory(doc, entry, me).filter((contact) => before(contact.createdAt, contact.id));
-  const marked = doc.dnc && before(doc.dnc.at, '') ? teamStanding(doc, me) : null;
+  const decidedBefore = <T extends { at: number }>(items: T[]) => items.filter((item) => before(item.at, ''));
+  const marked = teamStanding(
+    { ...doc, marks: decidedBefore(doc.marks), lifts: decidedBefore(doc.lifts) },
+    me,
+  );
   const verdict = evaluate(entry, earlier, policy, entry.createdAt, marked);
   return verdict.allowed || (entry.override !== undefined && isOverridable(verdict));
 }

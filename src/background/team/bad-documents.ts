@@ -1,0 +1,22 @@
+import { readStored, writeStored } from '../storage/stored';
+import { teamKeys } from './local-state';
+
+/**
+ * Documents from the team server this browser refused: a shape, size or date the team's rules would
+ * not have let in, so a hostile teammate or server wrote it. They are skipped, never thrown on, and
+ * counted here so that the team's status can tell the admin.
+ */
+export async function noteBadDocument(pageId: string, id: string, now: number): Promise<void> {
+  const held = await readStored(teamKeys.badDocuments, pageId);
+  await writeStored(
+    teamKeys.badDocuments,
+    { count: (held?.count ?? 0) + 1, lastId: id.slice(0, 300), at: now },
+    pageId,
+  );
+}
+
+/** How many documents from the team server this browser refused, and which was the last. */
+export async function badDocuments(pageId: string): Promise<{ count: number; lastId: string } | null> {
+  const held = await readStored(teamKeys.badDocuments, pageId);
+  return held ? { count: held.count, lastId: held.lastId } : null;
+}
