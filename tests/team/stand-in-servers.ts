@@ -1,9 +1,9 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Servers that stand between an admin's browser and the team server, each misbehaving one way. */
-async function listen(handle: (response: ServerResponse) => void) {
-  const server = createServer((_request, response) => handle(response));
+async function listen(handle: (response: ServerResponse, request: IncomingMessage) => void) {
+  const server = createServer((request, response) => handle(response, request));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -33,4 +33,27 @@ export function refusingGateway() {
   return listen((response) =>
     response.writeHead(403, { 'Content-Type': 'text/html' }).end('<h1>403 Forbidden</h1><p>nginx</p>'),
   );
+}
+
+/**
+ * A server that sends every request on elsewhere (307): to a second server that notes what reaches
+ * it, with the Authorization header it got.
+ */
+export async function redirectingServer() {
+  const reached: Array<{ url: string; authorization: string | undefined }> = [];
+  const target = await listen((response, request) => {
+    reached.push({ url: request.url ?? '', authorization: request.headers.authorization });
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+  });
+  const redirecting = await listen((response, request) =>
+    response.writeHead(307, { Location: `${target.url}${request.url ?? '/'}` }).end(),
+  );
+  return {
+    url: redirecting.url,
+    reached,
+    close: async () => {
+      await redirecting.close();
+      await target.close();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/state';
 import type { CommentContext } from '../../src/shared/comment-context';
-import { refusingGateway } from './stand-in-servers';
+import { redirectingServer, refusingGateway } from './stand-in-servers';
 import { reserve, sameFan, type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let ann: Admin;
@@ -55,6 +55,21 @@ describe('a refusal the team server did not confirm', () => {
       expect(await teamOf(bea)).toMatchObject({ removed: false, refused: true });
     } finally {
       await gateway.close();
+    }
+  });
+});
+
+describe('a team server that redirects', () => {
+  test('gets no request followed, so no credentials go elsewhere, and counts as not answering', async () => {
+    const redirecting = await redirectingServer();
+    try {
+      await bea.routeThrough(redirecting.url);
+      const { teamChecked } = await reserve(bea, comment, 'thanks', Date.now() + TEAM_SETTINGS_TTL_MS + 1);
+      expect(teamChecked).toBe(false);
+      expect(redirecting.reached).toEqual([]);
+      expect(await teamOf(bea)).toMatchObject({ removed: false });
+    } finally {
+      await redirecting.close();
     }
   });
 });

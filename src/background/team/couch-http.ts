@@ -54,6 +54,8 @@ export async function couchRequest<T>(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit',
+      // A redirect could take the credentials elsewhere, or to plain http: it is an error.
+      redirect: 'error',
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
