@@ -103,6 +103,14 @@ export function TeamSection() {
               ) : (
                 <span>{teamSyncText(team, Date.now())}</span>
               )}{' '}
+              {team.refusedDocuments && (
+                <span role="alert">
+                  {t('teamRefusedDocuments', [
+                    String(team.refusedDocuments.count),
+                    team.refusedDocuments.lastId,
+                  ])}{' '}
+                </span>
+              )}
               <button type="button" disabled={busy} onClick={() => void syncNow()}>
                 {t('teamSyncNow')}
               </button>{' '}

@@ -17,6 +17,11 @@ export const TeamViewSchema = z.strictObject({
   pending: z.number().int().nonnegative(),
   /** The team refuses a send its server cannot check (as last read). */
   strict: z.boolean(),
+  /**
+   * Documents from the team server this browser refused (a shape, size or date the team's rules do
+   * not allow: a hostile teammate or server), and the last one's id; null: none.
+   */
+  refusedDocuments: z.strictObject({ count: z.number().int().nonnegative(), lastId: z.string() }).nullable(),
 });
 export type TeamView = z.infer<typeof TeamViewSchema>;
 

@@ -13,7 +13,7 @@ import { runInNewContext } from 'node:vm';
 
 const SECURITY_DOC = '_local/_security';
 
-/** @typedef {{ name: string | null; roles: string[] }} UserContext */
+/** @typedef {{ name: string | null; roles: string[]; db?: string }} UserContext */
 /** @typedef {{ admins?: { names?: string[]; roles?: string[] }; members?: { names?: string[]; roles?: string[] } }} SecurityObject */
 /** @typedef {{ userCtx?: UserContext; secObj?: SecurityObject; new_edits?: boolean }} WriteOptions */
 /** @typedef {Record<string, any> & { _id: string; _rev?: string; _deleted?: boolean }} Doc */
@@ -132,9 +132,11 @@ async function checkWrite(db, doc, options) {
   if (!mayWrite(options.userCtx, security)) return;
   const seen = await whatTheRulesSee(db, doc, options);
   if (!seen) return;
+  // CouchDB tells the rules which database they guard; express-pouchdb does not always.
+  const user = { ...options.userCtx, db: options.userCtx.db ?? db.name };
   for (const rules of await rulesOf(db)) {
     try {
-      rules(seen.newDoc, seen.oldDoc, options.userCtx, security);
+      rules(seen.newDoc, seen.oldDoc, user, security);
     } catch (refusal) {
       const reason = /** @type {{ forbidden?: unknown; unauthorized?: unknown }} */ (refusal);
       if (reason?.unauthorized !== undefined)

@@ -8,7 +8,7 @@ import { fanKeyUnder } from '../../src/background/team/fan-document';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import type { CouchServer } from './couch-process.mjs';
-import { eachTestATeamOfTwo, reserve, sameFan, type Admin } from './team-admins';
+import { eachTestATeamOfTwo, memberAuth, reserve, sameFan, type Admin } from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -21,16 +21,11 @@ eachTestATeamOfTwo((team) => ({ couch, ann, bea, beaInvite, malInvite, comment }
 const HOUR_MS = 60 * 60_000;
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
-async function request(
-  account: { user: string; password: string },
-  method: string,
-  path: string,
-  body?: unknown,
-) {
+async function request(authorization: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${couch.url}/${malInvite.database}/${path}`, {
     method,
     headers: {
-      Authorization: `Basic ${Buffer.from(`${account.user}:${account.password}`).toString('base64')}`,
+      Authorization: authorization,
       'Content-Type': 'application/json',
       Accept: 'application/json',
     },
@@ -38,9 +33,15 @@ async function request(
   });
   return { status: response.status, body: (await response.json()) as unknown };
 }
-const asMal = (method: string, path: string, body?: unknown) => request(malInvite, method, path, body);
+const asMal = (method: string, path: string, body?: unknown) =>
+  request(memberAuth(malInvite), method, path, body);
 const asServerAdmin = (method: string, path: string, body?: unknown) =>
-  request({ user: couch.admin.user, password: couch.admin.password }, method, path, body);
+  request(
+    `Basic ${Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64')}`,
+    method,
+    path,
+    body,
+  );
 
 /** The fan's document id, under the team's salt as any member reads it. */
 async function fanDocumentId(): Promise<string> {
@@ -110,7 +111,10 @@ describe('a hostile teammate and “do not contact”', () => {
     // Bea saw no mark yet when she lifted, an hour ahead by her clock: Ann's mark is untouched.
     const lift = { id: 'early', by: 'Bea', at: Date.now(), of: ['a-mark-she-saw'] };
     expect(doc.marks).toHaveLength(1);
-    const written = await request(beaInvite, 'PUT', encodeURIComponent(doc._id), { ...doc, lifts: [lift] });
+    const written = await request(memberAuth(beaInvite), 'PUT', encodeURIComponent(doc._id), {
+      ...doc,
+      lifts: [lift],
+    });
     expect(written.status).toBe(201);
     const { verdict } = await reserve(bea, sameFan(comment, '556'), 'thanks', Date.now() + HOUR_MS);
     expect(verdict).toMatchObject({ allowed: false, rule: 'do-not-contact' });

@@ -57,3 +57,10 @@ export async function redirectingServer() {
     },
   };
 }
+
+/** A server that answers every request 200 with the same JSON, whatever was asked: `body`. */
+export function answeringServer(body: unknown) {
+  return listen((response) =>
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body)),
+  );
+}

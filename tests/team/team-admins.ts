@@ -56,20 +56,28 @@ export class Admin {
     await this.pointAt((server) => `${UNREACHABLE}#${server}`);
   }
 
-  /** The admin's requests go through another server first (one a test controls), until reconnect. */
-  async routeThrough(url: string): Promise<void> {
-    await this.pointAt((server) => `${url}#${server.split('#').pop()!}`);
+  /**
+   * The admin's requests go through another server first (one a test controls), until reconnect:
+   * for every team, or only for the team of `pageId`.
+   */
+  async routeThrough(url: string, pageId?: string): Promise<void> {
+    await this.pointAt((server, page) =>
+      pageId === undefined || page === pageId ? `${url}#${server.split('#').pop()!}` : server,
+    );
   }
 
   async reconnect(): Promise<void> {
     await this.pointAt((server) => server.split('#').pop()!);
   }
 
-  private async pointAt(where: (server: string) => string): Promise<void> {
+  private async pointAt(where: (server: string, pageId: string) => string): Promise<void> {
     await this.as(async () => {
       const stored = await fakeBrowser.storage.session.get(MEMBERSHIPS_KEY);
-      const memberships = (stored[MEMBERSHIPS_KEY] ?? []) as Array<{ server: string }>;
-      const moved = memberships.map((membership) => ({ ...membership, server: where(membership.server) }));
+      const memberships = (stored[MEMBERSHIPS_KEY] ?? []) as Array<{ server: string; pageId: string }>;
+      const moved = memberships.map((membership) => ({
+        ...membership,
+        server: where(membership.server, membership.pageId),
+      }));
       await fakeBrowser.storage.session.set({ [MEMBERSHIPS_KEY]: moved });
     });
   }
@@ -168,3 +176,16 @@ export async function settle(admin: Admin, entryId: string): Promise<void> {
 
 /** The admin's log, newest first. */
 export const logOf = async (admin: Admin) => (await admin.call({ type: 'log/list' })).entries;
+
+/** The Basic auth header of a team member's own account, as a browser with their invite logs in. */
+export function memberAuth({
+  database,
+  user,
+  password,
+}: {
+  database: string;
+  user: string;
+  password: string;
+}) {
+  return `Basic ${Buffer.from(`${database}/${user}:${password}`).toString('base64')}`;
+}

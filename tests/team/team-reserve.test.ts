@@ -10,7 +10,7 @@ import type { TeamInvite } from '../../src/shared/team-invite';
 import { DAY_MS } from '../../src/shared/time';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import type { CouchServer } from './couch-process.mjs';
-import { eachTestATeamOfTwo, reserve, sameFan, type Admin } from './team-admins';
+import { eachTestATeamOfTwo, memberAuth, reserve, sameFan, type Admin } from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -135,7 +135,7 @@ describe('reserving a send on a Page whose team this browser has joined', () => 
     const fanKey = await fanKeyUnder(salt, comment.authorId);
     const read = await readFanDocument(beaMembership(), fanKey, Date.now());
     if (read.kind !== 'ok') throw new Error(read.kind);
-    const auth = Buffer.from(`${beaInvite.user}:${beaInvite.password}`).toString('base64');
+    const auth = memberAuth(beaInvite);
     const statuses = await Promise.all(
       Array.from({ length: 20 }, async (_, index) => {
         const contact = {
@@ -150,7 +150,7 @@ describe('reserving a send on a Page whose team this browser has joined', () => 
           `${couch.url}/${beaInvite.database}/${encodeURIComponent(`fan:${fanKey}`)}`,
           {
             method: 'PUT',
-            headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+            headers: { Authorization: auth, 'Content-Type': 'application/json' },
             body: JSON.stringify({ ...read.value.winner, recent: [contact] }),
           },
         );
@@ -249,8 +249,7 @@ async function annAccount(): Promise<string> {
     const { fakeBrowser } = await import('../unit/fake-browser');
     return (await fakeBrowser.storage.session.get('teamMemberships')).teamMemberships as Membership[];
   });
-  const { user, password } = memberships[0]!;
-  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  return memberAuth(memberships[0]!);
 }
 
 async function putAsAnn(path: string, body: unknown): Promise<void> {

@@ -68,9 +68,10 @@ describe('setting up a Page’s team on CouchDB', () => {
   test('the server holds the team’s database, who may use it, its rules and the team’s limits', async () => {
     await createTeam();
     const database = teamDatabaseName(pageId);
+    // Each team's accounts are its own: named after its database.
     expect((await onServer(`${database}/_security`)).body).toEqual({
-      admins: { names: ['Ann'], roles: [] },
-      members: { names: ['Ann', 'Bea', 'Carlo'], roles: [] },
+      admins: { names: [`${database}/Ann`], roles: [] },
+      members: { names: [`${database}/Ann`, `${database}/Bea`, `${database}/Carlo`], roles: [] },
     });
     expect((await onServer(`${database}/_design/page-outreach`)).body).toMatchObject({
       validate_doc_update: expect.stringContaining('not-your-contact'),
@@ -99,8 +100,24 @@ describe('setting up a Page’s team on CouchDB', () => {
         lastSyncedAt: expect.any(Number),
         pending: 0,
         strict: false,
+        refusedDocuments: null,
       },
     });
+  });
+
+  test('setting up a second Page’s team with a same-named admin leaves the first team’s accounts as they were', async () => {
+    const first = await created();
+    const bea = parseInvite(first.invites[0]!.invite);
+    if (!bea.ok) throw new Error(bea.error);
+    const firstPage = pageId;
+    pageId = `page${crypto.randomUUID().slice(0, 8)}`;
+    await created();
+    // The first team's Bea still logs in with her invite, and reads her own team only.
+    const login = Buffer.from(`${bea.invite.database}/Bea:${bea.invite.password}`).toString('base64');
+    const read = (database: string) =>
+      fetch(`${couch.url}/${database}/team`, { headers: { Authorization: `Basic ${login}` } });
+    expect((await read(teamDatabaseName(firstPage))).status).toBe(200);
+    expect((await read(teamDatabaseName(pageId))).status).toBeGreaterThanOrEqual(401);
   });
 
   test('a Page that already has a team on the server is refused, and its team is left as it was', async () => {
@@ -190,7 +207,9 @@ describe('the team server', () => {
     const { invites } = await created();
     const bea = parseInvite(invites[0]!.invite);
     if (!bea.ok) throw new Error(bea.error);
-    const auth = Buffer.from(`${bea.invite.user}:${bea.invite.password}`).toString('base64');
+    const auth = Buffer.from(`${bea.invite.database}/${bea.invite.user}:${bea.invite.password}`).toString(
+      'base64',
+    );
     const put = (author: string, entryId: string) => {
       const contact = { type: 'contact', schema: TEAM_SCHEMA, author, entryId, fanKey: 'K', commentId: '1' };
       const id = `contact:K:1000:${entryId}`;

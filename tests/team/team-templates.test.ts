@@ -3,13 +3,15 @@ import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { DEFAULT_TEMPLATES, type Template } from '../../src/shared/templates';
 import type { CouchServer } from './couch-process.mjs';
-import { type Admin, eachTestATeamOfTwo } from './team-admins';
+import type { TeamInvite } from '../../src/shared/team-invite';
+import { type Admin, eachTestATeamOfTwo, memberAuth } from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-eachTestATeamOfTwo((team) => ({ couch, ann, bea, comment } = team));
+let malInvite: TeamInvite;
+eachTestATeamOfTwo((team) => ({ couch, ann, bea, comment, malInvite } = team));
 
 const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
 const templatesOf = async (admin: Admin) => (await admin.call({ type: 'templates/list' })).templates;
@@ -104,18 +106,16 @@ describe('the team’s shared templates', () => {
   });
 
   test('a template a teammate’s server holds in a shape the extension cannot use is left out', async () => {
-    const auth = `Basic ${btoa(`${couch.admin.user}:${couch.admin.password}`)}`;
-    const { teams } = await ann.call({ type: 'team/status' });
-    const database = `po_${teams[0]!.pageId}`;
-    const written = await fetch(`${couch.url}/${database}/template:broken`, {
+    // Mal, a member, writes a template the rules let in but the extension cannot use (no title).
+    const written = await fetch(`${couch.url}/${malInvite.database}/template:broken`, {
       method: 'PUT',
-      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      headers: { Authorization: memberAuth(malInvite), 'Content-Type': 'application/json' },
       body: JSON.stringify({
         type: 'template',
         schema: TEAM_SCHEMA,
         templateId: 'broken',
         category: 'thanks',
-        by: couch.admin.user,
+        by: malInvite.user,
         title: '',
         body: 'x',
       }),

@@ -15,12 +15,20 @@ import { DAY_MS } from '../../src/shared/time';
 type Rules = typeof validateDocUpdate;
 type Doc = Parameters<Rules>[0];
 
-const ANN = { name: 'ann', roles: [] };
-const BEA = { name: 'bea', roles: [] };
-const OWNER = { name: 'owner', roles: [] };
-const STRANGER = { name: 'mal', roles: [] };
-const ANONYMOUS = { name: null, roles: [] };
-const SECURITY = { admins: { names: ['owner'] }, members: { names: ['ann', 'bea'] } };
+/** The team's database, which names its members' accounts (see accountName). */
+const DB = 'po_acme';
+const member = (name: string) => ({ name: `${DB}/${name}`, roles: [], db: DB });
+const ANN = member('ann');
+const BEA = member('bea');
+const OWNER = { name: `${DB}/owner`, roles: [], db: DB };
+const STRANGER = member('mal');
+const ANONYMOUS = { name: null, roles: [], db: DB };
+/** Bea's account on another team of the same server: her name there is not a member's name here. */
+const OTHER_TEAMS_BEA = { name: 'po_other/bea', roles: [], db: DB };
+const SECURITY = {
+  admins: { names: [`${DB}/owner`] },
+  members: { names: [`${DB}/ann`, `${DB}/bea`, 'po_other/bea'] },
+};
 /** How far ahead of the server's clock the rules let a writer's be. */
 const SKEW_MS = 5 * 60 * 1000;
 
@@ -35,7 +43,7 @@ function outcome(
   rules: Rules,
   doc: Doc,
   old: Doc | null,
-  user: { name: string | null; roles: string[] } = ANN,
+  user: { name: string | null; roles: string[]; db?: string } = ANN,
 ): string {
   const withRevision = (d: Doc) => ({ ...d, _rev: d._rev ?? '1-a' });
   const written = old ? { ...doc, _rev: withRevision(old)._rev } : doc;
@@ -307,6 +315,12 @@ describe.each([
     expect(refusal).toBe('page-outreach:replicated-write');
     expect(() => rules({ ...fan([]), _rev: '3-b' }, { ...fan([]), _rev: '2-a' }, ANN, SECURITY)).toThrow();
     expect(() => rules(disjoint, null, OWNER, SECURITY)).not.toThrow();
+  });
+
+  test('an account of another team writes as nobody here, even one listed as a member by mistake', () => {
+    expect(outcome(rules, contact({ author: 'bea' }), null, OTHER_TEAMS_BEA)).toBe(
+      'page-outreach:not-your-contact',
+    );
   });
 
   test('only the team’s members write at all', () => {

@@ -50,20 +50,28 @@ export const MembershipSchema = TeamInviteSchema.extend({
   refused: z.boolean().optional(),
 });
 
-/** The team's settings document as last read; only what this browser acts on is checked. */
-const CachedTeamSchema = z.strictObject({
-  fetchedAt: time,
-  team: z.looseObject({
-    _id: z.literal('team'),
-    type: z.literal('team'),
-    schema: z.number().int(),
-    pageId: z.string(),
-    pageName: z.string(),
-    salt: z.string().min(1),
-    policy: PolicySettingsSchema,
-    strict: z.boolean(),
-  }),
+/**
+ * A team's own document on its server (team/setup.ts writes it): its Page, the salt of fans' keys, and
+ * the limits every admin uses. Declared here because this browser keeps a copy of it; team mode owns
+ * its meaning. What the server sends is checked against it (and its limits against the same bounds as
+ * the admin's own), so a hostile server cannot hand over limits that allow everything.
+ */
+export const TeamDocumentSchema = z.object({
+  _id: z.literal('team'),
+  _rev: z.string().max(200).optional(),
+  type: z.literal('team'),
+  schema: z.number().int(),
+  pageId: z.string().min(1).max(200),
+  pageName: z.string().max(200),
+  salt: z.string().min(16).max(200),
+  policy: PolicySettingsSchema,
+  /** Refuse a send when the team server cannot be asked, instead of deciding on local data. */
+  strict: z.boolean(),
 });
+export type TeamDocument = z.infer<typeof TeamDocumentSchema>;
+
+/** The team's settings document as last read. */
+const CachedTeamSchema = z.strictObject({ fetchedAt: time, team: TeamDocumentSchema });
 
 export const KEYS = {
   fanSalt: family({

@@ -16,7 +16,16 @@ export interface CouchAccount {
   server: string;
   user: string;
   password: string;
+  /** A team member's account lives in its team's namespace (see accountName); a server admin's does not. */
+  database?: string;
 }
+
+/**
+ * A team member's account name on the server: the team's database, then their name on the team. Each
+ * team thus has its own users, and setting up one team never touches another's, even a same-named
+ * admin's. The database name holds no '/', so the name splits back one way only.
+ */
+export const accountName = (database: string, user: string) => `${database}/${user}`;
 
 /** What the server said: a status and its JSON, or `unreachable` when nothing came back in time. */
 export type CouchAnswer<T> =
@@ -24,8 +33,9 @@ export type CouchAnswer<T> =
   | { ok: false; status: number; error: string; reason: string }
   | { ok: false; status: 0; error: 'unreachable'; reason: string };
 
-function basicAuth({ user, password }: CouchAccount): string {
-  const bytes = new TextEncoder().encode(`${user}:${password}`);
+function basicAuth({ user, password, database }: CouchAccount): string {
+  const login = database === undefined ? user : accountName(database, user);
+  const bytes = new TextEncoder().encode(`${login}:${password}`);
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;
 }
 

@@ -14,6 +14,7 @@ import {
   type MembershipView,
 } from './membership';
 import { checkAgain } from './answers';
+import { badDocuments } from './bad-documents';
 import { createTeam } from './setup';
 import { cachedTeamSettings, changeTeamSettings } from './state';
 import { scheduleTeamSync, syncState, syncTeams } from './sync';
@@ -23,6 +24,7 @@ const viewOf = async (membership: MembershipView) => ({
   ...membership,
   ...(await syncState(membership.pageId)),
   strict: (await cachedTeamSettings(membership.pageId))?.strict ?? false,
+  refusedDocuments: await badDocuments(membership.pageId),
 });
 
 async function allTeams() {

@@ -1,12 +1,11 @@
 import type { TeamView } from '../../shared/team';
 import { parseInvite, type TeamInvite } from '../../shared/team-invite';
-import { KEYS } from '../storage/keys';
+import { KEYS, TeamDocumentSchema } from '../storage/keys';
 import { readStored, removeStored, writeStored } from '../storage/stored';
 import { RequestError } from '../request';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
 import { resetWhenLeft, resetWhenRemoved } from './local-state';
-import type { TeamDocument } from './setup';
 
 /**
  * The teams this browser has joined, one per Page, with this admin's credentials. Kept like the Graph
@@ -40,7 +39,7 @@ async function saveMemberships(memberships: Membership[]): Promise<void> {
 }
 
 /** What the extension's pages may see of a membership, with how its sync stands. */
-export type MembershipView = Omit<TeamView, 'lastSyncedAt' | 'pending' | 'strict'>;
+export type MembershipView = Omit<TeamView, 'lastSyncedAt' | 'pending' | 'strict' | 'refusedDocuments'>;
 
 export const membershipView = ({
   pageId,
@@ -68,7 +67,7 @@ export async function joinTeam(pasted: string, remember: boolean): Promise<Membe
   const parsed = parseInvite(pasted);
   if (!parsed.ok) throw new RequestError('invalid-request', parsed.error);
   const invite = parsed.invite;
-  const answer = await couchRequest<TeamDocument>(invite, 'GET', couchPath(invite.database, 'team'));
+  const answer = await couchRequest<unknown>(invite, 'GET', couchPath(invite.database, 'team'));
   if (!answer.ok) {
     if (answer.status === 0) throw new RequestError('unavailable', 'errorTeamUnreachable');
     if (answer.status === 401 || answer.status === 403)
@@ -76,8 +75,10 @@ export async function joinTeam(pasted: string, remember: boolean): Promise<Membe
     if (answer.status === 404) throw new RequestError('not-found', 'errorTeamNotFound', [invite.pageName]);
     throw new RequestError('unavailable', 'errorTeamServerRefused', [`${answer.status} ${answer.error}`]);
   }
-  const team = answer.body;
-  if (team.type !== 'team' || team.pageId !== invite.pageId)
+  const read = TeamDocumentSchema.safeParse(answer.body);
+  if (!read.success) throw new RequestError('invalid-request', 'errorTeamBadSettings');
+  const team = read.data;
+  if (team.pageId !== invite.pageId)
     throw new RequestError('not-found', 'errorTeamNotFound', [invite.pageName]);
   if (team.schema > TEAM_SCHEMA) throw new RequestError('invalid-request', 'errorTeamUpdateExtension');
   if (team.schema < TEAM_SCHEMA) throw new RequestError('invalid-request', 'errorTeamUpdateServerRules');

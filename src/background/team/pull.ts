@@ -5,7 +5,9 @@ import { couchPath, couchRequest } from './couch-http';
 import { teamKeys } from './local-state';
 import { readStored, writeMetaIn } from '../storage/stored';
 import { entryOfContact, type ContactDocument } from './contact-document';
-import { clampedTo, CLOCK_SKEW_MS, FanLeafSchema } from './fan-document';
+import { z } from 'zod';
+import { clampedTo, CLOCK_SKEW_MS, FanLeafSchema, MAX_FAN_LEAVES } from './fan-document';
+import { noteBadDocument } from './bad-documents';
 import type { Membership } from './membership';
 import { interpret } from './answers';
 import { isTemplateChange, mirrorTemplates } from './templates';
@@ -16,12 +18,24 @@ const PULL_BATCH = 200;
 /** Most batches one sync pulls; the rest comes with the next sync, from the checkpoint. */
 const MAX_PULL_BATCHES = 25;
 
-interface Change {
-  id: string;
-  changes: Array<{ rev: string }>;
-  deleted?: boolean;
-  doc?: Record<string, unknown> & { _id: string };
-}
+/** Longest document id or revision taken from the feed: far above any the extension writes. */
+const MAX_ID = 400;
+
+/** One answer of the changes feed, checked before anything of it is used. */
+const ChangesSchema = z.object({
+  results: z
+    .array(
+      z.object({
+        id: z.string().max(MAX_ID),
+        changes: z.array(z.object({ rev: z.string().max(MAX_ID) })).max(MAX_FAN_LEAVES),
+        deleted: z.boolean().optional(),
+        doc: z.looseObject({ _id: z.string().max(MAX_ID) }).optional(),
+      }),
+    )
+    .max(PULL_BATCH),
+  last_seq: z.union([z.string().max(1000), z.number().int().nonnegative()]),
+});
+type Change = z.infer<typeof ChangesSchema>['results'][number];
 
 /**
  * Brings this browser's copy of the team up to date from the server's changes feed: teammates'
@@ -38,14 +52,20 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
     const since = (await readStored(teamKeys.checkpoint, membership.pageId)) ?? '0';
     const answer = await interpret(
       membership,
-      await couchRequest<{ results: Change[]; last_seq: string | number }>(
+      await couchRequest<unknown>(
         membership,
         'GET',
         `${couchPath(membership.database, '_changes')}?include_docs=true&limit=${PULL_BATCH}&since=${encodeURIComponent(since)}`,
       ),
     );
     if (answer.kind !== 'ok') return false;
-    const { results, last_seq: lastSeq } = answer.value;
+    const batch = ChangesSchema.safeParse(answer.value);
+    if (!batch.success) {
+      // A feed this browser cannot read is no answer: the checkpoint stays, and the admin is told.
+      await noteBadDocument(membership.pageId, '_changes', now);
+      return false;
+    }
+    const { results, last_seq: lastSeq } = batch.data;
     const serverNow = answer.date ?? now;
     await forgetWhatTheTeamForgot(membership.pageId, results, now);
     // Before the checkpoint moves past them; taking a note twice changes nothing.

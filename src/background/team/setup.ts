@@ -1,27 +1,15 @@
 import type { PolicySettings } from '../../shared/policy-settings';
 import type { TeamInvite } from '../../shared/team-invite';
 import { RequestError } from '../request';
-import { couchPath, couchRequest, type CouchAccount, type CouchAnswer } from './couch-http';
+import { accountName, couchPath, couchRequest, type CouchAccount, type CouchAnswer } from './couch-http';
 import { TEAM_SCHEMA, teamDesignDocument } from './design-document';
+import type { TeamDocument } from '../storage/keys';
 
 /** Random bytes in each admin's password (160 bits) and in the team's salt for fans' keys. */
 const PASSWORD_BYTES = 20;
 const SALT_BYTES = 32;
 
-/** The team's own document: its Page, the salt of fans' keys, and the limits every admin uses. */
-// A type, not an interface: the settings cache (storage/keys.ts) keeps it as an open JSON object.
-export type TeamDocument = {
-  _id: 'team';
-  _rev?: string;
-  type: 'team';
-  schema: number;
-  pageId: string;
-  pageName: string;
-  salt: string;
-  policy: PolicySettings;
-  /** Refuse a send when the team server cannot be asked, instead of deciding on local data. */
-  strict: boolean;
-};
+export type { TeamDocument } from '../storage/keys';
 
 export interface NewTeam {
   /** The server's address and one of its server admins, used for the set-up only and never kept. */
@@ -79,7 +67,7 @@ export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
   const invites: TeamInvite[] = [];
   for (const user of names) {
     const password = randomText(PASSWORD_BYTES);
-    await putUser(admin, user, password);
+    await putUser(admin, accountName(database, user), password);
     invites.push({
       server: admin.server,
       database,
@@ -91,8 +79,8 @@ export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
   }
   expectOk(
     await couchRequest(admin, 'PUT', couchPath(database, '_security'), {
-      admins: { names: [team.owner], roles: [] },
-      members: { names, roles: [] },
+      admins: { names: [accountName(database, team.owner)], roles: [] },
+      members: { names: names.map((name) => accountName(database, name)), roles: [] },
     }),
   );
   expectOk(
@@ -112,19 +100,20 @@ export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
   return invites;
 }
 
-/** Makes (or, for a name already there, resets the password of) one admin's account on the server. */
+/**
+ * Makes one admin's account on the server, in the team's namespace. An account already there is never
+ * overwritten (that would reset someone's password): its name belongs to a team set up before.
+ */
 async function putUser(admin: CouchAccount, name: string, password: string): Promise<void> {
   const path = couchPath('_users', `org.couchdb.user:${name}`);
-  const existing = await couchRequest<{ _rev: string }>(admin, 'GET', path);
-  const rev = existing.ok ? { _rev: existing.body._rev } : {};
-  expectOk(
-    await couchRequest(admin, 'PUT', path, {
-      _id: `org.couchdb.user:${name}`,
-      ...rev,
-      name,
-      password,
-      roles: [],
-      type: 'user',
-    }),
-  );
+  const made = await couchRequest(admin, 'PUT', path, {
+    _id: `org.couchdb.user:${name}`,
+    name,
+    password,
+    roles: [],
+    type: 'user',
+  });
+  if (!made.ok && made.status === 409)
+    throw new RequestError('invalid-request', 'errorTeamUserExists', [name]);
+  expectOk(made);
 }

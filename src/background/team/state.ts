@@ -3,20 +3,30 @@ import { RequestError } from '../request';
 import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS } from './couch-http';
 import { interpret, type TeamAnswer } from './answers';
 import type { Membership } from './membership';
-import type { TeamDocument } from './setup';
+import { TeamDocumentSchema, type TeamDocument } from '../storage/keys';
+import { noteBadDocument } from './bad-documents';
 import { teamKeys } from './local-state';
 
 /** How long the team's settings, as last read, are used before asking the server again. */
 export const TEAM_SETTINGS_TTL_MS = 60_000;
 
-interface CachedTeam {
-  fetchedAt: number;
-  team: TeamDocument;
+async function readCached(pageId: string) {
+  return readStored(teamKeys.settings, pageId);
 }
 
-async function readCached(pageId: string): Promise<CachedTeam | null> {
-  // The schema checks what this browser acts on; the document is the team's, as its server sent it.
-  return (await readStored(teamKeys.settings, pageId)) as CachedTeam | null;
+/**
+ * The team's document as the server sent it, checked: one this browser cannot use (bad shape, limits
+ * out of bounds, another Page's) is counted as refused (bad-documents.ts) and treated as no answer.
+ */
+export async function checkedTeamDocument(
+  membership: Membership,
+  body: unknown,
+  now: number,
+): Promise<TeamDocument | null> {
+  const parsed = TeamDocumentSchema.safeParse(body);
+  if (parsed.success && parsed.data.pageId === membership.pageId) return parsed.data;
+  await noteBadDocument(membership.pageId, 'team', now);
+  return null;
 }
 
 async function keep(pageId: string, team: TeamDocument, now: number): Promise<TeamDocument> {
@@ -34,7 +44,7 @@ export async function teamSettings(membership: Membership, now: number): Promise
   if (cached && now - cached.fetchedAt < TEAM_SETTINGS_TTL_MS && now >= cached.fetchedAt) return cached.team;
   const answer = await interpret(
     membership,
-    await couchRequest<TeamDocument>(
+    await couchRequest<unknown>(
       membership,
       'GET',
       couchPath(membership.database, 'team'),
@@ -42,8 +52,9 @@ export async function teamSettings(membership: Membership, now: number): Promise
       GATE_REQUEST_TIMEOUT_MS,
     ),
   );
-  if (answer.kind !== 'ok') return cached?.team ?? null;
-  return keep(membership.pageId, answer.value, now);
+  const team = answer.kind === 'ok' ? await checkedTeamDocument(membership, answer.value, now) : null;
+  if (!team) return cached?.team ?? null;
+  return keep(membership.pageId, team, now);
 }
 
 /** The team's settings as last read, without asking the server. */
@@ -61,9 +72,11 @@ export async function changeTeamSettings(
   now: number,
 ): Promise<TeamDocument> {
   const path = couchPath(membership.database, 'team');
-  const current = await interpret(membership, await couchRequest<TeamDocument>(membership, 'GET', path));
+  const current = await interpret(membership, await couchRequest<unknown>(membership, 'GET', path));
   if (current.kind !== 'ok') throw refusal(current.kind);
-  const changed: TeamDocument = { ...current.value, ...change };
+  const team = await checkedTeamDocument(membership, current.value, now);
+  if (!team) throw new RequestError('unavailable', 'errorTeamBadSettings');
+  const changed: TeamDocument = { ...team, ...change };
   const written = await interpret(
     membership,
     await couchRequest<{ rev: string }>(membership, 'PUT', path, changed),

@@ -46,7 +46,13 @@ export async function scheduleTeamSync(): Promise<void> {
  */
 export async function syncTeams(now: number): Promise<void> {
   for (const membership of await loadMemberships()) {
-    if (!membership.removed) await syncMembership(membership, now);
+    if (membership.removed) continue;
+    try {
+      await syncMembership(membership, now);
+    } catch (error) {
+      // One team's failure is its own: the others still sync, and this one's status shows it stalled.
+      console.warn(`Page Outreach: the team of Page ${membership.pageId} did not sync`, error);
+    }
   }
 }
 

@@ -25,6 +25,7 @@ interface MarkDoc {
 interface UserContext {
   name: string | null;
   roles: string[];
+  db?: string;
 }
 interface SecurityObject {
   admins?: { names?: string[]; roles?: string[] };
@@ -160,6 +161,13 @@ export function validateDocUpdate(
     return fields;
   }
 
+  // A member's account is named after the team's database, then their name on the team (see
+  // couch-http.ts, accountName): documents carry that name, and an account of another team has none.
+  var namespace = userCtx.db + '/';
+  var me =
+    userCtx.name !== null && userCtx.name.indexOf(namespace) === 0
+      ? userCtx.name.slice(namespace.length)
+      : null;
   var admin = isAdmin();
   if (!admin) {
     var members = (secObj && secObj.members) || {};
@@ -199,7 +207,7 @@ export function validateDocUpdate(
     )
       refuse('bad-template');
     // Any admin may edit the team's templates; each revision names who wrote it.
-    if (newDoc.by !== userCtx.name) refuse('not-your-template');
+    if (newDoc.by !== me) refuse('not-your-template');
     return;
   }
 
@@ -214,7 +222,7 @@ export function validateDocUpdate(
     )
       refuse('bad-note');
     // Any admin may write the team's note about a fan; each revision names who wrote it.
-    if (newDoc.by !== userCtx.name) refuse('not-your-note');
+    if (newDoc.by !== me) refuse('not-your-note');
     if (existing && existing.forgotten === true) refuse('note-forgotten');
     if (newDoc.forgotten === true) {
       // A forgotten fan's note is emptied for good, and only a note that was there can be forgotten.
@@ -240,12 +248,12 @@ export function validateDocUpdate(
     )
       refuse('bad-contact');
     if (!existing) {
-      if (newDoc.author !== userCtx.name) refuse('not-your-contact');
+      if (newDoc.author !== me) refuse('not-your-contact');
       return;
     }
     // Any admin may strip a contact of a forgotten fan, and nobody may put back what was stripped.
-    if (existing.author !== userCtx.name || existing.forgotten === true) {
-      if (!strips(newDoc, existing, existing.author === userCtx.name)) refuse('not-your-contact');
+    if (existing.author !== me || existing.forgotten === true) {
+      if (!strips(newDoc, existing, existing.author === me)) refuse('not-your-contact');
       return;
     }
     for (var f = 0; f < CONTACT_FIXED.length; f++)
@@ -288,13 +296,13 @@ export function validateDocUpdate(
       var was = before[key];
       // Only its author adds a contact, or moves it forward in its life; nobody changes the rest.
       if (!was) {
-        if (contact.by !== userCtx.name) refuse('not-your-contact');
+        if (contact.by !== me) refuse('not-your-contact');
         continue;
       }
       for (var g = 0; g < FAN_CONTACT_FIXED.length; g++)
         if (!same(contact[FAN_CONTACT_FIXED[g]!], was[FAN_CONTACT_FIXED[g]!]))
           refuse('others-contact-changed');
-      if (contact.st !== was.st && (contact.by !== userCtx.name || !reaches(was.st, contact.st)))
+      if (contact.st !== was.st && (contact.by !== me || !reaches(was.st, contact.st)))
         refuse('others-contact-changed');
     }
     // A contact leaves only once it no longer counts for any rule.
@@ -319,7 +327,7 @@ export function validateDocUpdate(
       for (key in sets[s]!.now) {
         if (sets[s]!.was[key]) continue;
         var decision = sets[s]!.now[key]!;
-        if (decision.by !== userCtx.name) refuse('not-your-mark');
+        if (decision.by !== me) refuse('not-your-mark');
         if (!isTime(decision.at)) refuse('bad-fan');
       }
     }
