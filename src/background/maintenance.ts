@@ -29,7 +29,7 @@ export async function runMaintenance(now: number): Promise<void> {
     const settings = await loadPolicySettings(db);
     await markInterrupted(db, now, { reservedMs: DELIVERY_TIMEOUT_MS, preparedMs: PREPARED_TIMEOUT_MS });
     await dropExpired(db, now - Math.max(settings.retentionDays * DAY_MS, historyWindowMs(settings)));
-    await dropBeyondCap(db, MAX_LOG_ENTRIES);
+    await dropBeyondCap(db, MAX_LOG_ENTRIES, now - historyWindowMs(settings));
     await dropStaleUploads(db, now - UPLOAD_MAX_AGE_MS);
   });
 }

@@ -334,6 +334,13 @@ describe('frequency policy: per-category rules', () => {
     });
   });
 
+  test('teammates’ contacts dated after now never count toward the Page’s day, however many', () => {
+    const future = Array.from({ length: 50 }, (_, index) =>
+      contact(T + 1000 * DAY_MS, { fanId: `fan-${index}`, category: 'care', author: 'Mal' }),
+    );
+    expect(evaluate(request({ category: 'thanks' }), future, settings, T)).toEqual({ allowed: true });
+  });
+
   test('customer care counts toward the Page’s day but is never held by it', () => {
     const others = Array.from({ length: 50 }, (_, index) =>
       contact(T + index * 60_000, { fanId: `fan-${index}`, category: 'care' }),

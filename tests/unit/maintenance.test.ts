@@ -39,6 +39,23 @@ async function seed(agesInDays: number[]): Promise<void> {
   });
 }
 
+/** Teammates' contacts, as a team sync copies them into the log: one per listed age in days. */
+async function seedTeammates(agesInDays: number[]): Promise<void> {
+  await withDatabase(async (db) => {
+    for (const [index, age] of agesInDays.entries()) {
+      const at = T - age * DAY_MS;
+      await db.put('outreach', {
+        ...draft(100 + index),
+        id: `teammate-${index}`,
+        createdAt: at,
+        updatedAt: at,
+        status: 'sent',
+        author: 'Bea',
+      });
+    }
+  });
+}
+
 const remainingAges = async () =>
   (await withDatabase((db) => listOutreach(db))).map((entry) => (T - entry.createdAt) / DAY_MS);
 
@@ -75,11 +92,25 @@ describe('retention', () => {
 
   test('beyond the log’s size limit the oldest entries go, a bounded batch per run', async () => {
     await seed([5, 4, 3, 2, 1]);
-    expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(2);
+    const keepFrom = T;
+    expect(await withDatabase((db) => dropBeyondCap(db, 2, keepFrom, 2))).toBe(2);
     expect(await remainingAges()).toEqual([1, 2, 3]);
-    expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(1);
+    expect(await withDatabase((db) => dropBeyondCap(db, 2, keepFrom, 2))).toBe(1);
     expect(await remainingAges()).toEqual([1, 2]);
-    expect(await withDatabase((db) => dropBeyondCap(db, 2, 2))).toBe(0);
+    expect(await withDatabase((db) => dropBeyondCap(db, 2, keepFrom, 2))).toBe(0);
+  });
+
+  test('beyond the size limit teammates’ copies go first, even newer ones than this browser’s own', async () => {
+    await seed([10, 9]);
+    await seedTeammates([1, 2, 3]);
+    expect(await withDatabase((db) => dropBeyondCap(db, 2, T))).toBe(3);
+    expect(await remainingAges()).toEqual([9, 10]);
+  });
+
+  test('beyond the size limit no entry of this browser a rule still looks at goes, however many there are', async () => {
+    await seed([3, 2, 1]);
+    expect(await withDatabase((db) => dropBeyondCap(db, 1, T - 5 * DAY_MS))).toBe(0);
+    expect(await remainingAges()).toEqual([1, 2, 3]);
   });
 
   test('a backup upload its page left unfinished goes after an hour, one still arriving stays', async () => {

@@ -77,17 +77,33 @@ async function dropOldest(
 }
 
 /**
- * Deletes the oldest entries beyond `cap` (the log's size limit), a bounded batch per call like
- * `dropExpired`. Returns how many were deleted.
+ * Deletes entries beyond `cap` (the log's size limit), a bounded batch per call like `dropExpired`:
+ * teammates' copies first, oldest first (however many a teammate writes, they never push out this
+ * browser's own history); then this browser's own entries, oldest first, but never one created from
+ * `keepFrom` on, which a rule still looks at. Returns how many were deleted.
  */
 export async function dropBeyondCap(
   db: OutreachDatabase,
   cap: number,
+  keepFrom: number,
   batch = EXPIRY_BATCH,
 ): Promise<number> {
   const tx = db.transaction('outreach', 'readwrite');
   const excess = Math.min((await tx.store.count()) - cap, batch);
-  const dropped = excess > 0 ? await dropOldest(tx.store, null, excess) : 0;
+  let dropped = 0;
+  const drop = async (which: (entry: OutreachEntry) => boolean, range: IDBKeyRange | null) => {
+    let cursor = await tx.store.index('byCreatedAt').openCursor(range);
+    while (cursor && dropped < excess) {
+      if (which(cursor.value)) {
+        await cursor.delete();
+        dropped += 1;
+      }
+      cursor = await cursor.continue();
+    }
+  };
+  if (excess > 0) await drop((entry) => entry.author !== undefined, null);
+  if (dropped < excess)
+    await drop((entry) => entry.author === undefined, IDBKeyRange.upperBound(keepFrom, true));
   await tx.done;
   return dropped;
 }

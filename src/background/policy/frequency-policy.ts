@@ -190,7 +190,11 @@ export function evaluate(
   if (request.category !== 'care') {
     caps.push({
       rule: 'page-daily',
-      contacts: live.filter((entry) => entry.pageId === request.pageId),
+      // A teammate's contact dated after now comes from a clock ahead or a hostile teammate: it
+      // never holds the whole Page.
+      contacts: live.filter(
+        (entry) => entry.pageId === request.pageId && (entry.author === undefined || entry.createdAt <= now),
+      ),
       max: settings.pageDailyMax,
       windowMs: DAY_MS,
     });
