@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { MAX_IMPORTED_TEMPLATES } from './export-document';
-import { MAX_ANSWERED_KEPT, MAX_FAN_NOTES, MAX_LOG_ENTRIES, OutreachEntrySchema } from './outreach';
+import {
+  MAX_ANSWERED_KEPT,
+  MAX_FAN_NAME,
+  MAX_FAN_NOTES,
+  MAX_LOG_ENTRIES,
+  OutreachEntrySchema,
+} from './outreach';
 import { CustomPlaceholdersSchema } from './placeholders';
 import { PolicySettingsSchema } from './policy-settings';
 import { TemplateSchema } from './templates';
@@ -12,7 +18,7 @@ const MAX_BACKUP_FANS = 100_000;
 const FanRecordSchema = z.strictObject({
   pageId: z.string().max(2000),
   fanId: z.string().max(2000),
-  name: z.string().max(2000),
+  name: z.string().max(MAX_FAN_NAME),
   profileUrl: z.string().max(2000).optional(),
   doNotContact: z.boolean(),
   updatedAt: z.number().int().nonnegative(),

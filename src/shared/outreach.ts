@@ -192,6 +192,9 @@ export const MAX_LOG_ENTRIES = 100_000;
 /** Longest note about a fan. */
 export const MAX_FAN_NOTES = 2000;
 
+/** The longest fan name kept (in a backup, a team's note). */
+export const MAX_FAN_NAME = 2000;
+
 /** Shortest reason accepted for overriding a soft rule: a word, not a keystroke. */
 export const MIN_OVERRIDE_REASON = 3;
 export const MAX_OVERRIDE_REASON = 500;

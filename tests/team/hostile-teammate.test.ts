@@ -8,7 +8,7 @@ import { fanKeyUnder } from '../../src/background/team/fan-document';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import type { CouchServer } from './couch-process.mjs';
-import { eachTestATeamOfTwo, memberAuth, reserve, sameFan, type Admin } from './team-admins';
+import { eachTestATeamOfTwo, logOf, memberAuth, reserve, sameFan, settle, type Admin } from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -170,5 +170,81 @@ describe('a hostile teammate and the team’s contacts', () => {
     const deleted = leaves.map((leaf) => leaf.ok).filter((leaf) => leaf._deleted);
     expect(deleted).toHaveLength(1);
     expect(deleted[0]).toMatchObject({ recent: [{ by: 'Ann' }] });
+  });
+});
+
+describe('a hostile teammate and the shared log', () => {
+  const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
+  const fanKeyOf = async () => (await fanDocumentId()).slice('fan:'.length);
+
+  test('Mal’s contact claiming Ann’s entry never replaces Ann’s contact in Bea’s log', async () => {
+    const { entry } = await reserve(ann, comment);
+    await settle(ann, entry!.id);
+    await sync(ann);
+    await sync(bea);
+    const fanKey = await fanKeyOf();
+    const later = entry!.createdAt + 1;
+    const claim = {
+      ...(await logOf(bea)).find((row) => row.id === entry!.id),
+      type: 'contact',
+      schema: 2,
+      fanKey,
+      entryId: entry!.id,
+      createdAt: later,
+      status: 'failed',
+      author: malInvite.user,
+    };
+    delete (claim as Record<string, unknown>).id;
+    const id = `contact:${fanKey}:${later}:${entry!.id}`;
+    expect((await asMal('PUT', encodeURIComponent(id), { ...claim, _id: id })).status).toBe(201);
+    await sync(bea);
+    const row = (await logOf(bea)).find((kept) => kept.id === entry!.id);
+    expect(row).toMatchObject({ author: 'Ann', status: 'copied', createdAt: entry!.createdAt });
+  });
+
+  test('Mal’s stripped contact naming Bea’s own entry makes Bea forget nobody', async () => {
+    const { entry } = await reserve(bea, comment);
+    const fanKey = await fanKeyOf();
+    const at = Date.now();
+    const id = `contact:${fanKey}:${at}:${entry!.id}`;
+    const stripped = {
+      _id: id,
+      type: 'contact',
+      schema: 2,
+      fanKey,
+      entryId: entry!.id,
+      createdAt: at,
+      author: malInvite.user,
+      status: 'sent',
+      category: 'thanks',
+      commentId: comment.commentId,
+      forgotten: true,
+    };
+    expect((await asMal('PUT', encodeURIComponent(id), stripped)).status).toBe(201);
+    await sync(bea);
+    const row = (await logOf(bea)).find((kept) => kept.id === entry!.id);
+    expect(row).toMatchObject({ fanName: comment.authorName });
+    expect(row?.forgotten).toBeUndefined();
+  });
+
+  test('Mal’s note under a key that is not its fan’s is not taken, and is counted as refused', async () => {
+    const id = 'note:not-giulias-key';
+    const note = {
+      _id: id,
+      type: 'note',
+      schema: 2,
+      fanKey: 'not-giulias-key',
+      fanId: comment.authorId,
+      fanName: 'Giulia (hacked)',
+      text: 'Call her at 555-0100',
+      by: malInvite.user,
+      at: Date.now(),
+    };
+    expect((await asMal('PUT', id, note)).status).toBe(201);
+    await sync(bea);
+    await bea.pick(comment);
+    expect((await bea.call({ type: 'popup/open' })).notes).toBe('');
+    const [team] = (await bea.call({ type: 'team/status' })).teams;
+    expect(team?.refusedDocuments).toMatchObject({ lastId: id });
   });
 });

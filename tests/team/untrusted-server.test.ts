@@ -68,6 +68,48 @@ describe('what the team server sends, checked', () => {
     expect(await refusedOf(bea)).toEqual({ count: 1, lastId: `fan:${fanKey}` });
   });
 
+  test('a flood of far-future contacts a hostile server serves neither enters the log nor blocks the Page', async () => {
+    const { salt } = (await asServerAdmin('GET', 'team')) as { salt: string };
+    await dropRules();
+    const future = Date.UTC(9999, 0, 1);
+    const docs = await Promise.all(
+      Array.from({ length: 50 }, async (_, index) => {
+        const fanId = `fan-${index}`;
+        const fanKey = await fanKeyUnder(salt, fanId);
+        const entryId = crypto.randomUUID();
+        return {
+          _id: `contact:${fanKey}:${future}:${entryId}`,
+          type: 'contact',
+          schema: TEAM_SCHEMA,
+          fanKey,
+          entryId,
+          author: 'Mal',
+          pageId: comment.pageId,
+          pageName: 'Acme Coffee',
+          fanId,
+          fanName: `Fan ${index}`,
+          fanUrl: `https://www.facebook.com/${fanId}`,
+          commentId: String(index),
+          postUrl: 'https://www.facebook.com/acme/posts/1',
+          commentExcerpt: '',
+          category: 'care',
+          templateId: 'default-care-1-en',
+          templateTitle: 'Care',
+          text: 'Hi',
+          createdAt: future,
+          updatedAt: future,
+          status: 'sent',
+        };
+      }),
+    );
+    await asServerAdmin('POST', '_bulk_docs', { docs });
+    await bea.call({ type: 'team/sync' });
+    expect((await bea.call({ type: 'log/list' })).entries.filter((row) => row.author === 'Mal')).toEqual([]);
+    expect((await refusedOf(bea))?.count).toBe(50);
+    const { verdict } = await reserve(bea, comment);
+    expect(verdict).toEqual({ allowed: true });
+  });
+
   test('a changes feed that is not one is refused, and another team of the same admin still syncs', async () => {
     // Ann sets up a second Page's team, with Bea in it.
     const otherPage = `other${crypto.randomUUID().slice(0, 8)}`;

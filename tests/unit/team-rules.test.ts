@@ -7,6 +7,7 @@ import {
   canSettle,
   CATEGORIES,
   ENTRY_STATUSES,
+  MAX_FAN_NAME,
   MAX_FAN_NOTES,
   type EntryStatus,
 } from '../../src/shared/outreach';
@@ -431,6 +432,14 @@ test('the rules move a contact’s status exactly as the extension settles an en
       );
     }
   }
+});
+
+test('the rules hold a note’s fan name to what a backup keeps', () => {
+  const longest = note({ fanName: 'x'.repeat(MAX_FAN_NAME) });
+  expect(outcome(validateDocUpdate, longest, null)).toBe('accepted');
+  expect(outcome(validateDocUpdate, { ...longest, fanName: `${longest.fanName}x` }, null)).toBe(
+    'page-outreach:bad-note',
+  );
 });
 
 test('the rules take notes as long as the extension lets an admin write them', () => {

@@ -2,10 +2,12 @@ import { updateStanding } from '../fans/fan-standing';
 import { withDatabase } from '../storage/database';
 import { forgetLocally } from '../fans/forget-locally';
 import { FORGOTTEN_PREFIX } from '../fans/forgotten-fans';
-import { MAX_FAN_NOTES } from '../../shared/outreach';
+import { MAX_FAN_NAME, MAX_FAN_NOTES } from '../../shared/outreach';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
-import { fanKeyUnder } from './fan-document';
+import { z } from 'zod';
+import { CLOCK_SKEW_MS, fanKeyUnder } from './fan-document';
+import { noteBadDocument } from './bad-documents';
 import type { Membership } from './membership';
 import { cachedTeamSettings } from './state';
 import { interpret } from './answers';
@@ -34,6 +36,7 @@ export interface NoteDocument {
 export type NoteItem = Extract<OutboxItem, { kind: 'note' }>;
 
 const NOTE_PREFIX = 'note:';
+const MAX_ID = 200;
 const noteId = (fanKey: string) => `${NOTE_PREFIX}${fanKey}`;
 
 export const isNoteChange = (id: string) => id.startsWith(NOTE_PREFIX);
@@ -98,28 +101,48 @@ export async function stripNoteOf(membership: Membership, fanKey: string, now: n
   return answer.kind === 'ok';
 }
 
-/** A teammate's note, or null when the document is not one (checked like any input). */
-function noteOf(doc: unknown): NoteDocument | null {
-  if (typeof doc !== 'object' || doc === null) return null;
-  const note = doc as Partial<NoteDocument>;
-  const valid =
-    note.type === 'note' &&
-    typeof note.fanKey === 'string' &&
-    typeof note.fanId === 'string' &&
-    typeof note.fanName === 'string' &&
-    typeof note.text === 'string' &&
-    note.text.length <= MAX_FAN_NOTES &&
-    typeof note.at === 'number';
-  return valid ? (note as NoteDocument) : null;
+/** A teammate's note as the server hands it: the bounds the team's rules and a backup both hold. */
+const NoteSchema = z.object({
+  _id: z.string().max(MAX_ID),
+  type: z.literal('note'),
+  fanKey: z.string().min(1).max(MAX_ID),
+  fanId: z.string().max(MAX_ID),
+  fanName: z.string().max(MAX_FAN_NAME),
+  text: z.string().max(MAX_FAN_NOTES),
+  by: z.string().max(MAX_ID),
+  at: z.number().int().nonnegative(),
+  forgotten: z.boolean().optional(),
+});
+
+/**
+ * A teammate's note, or null when the document is not one this browser takes: bad shape or bounds,
+ * dated after the server's clock, or not about the fan its key names under the team's salt.
+ */
+async function noteOf(doc: unknown, salt: string, serverNow: number): Promise<NoteDocument | null> {
+  const parsed = NoteSchema.safeParse(doc);
+  if (!parsed.success || parsed.data._id !== noteId(parsed.data.fanKey)) return null;
+  const note = parsed.data;
+  if (note.at > serverNow + CLOCK_SKEW_MS) return null;
+  if (!note.forgotten && note.fanKey !== (await fanKeyUnder(salt, note.fanId))) return null;
+  return { ...note, schema: TEAM_SCHEMA };
 }
 
 /**
  * Takes teammates' notes from a batch of the changes feed: a note later than this browser's replaces
  * it. A note emptied because its fan was forgotten forgets that fan here too (found by their key,
- * since the note no longer names them).
+ * since the note no longer names them). A note this browser cannot take is counted as refused.
  */
-export async function mirrorNotes(pageId: string, docs: readonly unknown[], now: number): Promise<void> {
-  const notes = docs.map(noteOf).filter((note): note is NoteDocument => note !== null);
+export async function mirrorNotes(
+  pageId: string,
+  docs: readonly unknown[],
+  { salt, serverNow, now }: { salt: string; serverNow: number; now: number },
+): Promise<void> {
+  const notes: NoteDocument[] = [];
+  for (const doc of docs) {
+    const note = await noteOf(doc, salt, serverNow);
+    if (note) notes.push(note);
+    else await noteBadDocument(pageId, String((doc as { _id?: unknown } | undefined)?._id ?? 'note'), now);
+  }
   for (const note of notes.filter((kept) => !kept.forgotten && kept.fanId)) {
     await withDatabase((db) =>
       updateStanding(db, { pageId, fanId: note.fanId, name: note.fanName }, now, (record) => {

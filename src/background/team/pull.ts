@@ -4,10 +4,12 @@ import { forgetLocally } from '../fans/forget-locally';
 import { couchPath, couchRequest } from './couch-http';
 import { teamKeys } from './local-state';
 import { readStored, writeMetaIn } from '../storage/stored';
-import { entryOfContact, type ContactDocument } from './contact-document';
 import { z } from 'zod';
 import { clampedTo, CLOCK_SKEW_MS, FanLeafSchema, MAX_FAN_LEAVES } from './fan-document';
 import { noteBadDocument } from './bad-documents';
+import { claimHolds, forgetClaims, replaces, teammatesContacts } from './screen';
+import { cachedTeamSettings } from './state';
+import type { OutreachEntry } from '../../shared/outreach';
 import type { Membership } from './membership';
 import { interpret } from './answers';
 import { isTemplateChange, mirrorTemplates } from './templates';
@@ -67,14 +69,19 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
     }
     const { results, last_seq: lastSeq } = batch.data;
     const serverNow = answer.date ?? now;
-    await forgetWhatTheTeamForgot(membership.pageId, results, now);
+    const team = await cachedTeamSettings(membership.pageId);
+    if (!team) return false;
+    await forgetWhatTheTeamForgot(membership, team.salt, results, now);
     // Before the checkpoint moves past them; taking a note twice changes nothing.
     await mirrorNotes(
       membership.pageId,
       results.filter((change) => isNoteChange(change.id) && !change.deleted).map((change) => change.doc),
-      now,
+      { salt: team.salt, serverNow, now },
     );
-    changed = (await mirror(membership.pageId, results, String(lastSeq), serverNow)) > 0 || changed;
+    const contacts = await teammatesContacts(results, membership.pageId, team.salt, serverNow);
+    for (const id of contacts.refused) await noteBadDocument(membership.pageId, id, now);
+    const batchOf = { results, contacts: contacts.taken, lastSeq: String(lastSeq), serverNow };
+    changed = (await mirror(membership.pageId, batchOf)) > 0 || changed;
     if (results.length < PULL_BATCH) break;
   }
   // Open logs and facebook.com tabs ask afresh: teammates' contacts change fans' statuses.
@@ -83,27 +90,40 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
 }
 
 /**
- * A stripped contact of a fan this browser still knows: another admin forgot them. Done before the
- * batch is mirrored, and idempotent, so a worker killed in between forgets them on the next try.
+ * A stripped contact of a fan this browser still knows: another admin forgot them, if the strip is
+ * really about that fan (see claimHolds). Done before the batch is mirrored, and idempotent, so a
+ * worker killed in between forgets them on the next try.
  */
-async function forgetWhatTheTeamForgot(pageId: string, results: Change[], now: number): Promise<void> {
-  const stripped = results.flatMap((change) => {
-    const doc = change.doc as Partial<ContactDocument> | undefined;
-    return doc?.type === 'contact' && doc.forgotten && typeof doc.entryId === 'string' ? [doc.entryId] : [];
-  });
-  if (stripped.length === 0) return;
-  const known = await withDatabase((db) => Promise.all(stripped.map((id) => db.get('outreach', id))));
-  const fans = new Set(known.flatMap((entry) => (entry && !entry.forgotten ? [entry.fanId] : [])));
-  for (const fanId of fans) await forgetLocally({ pageId, fanId }, now);
+async function forgetWhatTheTeamForgot(
+  membership: Membership,
+  salt: string,
+  results: Change[],
+  now: number,
+): Promise<void> {
+  const claims = forgetClaims(results);
+  if (claims.length === 0) return;
+  const known = await withDatabase((db) =>
+    Promise.all(claims.map(({ entryId }) => db.get('outreach', entryId))),
+  );
+  const fans = new Set<string>();
+  for (const [index, claim] of claims.entries()) {
+    const entry = known[index];
+    if (entry && (await claimHolds(claim, entry, membership.user, salt))) fans.add(entry.fanId);
+  }
+  for (const fanId of fans) await forgetLocally({ pageId: membership.pageId, fanId }, now);
+}
+
+interface CheckedBatch {
+  results: Change[];
+  /** Teammates' contacts, checked (see screen.ts). */
+  contacts: OutreachEntry[];
+  lastSeq: string;
+  serverNow: number;
 }
 
 /** Writes a batch of changes and its checkpoint; returns how many teammates' contacts it wrote. */
-async function mirror(
-  pageId: string,
-  results: Change[],
-  lastSeq: string,
-  serverNow: number,
-): Promise<number> {
+async function mirror(pageId: string, batch: CheckedBatch): Promise<number> {
+  const { results, contacts: checked, lastSeq, serverNow } = batch;
   return withDatabase(async (db) => {
     let contacts = 0;
     const tx = db.transaction(['outreach', 'teamFans', 'templates', 'meta'], 'readwrite');
@@ -131,19 +151,13 @@ async function mirror(
             await teamFans.put({ pageId, fanKey, recent, marks, lifts });
           }
         }
-      } else if (id.startsWith('contact:') && !deleted) {
-        const entry = entryOfContact(doc);
-        // This browser's own entries and its tombstones are its own to keep.
-        const kept = entry && (await outreach.get(entry.id));
-        if (
-          entry &&
-          entry.pageId === pageId &&
-          !entry.forgotten &&
-          (!kept || (kept.author && !kept.forgotten))
-        ) {
-          await outreach.put(entry);
-          contacts += 1;
-        }
+      }
+    }
+    for (const entry of checked) {
+      // This browser's own entries and its tombstones are its own to keep; a copy only by a copy.
+      if (replaces(await outreach.get(entry.id), entry)) {
+        await outreach.put(entry);
+        contacts += 1;
       }
     }
     await writeMetaIn(tx.objectStore('meta'), teamKeys.checkpoint, lastSeq, pageId);
