@@ -2,6 +2,7 @@ import { TEAM_SCHEMA } from '../../src/background/team/design-document';
 import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { DEFAULT_TEMPLATES, type Template } from '../../src/shared/templates';
+import { MAX_IMPORTED_TEMPLATES } from '../../src/shared/export-document';
 import type { CouchServer } from './couch-process.mjs';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import { type Admin, eachTestATeamOfTwo, memberAuth } from './team-admins';
@@ -123,6 +124,30 @@ describe('the team’s shared templates', () => {
     expect(written.status).toBe(201);
     await sync(bea);
     expect((await templatesOf(bea)).map((template) => template.id)).not.toContain('broken');
+  });
+
+  test('a teammate’s flood of templates stops at what a backup keeps, and Bea’s backup still restores', async () => {
+    const docs = Array.from({ length: 510 }, (_, index) => ({
+      _id: `template:flood-${index}`,
+      type: 'template',
+      schema: TEAM_SCHEMA,
+      templateId: `flood-${index}`,
+      category: 'promo',
+      language: 'en',
+      title: `Flood ${index}`,
+      body: 'Claim your prize',
+      by: malInvite.user,
+    }));
+    const written = await fetch(`${couch.url}/${malInvite.database}/_bulk_docs`, {
+      method: 'POST',
+      headers: { Authorization: memberAuth(malInvite), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ docs }),
+    });
+    expect(written.status).toBe(201);
+    await sync(bea);
+    expect((await templatesOf(bea)).length).toBe(MAX_IMPORTED_TEMPLATES);
+    const backup = await bea.send({ type: 'backup/export', part: 0, exportedAt: Date.now() });
+    expect(backup.ok).toBe(true);
   });
 
   test('leaving the team keeps the templates it brought', async () => {

@@ -304,6 +304,23 @@ describe('backup and restore of everything', () => {
 });
 
 describe('a backup of a log of any size the settings allow', () => {
+  test('a backup that would not restore is refused before it is written, naming what in it would be', async () => {
+    await useTheExtension();
+    // Data a backup cannot keep, as a teammate's note written before notes were bounded left it.
+    await withDatabase((db) =>
+      db.put('fans', {
+        pageId: 'acme',
+        fanId: 'long',
+        name: 'x'.repeat(2001),
+        doNotContact: false,
+        updatedAt: NOW,
+      }),
+    );
+    const reply = await routeMessage({ type: 'backup/export', part: 0, exportedAt: NOW }, popup, NOW);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!reply.ok && reply.error.message).toContain('fans.');
+  });
+
   test('import accepts as many entries as the log keeps', () => {
     const entry = (index: number) => sampleEntry(index, { createdAt: NOW, updatedAt: NOW });
     const full = Array.from({ length: MAX_LOG_ENTRIES }, (_, index) => entry(index));

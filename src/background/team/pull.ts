@@ -81,7 +81,9 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
     const contacts = await teammatesContacts(results, membership.pageId, team.salt, serverNow);
     for (const id of contacts.refused) await noteBadDocument(membership.pageId, id, now);
     const batchOf = { results, contacts: contacts.taken, lastSeq: String(lastSeq), serverNow };
-    changed = (await mirror(membership.pageId, batchOf)) > 0 || changed;
+    const mirrored = await mirror(membership.pageId, batchOf);
+    for (const id of mirrored.refused) await noteBadDocument(membership.pageId, id, now);
+    changed = mirrored.contacts > 0 || changed;
     if (results.length < PULL_BATCH) break;
   }
   // Open logs and facebook.com tabs ask afresh: teammates' contacts change fans' statuses.
@@ -121,8 +123,11 @@ interface CheckedBatch {
   serverNow: number;
 }
 
-/** Writes a batch of changes and its checkpoint; returns how many teammates' contacts it wrote. */
-async function mirror(pageId: string, batch: CheckedBatch): Promise<number> {
+/**
+ * Writes a batch of changes and its checkpoint; returns how many teammates' contacts it wrote, and
+ * the ids of documents it refused.
+ */
+async function mirror(pageId: string, batch: CheckedBatch): Promise<{ contacts: number; refused: string[] }> {
   const { results, contacts: checked, lastSeq, serverNow } = batch;
   return withDatabase(async (db) => {
     let contacts = 0;
@@ -130,7 +135,7 @@ async function mirror(pageId: string, batch: CheckedBatch): Promise<number> {
     const outreach = tx.objectStore('outreach');
     const teamFans = tx.objectStore('teamFans');
     const templates = results.filter((change) => isTemplateChange(change.id));
-    await mirrorTemplates(
+    const refused = await mirrorTemplates(
       { templates: tx.objectStore('templates'), meta: tx.objectStore('meta') },
       pageId,
       templates.map(({ id, changes, deleted, doc }) => ({
@@ -162,6 +167,6 @@ async function mirror(pageId: string, batch: CheckedBatch): Promise<number> {
     }
     await writeMetaIn(tx.objectStore('meta'), teamKeys.checkpoint, lastSeq, pageId);
     await tx.done;
-    return contacts;
+    return { contacts, refused };
   });
 }

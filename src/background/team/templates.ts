@@ -1,6 +1,7 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { t } from '../../shared/i18n';
 import { MAX_TEMPLATE_TITLE, TemplateSchema, type Template } from '../../shared/templates';
+import { MAX_IMPORTED_TEMPLATES } from '../../shared/export-document';
 import { withDatabase } from '../storage/database';
 import { type OutreachSchema } from '../storage/schema';
 import { listTemplates } from '../compose/template-store';
@@ -126,20 +127,33 @@ export async function mirrorTemplates(
   { templates, meta }: { templates: Store<'templates'>; meta: Store<'meta'> },
   pageId: string,
   changes: ReadonlyArray<{ id: string; rev: string; deleted: boolean; doc: unknown }>,
-): Promise<void> {
-  if (changes.length === 0) return;
+): Promise<string[]> {
+  const refused: string[] = [];
+  if (changes.length === 0) return refused;
   const synced = readSynced(await readMetaIn(meta, teamKeys.templates, pageId));
-  let next = Math.max(-1, ...(await templates.getAll()).map((template) => template.position)) + 1;
+  const held = await templates.getAll();
+  let count = held.length;
+  let next = Math.max(-1, ...held.map((template) => template.position)) + 1;
   for (const { id: docId, rev, deleted, doc } of changes) {
     const id = docId.slice(TEMPLATE_PREFIX.length);
     // This browser's own write, coming back.
     if (synced.get(id)?.rev === rev) continue;
     const server = deleted ? null : templateOfDocument(id, doc);
-    if (!deleted && !server) continue;
+    if (!deleted && !server) {
+      refused.push(docId);
+      continue;
+    }
     const local = await templates.get(id);
+    // No more templates than a backup keeps: a teammate's flood would make every backup unrestorable.
+    if (server && !local && count >= MAX_IMPORTED_TEMPLATES) {
+      refused.push(docId);
+      continue;
+    }
+    if (server && !local) count += 1;
     const editedHere = local && signature(local) !== synced.get(id)?.signature;
     if (local && editedHere && (!server || signature(server) !== signature(local))) {
       await templates.put(keptCopy(local, next++));
+      count += 1;
     }
     if (server) {
       await templates.put({ ...server, position: local?.position ?? next++ });
@@ -150,6 +164,7 @@ export async function mirrorTemplates(
     }
   }
   await writeMetaIn(meta, teamKeys.templates, [...synced], pageId);
+  return refused;
 }
 
 /** This browser's version of a template a teammate changed first, under a new id and a marked title. */

@@ -44,7 +44,7 @@ export async function exportBackup(
   ]);
   await tx.done;
   const [settings, placeholders] = await Promise.all([loadSavedSettings(db), loadCustomPlaceholders(db)]);
-  return {
+  return restorable({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: DATABASE_VERSION,
@@ -55,7 +55,18 @@ export async function exportBackup(
     settings,
     placeholders,
     fanSalt: fanSalt ?? '',
-  };
+  });
+}
+
+/**
+ * The backup, checked as a restore will check it: a file that would be refused is never written, and
+ * the admin is told what in it would be (a teammate's data, say, that this version cannot keep).
+ */
+function restorable(backup: Backup): Backup {
+  const checked = BackupSchema.safeParse(backup);
+  if (checked.success) return backup;
+  const where = checked.error.issues.slice(0, 3).map((issue) => issue.path.join('.') || '(file)');
+  throw new RequestError('invalid-request', 'errorBackupNotRestorable', [where.join(', ')]);
 }
 
 /** The log, or its newest `max` entries when it holds more. */
