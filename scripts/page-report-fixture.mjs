@@ -32,12 +32,106 @@ export const RECOGNITION_COUNTS = /** @type {const} */ ([
   'messageBoxes',
 ]);
 
+/**
+ * Elements a fixture may hold: what Facebook's comment areas and chat tabs are made of. A report is a
+ * file from outside: none that runs or loads anything (script, iframe, object, embed, base, meta, link,
+ * style, form) is ever written, whatever a crafted report holds.
+ */
+export const FIXTURE_TAGS = new Set([
+  'a',
+  'abbr',
+  'article',
+  'b',
+  'blockquote',
+  'br',
+  'button',
+  'code',
+  'div',
+  'em',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'i',
+  'img',
+  'input',
+  'label',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'picture',
+  'pre',
+  'section',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'svg',
+  'textarea',
+  'time',
+  'u',
+  'ul',
+  'video',
+]);
+/**
+ * Attributes a fixture may hold: exactly those the report's sanitizer can produce (a test holds these
+ * to src/shared/page-report.ts), data attributes only empty, links only to https addresses.
+ */
+export const FIXTURE_ATTRIBUTES = new Set([
+  // Words a person may read, shaped (TEXT_ATTRIBUTES).
+  'aria-label',
+  'aria-placeholder',
+  'aria-description',
+  'aria-valuetext',
+  'aria-roledescription',
+  'alt',
+  'title',
+  // References to other elements, as tokens (ID_REFERENCES).
+  'id',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-activedescendant',
+  // Kept as they are (KEPT_ATTRIBUTES).
+  'role',
+  'dir',
+  'contenteditable',
+  'hidden',
+  'href',
+  'tabindex',
+  'type',
+]);
+const ARIA_ATTRIBUTE = /^aria-[a-z]+$/;
+const DATA_ATTRIBUTE = /^data-[a-z0-9-]+$/;
+
+/** @param {Record<string, string>} attrs */
+function attributesAllowed(attrs) {
+  return Object.entries(attrs).every(([name, value]) => {
+    if (name === 'href') return value.startsWith('https://');
+    if (DATA_ATTRIBUTE.test(name)) return value === '';
+    return FIXTURE_ATTRIBUTES.has(name) || ARIA_ATTRIBUTE.test(name);
+  });
+}
+
 const count = z.number().int().nonnegative();
 /** @type {z.ZodType<{ tag: string; attrs?: Record<string, string>; children?: unknown[] }>} */
 const Element = z.lazy(() =>
   z.strictObject({
-    tag: z.string().regex(/^[a-z][\w-]*$/, 'must be a tag name'),
-    attrs: z.record(z.string(), z.string()).optional(),
+    tag: z.string().refine((tag) => FIXTURE_TAGS.has(tag), 'is not an element a page report keeps'),
+    attrs: z
+      .record(z.string(), z.string())
+      .refine(attributesAllowed, 'holds an attribute a page report never keeps')
+      .optional(),
     children: z.array(z.union([z.string(), Element])).optional(),
   }),
 );

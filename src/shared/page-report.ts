@@ -60,7 +60,7 @@ const FACEBOOK_HOSTS = new Set([
   'm.me',
 ]);
 /** Attributes whose values are words a person may read (and so may name someone). */
-const TEXT_ATTRIBUTES = new Set([
+export const TEXT_ATTRIBUTES = new Set([
   'aria-label',
   'aria-placeholder',
   'aria-description',
@@ -70,7 +70,7 @@ const TEXT_ATTRIBUTES = new Set([
   'title',
 ]);
 /** Attributes that point at other elements by id: kept, with the ids as tokens. */
-const ID_REFERENCES = new Set([
+export const ID_REFERENCES = new Set([
   'id',
   'aria-labelledby',
   'aria-describedby',
@@ -81,9 +81,49 @@ const ID_REFERENCES = new Set([
 /** ARIA states and properties whose values are from a fixed vocabulary (true, menu, 2…). */
 const ARIA_VALUE =
   /^(?:true|false|mixed|undefined|\d{1,3}|dialog|menu|listbox|grid|tree|page|step|location|date|time|polite|assertive|off|on|horizontal|vertical)$/;
-const KEPT_ATTRIBUTES = new Set(['role', 'dir', 'contenteditable', 'hidden', 'href', 'tabindex', 'type']);
-/** Elements whose insides say nothing about the layout (icons' paths, styles, scripts). */
-const SKIPPED_INSIDES = new Set(['svg', 'script', 'style', 'noscript', 'template', 'iframe']);
+/** Link parameters of Facebook's own that recognition or a maintainer reads: their names are kept. */
+const PARAMETER_NAMES = new Set([
+  'comment_id',
+  'reply_comment_id',
+  'id',
+  'fbid',
+  'story_fbid',
+  'set',
+  'type',
+  'post_id',
+  'notif_id',
+  'notif_t',
+  'ref',
+  'hc_ref',
+  'sk',
+  'v',
+]);
+/** Facebook's tracking parameters (`__cft__[0]`, `__tn__`): their values become `<tracking>`. */
+const TRACKING_PARAMETER = /^__[a-z]+__(?:\[\d+\])?$/;
+export const KEPT_ATTRIBUTES = new Set([
+  'role',
+  'dir',
+  'contenteditable',
+  'hidden',
+  'href',
+  'tabindex',
+  'type',
+]);
+/** Elements whose insides say nothing about the layout (icons' paths). */
+const SKIPPED_INSIDES = new Set(['svg']);
+/** Elements a report leaves out whole: they run or load something, or say nothing of the layout. */
+const DROPPED_ELEMENTS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'base',
+  'meta',
+  'link',
+]);
 const ENCODED_COMMENT = /^comment:(\d+)_(\d+)$/;
 
 /** Whatever script a letter without case belongs to, one letter stands for it. */
@@ -104,9 +144,23 @@ function letterOf(char: string): string {
   return SCRIPT_LETTERS.find(([script]) => script.test(char))?.[1] ?? 'x';
 }
 
-/** The text's shape: letters by case or script, digits as 0; spaces, punctuation and marks stay. */
+/** Bidirectional marks and isolates: they shape the layout and say nothing of anyone. */
+const BIDI_CONTROL = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/u;
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+
+/**
+ * The text's shape: letters by case or script, digits as 0; whitespace, ASCII punctuation and bidi
+ * marks stay. Everything else could spell a name another way (letters drawn as symbols, ⓖ 🅶 ⒢,
+ * regional indicators, Braille, emoji, invisible tag characters) and becomes `*`; combining marks,
+ * which would keep a word's vowels, go.
+ */
 export function shapeOf(text: string): string {
-  return text.replace(/\p{L}/gu, letterOf).replace(/\p{N}/gu, '0');
+  return Array.from(text, (char) => {
+    if (/\p{L}/u.test(char)) return letterOf(char);
+    if (/\p{N}/u.test(char)) return '0';
+    if (/\s/u.test(char) || ASCII_PUNCTUATION.test(char) || BIDI_CONTROL.test(char)) return char;
+    return /\p{M}/u.test(char) ? '' : '*';
+  }).join('');
 }
 
 /**
@@ -132,7 +186,8 @@ export class PageSanitizer {
     const children: SkeletonNode[] = [];
     if (!SKIPPED_INSIDES.has(tag)) {
       for (const child of element.childNodes) {
-        if (child.nodeType === 1) children.push(this.element(child as Element));
+        if (child.nodeType === 1 && !DROPPED_ELEMENTS.has((child as Element).localName))
+          children.push(this.element(child as Element));
         else if (child.nodeType === 3 && child.nodeValue) children.push(this.text(child.nodeValue));
       }
     }
@@ -166,7 +221,9 @@ export class PageSanitizer {
       .split('/')
       .map((segment) => (segment === '' || PATH_WORDS.has(segment) ? segment : this.segment(segment)))
       .join('/');
-    const query = [...url.searchParams].map(([name, value]) => `${name}=${this.parameter(name, value)}`);
+    const query = [...url.searchParams].map(
+      ([name, value]) => `${this.parameterName(name)}=${this.parameter(name, value)}`,
+    );
     return `${url.origin}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`;
   }
 
@@ -189,8 +246,13 @@ export class PageSanitizer {
     return /^[\w.-]+$/.test(segment) ? this.token('vanity', segment) : this.token('name', segment);
   }
 
+  /** Facebook's own parameter names stay; any other could be anything, a person's name or address. */
+  private parameterName(name: string): string {
+    return PARAMETER_NAMES.has(name) || TRACKING_PARAMETER.test(name) ? name : this.token('parameter', name);
+  }
+
   private parameter(name: string, value: string): string {
-    if (name.startsWith('__')) return '<tracking>';
+    if (TRACKING_PARAMETER.test(name)) return '<tracking>';
     if (/^\d+$/.test(value)) return this.digits(value);
     if (value.startsWith('pfbid')) return this.token('pfbid', value);
     const encoded = decodedComment(value);

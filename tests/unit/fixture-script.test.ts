@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { makeFixture } from '../../scripts/fixture.mjs';
+import { FIXTURE_ATTRIBUTES } from '../../scripts/page-report-fixture.mjs';
+import { ID_REFERENCES, KEPT_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../src/shared/page-report';
 
 const report = {
   format: 'page-outreach/page-report',
@@ -108,4 +110,36 @@ describe('npm run fixture', () => {
   test('without a file, says how to call it', () => {
     expect(makeFixture([], out)).toMatchObject({ ok: false, error: expect.stringContaining('Usage') });
   });
+});
+
+describe('a crafted page report', () => {
+  const crafted = (comments: unknown) => file('crafted.json', JSON.stringify({ ...report, comments }));
+
+  test.each(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'style', 'form'])(
+    'holding a %s element is refused, naming where, and nothing is written',
+    (tag) => {
+      const outcome = makeFixture(
+        [crafted({ tag: 'div', children: [{ tag, children: ['alert(1)'] }] })],
+        out,
+      );
+      expect(outcome).toEqual({ ok: false, error: expect.stringContaining('comments.children.0.tag') });
+      expect(written()).toEqual([]);
+    },
+  );
+
+  test.each([
+    ['an event handler', { onmouseover: 'alert(1)' }],
+    ['an attribute name that closes the tag', { 'x><script>alert(1)</script><b y': '' }],
+    ['a javascript: link', { href: 'javascript:alert(1)' }],
+    ['a data attribute with a value', { 'data-x': 'giulia' }],
+    ['a src', { src: 'https://evil.example/x.js' }],
+  ])('holding %s is refused, naming where, and nothing is written', (_case, attrs) => {
+    const outcome = makeFixture([crafted({ tag: 'div', children: [{ tag: 'img', attrs }] })], out);
+    expect(outcome).toEqual({ ok: false, error: expect.stringContaining('comments.children.0.attrs') });
+    expect(written()).toEqual([]);
+  });
+});
+
+test('the fixture script allows exactly the attributes the report’s sanitizer keeps', () => {
+  expect(FIXTURE_ATTRIBUTES).toEqual(new Set([...TEXT_ATTRIBUTES, ...ID_REFERENCES, ...KEPT_ATTRIBUTES]));
 });

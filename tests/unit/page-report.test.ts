@@ -13,6 +13,7 @@ import {
   type PageReport,
 } from '../../src/shared/page-report';
 import { fixturePage, RECOGNITION_COUNTS } from '../../scripts/page-report-fixture.mjs';
+import { FACEBOOK_UI_WORDS } from '../../src/shared/facebook-ui-words';
 import { buildThread, PAGES } from '../fixtures/react-bed/data';
 import { PostPage } from '../fixtures/react-bed/PostPage';
 import { STRINGS } from '../fixtures/react-bed/strings';
@@ -119,11 +120,60 @@ describe('a page report', () => {
     expect(new PageSanitizer(['Reply']).text('Reply')).toBe('Xxxxx');
   });
 
-  test('keeps the shape of every text: case, digits, other scripts by their kind, punctuation and marks', () => {
-    expect(shapeOf('Ciao Giulia, è il 2° ordine!')).toBe('Xxxx Xxxxxx, x xx 0° xxxxxx!');
+  test('keeps the shape of every text: case, digits, other scripts by their kind, ASCII punctuation and bidi marks', () => {
+    expect(shapeOf('Ciao Giulia, è il 2° ordine!')).toBe('Xxxx Xxxxxx, x xx 0* xxxxxx!');
     expect(shapeOf('مرحبا 12')).toBe('سسسسس 00');
     expect(shapeOf('\u200eAnna\u200f')).toBe('\u200eXxxx\u200f');
     expect(new PageSanitizer([]).text('2d')).toBe('0d');
+  });
+
+  test.each([
+    ['letters drawn in circles', 'Ⓖⓘⓤⓛⓘⓐ Ⓡⓞⓢⓢⓘ'],
+    ['letters drawn in squares', '🅶🅸🆄🅻🅸🅰'],
+    ['letters drawn in brackets', '⒢⒤⒰⒧⒤⒜'],
+    ['regional-indicator letters', '🇬🇮🇺🇱🇮🇦'],
+    ['Braille', '⠛⠊⠥⠇⠊⠁'],
+    ['emoji and flags', 'Giulia 🍕🇮🇹'],
+    ['invisible tag characters', 'x\u{E0067}\u{E0069}\u{E0075}'],
+  ])(
+    'turns every character that is not a letter, digit, space or ASCII punctuation into a shape: %s',
+    (_kind, text) => {
+      const shaped = shapeOf(text);
+      expect([...shaped].every((char) => /[Xx0* ]/u.test(char))).toBe(true);
+    },
+  );
+
+  test('drops combining marks, which would keep a word’s vowels', () => {
+    expect(shapeOf('राहुल शर्मा')).not.toMatch(/\p{M}/u);
+    expect(shapeOf('e\u0301')).toBe('x');
+  });
+
+  test('keeps Facebook’s own words in every fixture language untouched', () => {
+    expect(FACEBOOK_UI_WORDS.size).toBeGreaterThan(20);
+    for (const word of FACEBOOK_UI_WORDS) expect(new PageSanitizer([]).text(word)).toBe(word);
+  });
+
+  test('leaves out elements that run or load something, with all they hold', () => {
+    const page = new DOMParser().parseFromString(
+      '<div id="root"><span>Hi</span><script>var giulia = 1;</script><iframe src="https://x.example"></iframe><style>p{}</style></div>',
+      'text/html',
+    );
+    const root = page.getElementById('root')!;
+    const report = new PageSanitizer([]).element(root);
+    expect(report.children?.map((child) => (typeof child === 'string' ? child : child.tag))).toEqual([
+      'span',
+    ]);
+  });
+
+  test('turns a link parameter name that is not Facebook’s into a token', () => {
+    const sanitizer = new PageSanitizer([]);
+    const href = sanitizer.href(
+      '/acmecoffee/posts/1?giulia.rossi.77=1&Via%20Roma%2012%20Milano=&comment_id=4',
+    );
+    expect(href).not.toContain('giulia');
+    expect(href).not.toContain('Roma');
+    expect(href).toContain('<parameter#1>=');
+    expect(href).toContain('comment_id=');
   });
 
   test('turns links into tokens of the same kind, the same value always the same token', () => {
