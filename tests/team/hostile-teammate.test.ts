@@ -8,6 +8,7 @@ import { fanKeyUnder } from '../../src/background/team/fan-document';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import type { CouchServer } from './couch-process.mjs';
+import { acceptingProxy } from './stand-in-servers';
 import { eachTestATeamOfTwo, logOf, memberAuth, reserve, sameFan, settle, type Admin } from './team-admins';
 
 let couch: CouchServer;
@@ -170,6 +171,23 @@ describe('a hostile teammate and the team’s contacts', () => {
     const deleted = leaves.map((leaf) => leaf.ok).filter((leaf) => leaf._deleted);
     expect(deleted).toHaveLength(1);
     expect(deleted[0]).toMatchObject({ recent: [{ by: 'Ann' }] });
+  });
+});
+
+describe('a server that accepts a write it may lose', () => {
+  test('a contact answered 202 and never stored is not taken as the team’s: the send is not team-confirmed', async () => {
+    const proxy = await acceptingProxy(
+      couch.url,
+      (method, url) => method === 'PUT' && url.includes('/fan%3A'),
+    );
+    try {
+      await bea.routeThrough(proxy.url);
+      const { entry, teamChecked } = await reserve(bea, comment);
+      expect(teamChecked).toBe(false);
+      expect(entry?.team).toBe('pending');
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

@@ -64,3 +64,37 @@ export function answeringServer(body: unknown) {
     response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body)),
   );
 }
+
+/**
+ * A proxy in front of the team server that passes every request on, except those `swallow` picks:
+ * those it answers `202 Accepted` itself and drops, as a cluster node that accepted a write it then
+ * lost would.
+ */
+export async function acceptingProxy(target: string, swallow: (method: string, url: string) => boolean) {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const { method = 'GET', url = '/' } = request;
+      if (swallow(method, url)) {
+        response.writeHead(202, { 'Content-Type': 'application/json' }).end('{"ok":true,"rev":"9-accepted"}');
+        return;
+      }
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => name !== 'host' && name !== 'content-length'),
+      ) as Record<string, string>;
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      fetch(`${target}${url}`, { method, headers, body, redirect: 'manual' })
+        .then(async (answer) => {
+          const text = await answer.text();
+          response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(text);
+        })
+        .catch(() => response.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
