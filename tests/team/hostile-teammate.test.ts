@@ -181,7 +181,7 @@ describe('a server that accepts a write it may lose', () => {
       (method, url) => method === 'PUT' && url.includes('/fan%3A'),
     );
     try {
-      await bea.routeThrough(proxy.url);
+      await bea.useServer(proxy.url);
       const { entry, teamChecked } = await reserve(bea, comment);
       expect(teamChecked).toBe(false);
       expect(entry?.team).toBe('pending');

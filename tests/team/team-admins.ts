@@ -66,6 +66,14 @@ export class Admin {
     );
   }
 
+  /**
+   * The admin's requests go to another server in place of the team's, paths and all (a proxy a test
+   * controls); `reconnect` cannot undo this.
+   */
+  async useServer(url: string): Promise<void> {
+    await this.pointAt(() => url);
+  }
+
   async reconnect(): Promise<void> {
     await this.pointAt((server) => server.split('#').pop()!);
   }
