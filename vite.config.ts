@@ -13,6 +13,9 @@ type Target = (typeof TARGETS)[number];
  */
 const TEST_SUFFIX = '-test';
 const ANY_HTTPS_HOST = 'https://*/*';
+/** Where the tests' stubs and team server listen: plain http on this machine, in test builds only. */
+const LOOPBACK_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+const LOOPBACK_SOURCES = 'http://localhost:* http://127.0.0.1:*';
 /** Where each browser keeps its optional hosts (the Graph API, team servers) until the admin grants one. */
 const OPTIONAL_HOSTS_KEY: Record<Target, string> = {
   chrome: '{{chrome}}.optional_host_permissions',
@@ -53,10 +56,14 @@ export default defineConfig(({ mode }) => {
             version: readJson('package.json').version,
           };
           // Tests cannot click a permission prompt: the test build holds the Graph host and loopback (where
-          // the tests' stubs and team server listen) at once; never every https host.
+          // the tests' stubs and team server listen) at once; never every https host. A release build
+          // reaches no plain-http host at all.
           if (testBuild) {
-            const optional = manifest[OPTIONAL_HOSTS_KEY[target]] as string[];
+            const optional = [...(manifest[OPTIONAL_HOSTS_KEY[target]] as string[]), ...LOOPBACK_HOSTS];
+            manifest[OPTIONAL_HOSTS_KEY[target]] = optional;
             manifest.host_permissions = optional.filter((host) => host !== ANY_HTTPS_HOST);
+            const csp = manifest.content_security_policy as { extension_pages: string };
+            csp.extension_pages = csp.extension_pages.replace('https:;', `https: ${LOOPBACK_SOURCES};`);
           }
           return manifest;
         },

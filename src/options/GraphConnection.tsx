@@ -18,7 +18,9 @@ interface DataConsentManifest {
  */
 async function grantGraphHost(): Promise<boolean> {
   const manifest = browser.runtime.getManifest() as DataConsentManifest;
-  const consent = manifest.browser_specific_settings?.gecko?.data_collection_permissions?.optional ?? [];
+  const declared = manifest.browser_specific_settings?.gecko?.data_collection_permissions?.optional ?? [];
+  // The Graph API is sent message texts, not fans' identities beyond what Facebook holds already.
+  const consent = declared.filter((kind) => kind === 'personalCommunications');
   try {
     return await browser.permissions.request({
       origins: [GRAPH_HOST_PERMISSION],

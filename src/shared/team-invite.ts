@@ -18,10 +18,13 @@ const INVITE_PREFIX = 'page-outreach-invite:1:';
 /** Longest invite accepted: a URL, a few names and a password fit in far less. */
 const MAX_INVITE_CHARS = 4000;
 const MAX_NAME = 200;
-/** Hosts that may be reached over plain http: this machine only (tests, development). */
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+/**
+ * Hosts a test build may reach over plain http: this machine, where the tests' team server listens.
+ * A release build neither allows nor is permitted any plain-http host (manifest, vite.config.ts).
+ */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
 /** CouchDB's rule for database names (letters lowercase), with ours: one database per Page, `po_…`. */
-const DATABASE_NAME = /^po_[a-z0-9_$()+/-]{1,200}$/;
+const DATABASE_NAME = /^po_[a-z0-9_$()+-]{1,200}$/;
 
 export const TeamInviteSchema = z.strictObject({
   server: z.string().max(MAX_NAME * 4),
@@ -35,10 +38,13 @@ export const TeamInviteSchema = z.strictObject({
 export type InviteResult = { ok: true; invite: TeamInvite } | { ok: false; error: MessageKey };
 
 /**
- * The server's base URL, or why it cannot be one: https only (plain http only on this machine), no
- * credentials, query or fragment in it. A trailing slash is dropped so paths join cleanly.
+ * The server's base URL, or why it cannot be one: https only (plain http on this machine in test
+ * builds), no credentials, query or fragment in it. A trailing slash is dropped so paths join cleanly.
  */
-export function teamServerUrl(text: string): { ok: true; url: string } | { ok: false; error: MessageKey } {
+export function teamServerUrl(
+  text: string,
+  { loopback: loopbackAllowed = __TEST_BUILD__ } = {},
+): { ok: true; url: string } | { ok: false; error: MessageKey } {
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -47,7 +53,7 @@ export function teamServerUrl(text: string): { ok: true; url: string } | { ok: f
   }
   if (url.username || url.password || url.search || url.hash)
     return { ok: false, error: 'errorTeamServerUrl' };
-  const loopback = LOOPBACK_HOSTS.includes(url.hostname);
+  const loopback = loopbackAllowed && LOOPBACK_HOSTS.includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
     return { ok: false, error: 'errorTeamServerInsecure' };
   return { ok: true, url: url.href.replace(/\/+$/, '') };

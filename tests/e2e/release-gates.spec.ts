@@ -14,14 +14,10 @@ const ALLOWED_PERMISSIONS = {
 const FACEBOOK = 'https://www.facebook.com/*';
 /**
  * Asked for one at a time: the Graph API's when the admin connects a Page to it; a team server's own
- * origin (https, or plain http on this computer) when the admin joins its team.
+ * https origin when the admin joins its team. Plain http on this computer only in test builds.
  */
-const OPTIONAL_HOSTS = [
-  'https://graph.facebook.com/*',
-  'https://*/*',
-  'http://localhost/*',
-  'http://127.0.0.1/*',
-];
+const OPTIONAL_HOSTS = ['https://graph.facebook.com/*', 'https://*/*'];
+const LOOPBACK = ['http://localhost/*', 'http://127.0.0.1/*'];
 const BUILDS = ['chrome', 'firefox'] as const;
 
 function manifestOf(build: (typeof BUILDS)[number]): Record<string, unknown> {
@@ -48,6 +44,17 @@ for (const build of BUILDS) {
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
       expect(manifest.web_accessible_resources).toBeUndefined();
       expect(manifest.permissions).not.toContain('tabs');
+    });
+
+    test('reaches plain http on this computer only in its test build', () => {
+      const release = JSON.stringify(manifestOf(build));
+      expect(release).not.toMatch(/localhost|127\.0\.0\.1|\[::1\]/);
+      const testBuild = JSON.parse(
+        readFileSync(join('dist', `${build}-test`, 'manifest.json'), 'utf8'),
+      ) as Record<string, unknown>;
+      expect(testBuild.host_permissions).toEqual(expect.arrayContaining(LOOPBACK));
+      const csp = (testBuild.content_security_policy as { extension_pages: string }).extension_pages;
+      expect(csp).toContain('http://127.0.0.1:*');
     });
 
     test('cannot be pointed at another Graph API: that hook exists only in test builds', () => {
@@ -84,8 +91,7 @@ for (const build of BUILDS) {
       // connect-src cannot name the team server, which the admin chooses: requests are kept to the two
       // network modules by lint instead (tests/unit/lint-gates.test.ts).
       expect(csp).toBe(
-        "script-src 'self'; object-src 'self'; connect-src 'self' https: http://localhost:* http://127.0.0.1:*; " +
-          "base-uri 'none'; form-action 'none'",
+        "script-src 'self'; object-src 'self'; connect-src 'self' https:; base-uri 'none'; form-action 'none'",
       );
       expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
     });
@@ -101,7 +107,7 @@ for (const build of BUILDS) {
       // Nothing by default; the Graph API path sends message texts to Facebook, with the admin's consent.
       expect(gecko.data_collection_permissions).toEqual({
         required: ['none'],
-        optional: ['personalCommunications'],
+        optional: ['personalCommunications', 'personallyIdentifyingInfo'],
       });
     });
 

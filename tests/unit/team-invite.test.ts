@@ -48,12 +48,23 @@ describe('a team server address', () => {
     });
   });
 
-  test.each(['http://localhost:5984', 'http://127.0.0.1:5984', 'http://[::1]:5984'])(
-    'may be plain http on this computer only: %s',
+  test.each(['http://localhost:5984', 'http://127.0.0.1:5984'])(
+    'may be plain http on this computer in a test build only: %s',
     (address) => {
-      expect(teamServerUrl(address)).toMatchObject({ ok: true });
+      expect(teamServerUrl(address, { loopback: true })).toMatchObject({ ok: true });
+      expect(teamServerUrl(address, { loopback: false })).toEqual({
+        ok: false,
+        error: 'errorTeamServerInsecure',
+      });
     },
   );
+
+  test('is never plain http on an address no build is permitted to reach: [::1]', () => {
+    expect(teamServerUrl('http://[::1]:5984', { loopback: true })).toEqual({
+      ok: false,
+      error: 'errorTeamServerInsecure',
+    });
+  });
 
   test.each([
     ['plain http elsewhere', 'http://couch.agency.example', 'errorTeamServerInsecure'],
