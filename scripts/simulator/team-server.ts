@@ -36,6 +36,7 @@ export async function joinTeam(server: TeamServer, config: SimulationConfig, set
     owner: 'admin-0',
     members: Array.from({ length: config.admins - 1 }, (_, index) => `admin-${index + 1}`),
     policy: settings,
+    now: config.start,
   });
   const browsers = invites.map((invite) => ({
     indexedDB: new IDBFactory(),

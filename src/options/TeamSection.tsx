@@ -9,6 +9,7 @@ import { RememberCheckbox } from './RememberCheckbox';
 import { grantTeamHost } from './team-permission';
 import { loadTemplates } from './templates-store';
 import { TeamSetup } from './TeamSetup';
+import { TeamOwnerTools } from './TeamOwnerTools';
 
 type Pages = Array<{ pageId: string; pageName: string }>;
 
@@ -65,15 +66,6 @@ export function TeamSection() {
     setTeams(reply.data.teams);
   }
 
-  async function changeSettings(team: TeamView, change: { strict: boolean; useTheseLimits: boolean }) {
-    setBusy(true);
-    const reply = await request({ type: 'team/settings', pageId: team.pageId, ...change });
-    setBusy(false);
-    if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
-    setTeams(reply.data.teams);
-    setStatus({ ok: true, text: t('teamSettingsSaved') });
-  }
-
   async function leave(team: TeamView): Promise<void> {
     const reply = await request({ type: 'team/leave', pageId: team.pageId });
     if (!reply.ok) return setStatus({ ok: false, text: reply.error.message });
@@ -114,27 +106,10 @@ export function TeamSection() {
               <button type="button" disabled={busy} onClick={() => void syncNow()}>
                 {t('teamSyncNow')}
               </button>{' '}
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={team.strict}
-                  disabled={busy || team.removed}
-                  onChange={(event) =>
-                    void changeSettings(team, { strict: event.currentTarget.checked, useTheseLimits: false })
-                  }
-                />
-                {t('teamStrict')}
-              </label>
-              <button
-                type="button"
-                disabled={busy || team.removed}
-                onClick={() => void changeSettings(team, { strict: team.strict, useTheseLimits: true })}
-              >
-                {t('teamUseTheseLimits')}
-              </button>{' '}
               <button type="button" onClick={() => void leave(team)}>
                 {t('teamLeave', team.pageName)}
               </button>
+              <TeamOwnerTools team={team} onChanged={setTeams} />
             </li>
           ))}
         </ul>

@@ -12,6 +12,8 @@ export interface TeamInvite {
   pageName: string;
   user: string;
   password: string;
+  /** After this (ms since 1970) the invite is refused; its password is replaced when it is used. */
+  expiresAt?: number;
 }
 
 const INVITE_PREFIX = 'page-outreach-invite:1:';
@@ -33,6 +35,7 @@ export const TeamInviteSchema = z.strictObject({
   pageName: z.string().max(MAX_NAME),
   user: z.string().min(1).max(MAX_NAME),
   password: z.string().min(1).max(MAX_NAME),
+  expiresAt: z.number().int().nonnegative().optional(),
 });
 
 export type InviteResult = { ok: true; invite: TeamInvite } | { ok: false; error: MessageKey };

@@ -129,7 +129,12 @@ test('the owner makes the team refuse sends its server cannot check, from the op
 }) => {
   const owner = await openOptions(context);
   await setUpTeam(owner);
-  const strict = owner.getByLabel(
+  // The owner's changes take a server admin's password, typed for that change and not kept.
+  await owner.getByText('Owner’s changes: the team’s settings, removing an admin').click();
+  const tools = owner.getByRole('group').filter({ hasText: 'Owner’s changes' });
+  await tools.getByLabel('Server admin name').fill(couch.admin.user);
+  await tools.getByLabel('Server admin password').fill(couch.admin.password);
+  const strict = tools.getByLabel(
     'Refuse a send when the team server cannot be checked (for the whole team)',
   );
   // Checked once the server has taken it: the box shows the team's setting, not a wish.
@@ -138,7 +143,9 @@ test('the owner makes the team refuse sends its server cannot check, from the op
     owner.getByRole('status').filter({ hasText: 'The team’s settings are saved; every admin gets them' }),
   ).toBeVisible();
   await expect(strict).toBeChecked();
+  await expect(tools.getByLabel('Server admin password')).toHaveValue('');
   await owner.reload();
+  await owner.getByText('Owner’s changes: the team’s settings, removing an admin').click();
   await expect(strict).toBeChecked();
 });
 

@@ -14,10 +14,9 @@ import { eachTestATeamOfTwo, logOf, memberAuth, reserve, sameFan, settle, type A
 let couch: CouchServer;
 let ann: Admin;
 let bea: Admin;
-let beaInvite: TeamInvite;
 let malInvite: TeamInvite;
 let comment: CommentContext;
-eachTestATeamOfTwo((team) => ({ couch, ann, bea, beaInvite, malInvite, comment } = team));
+eachTestATeamOfTwo((team) => ({ couch, ann, bea, malInvite, comment } = team));
 
 const HOUR_MS = 60 * 60_000;
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
@@ -112,7 +111,7 @@ describe('a hostile teammate and “do not contact”', () => {
     // Bea saw no mark yet when she lifted, an hour ahead by her clock: Ann's mark is untouched.
     const lift = { id: 'early', by: 'Bea', at: Date.now(), of: ['a-mark-she-saw'] };
     expect(doc.marks).toHaveLength(1);
-    const written = await request(memberAuth(beaInvite), 'PUT', encodeURIComponent(doc._id), {
+    const written = await request(memberAuth(await bea.account()), 'PUT', encodeURIComponent(doc._id), {
       ...doc,
       lifts: [lift],
     });
@@ -264,5 +263,34 @@ describe('a hostile teammate and the shared log', () => {
     expect((await bea.call({ type: 'popup/open' })).notes).toBe('');
     const [team] = (await bea.call({ type: 'team/status' })).teams;
     expect(team?.refusedDocuments).toMatchObject({ lastId: id });
+  });
+});
+
+describe('taking a hostile teammate off the team', () => {
+  test('the owner removes Mal with a server admin’s password: her credentials no longer reach the team', async () => {
+    expect((await asMal('GET', 'team')).status).toBe(200);
+    const { teams } = await ann.call({
+      type: 'team/remove-member',
+      pageId: comment.pageId,
+      member: malInvite.user,
+      adminName: couch.admin.user,
+      adminPassword: couch.admin.password,
+    });
+    expect(teams).toHaveLength(1);
+    expect((await asMal('GET', 'team')).status).toBe(401);
+    const security = (await asServerAdmin('GET', '_security')).body as { members: { names: string[] } };
+    expect(security.members.names).not.toContain(`${malInvite.database}/${malInvite.user}`);
+  });
+
+  test('removing someone who is not on the team is refused with a clear error, and nothing changes', async () => {
+    const reply = await ann.send({
+      type: 'team/remove-member',
+      pageId: comment.pageId,
+      member: 'Nobody',
+      adminName: couch.admin.user,
+      adminPassword: couch.admin.password,
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await asMal('GET', 'team')).status).toBe(200);
   });
 });

@@ -90,6 +90,22 @@ export class Admin {
     });
   }
 
+  /** This admin's account as their browser keeps it (the password joining set, not the invite's). */
+  account(): Promise<{ database: string; user: string; password: string; server: string; pageId: string }> {
+    return this.as(async () => {
+      const stored = await fakeBrowser.storage.session.get(MEMBERSHIPS_KEY);
+      const [membership] = (stored[MEMBERSHIPS_KEY] ?? []) as Array<{
+        database: string;
+        user: string;
+        password: string;
+        server: string;
+        pageId: string;
+      }>;
+      if (!membership) throw new Error('this admin joined no team');
+      return membership;
+    });
+  }
+
   /** The last change the background announced to this admin's tabs and pages. */
   lastChange(): Promise<unknown> {
     return this.as(

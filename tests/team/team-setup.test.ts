@@ -45,6 +45,12 @@ const createTeam = (fields: Record<string, unknown> = {}) =>
     ...fields,
   });
 
+/** The passwords of the teams this browser joined, as it keeps them for this session. */
+async function sessionPasswords(): Promise<string[]> {
+  const stored = await fakeBrowser.storage.session.get('teamMemberships');
+  return ((stored.teamMemberships ?? []) as Array<{ password: string }>).map(({ password }) => password);
+}
+
 /** Reads from the server as its admin, to see what a set-up really wrote. */
 async function onServer(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const auth = Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64');
@@ -69,8 +75,9 @@ describe('setting up a Page’s team on CouchDB', () => {
     await createTeam();
     const database = teamDatabaseName(pageId);
     // Each team's accounts are its own: named after its database.
+    // No member is the database's admin, the owner included (settings take a server admin).
     expect((await onServer(`${database}/_security`)).body).toEqual({
-      admins: { names: [`${database}/Ann`], roles: [] },
+      admins: { names: [], roles: [] },
       members: { names: [`${database}/Ann`, `${database}/Bea`, `${database}/Carlo`], roles: [] },
     });
     expect((await onServer(`${database}/_design/page-outreach`)).body).toMatchObject({
@@ -184,14 +191,49 @@ describe('joining a team with an invite', () => {
 
   test('credentials stay out of storage that content scripts read, and out of IndexedDB unless remembered', async () => {
     const { invites } = await created();
-    const password = JSON.parse(
-      atob(invites[0]!.invite.split(':').pop()!.replaceAll('-', '+').replaceAll('_', '/')),
-    ).password;
     await call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
+    const password = (await sessionPasswords())[0]!;
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(password);
     expect(await withDatabase((db) => db.get('meta', 'teamMemberships'))).toBeUndefined();
-    await call({ type: 'team/join', invite: invites[0]!.invite, remember: true });
-    expect(await withDatabase((db) => db.get('meta', 'teamMemberships'))).toContain(password);
+    freshIndexedDB();
+    fakeBrowser.reset();
+    await call({ type: 'team/join', invite: invites[1]!.invite, remember: true });
+    expect(await withDatabase((db) => db.get('meta', 'teamMemberships'))).toContain(
+      (await sessionPasswords())[0],
+    );
+  });
+
+  test('joining replaces the invite’s password: the invite no longer works, the browser does', async () => {
+    const { invites } = await created();
+    const bea = parseInvite(invites[0]!.invite);
+    if (!bea.ok) throw new Error(bea.error);
+    await call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
+    const login = (password: string) =>
+      fetch(`${couch.url}/${bea.invite.database}/team`, {
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${bea.invite.database}/Bea:${password}`).toString('base64')}`,
+        },
+      });
+    expect((await login(bea.invite.password)).status).toBe(401);
+    const [own] = await sessionPasswords();
+    expect(own).not.toBe(bea.invite.password);
+    expect((await login(own!)).status).toBe(200);
+    const again = await send({ type: 'team/join', invite: invites[0]!.invite, remember: false });
+    expect(again).toMatchObject({ ok: false });
+  });
+
+  test('an invite past its week is refused with a clear error, and nothing is kept', async () => {
+    const { invites } = await created();
+    const before = await sessionPasswords();
+    const later = Date.now() + 8 * 24 * 60 * 60 * 1000;
+    const reply = await routeMessage(
+      { type: 'team/join', invite: invites[0]!.invite, remember: false },
+      popup,
+      later,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!reply.ok && reply.error.message).toContain('expired');
+    expect(await sessionPasswords()).toEqual(before);
   });
 
   test('leaving a team forgets its credentials in this browser', async () => {

@@ -56,7 +56,14 @@ describe('what the team server sends, checked', () => {
   });
 
   test('a fan document in a shape the rules never allow makes the send wait for the team, in a strict team', async () => {
-    await ann.call({ type: 'team/settings', pageId: comment.pageId, strict: true, useTheseLimits: false });
+    await ann.call({
+      type: 'team/settings',
+      pageId: comment.pageId,
+      strict: true,
+      useTheseLimits: false,
+      adminName: couch.admin.user,
+      adminPassword: couch.admin.password,
+    });
     const { salt } = (await asServerAdmin('GET', 'team')) as { salt: string };
     const fanKey = await fanKeyUnder(salt, comment.authorId);
     await dropRules();

@@ -15,7 +15,7 @@ import {
 } from './membership';
 import { checkAgain } from './answers';
 import { badDocuments } from './bad-documents';
-import { createTeam } from './setup';
+import { createTeam, removeMember } from './setup';
 import { cachedTeamSettings, changeTeamSettings } from './state';
 import { scheduleTeamSync, syncState, syncTeams } from './sync';
 
@@ -48,11 +48,19 @@ export const teamHandlers: HandlerMap<TeamMessages> = {
     return { teams, pages };
   },
 
-  async 'team/settings'({ pageId, strict, useTheseLimits }, { now }) {
+  async 'team/settings'({ pageId, strict, useTheseLimits, adminName, adminPassword }, { now }) {
     const membership = await activeMembership(pageId);
     if (!membership) throw new RequestError('not-found', 'errorTeamNotFound', [pageId]);
     const policy = useTheseLimits ? { policy: await withDatabase(loadPolicySettings) } : {};
-    await changeTeamSettings(membership, { strict, ...policy }, now);
+    await changeTeamSettings(membership, { strict, ...policy }, { user: adminName, password: adminPassword }, now);
+    return { teams: await allTeams() };
+  },
+
+  async 'team/remove-member'({ pageId, member, adminName, adminPassword }) {
+    const membership = await activeMembership(pageId);
+    if (!membership) throw new RequestError('not-found', 'errorTeamNotFound', [pageId]);
+    const admin = { server: membership.server, user: adminName, password: adminPassword };
+    await removeMember(admin, membership.database, member);
     return { teams: await allTeams() };
   },
 
@@ -82,14 +90,15 @@ export const teamHandlers: HandlerMap<TeamMessages> = {
       owner,
       members,
       policy,
+      now,
     });
     const [own, ...others] = invites.map((invite) => ({ user: invite.user, invite: encodeInvite(invite) }));
-    const team = await joined(await joinTeam(own!.invite, remember), now);
+    const team = await joined(await joinTeam(own!.invite, remember, now), now);
     return { team, invites: others };
   },
 
   async 'team/join'({ invite, remember }, { now }) {
-    return { team: await joined(await joinTeam(invite, remember), now) };
+    return { team: await joined(await joinTeam(invite, remember, now), now) };
   },
 
   async 'team/leave'({ pageId }) {

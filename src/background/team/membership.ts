@@ -3,7 +3,8 @@ import { parseInvite, type TeamInvite } from '../../shared/team-invite';
 import { KEYS, TeamDocumentSchema } from '../storage/keys';
 import { readStored, removeStored, writeStored } from '../storage/stored';
 import { RequestError } from '../request';
-import { couchPath, couchRequest } from './couch-http';
+import { accountName, couchPath, couchRequest } from './couch-http';
+import { PASSWORD_BYTES, randomText } from './setup';
 import { TEAM_SCHEMA } from './design-document';
 import { resetWhenLeft, resetWhenRemoved } from './local-state';
 
@@ -63,10 +64,12 @@ export const membershipView = ({
  * Joins a Page's team with a pasted invite: the server must know these credentials and hold a team of
  * this version for that Page. Nothing is kept unless it does.
  */
-export async function joinTeam(pasted: string, remember: boolean): Promise<MembershipView> {
+export async function joinTeam(pasted: string, remember: boolean, now: number): Promise<MembershipView> {
   const parsed = parseInvite(pasted);
   if (!parsed.ok) throw new RequestError('invalid-request', parsed.error);
   const invite = parsed.invite;
+  if (invite.expiresAt !== undefined && now > invite.expiresAt)
+    throw new RequestError('invalid-request', 'errorTeamInviteExpired', [invite.pageName]);
   const answer = await couchRequest<unknown>(invite, 'GET', couchPath(invite.database, 'team'));
   if (!answer.ok) {
     if (answer.status === 0) throw new RequestError('unavailable', 'errorTeamUnreachable');
@@ -82,10 +85,29 @@ export async function joinTeam(pasted: string, remember: boolean): Promise<Membe
     throw new RequestError('not-found', 'errorTeamNotFound', [invite.pageName]);
   if (team.schema > TEAM_SCHEMA) throw new RequestError('invalid-request', 'errorTeamUpdateExtension');
   if (team.schema < TEAM_SCHEMA) throw new RequestError('invalid-request', 'errorTeamUpdateServerRules');
-  const membership: Membership = { ...invite, pageName: team.pageName, remembered: remember };
+  // The invite's password is replaced at once: whoever else saw the invite cannot use it, and the
+  // owner who made it no longer knows this admin's password.
+  const password = await replacePassword(invite);
+  const { expiresAt: _used, ...account } = invite;
+  const membership: Membership = { ...account, password, pageName: team.pageName, remembered: remember };
   const others = (await loadMemberships()).filter((joined) => joined.pageId !== invite.pageId);
   await saveMemberships([...others, membership]);
   return membershipView(membership);
+}
+
+/**
+ * Sets a new random password on this admin's own account (CouchDB lets a user change their own) and
+ * returns it. The join is refused if the server does not take it.
+ */
+async function replacePassword(invite: TeamInvite): Promise<string> {
+  const path = couchPath('_users', `org.couchdb.user:${accountName(invite.database, invite.user)}`);
+  const own = await couchRequest<Record<string, unknown> & { _rev: string }>(invite, 'GET', path);
+  if (!own.ok) throw new RequestError('unavailable', 'errorTeamAccountNotSecured');
+  const password = randomText(PASSWORD_BYTES);
+  const { password_scheme: _s, iterations: _i, derived_key: _d, salt: _salt, ...kept } = own.body;
+  const changed = await couchRequest(invite, 'PUT', path, { ...kept, password });
+  if (!changed.ok) throw new RequestError('unavailable', 'errorTeamAccountNotSecured');
+  return password;
 }
 
 async function change(pageId: string, changed: Pick<Membership, 'removed' | 'refused'>): Promise<void> {

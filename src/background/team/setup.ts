@@ -6,7 +6,9 @@ import { TEAM_SCHEMA, teamDesignDocument } from './design-document';
 import type { TeamDocument } from '../storage/keys';
 
 /** Random bytes in each admin's password (160 bits) and in the team's salt for fans' keys. */
-const PASSWORD_BYTES = 20;
+export const PASSWORD_BYTES = 20;
+/** How long an invite may wait to be used; its password is replaced as soon as it is (membership.ts). */
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const SALT_BYTES = 32;
 
 export type { TeamDocument } from '../storage/keys';
@@ -16,10 +18,11 @@ export interface NewTeam {
   serverAdmin: CouchAccount;
   pageId: string;
   pageName: string;
-  /** The owner's own name on the team: a team admin, who may change the team's settings. */
+  /** The owner's own name on the team: a member like the others (settings take a server admin). */
   owner: string;
   members: string[];
   policy: PolicySettings;
+  now: number;
 }
 
 /** One database per Facebook Page, named by CouchDB's rules (lowercase letters, digits, `_$()+-`). */
@@ -27,7 +30,7 @@ export function teamDatabaseName(pageId: string): string {
   return `po_${pageId.toLowerCase().replace(/[^a-z0-9_$()+-]/g, '_')}`;
 }
 
-const randomText = (bytes: number) =>
+export const randomText = (bytes: number) =>
   btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(bytes))))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
@@ -75,11 +78,14 @@ export async function createTeam(team: NewTeam): Promise<TeamInvite[]> {
       pageName: team.pageName,
       user,
       password,
+      expiresAt: team.now + INVITE_TTL_MS,
     });
   }
   expectOk(
     await couchRequest(admin, 'PUT', couchPath(database, '_security'), {
-      admins: { names: [accountName(database, team.owner)], roles: [] },
+      // No member is the database's admin, the owner included: their everyday account, kept in a
+      // browser, could otherwise replace the rules. Settings changes take the server admin's password.
+      admins: { names: [], roles: [] },
       members: { names: names.map((name) => accountName(database, name)), roles: [] },
     }),
   );
@@ -116,4 +122,30 @@ async function putUser(admin: CouchAccount, name: string, password: string): Pro
   if (!made.ok && made.status === 409)
     throw new RequestError('invalid-request', 'errorTeamUserExists', [name]);
   expectOk(made);
+}
+
+/**
+ * Takes one admin off a Page's team, as one of the server's admins: their account leaves the team's
+ * database (`_security`) and is deleted, so neither their invite nor their browser reaches the team.
+ */
+export async function removeMember(admin: CouchAccount, database: string, member: string): Promise<void> {
+  const account = accountName(database, member);
+  const security = expectOk(
+    await couchRequest<{ admins?: { names?: string[] }; members?: { names?: string[]; roles?: string[] } }>(
+      admin,
+      'GET',
+      couchPath(database, '_security'),
+    ),
+  );
+  const names = security.members?.names ?? [];
+  if (!names.includes(account)) throw new RequestError('not-found', 'errorTeamMemberUnknown', [member]);
+  expectOk(
+    await couchRequest(admin, 'PUT', couchPath(database, '_security'), {
+      ...security,
+      members: { ...security.members, names: names.filter((name) => name !== account) },
+    }),
+  );
+  const path = couchPath('_users', `org.couchdb.user:${account}`);
+  const user = await couchRequest<{ _rev: string }>(admin, 'GET', path);
+  if (user.ok) expectOk(await couchRequest(admin, 'DELETE', `${path}?rev=${encodeURIComponent(user.body._rev)}`));
 }

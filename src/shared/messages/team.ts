@@ -47,13 +47,26 @@ export const teamJoin = defineMessage(
 
 export const teamLeave = defineMessage('team/leave', { pageId: teamText }, done);
 
+/** One of the team server's admins, for the owner's changes: used for that request only, never kept. */
+const serverAdmin = { adminName: teamText, adminPassword: z.string().min(1).max(1000) };
+
 /**
- * The team's settings (its admins only): refuse sends the server cannot check, and optionally this
- * browser's limits for every admin.
+ * The team's settings (a server admin's to change): refuse sends the server cannot check, and
+ * optionally this browser's limits for every admin.
  */
 export const teamSettings = defineMessage(
   'team/settings',
-  { pageId: teamText, strict: z.boolean(), useTheseLimits: z.boolean() },
+  { pageId: teamText, strict: z.boolean(), useTheseLimits: z.boolean(), ...serverAdmin },
+  teams,
+);
+
+/**
+ * Takes an admin off the Page's team (a server admin's to do): their account leaves the team's
+ * database and is deleted, so their invite or browser no longer reaches the team.
+ */
+export const teamRemoveMember = defineMessage(
+  'team/remove-member',
+  { pageId: teamText, member: TeamMemberNameSchema, ...serverAdmin },
   teams,
 );
 
@@ -65,6 +78,7 @@ export const teamCheck = defineMessage('team/check', { pageId: teamText }, teams
 
 export const TEAM_MESSAGES = [
   teamStatus,
+  teamRemoveMember,
   teamCreate,
   teamJoin,
   teamLeave,
