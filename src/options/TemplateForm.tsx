@@ -8,12 +8,14 @@ import { templateErrors, type TemplateDraft } from './template-fields';
 
 interface Props {
   initial: TemplateDraft;
+  /** The Pages whose team this browser has joined: a template may be shared with one of them. */
+  teams: ReadonlyArray<{ pageId: string; pageName: string }>;
   onSave: (draft: TemplateDraft) => Promise<boolean>;
   onCancel: () => void;
 }
 
 /** Creates or edits one template; errors show beside the field as soon as it is touched. */
-export function TemplateForm({ initial, onSave, onCancel }: Props) {
+export function TemplateForm({ initial, teams, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
   const [touched, setTouched] = useState<Set<keyof TemplateDraft>>(new Set());
   const errors = templateErrors(draft);
@@ -57,6 +59,23 @@ export function TemplateForm({ initial, onSave, onCancel }: Props) {
           </option>
         ))}
       </select>
+      {teams.length > 0 && (
+        <>
+          <label for="template-team">{t('templateFieldTeam')}</label>
+          <select
+            id="template-team"
+            value={draft.team}
+            onChange={(event) => update('team', event.currentTarget.value)}
+          >
+            <option value="">{t('templateOwnOnly')}</option>
+            {teams.map((team) => (
+              <option key={team.pageId} value={team.pageId}>
+                {t('templateTeamOf', team.pageName)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label for="template-title">{t('templateFieldTitle')}</label>
       <input
         id="template-title"
@@ -99,5 +118,5 @@ export function TemplateForm({ initial, onSave, onCancel }: Props) {
 
 export function draftOf(template: Template): TemplateDraft {
   const { category, language, title, body } = template;
-  return { category, language, title, body };
+  return { category, language, title, body, team: template.team?.pageId ?? '' };
 }

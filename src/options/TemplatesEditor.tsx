@@ -3,7 +3,8 @@ import { t } from '../shared/i18n';
 import { CATEGORY_LABELS, LANGUAGE_LABELS } from '../shared/labels';
 import type { Template } from '../shared/templates';
 import { draftOf, TemplateForm } from './TemplateForm';
-import type { TemplateDraft } from './template-fields';
+import { templateOf, type TemplateDraft } from './template-fields';
+import { request } from '../shared/background-client';
 import {
   deleteTemplate,
   loadTemplates,
@@ -13,7 +14,9 @@ import {
   templatesError,
 } from './templates-store';
 
-const NEW_TEMPLATE: TemplateDraft = { category: 'thanks', language: 'en', title: '', body: '' };
+const NEW_TEMPLATE: TemplateDraft = { category: 'thanks', language: 'en', title: '', body: '', team: '' };
+
+type Teams = ReadonlyArray<{ pageId: string; pageName: string }>;
 
 /** What the form is doing: nothing, creating (from scratch or a copy) or editing a template. */
 type Editing =
@@ -21,12 +24,15 @@ type Editing =
 
 function TemplateRow({
   template,
+  teamName,
   first,
   last,
   onEdit,
   onDuplicate,
 }: {
   template: Template;
+  /** The Page whose team shares it, if one does. */
+  teamName: string | null;
   first: boolean;
   last: boolean;
   onEdit: () => void;
@@ -38,6 +44,7 @@ function TemplateRow({
       <span class="template-title">{template.title}</span>
       <span class="template-meta">
         {t(CATEGORY_LABELS[template.category])} · {t(LANGUAGE_LABELS[template.language])}
+        {teamName !== null && ` · ${t('templateTeamOf', teamName)}`}
       </span>
       <span class="template-buttons">
         <button type="button" onClick={onEdit} aria-label={`${t('templateEdit')}: ${template.title}`}>
@@ -92,14 +99,24 @@ function TemplateRow({
 /** The template list: create, edit, duplicate, delete and reorder, all through the background. */
 export function TemplatesEditor() {
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  useEffect(() => void loadTemplates(), []);
+  const [teams, setTeams] = useState<Teams>([]);
+  useEffect(() => {
+    void loadTemplates();
+    void request({ type: 'team/status' }).then((reply) => {
+      if (reply.ok) setTeams(reply.data.teams.map(({ pageId, pageName }) => ({ pageId, pageName })));
+    });
+  }, []);
   const list = templates.value;
+  const teamName = (template: Template) =>
+    template.team
+      ? (teams.find((team) => team.pageId === template.team!.pageId)?.pageName ?? template.team.pageId)
+      : null;
 
   async function save(draft: TemplateDraft): Promise<boolean> {
-    const template: Template =
+    const template =
       editing.kind === 'edit'
-        ? { ...editing.template, ...draft }
-        : { ...draft, id: crypto.randomUUID(), position: 0 };
+        ? templateOf(draft, editing.template)
+        : templateOf(draft, { id: crypto.randomUUID(), position: 0 });
     const saved = await saveTemplate(template);
     if (saved) setEditing({ kind: 'none' });
     return saved;
@@ -126,6 +143,7 @@ export function TemplatesEditor() {
         <TemplateForm
           key={editing.kind === 'edit' ? editing.template.id : 'new'}
           initial={editing.kind === 'edit' ? draftOf(editing.template) : editing.from}
+          teams={teams}
           onSave={save}
           onCancel={() => setEditing({ kind: 'none' })}
         />
@@ -136,13 +154,15 @@ export function TemplatesEditor() {
             <TemplateRow
               key={template.id}
               template={template}
+              teamName={teamName(template)}
               first={index === 0}
               last={index === list.length - 1}
               onEdit={() => setEditing({ kind: 'edit', template })}
               onDuplicate={() =>
                 setEditing({
                   kind: 'create',
-                  from: { ...draftOf(template), title: t('templateCopyTitle', template.title) },
+                  // A copy is the admin's own until they share it.
+                  from: { ...draftOf(template), team: '', title: t('templateCopyTitle', template.title) },
                 })
               }
             />

@@ -2,7 +2,20 @@ import { t } from '../shared/i18n';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
 import { MAX_TEMPLATE_TITLE, type Template } from '../shared/templates';
 
-export type TemplateDraft = Pick<Template, 'category' | 'language' | 'title' | 'body'>;
+/** What the form edits: a template's words, and the Page whose team shares it ('' for this browser's own). */
+export type TemplateDraft = Pick<Template, 'category' | 'language' | 'title' | 'body'> & { team: string };
+
+/** The template as saved from a draft: a team keeps its id on the server; moved, it gets the local one. */
+export function templateOf(
+  draft: TemplateDraft,
+  template: Pick<Template, 'id' | 'position' | 'team'>,
+): Template {
+  const { team: pageId, ...words } = draft;
+  const { team: _previous, ...kept } = template;
+  if (!pageId) return { ...kept, ...words };
+  const id = template.team?.pageId === pageId ? template.team.id : template.id;
+  return { ...kept, ...words, team: { pageId, id } };
+}
 
 /** Inline errors for the fields the admin types, in the UI language; empty when all is well. */
 export function templateErrors(draft: TemplateDraft): Partial<Record<'title' | 'body', string>> {

@@ -7,17 +7,28 @@ export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 
 export const MAX_TEMPLATE_TITLE = 80;
 
+const TemplateIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be letters, digits, - or _');
+
 /** One message template, as stored, edited, imported and exported. */
 export const TemplateSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be letters, digits, - or _'),
+  id: TemplateIdSchema,
   category: CategorySchema,
   language: z.enum(TEMPLATE_LANGUAGES),
   title: z.string().trim().min(1).max(MAX_TEMPLATE_TITLE),
   body: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
   /** Order in the lists: smaller first. */
   position: z.number().int().nonnegative(),
+  /**
+   * The Page whose team shares this template, and its id on the team's server. A template without is
+   * this browser's own: no team ever sees or changes it.
+   */
+  team: z.strictObject({ pageId: z.string().min(1).max(200), id: TemplateIdSchema }).optional(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
+
+/** The templates one Page's messages may use: this browser's own, and those its team shares. */
+export const templatesForPage = (templates: readonly Template[], pageId: string): Template[] =>
+  templates.filter((template) => !template.team || template.team.pageId === pageId);
 
 type DefaultTemplate = Omit<Template, 'position'>;
 

@@ -243,10 +243,16 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await expect(ann.getByRole('button', { name: 'Review message' })).toBeEnabled();
   });
 
-  test('a template Ann makes is offered to Bea as soon as she opens the popup', async ({ context }) => {
+  test('a template Ann shares with the team is offered to Bea as soon as she opens the popup', async ({
+    context,
+  }) => {
     const annOptions = await openOptions(context);
     await annOptions.getByRole('button', { name: 'New template' }).click();
     await annOptions.getByLabel('Category', { exact: true }).selectOption({ label: 'Customer care' });
+    // A template is the admin's own unless they share it with a Page's team.
+    await annOptions
+      .getByLabel('Shared with', { exact: true })
+      .selectOption({ label: 'The team of Acme Coffee' });
     await annOptions.getByLabel('Title', { exact: true }).fill('Order number');
     await annOptions
       .getByLabel('Message', { exact: true })

@@ -4,11 +4,18 @@ import { type Admin, eachTestATeamOfTwo } from './team-admins';
 
 let ann: Admin;
 let bea: Admin;
-eachTestATeamOfTwo((team) => ({ ann, bea } = team));
+let pageId = '';
+eachTestATeamOfTwo((team) => {
+  ({ ann, bea } = team);
+  pageId = team.comment.pageId;
+});
 
 const sync = (admin: Admin) => admin.call({ type: 'team/sync' });
-const templateIds = async (admin: Admin) =>
-  (await admin.call({ type: 'templates/list' })).templates.map((template) => template.id);
+/** The ids, on the team's server, of the team's templates this admin holds. */
+const teamTemplateIds = async (admin: Admin) =>
+  (await admin.call({ type: 'templates/list' })).templates.flatMap((template) =>
+    template.team ? [template.team.id] : [],
+  );
 
 const giveaway: Template = {
   id: 'giveaway-winner',
@@ -42,16 +49,16 @@ describe('restoring a backup on a team’s Page', () => {
   test('a backup taken before a shared template existed, restored and synced, deletes it for nobody', async () => {
     await sync(bea);
     const older = await backUp(bea);
-    await ann.call({ type: 'templates/save', template: giveaway });
+    await ann.call({ type: 'templates/save', template: { ...giveaway, team: { pageId, id: giveaway.id } } });
     await sync(ann);
     await sync(bea);
-    expect(await templateIds(bea)).toContain(giveaway.id);
+    expect(await teamTemplateIds(bea)).toContain(giveaway.id);
 
     await restoreOver(bea, older);
     await sync(bea);
     await sync(ann);
 
-    expect(await templateIds(ann)).toContain(giveaway.id);
-    expect(await templateIds(bea)).toContain(giveaway.id);
+    expect(await teamTemplateIds(ann)).toContain(giveaway.id);
+    expect(await teamTemplateIds(bea)).toContain(giveaway.id);
   });
 });

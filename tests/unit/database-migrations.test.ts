@@ -91,6 +91,8 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
   (db) => {
     db.createObjectStore('teamOutbox', { keyPath: ['pageId', 'kind', 'subject'] });
   },
+  // Version 11 changed data only.
+  () => undefined,
 ];
 
 const OWN_TEMPLATE = {
@@ -127,7 +129,7 @@ const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])(
     `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
     async (version) => {
       const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
@@ -249,6 +251,34 @@ describe('schema migrations', () => {
       { pageId: 'page-1', fanKey: 'k2', recent: [], marks: [], lifts: [] },
       { pageId: 'page-1', fanKey: 'k3', recent: [], marks: [], lifts: [] },
     ]);
+    db.close();
+  });
+
+  test('templates teams shared in version 11 become those teams’, one per team; the rest stay the admin’s own', async () => {
+    await createVersion(11, []);
+    const old = await openDB(DATABASE_NAME, 11);
+    const synced = (ids: string[]) => JSON.stringify(ids.map((id) => [id, { rev: '1-a', signature: 'x' }]));
+    await old.put('meta', synced(['default-thanks-1-en', 'giveaway']), 'teamTemplates:acme');
+    await old.put('meta', synced(['giveaway']), 'teamTemplates:other');
+    await old.put('templates', { ...OWN_TEMPLATE, id: 'giveaway', position: 20 });
+    old.close();
+
+    const db = await openDatabase();
+    const templates = await db.getAll('templates');
+    expect(templates.find((template) => template.id === 'default-thanks-1-en')?.team).toEqual({
+      pageId: 'acme',
+      id: 'default-thanks-1-en',
+    });
+    const giveaways = templates.filter(
+      (template) => template.title === OWN_TEMPLATE.title && template.position === 20,
+    );
+    expect(
+      giveaways.map((template) => template.team).sort((a, b) => a!.pageId.localeCompare(b!.pageId)),
+    ).toEqual([
+      { pageId: 'acme', id: 'giveaway' },
+      { pageId: 'other', id: 'giveaway' },
+    ]);
+    expect(templates.find((template) => template.id === 'default-promo-1-en')?.team).toBeUndefined();
     db.close();
   });
 

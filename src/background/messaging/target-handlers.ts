@@ -1,6 +1,6 @@
 import type { ContentToBackground, PopupToBackground } from '../../shared/messages';
 import { openSidePanel } from '../../shared/side-panel';
-import { templatesForLanguage } from '../../shared/templates';
+import { templatesForLanguage, templatesForPage } from '../../shared/templates';
 import { uiLanguage } from '../../shared/i18n';
 import { withDatabase } from '../storage/database';
 import { rememberPrivateReply, fanNotes } from '../fans/fan-store';
@@ -62,7 +62,9 @@ export const targetPopupHandlers: HandlerMap<
     const graphPaused = viaApi ? await graphPause(connection.page.id, now) : null;
     const teamStatus = target ? await team.status(target.comment.pageId) : null;
     return withDatabase(async (db) => {
-      const templates = templatesForLanguage(await listTemplates(db), uiLanguage());
+      // A team's templates are for its Page's messages only: no other Page's team sees them used.
+      const forPage = templatesForPage(await listTemplates(db), target?.comment.pageId ?? '');
+      const templates = templatesForLanguage(forPage, uiLanguage());
       const placeholders = await loadCustomPlaceholders(db);
       const shared = { templates, placeholders, recognitionFailed, deliveryVia, graphPause: graphPaused };
       if (!target)
@@ -94,7 +96,7 @@ export const targetPopupHandlers: HandlerMap<
   async 'popup/sync'(_message, { now, team }) {
     const target = await loadPendingTarget();
     if (target) await team.sync(target.comment.pageId, now);
-    const templates = await withDatabase(listTemplates);
+    const templates = templatesForPage(await withDatabase(listTemplates), target?.comment.pageId ?? '');
     return {
       commentId: target?.comment.commentId ?? null,
       templates: templatesForLanguage(templates, uiLanguage()),

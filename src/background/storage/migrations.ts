@@ -105,7 +105,45 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => 
       cursor.continue();
     };
   },
+  // v12: templates are shared per Page. A template a team's server holds (by the list of those this
+  // browser last agreed on with each team) is marked as that team's; one two teams shared becomes one
+  // copy per team. Every other template is the admin's own, which no team sees.
+  (_db, tx) => {
+    const templates = tx.objectStore('templates');
+    const lists = IDBKeyRange.bound(TEAM_TEMPLATES_PREFIX, `${TEAM_TEMPLATES_PREFIX}\uffff`);
+    tx.objectStore('meta').openCursor(lists).onsuccess = (event) => {
+      const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+      if (!cursor) return;
+      const pageId = String(cursor.key).slice(TEAM_TEMPLATES_PREFIX.length);
+      for (const id of sharedTemplateIds(cursor.value)) {
+        templates.get(id).onsuccess = (got) => {
+          const template = (got.target as IDBRequest<Template | undefined>).result;
+          if (!template) return;
+          const team = { pageId, id };
+          templates.put(
+            template.team ? { ...template, id: crypto.randomUUID(), team } : { ...template, team },
+          );
+        };
+      }
+      cursor.continue();
+    };
+  },
 ];
+
+/** Where v11 kept, per Page, the templates it last agreed on with that Page's team (KEYS.teamTemplates). */
+const TEAM_TEMPLATES_PREFIX = 'teamTemplates:';
+
+/** The template ids of one such list (JSON of [id, {rev, signature}] pairs); none if unreadable. */
+function sharedTemplateIds(value: unknown): string[] {
+  try {
+    const list = JSON.parse(String(value)) as unknown;
+    return Array.isArray(list)
+      ? list.flatMap((pair) => (Array.isArray(pair) && typeof pair[0] === 'string' ? [pair[0]] : []))
+      : [];
+  } catch {
+    return [];
+  }
+}
 
 /** The `meta` lists v9 kept of what waited for a team, by key prefix (the Page's id follows). */
 const LEGACY_LISTS = ['teamMarks:', 'teamNotes:', 'teamForgets:'] as const;

@@ -52,7 +52,12 @@ export const teamHandlers: HandlerMap<TeamMessages> = {
     const membership = await activeMembership(pageId);
     if (!membership) throw new RequestError('not-found', 'errorTeamNotFound', [pageId]);
     const policy = useTheseLimits ? { policy: await withDatabase(loadPolicySettings) } : {};
-    await changeTeamSettings(membership, { strict, ...policy }, { user: adminName, password: adminPassword }, now);
+    await changeTeamSettings(
+      membership,
+      { strict, ...policy },
+      { user: adminName, password: adminPassword },
+      now,
+    );
     return { teams: await allTeams() };
   },
 

@@ -147,5 +147,6 @@ export async function removeMember(admin: CouchAccount, database: string, member
   );
   const path = couchPath('_users', `org.couchdb.user:${account}`);
   const user = await couchRequest<{ _rev: string }>(admin, 'GET', path);
-  if (user.ok) expectOk(await couchRequest(admin, 'DELETE', `${path}?rev=${encodeURIComponent(user.body._rev)}`));
+  if (user.ok)
+    expectOk(await couchRequest(admin, 'DELETE', `${path}?rev=${encodeURIComponent(user.body._rev)}`));
 }

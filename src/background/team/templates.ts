@@ -1,4 +1,5 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { z } from 'zod';
 import { t } from '../../shared/i18n';
 import { MAX_TEMPLATE_TITLE, TemplateSchema, type Template } from '../../shared/templates';
 import { MAX_IMPORTED_TEMPLATES } from '../../shared/export-document';
@@ -16,7 +17,7 @@ import { readMetaIn, readStored, writeMetaIn } from '../storage/stored';
  * One template shared by a team (`template:<id>`): what an admin edits, less its place in their own
  * list, which stays theirs. `by` is who wrote this revision.
  */
-export interface TemplateDocument extends Omit<Template, 'id' | 'position'> {
+export interface TemplateDocument extends Omit<Template, 'id' | 'position' | 'team'> {
   _id: string;
   _rev?: string;
   _deleted?: boolean;
@@ -33,7 +34,7 @@ const TEMPLATE_PREFIX = 'template:';
 const templateDocId = (id: string) => `${TEMPLATE_PREFIX}${id}`;
 
 /** What a template says: two templates with the same signature are the same to a teammate. */
-const signature = ({ category, language, title, body }: Omit<Template, 'id' | 'position'>) =>
+const signature = ({ category, language, title, body }: Omit<Template, 'id' | 'position' | 'team'>) =>
   JSON.stringify([category, language, title, body]);
 
 const readSynced = (stored: Array<[string, { rev: string; signature: string }]> | null): Synced =>
@@ -41,22 +42,33 @@ const readSynced = (stored: Array<[string, { rev: string; signature: string }]> 
 
 export const isTemplateChange = (id: string) => id.startsWith(TEMPLATE_PREFIX);
 
+/** The templates this browser shares with the team of `pageId`, by their id on the team's server. */
+const sharedWith = (templates: readonly Template[], pageId: string) =>
+  new Map(
+    templates.flatMap((template) =>
+      template.team?.pageId === pageId ? [[template.team.id, template] as const] : [],
+    ),
+  );
+
 /**
- * Tells the team the templates this browser changed, created or deleted since it last agreed with the
- * server, each over the revision it last saw. A refused write means a teammate changed that template
- * first: the next pull brings their version and keeps this one as a copy. False when the
- * server did not answer.
+ * Tells the team the templates this browser shares with it (and only those: a template is shared per
+ * Page) that it changed, created or deleted since it last agreed with the server, each over the
+ * revision it last saw. A refused write means a teammate changed that template first: the next pull
+ * brings their version and keeps this one as a copy. False when the server did not answer.
  */
 export async function tellTemplates(membership: Membership): Promise<boolean> {
   const { templates, synced } = await withDatabase(async (db) => ({
-    templates: await listTemplates(db),
+    templates: sharedWith(await listTemplates(db), membership.pageId),
     synced: readSynced(await readStored(teamKeys.templates, membership.pageId)),
   }));
-  const local = new Set(templates.map((template) => template.id));
-  const changed = templates.filter((template) => synced.get(template.id)?.signature !== signature(template));
-  const deleted = [...synced].filter(([id]) => !local.has(id));
+  const changed = [...templates].filter(
+    ([id, template]) => synced.get(id)?.signature !== signature(template),
+  );
+  const deleted = [...synced].filter(([id]) => !templates.has(id));
   const docs = [
-    ...changed.map((template) => templateDocumentOf(template, membership.user, synced.get(template.id)?.rev)),
+    ...changed.map(([id, template]) =>
+      templateDocumentOf(id, template, membership.user, synced.get(id)?.rev),
+    ),
     ...deleted.map(([id, { rev }]) => ({ _id: templateDocId(id), _rev: rev, _deleted: true })),
   ];
   if (docs.length === 0) return true;
@@ -76,9 +88,9 @@ export async function tellTemplates(membership: Membership): Promise<boolean> {
   await withDatabase(async (db) => {
     const tx = db.transaction('meta', 'readwrite');
     const now = readSynced(await readMetaIn(tx.store, teamKeys.templates, membership.pageId));
-    for (const template of changed) {
-      const rev = taken.get(templateDocId(template.id));
-      if (rev) now.set(template.id, { rev, signature: signature(template) });
+    for (const [id, template] of changed) {
+      const rev = taken.get(templateDocId(id));
+      if (rev) now.set(id, { rev, signature: signature(template) });
     }
     for (const [id] of deleted) if (taken.has(templateDocId(id))) now.delete(id);
     await writeMetaIn(tx.store, teamKeys.templates, [...now], membership.pageId);
@@ -87,8 +99,13 @@ export async function tellTemplates(membership: Membership): Promise<boolean> {
   return true;
 }
 
-function templateDocumentOf(template: Template, by: string, rev: string | undefined): TemplateDocument {
-  const { id, position: _position, ...shared } = template;
+function templateDocumentOf(
+  id: string,
+  template: Template,
+  by: string,
+  rev: string | undefined,
+): TemplateDocument {
+  const { id: _local, position: _position, team: _team, ...shared } = template;
   return {
     ...shared,
     _id: templateDocId(id),
@@ -100,14 +117,15 @@ function templateDocumentOf(template: Template, by: string, rev: string | undefi
   };
 }
 
-const SharedTemplateSchema = TemplateSchema.omit({ position: true });
+const SharedTemplateSchema = TemplateSchema.omit({ id: true, position: true, team: true });
+type SharedTemplate = z.infer<typeof SharedTemplateSchema>;
 
 /** A teammate's template, or null when the document is not one (checked like any input). */
-function templateOfDocument(id: string, doc: unknown): Omit<Template, 'position'> | null {
+function templateOfDocument(id: string, doc: unknown): SharedTemplate | null {
   if (typeof doc !== 'object' || doc === null) return null;
   const { category, language, title, body, templateId } = doc as Record<string, unknown>;
   if (templateId !== id) return null;
-  const parsed = SharedTemplateSchema.safeParse({ id, category, language, title, body });
+  const parsed = SharedTemplateSchema.safeParse({ category, language, title, body });
   return parsed.success ? parsed.data : null;
 }
 
@@ -132,6 +150,8 @@ export async function mirrorTemplates(
   if (changes.length === 0) return refused;
   const synced = readSynced(await readMetaIn(meta, teamKeys.templates, pageId));
   const held = await templates.getAll();
+  // Only this team's templates are ever touched: this browser's own, and other teams', never.
+  const shared = sharedWith(held, pageId);
   let count = held.length;
   let next = Math.max(-1, ...held.map((template) => template.position)) + 1;
   for (const { id: docId, rev, deleted, doc } of changes) {
@@ -143,7 +163,7 @@ export async function mirrorTemplates(
       refused.push(docId);
       continue;
     }
-    const local = await templates.get(id);
+    const local = shared.get(id);
     // No more templates than a backup keeps: a teammate's flood would make every backup unrestorable.
     if (server && !local && count >= MAX_IMPORTED_TEMPLATES) {
       refused.push(docId);
@@ -156,10 +176,14 @@ export async function mirrorTemplates(
       count += 1;
     }
     if (server) {
-      await templates.put({ ...server, position: local?.position ?? next++ });
+      const kept = { id: local?.id ?? crypto.randomUUID(), position: local?.position ?? next++ };
+      const mirrored: Template = { ...server, ...kept, team: { pageId, id } };
+      await templates.put(mirrored);
+      shared.set(id, mirrored);
       synced.set(id, { rev, signature: signature(server) });
     } else {
-      await templates.delete(id);
+      if (local) await templates.delete(local.id);
+      shared.delete(id);
       synced.delete(id);
     }
   }
@@ -167,9 +191,13 @@ export async function mirrorTemplates(
   return refused;
 }
 
-/** This browser's version of a template a teammate changed first, under a new id and a marked title. */
+/**
+ * This browser's version of a template a teammate changed first, under a new id and a marked title:
+ * the admin's own, shared with no team until they share it again.
+ */
 function keptCopy(template: Template, position: number): Template {
   const suffixLength = t('templateKeptCopy', ['']).length;
   const title = template.title.slice(0, MAX_TEMPLATE_TITLE - suffixLength);
-  return { ...template, id: crypto.randomUUID(), title: t('templateKeptCopy', [title]), position };
+  const { team: _team, ...own } = template;
+  return { ...own, id: crypto.randomUUID(), title: t('templateKeptCopy', [title]), position };
 }
