@@ -1,3 +1,4 @@
+import { fanNameOf } from '../shared/fan-name';
 import { signal } from '@preact/signals';
 import { t, type MessageKey } from '../shared/i18n';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
@@ -43,7 +44,7 @@ function SortHeader({ column, label }: { column: SortColumn; label: MessageKey }
 }
 
 function Row({ entry, index }: { entry: OutreachEntry; index: number }) {
-  const name = entry.forgotten ? t('logForgottenFan') : entry.fanName;
+  const name = fanNameOf(entry);
   return (
     <div role="row" class="log-row" aria-rowindex={index + 2} style={{ top: `${index * ROW_HEIGHT_PX}px` }}>
       <div role="cell">

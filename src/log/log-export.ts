@@ -1,3 +1,4 @@
+import { fanNameOf } from '../shared/fan-name';
 import { t } from '../shared/i18n';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
 import type { OutreachEntry } from '../shared/outreach';
@@ -20,7 +21,7 @@ export function logCsv(entries: readonly OutreachEntry[]): string {
   const rows = entries.map((entry) => [
     new Date(entry.createdAt).toISOString(),
     entry.pageName,
-    entry.forgotten ? t('logForgottenFan') : entry.fanName,
+    fanNameOf(entry),
     entry.fanUrl,
     t(CATEGORY_LABELS[entry.category]),
     entry.templateTitle,

@@ -1,3 +1,4 @@
+import { fanNameOf } from '../shared/fan-name';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
@@ -56,7 +57,7 @@ export function LogView() {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id} class="log-entry">
-              <td>{entry.forgotten ? t('logForgottenFan') : entry.fanName}</td>
+              <td>{fanNameOf(entry)}</td>
               <td>{t(CATEGORY_LABELS[entry.category])}</td>
               <td>{entry.templateTitle}</td>
               <td>

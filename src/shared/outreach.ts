@@ -100,6 +100,8 @@ export const OutreachEntrySchema = z.strictObject({
   override: z.strictObject({ rule: z.enum(POLICY_RULES), reason: text }).optional(),
   /** A tombstone of a forgotten fan: only Page, category, time and status are left. */
   forgotten: z.literal(true).optional(),
+  /** A tombstone left at a teammate's request: who asked the team to forget the fan. */
+  forgottenBy: z.string().max(200).optional(),
   /**
    * Present while the entry holds its comment's single private reply. A unique index on it is the
    * second guard (after the policy) against two messages for one comment; failed entries drop it.

@@ -99,10 +99,24 @@ describe('“Forget this fan” on a team’s Page', () => {
     await bea.call({ type: 'log/forget-fan', pageId: comment.pageId, fanId: comment.authorId });
 
     const [onServer] = await serverContacts(comment.pageId);
-    expect(onServer).toMatchObject({ entryId: sent.id, forgotten: true, fanName: '', text: '', fanId: '' });
+    expect(onServer).toMatchObject({
+      entryId: sent.id,
+      forgotten: true,
+      forgottenBy: 'Bea',
+      fanName: '',
+      text: '',
+      fanId: '',
+    });
     await sync(ann);
     const [kept] = await logOf(ann);
-    expect(kept).toMatchObject({ id: sent.id, forgotten: true, fanName: '', text: '', status: 'copied' });
+    // Ann's log says who asked the team to forget the fan.
+    expect(kept).toMatchObject({
+      id: sent.id,
+      forgotten: true,
+      forgottenBy: 'Bea',
+      fanName: '',
+      status: 'copied',
+    });
     expect(JSON.stringify(await logOf(ann))).not.toContain(comment.authorName);
     const { verdict } = await reserve(ann, sameFan(comment, '999'));
     expect(verdict).toMatchObject({ allowed: false, rule: 'thanks-window' });

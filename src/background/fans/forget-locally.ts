@@ -10,8 +10,13 @@ import { clearPendingTarget, loadPendingTarget } from '../compose/pending-target
  * the fan's id is never written in clear to `storage.local`; their status there stays right, since
  * the limits stay. (The team's copies are the team module's: see team-forget.ts.)
  */
-export async function forgetLocally(fan: { pageId: string; fanId: string }, now: number): Promise<number> {
-  const { tombstones, alias } = await withDatabase((db) => forgetFan(db, fan, now));
+export async function forgetLocally(
+  fan: { pageId: string; fanId: string },
+  now: number,
+  /** The teammate who asked the team to forget the fan, when one did. */
+  by?: string,
+): Promise<number> {
+  const { tombstones, alias } = await withDatabase((db) => forgetFan(db, fan, now, by));
   const target = await loadPendingTarget();
   if (target?.comment.pageId === fan.pageId && target.comment.authorId === fan.fanId)
     await clearPendingTarget();

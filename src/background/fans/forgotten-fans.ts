@@ -47,7 +47,7 @@ export async function tombstoneUnder(
     alias(salt, entry.pageId, entry.fanId),
     commentAliasUnder(salt, entry.commentId),
   ]);
-  return tombstone(entry, { fanId, commentId }, now);
+  return tombstone(entry, { fanId, commentId }, now, entry.forgottenBy);
 }
 
 export async function fanSalt(db: OutreachDatabase): Promise<string> {
@@ -103,7 +103,12 @@ export function reclaim<T extends { fanId: string; commentId?: string }>(
  * The count-only tombstone of an entry: what the limits need (Page, category, template id, time,
  * status), nothing that tells who the fan was or what they were sent.
  */
-function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number): OutreachEntry {
+function tombstone(
+  entry: OutreachEntry,
+  aliases: ForgottenAliases,
+  now: number,
+  by: string | undefined,
+): OutreachEntry {
   const { override, commentSlot, ...kept } = entry;
   // When the comment was written would point back at it; what was sent is the fan's message too;
   // Facebook's message id reads back the fan and the text with the Page's token.
@@ -123,6 +128,7 @@ function tombstone(entry: OutreachEntry, aliases: ForgottenAliases, now: number)
     text: '',
     updatedAt: now,
     forgotten: true,
+    ...(by !== undefined ? { forgottenBy: by } : {}),
     ...(override ? { override: { rule: override.rule, reason: '' } } : {}),
     ...(commentSlot !== undefined ? { commentSlot: aliases.commentId } : {}),
   };
@@ -139,6 +145,8 @@ export async function forgetFan(
   db: OutreachDatabase,
   fan: { pageId: string; fanId: string },
   now: number,
+  /** The teammate who asked the team to forget the fan; none when this admin did. */
+  by?: string,
 ): Promise<{ tombstones: number; alias: string }> {
   const range = IDBKeyRange.bound([fan.pageId, fan.fanId, -Infinity], [fan.pageId, fan.fanId, Infinity]);
   const fanAlias = (await forgottenAliases(db, { ...fan, commentId: '' })).fanId;
@@ -184,7 +192,9 @@ export async function forgetFan(
       ...(answered.length > 0 ? { answered } : {}),
     };
     await Promise.all([
-      ...entries.map((entry) => outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now))),
+      ...entries.map((entry) =>
+        outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now, by)),
+      ),
       fans.delete([fan.pageId, fan.fanId]),
       ...(marked || answered.length > 0 ? [fans.put(kept)] : []),
     ]);

@@ -52,7 +52,7 @@ const PERSONAL_TEXT = [
  * comment, category, time, status) stays, as in this browser's tombstones. The server lets any admin
  * of the team write this over anyone's contact.
  */
-export function strippedContact(doc: ContactDocument): ContactDocument {
+export function strippedContact(doc: ContactDocument, by: string): ContactDocument {
   const {
     sentText: _sent,
     messageId: _message,
@@ -60,7 +60,8 @@ export function strippedContact(doc: ContactDocument): ContactDocument {
     override: _override,
     ...kept
   } = doc;
-  const stripped: ContactDocument = { ...kept, forgotten: true };
+  // Who asked: every browser that forgets the fan because of this strip says so in its log.
+  const stripped: ContactDocument = { ...kept, forgotten: true, forgottenBy: by };
   for (const field of PERSONAL_TEXT) stripped[field] = '';
   return stripped;
 }
@@ -73,8 +74,19 @@ export function entryOfContact(doc: unknown): OutreachEntry | null {
   if (typeof doc !== 'object' || doc === null) return null;
   // What only the author's browser keeps is never taken from another's document: a comment's slot
   // here is this browser's own (its unique index would refuse the whole batch), and so is team state.
-  const { _id, _rev, type, schema, fanKey, entryId, commentSlot, team, overTeamLimit, ...fields } =
-    doc as Record<string, unknown>;
+  const {
+    _id,
+    _rev,
+    type,
+    schema,
+    fanKey,
+    entryId,
+    commentSlot,
+    team,
+    overTeamLimit,
+    forgottenBy,
+    ...fields
+  } = doc as Record<string, unknown>;
   if (type !== 'contact' || typeof entryId !== 'string') return null;
   const parsed = OutreachEntrySchema.safeParse({ ...fields, id: entryId });
   return parsed.success && parsed.data.author ? parsed.data : null;

@@ -69,6 +69,9 @@ export async function stripContactsOf(membership: Membership, fanKey: string): P
   if (answer.kind !== 'ok') return false;
   const left = answer.value.rows.flatMap((row) => (row.doc && !row.doc.forgotten ? [row.doc] : []));
   if (left.length === 0) return true;
-  const written = await writeContactDocuments(membership, left.map(strippedContact));
+  const written = await writeContactDocuments(
+    membership,
+    left.map((doc) => strippedContact(doc, membership.user)),
+  );
   return written !== null && left.every((doc) => written.has(doc._id));
 }

@@ -152,17 +152,25 @@ export async function mirrorNotes(
       }),
     );
   }
-  const forgotten = new Set(notes.filter((note) => note.forgotten).map((note) => note.fanKey));
+  const forgotten = new Map(notes.filter((note) => note.forgotten).map((note) => [note.fanKey, note.by]));
   if (forgotten.size > 0) await forgetFansKeyed(pageId, forgotten, now);
 }
 
-/** Forgets the Page's fans whose team key is one of `fanKeys` (hashing each: forgets are rare). */
-async function forgetFansKeyed(pageId: string, fanKeys: ReadonlySet<string>, now: number): Promise<void> {
+/**
+ * Forgets the Page's fans whose team key is one of `fanKeys`, each as its teammate asked (hashing each
+ * fan: forgets are rare).
+ */
+async function forgetFansKeyed(
+  pageId: string,
+  fanKeys: ReadonlyMap<string, string>,
+  now: number,
+): Promise<void> {
   const team = await cachedTeamSettings(pageId);
   if (!team) return;
   const range = IDBKeyRange.bound([pageId, ''], [pageId, '\uffff']);
   for (const fan of await withDatabase((db) => db.getAll('fans', range))) {
     if (fan.fanId.startsWith(FORGOTTEN_PREFIX)) continue;
-    if (fanKeys.has(await fanKeyUnder(team.salt, fan.fanId))) await forgetLocally(fan, now);
+    const by = fanKeys.get(await fanKeyUnder(team.salt, fan.fanId));
+    if (by !== undefined) await forgetLocally(fan, now, by);
   }
 }

@@ -107,12 +107,13 @@ async function forgetWhatTheTeamForgot(
   const known = await withDatabase((db) =>
     Promise.all(claims.map(({ entryId }) => db.get('outreach', entryId))),
   );
-  const fans = new Set<string>();
+  // Each fan once, with who asked the team to forget them.
+  const fans = new Map<string, string>();
   for (const [index, claim] of claims.entries()) {
     const entry = known[index];
-    if (entry && (await claimHolds(claim, entry, membership.user, salt))) fans.add(entry.fanId);
+    if (entry && (await claimHolds(claim, entry, membership.user, salt))) fans.set(entry.fanId, claim.by);
   }
-  for (const fanId of fans) await forgetLocally({ pageId: membership.pageId, fanId }, now);
+  for (const [fanId, by] of fans) await forgetLocally({ pageId: membership.pageId, fanId }, now, by);
 }
 
 interface CheckedBatch {

@@ -55,11 +55,15 @@ export function replaces(kept: OutreachEntry | undefined, entry: OutreachEntry):
   );
 }
 
-/** A stripped contact's claim: "the fan of this entry, by this author, under this key, is forgotten". */
+/**
+ * A stripped contact's claim: "the fan of this entry, by this author, under this key, is forgotten, as
+ * `by` asked".
+ */
 export interface ForgetClaim {
   entryId: string;
   author: string;
   fanKey: string;
+  by: string;
 }
 
 export function forgetClaims(results: readonly FedChange[]): ForgetClaim[] {
@@ -69,8 +73,9 @@ export function forgetClaims(results: readonly FedChange[]): ForgetClaim[] {
       claim.forgotten === true &&
       typeof claim.entryId === 'string' &&
       typeof claim.author === 'string' &&
-      typeof claim.fanKey === 'string'
-      ? [{ entryId: claim.entryId, author: claim.author, fanKey: claim.fanKey }]
+      typeof claim.fanKey === 'string' &&
+      typeof claim.forgottenBy === 'string'
+      ? [{ entryId: claim.entryId, author: claim.author, fanKey: claim.fanKey, by: claim.forgottenBy }]
       : [];
   });
 }

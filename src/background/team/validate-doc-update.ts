@@ -138,13 +138,19 @@ export function validateDocUpdate(
   }
   /**
    * Is `doc` the contact `was` with the fan's personal fields emptied or dropped, and marked
-   * forgotten? Its author may move its status forward meanwhile.
+   * forgotten by the writer? Its author may move its status forward meanwhile.
    */
   function strips(doc: TeamDoc, was: TeamDoc, byAuthor: boolean): boolean {
     if (doc.forgotten !== true) return false;
+    if (was.forgotten !== true && doc.forgottenBy !== me) return false;
     var key: string;
     for (key in doc) {
       if (key === '_rev' || key === '_revisions' || key === 'forgotten') continue;
+      // A strip names who asked for it, and nobody else's name.
+      if (key === 'forgottenBy') {
+        if (doc[key] !== me && !(was.forgotten === true && doc[key] === was[key])) return false;
+        continue;
+      }
       if (listed(PERSONAL_TEXT, key)) {
         if (doc[key] !== '') return false;
       } else if (key === 'status' && byAuthor) {
