@@ -34,6 +34,9 @@ async function openOptions(context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/** The invite the last set-up made for Mal, a third member who talks to the server directly. */
+let malInvite = '';
+
 /** The Page's owner sets up its team from the options page; returns the invite made for Bea. */
 async function setUpTeam(options: Page, pageId = DEMO_PAGE): Promise<string> {
   await options.getByText('Set up a team (for the Page’s owner)').click();
@@ -44,12 +47,54 @@ async function setUpTeam(options: Page, pageId = DEMO_PAGE): Promise<string> {
   await options.getByLabel('Server admin name').fill(couch.admin.user);
   await options.getByLabel('Server admin password').fill(couch.admin.password);
   await options.getByLabel('Your name on the team').fill('Ann');
-  await options.getByLabel('The other admins’ names (one per line)').fill('Bea');
+  await options.getByLabel('The other admins’ names (one per line)').fill('Bea\nMal');
   await options.getByRole('button', { name: 'Set up the team' }).click();
   await expect(
     options.getByText('The team of Acme Coffee is ready, and this browser has joined it.'),
   ).toBeVisible();
+  malInvite = await options.getByLabel('Invite for Mal').inputValue();
   return options.getByLabel('Invite for Bea').inputValue();
+}
+
+/**
+ * Mal, a member of the team, writing to the server herself with her invite's credentials: what the
+ * server answered each of her requests.
+ */
+async function asMal(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  // An invite is its prefix, then the account as base64url JSON.
+  const encoded = malInvite.split(':').pop()!.replaceAll('-', '+').replaceAll('_', '/');
+  const { server, database, user, password } = JSON.parse(
+    Buffer.from(encoded, 'base64').toString('utf8'),
+  ) as {
+    server: string;
+    database: string;
+    user: string;
+    password: string;
+  };
+  const response = await fetch(`${server}/${database}/${path}`, {
+    method,
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${database}/${user}:${password}`).toString('base64')}`,
+      'Content-Type': 'application/json',
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Every document of one kind on the team's server, as Mal reads them. */
+async function documentsOf(
+  kind: 'fan' | 'contact',
+): Promise<Array<Record<string, unknown> & { _id: string }>> {
+  const range = `startkey=${encodeURIComponent(`"${kind}:"`)}&endkey=${encodeURIComponent(`"${kind};"`)}`;
+  const { body } = await asMal('GET', `_all_docs?include_docs=true&${range}`);
+  return (body as { rows: Array<{ doc: Record<string, unknown> & { _id: string } }> }).rows.map(
+    (row) => row.doc,
+  );
 }
 
 async function join(context: BrowserContext, invite: string): Promise<Page> {
@@ -241,6 +286,76 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await showCategory(ann, 'Customer care');
     await ann.getByRole('radio', { name: CARE_TEMPLATE }).check();
     await expect(ann.getByRole('button', { name: 'Review message' })).toBeEnabled();
+  });
+
+  test('a third member writing to the server herself lifts no mark, hides no contact, blocks no other fan and forgets no fan in another’s name', async ({
+    context,
+  }) => {
+    await sendTemplate(await composeToGiulia(context, 'first'), 'Thank you for commenting');
+    const bea = await composeToGiulia(second, 'last');
+    await openFanDetails(bea);
+    await bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
+    await expect(
+      bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }),
+    ).toBeChecked();
+
+    // Bea's mark reaches the team server as soon as it is told.
+    await expect
+      .poll(async () => ((await documentsOf('fan'))[0]?.marks as unknown[] | undefined)?.length)
+      .toBe(1);
+    const [fan] = await documentsOf('fan');
+    const [contact] = await documentsOf('contact');
+    // Erasing the mark and Ann's contact, over the revision read, and with a revision path of her own.
+    expect((await asMal('PUT', encodeURIComponent(fan!._id), { ...fan, marks: [], recent: [] })).status).toBe(
+      403,
+    );
+    const branch = {
+      ...fan,
+      _rev: '1000-ffff',
+      _revisions: { start: 1000, ids: ['ffff'] },
+      marks: [],
+      recent: [],
+    };
+    expect((await asMal('POST', '_bulk_docs', { docs: [branch], new_edits: false })).body).toMatchObject([
+      { error: 'forbidden' },
+    ]);
+    // Fifty far-future contacts, to block the Page's day for good.
+    const future = Date.UTC(9999, 0, 1);
+    const flood = Array.from({ length: 50 }, (_, index) => ({
+      ...contact,
+      _id: `contact:flood${index}:${future}:e${index}`,
+      _rev: undefined,
+      fanKey: `flood${index}`,
+      entryId: `e${index}`,
+      createdAt: future,
+      author: 'Mal',
+      category: 'care',
+    }));
+    const flooded = (await asMal('POST', '_bulk_docs', { docs: flood })).body as Array<{ error?: string }>;
+    expect(flooded.every((answer) => answer.error === 'forbidden')).toBe(true);
+    // Making every browser forget Giulia, in Ann's name.
+    const inAnnsName = { ...contact, forgotten: true, forgottenBy: 'Ann', fanName: '', fanId: '', text: '' };
+    expect((await asMal('PUT', encodeURIComponent(contact!._id), inAnnsName)).status).toBe(403);
+
+    // Ann: Giulia is still marked (by Bea), and Bea still sees Ann's message to her.
+    const ann = await composeToGiulia(context, 'last');
+    await expect(await categoryVerdict(ann, 'Promo')).toContainText(
+      'Giulia Rossi is marked “do not contact”: only customer care is possible. It was Bea, of the Page’s team.',
+    );
+    const beasEntries = await storedEntries(await workerOf(second));
+    expect(beasEntries).toEqual(
+      expect.arrayContaining([expect.objectContaining({ author: 'Ann', fanName: 'Giulia Rossi' })]),
+    );
+    // Another fan is not held by anything Mal wrote.
+    const page = context.pages()[0]!;
+    await page.getByRole('button', { name: 'Send message to Marco Bianchi' }).first().click();
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${await idOf(context)}/src/popup/index.html`);
+    await expect(popup.getByText('Marco Bianchi').first()).toBeVisible();
+    // Held at most by this browser's own pace between sends, never by the Page's day or a teammate.
+    const verdict = await categoryVerdict(popup, 'Thanks');
+    await expect(verdict).not.toContainText('private messages in the last 24 hours');
+    await expect(verdict).not.toContainText('of the Page’s team');
   });
 
   test('a template Ann shares with the team is offered to Bea as soon as she opens the popup', async ({
