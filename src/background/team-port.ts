@@ -46,6 +46,8 @@ export interface TeamPort {
 export interface TeamFanView {
   settings: PolicySettings;
   team: TeamFacts;
+  /** Another admin lifted this admin's "do not contact" mark on the fan, and none stands: who, when. */
+  liftedBy: { by: string; at: number } | null;
 }
 
 export interface TeamReservation {

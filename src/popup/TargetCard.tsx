@@ -69,6 +69,11 @@ export function TargetCard() {
         · <LastContact />
         {state.doNotContact && <strong class="dnc-badge"> · {t('doNotContactBadge')}</strong>}
       </p>
+      {state.doNotContact && state.markLiftedBy && (
+        <p class="unavailable" role="status">
+          {t('markLiftedBy', [state.markLiftedBy.by, formatDay(state.markLiftedBy.at)])}
+        </p>
+      )}
       {state.unavailableAt !== null && (
         <p class="unavailable" role="note">
           {t('fanUnavailable', [comment.authorName, formatDay(state.unavailableAt)])}

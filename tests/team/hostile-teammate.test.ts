@@ -121,6 +121,20 @@ describe('a hostile teammate and “do not contact”', () => {
   });
 });
 
+describe('when another admin lifts this admin’s mark', () => {
+  test('the popup says who lifted it and when, and the mark still holds in this browser', async () => {
+    await markDoNotContact(ann, comment);
+    await markDoNotContact(bea, comment, false);
+    await ann.pick(comment);
+    const { checked } = await ann.call({ type: 'popup/refine' });
+    expect(checked).toMatchObject({
+      doNotContact: true,
+      markLiftedBy: { by: 'Bea', at: expect.any(Number) },
+    });
+    expect(checked?.verdicts.thanks).toMatchObject({ allowed: false, rule: 'do-not-contact' });
+  });
+});
+
 describe('a hostile teammate and the team’s contacts', () => {
   test('Mal cannot move Ann’s unsettled contact to “failed”, and Bea is still refused the fan', async () => {
     const { entry } = await reserve(ann, comment);

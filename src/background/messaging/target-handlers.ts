@@ -76,6 +76,7 @@ export const targetPopupHandlers: HandlerMap<
           doNotContact: false,
           unavailableAt: null,
           lastContacts: {},
+          markLiftedBy: null,
           notes: '',
           refining: false,
           team: null,
@@ -86,6 +87,8 @@ export const targetPopupHandlers: HandlerMap<
         ...shared,
         target,
         ...checked,
+        // What the team did with this admin's mark comes with 'popup/refine', once the team is asked.
+        markLiftedBy: null,
         notes,
         refining: known === null || teamStatus?.removed === false,
         team: teamStatus,
@@ -111,6 +114,7 @@ export const targetPopupHandlers: HandlerMap<
     const fan = { pageId: target.comment.pageId, fanId: target.comment.authorId };
     const teamView = await team.viewOfFan(fan, now);
     const checked = await withDatabase((db) => checkTarget(db, target, outside, now, teamView));
-    return { checked: { commentId: target.comment.commentId, ...checked } };
+    const markLiftedBy = teamView?.liftedBy ?? null;
+    return { checked: { commentId: target.comment.commentId, ...checked, markLiftedBy } };
   },
 };

@@ -130,7 +130,18 @@ export async function teamViewOfFan(
   const doc = read.kind === 'ok' ? read.value.view : await mirroredFanDocument(membership.pageId, fanKey);
   if (!doc) return null;
   const contacts = teamHistory(doc, fan, membership.user);
-  return { settings: team.policy, team: { contacts, standing: teamStanding(doc, membership.user) } };
+  const standing = teamStanding(doc, membership.user);
+  const liftedBy = standing ? null : liftOfMine(doc, membership.user);
+  return { settings: team.policy, team: { contacts, standing }, liftedBy };
+}
+
+/** The latest lift by another admin of a mark this admin made: their decision overrules this one's. */
+function liftOfMine(doc: FanDocument, me: string): { by: string; at: number } | null {
+  const mine = new Set(doc.marks.filter((mark) => mark.by === me).map((mark) => mark.id));
+  const lifts = doc.lifts.filter((lift) => lift.by !== me && lift.of.some((id) => mine.has(id)));
+  if (lifts.length === 0) return null;
+  const latest = lifts.reduce((a, b) => (b.at > a.at ? b : a));
+  return { by: latest.by, at: latest.at };
 }
 
 /** Takes back a reservation nothing was sent for: the team refused it before delivery began. */

@@ -56,6 +56,11 @@ const CheckedSchema = z.strictObject({
   lastContacts: z.partialRecord(CategorySchema, time),
   /** When Facebook last said the target fan cannot receive the Page's messages, if it did. */
   unavailableAt: time.nullable(),
+  /**
+   * On a team's Page: another admin lifted this admin's "do not contact" mark, and the team holds no
+   * other (who, when). This browser's mark still holds until the admin lifts it here too.
+   */
+  markLiftedBy: z.strictObject({ by: z.string().max(200), at: time }).nullable(),
 });
 
 const PopupOpenSchema = z.strictObject({
