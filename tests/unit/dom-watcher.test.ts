@@ -27,6 +27,14 @@ function annotator(): Inspector & { collected: Element[] } {
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Waits until the watcher has read the page once (its first slice, a task of its own whose order
+ * against a timeout no runtime promises): only then does it read what the page adds at once.
+ */
+async function firstSliceRead(inspector: { collected: Element[] }): Promise<void> {
+  while (inspector.collected.length === 0) await settled();
+}
+
 function start(inspector: Inspector): void {
   watchDom({ root: document.body, ignore: (node) => node.hasAttribute(OURS), signal: stop.signal }).inspect(
     inspector,
@@ -37,7 +45,7 @@ function start(inspector: Inspector): void {
 test('a node the page adds is read and its change applied within the same task', async () => {
   const inspector = annotator();
   start(inspector);
-  await settled();
+  await firstSliceRead(inspector);
   const paragraph = document.createElement('p');
   document.body.append(paragraph);
   await Promise.resolve();
@@ -47,7 +55,7 @@ test('a node the page adds is read and its change applied within the same task',
 test('what the watcher’s own changes add is never read again', async () => {
   const inspector = annotator();
   start(inspector);
-  await settled();
+  await firstSliceRead(inspector);
   document.body.append(document.createElement('p'));
   await settled();
   await settled();
