@@ -17,6 +17,8 @@ export interface Metrics {
   maxPerFan30Days: number;
   /** Fans who got more than the limits allow (1 in 7 days, `monthlyMax` in 30; customer care aside). */
   fansOverLimits: number;
+  /** Team mode: fans over the limits none of whose contacts over them is marked in the log. */
+  fansOverLimitsUnmarked: number | null;
   refusalsByRule: Record<string, number>;
   /** Customer-care messages that could not go out for a reason other than Facebook's own rules. */
   careBlocked: number;
@@ -72,12 +74,17 @@ export function measure(
   let max7 = 0;
   let max30 = 0;
   let over = 0;
-  for (const times of initiative.values()) {
+  const marked = new Set(result.fansMarkedOverLimit);
+  let unmarked = 0;
+  for (const [fan, times] of initiative) {
     const week = maxInWindow(times, WEEK_MS);
     const month = maxInWindow(times, MONTH_MS);
     max7 = Math.max(max7, week);
     max30 = Math.max(max30, month);
-    if (week > 1 || month > monthlyMax) over += 1;
+    if (week > 1 || month > monthlyMax) {
+      over += 1;
+      if (!marked.has(fan)) unmarked += 1;
+    }
   }
   const refusalsByRule: Record<string, number> = {};
   for (const refusal of result.refused)
@@ -97,6 +104,7 @@ export function measure(
     maxPerFan7Days: max7,
     maxPerFan30Days: max30,
     fansOverLimits: over,
+    fansOverLimitsUnmarked: result.mode === 'server' ? unmarked : null,
     refusalsByRule,
     careBlocked: result.refused.filter(
       (refusal) => refusal.category === 'care' && !HARD_RULES.includes(refusal.rule),

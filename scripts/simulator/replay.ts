@@ -57,6 +57,8 @@ export interface ReplayResult {
   afterStop: number;
   /** Team mode: contacts decided offline that the team, hearing of them later, found over its limits. */
   overTeamLimit: number;
+  /** Team mode: the fans those contacts went to, marked over the team's limits in their author's log. */
+  fansMarkedOverLimit: number[];
   decisions: number;
   elapsedMs: number;
 }
@@ -126,6 +128,7 @@ export async function replay(
     platformRefused: [],
     afterStop: 0,
     overTeamLimit: 0,
+    fansMarkedOverLimit: [],
     decisions: 0,
     elapsedMs: 0,
   };
@@ -225,7 +228,11 @@ export async function replay(
       }
     }
   }
-  if (team) result.overTeamLimit = await team.finish(scenario.intents.at(-1)?.at ?? scenario.config.start);
+  if (team) {
+    const marked = await team.finish(scenario.intents.at(-1)?.at ?? scenario.config.start);
+    result.overTeamLimit = marked.over;
+    result.fansMarkedOverLimit = marked.fans;
+  }
   for (const db of profiles) db.close();
   result.elapsedMs = performance.now() - began;
   return result;

@@ -59,6 +59,7 @@ export function summarize(report: SimulationReport): string {
     row('most to one fan in 7 days (limit 1, not care)', (entry) => entry.maxPerFan7Days),
     row('most to one fan in 30 days (limit 3, not care)', (entry) => entry.maxPerFan30Days),
     row('fans over the limits', (entry) => entry.fansOverLimits),
+    row('  of them not marked in the log', (entry) => entry.fansOverLimitsUnmarked ?? '–'),
     row('customer care blocked (Facebook rules aside)', (entry) => entry.careBlocked),
     row('customer care sent past a soft limit', (entry) => entry.careOverrides),
     row('refused by Facebook itself', (entry) => entry.platformRefused),

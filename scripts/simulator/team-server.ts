@@ -71,16 +71,22 @@ export async function joinTeam(server: TeamServer, config: SimulationConfig, set
         await withDatabase((db) => setDoNotContact(db, fan, true, at));
         await markInTeam(membership, fan.fanId, true, at);
       }),
-    /** Every browser tells the team what still waits; then, how many contacts went over its limits. */
-    async finish(at: number): Promise<number> {
+    /**
+     * Every browser tells the team what still waits; then, how many contacts went over its limits,
+     * and the fans they went to (each marked in its author's log).
+     */
+    async finish(at: number): Promise<{ over: number; fans: number[] }> {
       let over = 0;
+      const fans = new Set<number>();
       for (const browser of browsers) {
         globalThis.indexedDB = browser.indexedDB;
         await syncMembership(browser.membership, at);
         const entries = await withDatabase((db) => db.getAll('outreach'));
-        over += entries.filter((entry) => entry.overTeamLimit).length;
+        const marked = entries.filter((entry) => entry.overTeamLimit);
+        over += marked.length;
+        for (const entry of marked) fans.add(Number(entry.fanId.slice('fan-'.length)));
       }
-      return over;
+      return { over, fans: [...fans] };
     },
   };
 }

@@ -17,7 +17,12 @@ test(
     const settings = { ...DEFAULT_POLICY_SETTINGS, timeZone: SMALL_CONFIG.timeZone };
     const result = await replay(scenario, 'server', settings, couch);
     const metrics = measure(result, settings.fanMonthlyMax, SMALL_CONFIG);
-    expect(metrics).toMatchObject({ fansOverLimits: 0, messagesAfterStop: 0, careBlocked: 0 });
+    expect(metrics).toMatchObject({
+      fansOverLimits: 0,
+      fansOverLimitsUnmarked: 0,
+      messagesAfterStop: 0,
+      careBlocked: 0,
+    });
     expect(metrics.messages).toBeGreaterThan(0);
   },
   HEAVY_TEST_TIMEOUT_MS,
