@@ -19,7 +19,7 @@ export interface TeamPort {
    * What the team holds of a fan, to judge a send before it is made: the team's limits and its facts
    * about the fan. Null without an active team, or when the team was never heard from.
    */
-  viewOfFan(fan: FanKey, now: number): Promise<TeamFanView | null>;
+  viewOfFan(target: FanKey & { commentId: string }, now: number): Promise<TeamFanView | null>;
   /**
    * Reserves through the team's gate, which makes the send exclusive across the team. Null when the
    * Page has no active team: the core reserves on its own.

@@ -107,6 +107,8 @@ describe('“Forget this fan” on a team’s Page', () => {
       text: '',
       fanId: '',
     });
+    // The comment by its key only: with the Page's Graph token, its id would name the fan.
+    expect(onServer?.commentId).toMatch(/^[0-9a-f]{64}$/);
     await sync(ann);
     const [kept] = await logOf(ann);
     // Ann's log says who asked the team to forget the fan.

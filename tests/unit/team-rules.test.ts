@@ -153,13 +153,21 @@ describe.each([
       sentText: 'Hi!',
       status: 'sent',
     });
-    const stripped = strippedContact(full as unknown as ContactDocument, 'bea') as unknown as Doc;
+    const stripped = strippedContact(
+      full as unknown as ContactDocument,
+      'bea',
+      'comment-key',
+    ) as unknown as Doc;
     expect(outcome(rules, stripped, full, BEA)).toBe('accepted');
   });
 
   test('a strip names who asked for it, and nobody else', () => {
     const full = contact({ fanName: 'Giulia', status: 'sent' });
-    const inAnnsName = strippedContact(full as unknown as ContactDocument, 'ann') as unknown as Doc;
+    const inAnnsName = strippedContact(
+      full as unknown as ContactDocument,
+      'ann',
+      'comment-key',
+    ) as unknown as Doc;
     expect(outcome(rules, inAnnsName, full, BEA)).toBe('page-outreach:not-your-contact');
     const { forgottenBy: _by, ...unnamed } = inAnnsName;
     expect(outcome(rules, unnamed as Doc, full, BEA)).toBe('page-outreach:not-your-contact');
@@ -167,7 +175,11 @@ describe.each([
 
   test('a strip that changes anything but the fan’s personal fields is refused', () => {
     const full = contact({ fanName: 'Giulia', status: 'sent' });
-    const stripped = strippedContact(full as unknown as ContactDocument, 'bea') as unknown as Doc;
+    const stripped = strippedContact(
+      full as unknown as ContactDocument,
+      'bea',
+      'comment-key',
+    ) as unknown as Doc;
     expect(outcome(rules, { ...stripped, status: 'failed' }, full, BEA)).toBe(
       'page-outreach:not-your-contact',
     );
@@ -178,7 +190,11 @@ describe.each([
 
   test('nobody, its author included, puts back what was stripped', () => {
     const full = contact({ fanName: 'Giulia' });
-    const stripped = strippedContact(full as unknown as ContactDocument, 'bea') as unknown as Doc;
+    const stripped = strippedContact(
+      full as unknown as ContactDocument,
+      'bea',
+      'comment-key',
+    ) as unknown as Doc;
     expect(outcome(rules, full, stripped)).toBe('page-outreach:not-your-contact');
     expect(outcome(rules, { ...stripped, status: 'sending' }, stripped)).toBe('accepted');
   });

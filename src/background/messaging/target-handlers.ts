@@ -111,8 +111,8 @@ export const targetPopupHandlers: HandlerMap<
     const target = await loadPendingTarget();
     if (!target) return { checked: null };
     const outside = await outsideContacts(target, await loadConnection(), now);
-    const fan = { pageId: target.comment.pageId, fanId: target.comment.authorId };
-    const teamView = await team.viewOfFan(fan, now);
+    const { pageId, authorId: fanId, commentId } = target.comment;
+    const teamView = await team.viewOfFan({ pageId, fanId, commentId }, now);
     const checked = await withDatabase((db) => checkTarget(db, target, outside, now, teamView));
     const markLiftedBy = teamView?.liftedBy ?? null;
     return { checked: { commentId: target.comment.commentId, ...checked, markLiftedBy } };

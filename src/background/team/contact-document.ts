@@ -49,10 +49,10 @@ const PERSONAL_TEXT = [
 
 /**
  * The contact with everything personal gone and marked forgotten: what the limits need (Page,
- * comment, category, time, status) stays, as in this browser's tombstones. The server lets any admin
+ * comment by its key, category, time, status) stays, as in this browser's tombstones. The server lets any admin
  * of the team write this over anyone's contact.
  */
-export function strippedContact(doc: ContactDocument, by: string): ContactDocument {
+export function strippedContact(doc: ContactDocument, by: string, commentKey: string): ContactDocument {
   const {
     sentText: _sent,
     messageId: _message,
@@ -60,8 +60,9 @@ export function strippedContact(doc: ContactDocument, by: string): ContactDocume
     override: _override,
     ...kept
   } = doc;
-  // Who asked: every browser that forgets the fan because of this strip says so in its log.
-  const stripped: ContactDocument = { ...kept, forgotten: true, forgottenBy: by };
+  // Who asked: every browser that forgets the fan because of this strip says so in its log. The comment
+  // stays by its key only (with the Page's Graph token, its id would name the fan).
+  const stripped: ContactDocument = { ...kept, commentId: commentKey, forgotten: true, forgottenBy: by };
   for (const field of PERSONAL_TEXT) stripped[field] = '';
   return stripped;
 }

@@ -1,5 +1,6 @@
 import { couchPath, couchRequest } from './couch-http';
 import { strippedContact, type ContactDocument } from './contact-document';
+import { commentKeyUnder } from './fan-document';
 import type { Membership } from './membership';
 import { interpret } from './answers';
 
@@ -55,7 +56,11 @@ async function currentRevisions(membership: Membership, ids: string[]): Promise<
  * for the whole team, and each admin's browser forgets the fan when it pulls the stripped copies.
  * True when none is left unstripped.
  */
-export async function stripContactsOf(membership: Membership, fanKey: string): Promise<boolean> {
+export async function stripContactsOf(
+  membership: Membership,
+  salt: string,
+  fanKey: string,
+): Promise<boolean> {
   const answer = await interpret(
     membership,
     await couchRequest<{ rows: Array<{ doc?: ContactDocument }> }>(
@@ -69,9 +74,11 @@ export async function stripContactsOf(membership: Membership, fanKey: string): P
   if (answer.kind !== 'ok') return false;
   const left = answer.value.rows.flatMap((row) => (row.doc && !row.doc.forgotten ? [row.doc] : []));
   if (left.length === 0) return true;
-  const written = await writeContactDocuments(
-    membership,
-    left.map((doc) => strippedContact(doc, membership.user)),
+  const stripped = await Promise.all(
+    left.map(async (doc) =>
+      strippedContact(doc, membership.user, await commentKeyUnder(salt, doc.commentId)),
+    ),
   );
+  const written = await writeContactDocuments(membership, stripped);
   return written !== null && left.every((doc) => written.has(doc._id));
 }

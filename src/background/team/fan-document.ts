@@ -122,7 +122,20 @@ const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
  * A fan's key on the team server: a hash of their Facebook id under the team's salt, so that ids never
  * appear in document ids (which CouchDB keeps forever) and a forgotten fan's limits can still hold.
  */
-export async function fanKeyUnder(salt: string, fanId: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}\u0000${fanId}`));
+export function fanKeyUnder(salt: string, fanId: string): Promise<string> {
+  return saltedHash(salt, fanId);
+}
+
+/**
+ * A comment's key on the team server, as fans' documents and stripped contacts hold it: with the
+ * Page's Graph token a comment id names its author, so what outlives a forget holds none.
+ */
+export function commentKeyUnder(salt: string, commentId: string): Promise<string> {
+  return saltedHash(salt, 'comment', commentId);
+}
+
+async function saltedHash(salt: string, ...parts: string[]): Promise<string> {
+  const data = new TextEncoder().encode([salt, ...parts].join('\u0000'));
+  const digest = await crypto.subtle.digest('SHA-256', data);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

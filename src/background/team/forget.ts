@@ -26,12 +26,13 @@ export function forgottenFanKeys(items: readonly OutboxItem[]): Map<string, stri
  */
 export async function tellForget(
   membership: Membership,
+  salt: string,
   forget: ForgetItem,
   untold: ReadonlySet<string>,
   now: number,
 ): Promise<boolean> {
   const stripped =
-    (await stripContactsOf(membership, forget.subject)) &&
+    (await stripContactsOf(membership, salt, forget.subject)) &&
     (await stripNoteOf(membership, forget.subject, now));
   return stripped && forget.entryIds.every((id) => !untold.has(id));
 }

@@ -229,17 +229,28 @@ function withOwnItems(read: FanRead, own: OwnItems, me: string): StoredFanDocume
   return JSON.stringify(doc) === JSON.stringify(winner) ? null : doc;
 }
 
-/** The team's contacts with the fan as the policy counts them, each under the entry id it was made as. */
+/** A comment as asked about: its id, and its key on the team server (commentKeyUnder). */
+export interface AskedComment {
+  id: string;
+  key: string;
+}
+
+/**
+ * The team's contacts with the fan as the policy counts them, each under the entry id it was made as.
+ * The team holds comments by key: the one asked about reads as its id again, so one private reply per
+ * comment holds across the team.
+ */
 export function teamHistory(
   doc: FanDocument,
   fan: { pageId: string; fanId: string },
   me: string,
+  asked?: AskedComment,
 ): Array<PastContact & { id: string }> {
   return doc.recent.map((contact) => ({
     id: contact.c,
     pageId: fan.pageId,
     fanId: fan.fanId,
-    commentId: contact.comment,
+    commentId: asked && contact.comment === asked.key ? asked.id : contact.comment,
     category: contact.cat,
     createdAt: contact.at,
     status: contact.st,
@@ -260,13 +271,19 @@ export function teamStanding(doc: FanDocument, me: string): FanStanding | null {
 }
 
 /**
- * This browser's entry as the fan's document keeps it, dated no later than the server's clock: the
- * rules refuse a later time, and a clock running ahead must not keep a contact counting longer.
+ * This browser's entry as the fan's document keeps it: its comment by key (`commentKey`), dated no
+ * later than the server's clock (the rules refuse a later time, and a clock running ahead must not keep
+ * a contact counting longer).
  */
-export function contactOf(entry: OutreachEntry, me: string, serverNow: number): TeamContact {
+export function contactOf(
+  entry: OutreachEntry,
+  me: string,
+  serverNow: number,
+  commentKey: string,
+): TeamContact {
   return {
     c: entry.id,
-    comment: entry.commentId,
+    comment: commentKey,
     cat: entry.category,
     at: Math.min(entry.createdAt, serverNow),
     by: me,

@@ -5,7 +5,7 @@ import { evaluate } from '../policy/frequency-policy';
 import { deleteOutreach } from '../outreach/log';
 import { markTeamConfirmed } from '../outreach/settle';
 import { requestOf, reserveOutreach, type NewEntry, type ReserveOptions } from '../outreach/reserve';
-import { fanKeyUnder } from './fan-document';
+import { commentKeyUnder, fanKeyUnder } from './fan-document';
 import type { FanDocument } from '../storage/schema';
 import { mirroredFanDocument } from './local-state';
 import {
@@ -14,6 +14,7 @@ import {
   readFanDocument,
   teamHistory,
   teamStanding,
+  type AskedComment,
   type FanRead,
 } from './gate';
 import type { Membership } from './membership';
@@ -45,33 +46,42 @@ export async function reserveThroughTeam(
     teamChecked: false,
   };
   const me = membership.user;
-  const seen = (doc: FanDocument) => ({
-    contacts: teamHistory(doc, draft, me),
+  const seen = (doc: FanDocument, asked?: AskedComment) => ({
+    contacts: teamHistory(doc, draft, me, asked),
     standing: teamStanding(doc, me),
   });
   /**
    * Decides on this browser's data, with the fan's team document as last pulled; for an admin the
    * server just refused, nothing is left to tell it (and no copy of the team is left to read).
    */
-  const decideAlone = async (fanKey: string | null, removed = false): Promise<TeamReservation> => {
+  const decideAlone = async (
+    fanKey: string | null,
+    removed = false,
+    asked?: AskedComment,
+  ): Promise<TeamReservation> => {
     if (team?.strict && !removed) return unreachable;
     const copy = fanKey && !removed ? await mirroredFanDocument(membership.pageId, fanKey) : null;
     const reserved = await withDatabase((db) =>
       reserveOutreach(db, draft, settings, now, {
         ...options,
         forTeam: !removed,
-        ...(copy ? { team: seen(copy) } : {}),
+        ...(copy ? { team: seen(copy, asked) } : {}),
       }),
     );
     return { ...reserved, teamChecked: false };
   };
   if (!team) return decideAlone(null);
   const fanKey = await fanKeyUnder(team.salt, draft.fanId);
+  const asked = { id: draft.commentId, key: await commentKeyUnder(team.salt, draft.commentId) };
   const read = await readFanDocument(membership, fanKey, now);
-  if (read.kind !== 'ok') return decideAlone(fanKey, read.kind === 'removed');
+  if (read.kind !== 'ok') return decideAlone(fanKey, read.kind === 'removed', asked);
 
   const reserved = await withDatabase((db) =>
-    reserveOutreach(db, draft, settings, now, { ...options, forTeam: true, team: seen(read.value.view) }),
+    reserveOutreach(db, draft, settings, now, {
+      ...options,
+      forTeam: true,
+      team: seen(read.value.view, asked),
+    }),
   );
   const entry = reserved.entry;
   if (!entry) return { ...reserved, teamChecked: true };
@@ -86,7 +96,7 @@ export async function reserveThroughTeam(
     (current) => {
       if (holds(current)) return null;
       if (current !== read.value) {
-        const { contacts, standing } = seen(current.view);
+        const { contacts, standing } = seen(current.view, asked);
         const others = contacts.filter((contact) => contact.id !== entry.id);
         const again = evaluate(requestOf(draft), others, settings, now, standing);
         if (!again.allowed && !(entry.override !== undefined && isOverridable(again))) {
@@ -94,7 +104,7 @@ export async function reserveThroughTeam(
           return null;
         }
       }
-      return { contacts: [contactOf(entry, me, current.serverNow)] };
+      return { contacts: [contactOf(entry, me, current.serverNow, asked.key)] };
     },
     now,
     read.value,
@@ -119,17 +129,18 @@ export async function reserveThroughTeam(
  */
 export async function teamViewOfFan(
   membership: Membership,
-  fan: { pageId: string; fanId: string },
+  fan: { pageId: string; fanId: string; commentId: string },
   now: number,
 ): Promise<TeamFanView | null> {
   const team = await teamSettings(membership, now);
   if (!team) return null;
   const fanKey = await fanKeyUnder(team.salt, fan.fanId);
+  const asked = { id: fan.commentId, key: await commentKeyUnder(team.salt, fan.commentId) };
   const read = await readFanDocument(membership, fanKey, now);
   // Unreachable: the popup's verdicts use the copy last pulled, as a send decided now would.
   const doc = read.kind === 'ok' ? read.value.view : await mirroredFanDocument(membership.pageId, fanKey);
   if (!doc) return null;
-  const contacts = teamHistory(doc, fan, membership.user);
+  const contacts = teamHistory(doc, fan, membership.user, asked);
   const standing = teamStanding(doc, membership.user);
   const liftedBy = standing ? null : liftOfMine(doc, membership.user);
   return { settings: team.policy, team: { contacts, standing }, liftedBy };

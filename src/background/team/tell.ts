@@ -8,9 +8,9 @@ import { outboxOf, settleTold } from '../storage/outbox';
 import type { FanDocument, OutboxItem } from '../storage/schema';
 import { contactDocumentOf, contactId } from './contact-document';
 import { writeContactDocuments } from './contacts';
-import { fanKeyUnder } from './fan-document';
+import { commentKeyUnder, fanKeyUnder } from './fan-document';
 import { forgottenFanKeys, tellForget } from './forget';
-import { changeFanDocument, contactOf, teamHistory, teamStanding } from './gate';
+import { changeFanDocument, contactOf, teamHistory, teamStanding, type AskedComment } from './gate';
 import { tellMark } from './marks';
 import type { Membership } from './membership';
 import { tellNote } from './notes';
@@ -68,7 +68,8 @@ async function tellItems(
   }
   if (forgets.length > 0) {
     const untold = new Set((await withDatabase((db) => teamPending(db, membership.pageId))).map((e) => e.id));
-    for (const forget of forgets) if (await tellForget(membership, forget, untold, now)) await told(forget);
+    for (const forget of forgets)
+      if (await tellForget(membership, team.salt, forget, untold, now)) await told(forget);
   }
   for (const item of items) {
     if (item.kind === 'note' && (await tellNote(membership, team, item))) await told(item);
@@ -95,6 +96,18 @@ async function tellContacts(
   }
   for (const [fanKey, entries] of byFan) {
     const me = membership.user;
+    // Each comment by its key on the team server (a tombstone's comment is an alias already).
+    const asked = new Map(
+      await Promise.all(
+        entries.map(
+          async (entry) =>
+            [
+              entry.id,
+              { id: entry.commentId, key: await commentKeyUnder(team.salt, entry.commentId) },
+            ] as const,
+        ),
+      ),
+    );
     let over: OutreachEntry[] = [];
     const written = await changeFanDocument(
       membership,
@@ -104,11 +117,15 @@ async function tellContacts(
         // A contact the team hears of only now was decided offline: replayed against what the team held
         // before it, it may have gone over the team's limits. It was sent; it is marked, not undone.
         over = entries.filter(
-          (entry) => !known.has(entry.id) && counts(entry) && !allowedThen(entry, view, me, team.policy),
+          (entry) =>
+            !known.has(entry.id) &&
+            counts(entry) &&
+            !allowedThen(entry, view, me, team.policy, asked.get(entry.id)!),
         );
-        // A contact the team holds keeps what it was told first (a tombstone's comment is an alias
-        // here): only its status moves.
-        return { contacts: entries.map((entry) => contactOf(entry, me, serverNow)) };
+        // A contact the team holds keeps what it was told first: only its status moves.
+        return {
+          contacts: entries.map((entry) => contactOf(entry, me, serverNow, asked.get(entry.id)!.key)),
+        };
       },
       now,
     );
@@ -133,10 +150,18 @@ async function tellContacts(
 }
 
 /** Would the team's limits have allowed the entry, given what the team held from before it? */
-function allowedThen(entry: OutreachEntry, doc: FanDocument, me: string, policy: PolicySettings): boolean {
+function allowedThen(
+  entry: OutreachEntry,
+  doc: FanDocument,
+  me: string,
+  policy: PolicySettings,
+  asked: AskedComment,
+): boolean {
   const before = (time: number, id: string) =>
     time < entry.createdAt || (time === entry.createdAt && id < entry.id);
-  const earlier = teamHistory(doc, entry, me).filter((contact) => before(contact.createdAt, contact.id));
+  const earlier = teamHistory(doc, entry, me, asked).filter((contact) =>
+    before(contact.createdAt, contact.id),
+  );
   const decidedBefore = <T extends { at: number }>(items: T[]) => items.filter((item) => before(item.at, ''));
   const marked = teamStanding(
     { ...doc, marks: decidedBefore(doc.marks), lifts: decidedBefore(doc.lifts) },

@@ -146,6 +146,11 @@ export function validateDocUpdate(
     var key: string;
     for (key in doc) {
       if (key === '_rev' || key === '_revisions' || key === 'forgotten') continue;
+      // The comment goes by its key (a hash under the team's salt, which the rules cannot check).
+      if (key === 'commentId') {
+        if (!isName(doc[key])) return false;
+        continue;
+      }
       // A strip names who asked for it, and nobody else's name.
       if (key === 'forgottenBy') {
         if (doc[key] !== me && !(was.forgotten === true && doc[key] === was[key])) return false;
