@@ -12,6 +12,8 @@ import {
   type EntryStatus,
 } from '../../src/shared/outreach';
 import { DAY_MS } from '../../src/shared/time';
+import { POLICY_SETTING_BOUNDS } from '../../src/shared/policy-settings';
+import { MAX_FAN_CONTACTS, MAX_FAN_MARKS } from '../../src/background/team/fan-document';
 
 type Rules = typeof validateDocUpdate;
 type Doc = Parameters<Rules>[0];
@@ -262,11 +264,28 @@ describe.each([
     );
   });
 
-  test('a fan’s document holds at most 200 contacts and 100 marks', () => {
-    const many = Array.from({ length: 201 }, (_, i) => recentContact('ann', `a${i}`));
-    expect(outcome(rules, fan(many), fan([]))).toBe('page-outreach:bad-fan');
-    const marks = Array.from({ length: 101 }, (_, i) => mark(`m${i}`));
-    expect(outcome(rules, fan([], marks), fan([]))).toBe('page-outreach:bad-fan');
+  test('a fan’s document holds at most the contacts and marks the extension reads (200 and 100)', () => {
+    const old = Date.now() - 2 * DAY_MS;
+    const contacts = (n: number) =>
+      Array.from({ length: n }, (_, i) => recentContact('ann', `a${i}`, 'sent', old));
+    expect(outcome(rules, fan(contacts(MAX_FAN_CONTACTS)), fan([]))).toBe('accepted');
+    expect(outcome(rules, fan(contacts(MAX_FAN_CONTACTS + 1)), fan([]))).toBe('page-outreach:bad-fan');
+    const marks = (n: number) => Array.from({ length: n }, (_, i) => mark(`m${i}`));
+    expect(outcome(rules, fan([], marks(MAX_FAN_MARKS)), fan([]))).toBe('accepted');
+    expect(outcome(rules, fan([], marks(MAX_FAN_MARKS + 1)), fan([]))).toBe('page-outreach:bad-fan');
+  });
+
+  test('one admin’s contacts with one fan in a day stay within what any settings allow (25)', () => {
+    expect(POLICY_SETTING_BOUNDS.careDailyMax[1]).toBeLessThan(25);
+    const day = Array.from({ length: 25 }, (_, i) => recentContact('ann', `a${i}`));
+    expect(outcome(rules, fan(day), fan([]))).toBe('accepted');
+    expect(outcome(rules, fan([...day, recentContact('ann', 'a25')]), fan([]))).toBe(
+      'page-outreach:too-many-contacts',
+    );
+    const older = Array.from({ length: 25 }, (_, i) =>
+      recentContact('ann', `o${i}`, 'sent', Date.now() - 2 * DAY_MS),
+    );
+    expect(outcome(rules, fan([...older, ...day]), fan([]))).toBe('accepted');
   });
 
   test('a contact listed twice in a fan’s document is refused', () => {

@@ -81,6 +81,9 @@ export function validateDocUpdate(
   // What one fan's document may hold: far above what any Page's limits let a team do.
   var MAX_CONTACTS = 200;
   var MAX_MARKS = 100;
+  // One admin's contacts with one fan in a day: above the most any setting allows (20 customer care).
+  var MAX_DAILY_BY_AUTHOR = 25;
+  var DAY_MS = 24 * 60 * 60 * 1000;
   // Contacts older than the longest rule window a setting allows (the strike window's 730 days) no
   // longer count: only then may they leave a fan's document.
   var FAN_HISTORY_MS = 730 * 24 * 60 * 60 * 1000;
@@ -316,6 +319,10 @@ export function validateDocUpdate(
       if (contact.st !== was.st && (contact.by !== me || !reaches(was.st, contact.st)))
         refuse('others-contact-changed');
     }
+    // However many contacts one admin makes, a day's stay within what any Page's limits allow.
+    var today = 0;
+    for (key in after) if (after[key]!.by === me && after[key]!.at > now - DAY_MS) today += 1;
+    if (today > MAX_DAILY_BY_AUTHOR) refuse('too-many-contacts');
     // A contact leaves only once it no longer counts for any rule.
     for (key in before) if (!after[key] && before[key]!.at >= now - FAN_HISTORY_MS) refuse('contact-removed');
 
