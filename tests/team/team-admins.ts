@@ -142,17 +142,7 @@ export async function teamOfTwo(couch: CouchServer) {
   const bea = new Admin();
   // A Page of its own per test: the test server's databases are never destroyed.
   const pageId = `acme${crypto.randomUUID().slice(0, 8)}`;
-  const { invites } = await ann.call({
-    type: 'team/create',
-    server: couch.url,
-    adminName: couch.admin.user,
-    adminPassword: couch.admin.password,
-    pageId,
-    pageName: 'Acme Coffee',
-    owner: 'Ann',
-    members: ['Bea', 'Mal'],
-    remember: false,
-  });
+  const invites = await setUpTeam(ann, couch, { pageId, pageName: 'Acme Coffee', members: ['Bea', 'Mal'] });
   await bea.call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
   const [beaInvite, malInvite] = invites.map(({ invite }) => {
     const parsed = parseInvite(invite);
@@ -160,6 +150,42 @@ export async function teamOfTwo(couch: CouchServer) {
     return parsed.invite;
   });
   return { ann, bea, beaInvite: beaInvite!, malInvite: malInvite!, comment: { ...giuliaComment, pageId } };
+}
+
+/** `owner` sets up a Page's team on the test server (joining it) and gets the others' invites. */
+export async function setUpTeam(
+  owner: Admin,
+  couch: CouchServer,
+  { pageId, pageName, members }: { pageId: string; pageName: string; members: string[] },
+) {
+  const { invites } = await owner.call({
+    type: 'team/create',
+    server: couch.url,
+    ...serverAdmin(couch),
+    pageId,
+    pageName,
+    owner: 'Ann',
+    members,
+    remember: false,
+  });
+  return invites;
+}
+
+/** The server admin's name and password, as the owner types them for a change to the team. */
+export const serverAdmin = (couch: CouchServer) => ({
+  adminName: couch.admin.user,
+  adminPassword: couch.admin.password,
+});
+
+/** The owner makes the team refuse sends its server cannot check. */
+export async function makeStrict(owner: Admin, couch: CouchServer, pageId: string): Promise<void> {
+  await owner.call({
+    type: 'team/settings',
+    pageId,
+    strict: true,
+    useTheseLimits: false,
+    ...serverAdmin(couch),
+  });
 }
 
 /** The same fan's comment `commentId` on the same post. */

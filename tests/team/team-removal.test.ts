@@ -3,7 +3,7 @@ import { TEAM_SETTINGS_TTL_MS } from '../../src/background/team/state';
 import type { CommentContext } from '../../src/shared/comment-context';
 import type { CouchServer } from './couch-process.mjs';
 import { redirectingServer, refusingGateway } from './stand-in-servers';
-import { reserve, sameFan, type Admin, eachTestATeamOfTwo } from './team-admins';
+import { reserve, sameFan, type Admin, eachTestATeamOfTwo, makeStrict } from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -15,14 +15,7 @@ const teamOf = async (admin: Admin) => (await admin.call({ type: 'team/status' }
 
 describe('a refusal the team server did not confirm', () => {
   test('one 403 from a gateway neither removes the admin nor lets a strict team send unchecked', async () => {
-    await ann.call({
-      type: 'team/settings',
-      pageId: comment.pageId,
-      strict: true,
-      useTheseLimits: false,
-      adminName: couch.admin.user,
-      adminPassword: couch.admin.password,
-    });
+    await makeStrict(ann, couch, comment.pageId);
     // Bea reads the team's settings again once hers are stale, while the server answers.
     const later = Date.now() + TEAM_SETTINGS_TTL_MS + 1;
     await reserve(bea, sameFan(comment, '2'), 'care', later);

@@ -10,7 +10,15 @@ import type { TeamInvite } from '../../src/shared/team-invite';
 import { DAY_MS } from '../../src/shared/time';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import type { CouchServer } from './couch-process.mjs';
-import { eachTestATeamOfTwo, memberAuth, reserve, sameFan, type Admin } from './team-admins';
+import {
+  eachTestATeamOfTwo,
+  memberAuth,
+  reserve,
+  sameFan,
+  type Admin,
+  makeStrict,
+  serverAdmin,
+} from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -35,8 +43,6 @@ const beaMembership = async (): Promise<Membership> => ({
   pageName: beaInvite.pageName,
   remembered: false,
 });
-/** The server admin's name and password, as the owner types them for a change to the team. */
-const serverAdmin = () => ({ adminName: couch.admin.user, adminPassword: couch.admin.password });
 
 describe('reserving a send on a Page whose team this browser has joined', () => {
   test('the fan’s document on the team server holds the contact, confirmed', async () => {
@@ -187,7 +193,7 @@ describe('the team’s settings', () => {
       pageId: comment.pageId,
       strict: false,
       useTheseLimits: true,
-      ...serverAdmin(),
+      ...serverAdmin(couch),
     });
     expect(teams).toMatchObject([{ strict: false }]);
     expect((await teamSettingsOnServer()).policy).toMatchObject(strictLimits);
@@ -224,7 +230,12 @@ describe('the team’s settings', () => {
 
 describe('an admin the owner removed from the team', () => {
   test('is told so, and goes on with this browser’s own limits', async () => {
-    await ann.call({ type: 'team/remove-member', pageId: comment.pageId, member: 'Bea', ...serverAdmin() });
+    await ann.call({
+      type: 'team/remove-member',
+      pageId: comment.pageId,
+      member: 'Bea',
+      ...serverAdmin(couch),
+    });
     // Her next send reads the team's settings again: refused, the team no longer counts for her.
     const { entry, teamChecked } = await reserve(
       bea,
@@ -260,13 +271,7 @@ describe('when the team server does not answer', () => {
   });
 
   test('a strict team refuses instead, and nothing is reserved', async () => {
-    await ann.call({
-      type: 'team/settings',
-      pageId: comment.pageId,
-      strict: true,
-      useTheseLimits: false,
-      ...serverAdmin(),
-    });
+    await makeStrict(ann, couch, comment.pageId);
     // Bea reads the team's settings again once hers are stale, while the server answers; then loses it.
     const later = Date.now() + TEAM_SETTINGS_TTL_MS + 1;
     await reserve(bea, another('1'), 'care', later);

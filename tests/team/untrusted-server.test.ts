@@ -11,7 +11,7 @@ import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import type { CouchServer } from './couch-process.mjs';
 import { answeringServer } from './stand-in-servers';
-import { eachTestATeamOfTwo, reserve, sameFan, type Admin } from './team-admins';
+import { eachTestATeamOfTwo, reserve, sameFan, type Admin, makeStrict, setUpTeam } from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -56,14 +56,7 @@ describe('what the team server sends, checked', () => {
   });
 
   test('a fan document in a shape the rules never allow makes the send wait for the team, in a strict team', async () => {
-    await ann.call({
-      type: 'team/settings',
-      pageId: comment.pageId,
-      strict: true,
-      useTheseLimits: false,
-      adminName: couch.admin.user,
-      adminPassword: couch.admin.password,
-    });
+    await makeStrict(ann, couch, comment.pageId);
     const { salt } = (await asServerAdmin('GET', 'team')) as { salt: string };
     const fanKey = await fanKeyUnder(salt, comment.authorId);
     await dropRules();
@@ -120,16 +113,10 @@ describe('what the team server sends, checked', () => {
   test('a changes feed that is not one is refused, and another team of the same admin still syncs', async () => {
     // Ann sets up a second Page's team, with Bea in it.
     const otherPage = `other${crypto.randomUUID().slice(0, 8)}`;
-    const { invites } = await ann.call({
-      type: 'team/create',
-      server: couch.url,
-      adminName: couch.admin.user,
-      adminPassword: couch.admin.password,
+    const invites = await setUpTeam(ann, couch, {
       pageId: otherPage,
       pageName: 'Other Coffee',
-      owner: 'Ann',
       members: ['Bea'],
-      remember: false,
     });
     await bea.call({ type: 'team/join', invite: invites[0]!.invite, remember: false });
     const garbage = await answeringServer({ results: [null], last_seq: { not: 'a sequence' } });
