@@ -124,6 +124,15 @@ async function composeToGiulia(context: BrowserContext, which: 'first' | 'last')
   return popup;
 }
 
+/** The admin marks Giulia "do not contact" from the popup, and the box shows it. */
+async function markGiuliaDoNotContact(context: BrowserContext): Promise<void> {
+  const popup = await composeToGiulia(context, 'last');
+  await openFanDetails(popup);
+  const box = popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' });
+  await box.check();
+  await expect(box).toBeChecked();
+}
+
 async function review(popup: Page, title: string): Promise<void> {
   await popup.getByRole('radio', { name: title }).check();
   await popup.getByRole('button', { name: 'Review message' }).click();
@@ -268,12 +277,7 @@ test.describe('two admins of one Page, each in their own browser', () => {
   test('when Bea marks a fan “do not contact”, Ann is refused everything but customer care', async ({
     context,
   }) => {
-    const bea = await composeToGiulia(second, 'last');
-    await openFanDetails(bea);
-    await bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
-    await expect(
-      bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }),
-    ).toBeChecked();
+    await markGiuliaDoNotContact(second);
 
     const ann = await composeToGiulia(context, 'first');
     const marked =
@@ -292,12 +296,7 @@ test.describe('two admins of one Page, each in their own browser', () => {
     context,
   }) => {
     await sendTemplate(await composeToGiulia(context, 'first'), 'Thank you for commenting');
-    const bea = await composeToGiulia(second, 'last');
-    await openFanDetails(bea);
-    await bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
-    await expect(
-      bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }),
-    ).toBeChecked();
+    await markGiuliaDoNotContact(second);
 
     // Bea's mark reaches the team server as soon as it is told.
     await expect
