@@ -1,6 +1,9 @@
 import { readStored, writeStored } from '../storage/stored';
 import { teamKeys } from './local-state';
 
+/** The longest document id kept (a hostile server may send any): what the stored record allows. */
+const MAX_ID_KEPT = 300;
+
 /**
  * Documents from the team server this browser refused: a shape, size or date the team's rules would
  * not have let in, so a hostile teammate or server wrote it. They are skipped, never thrown on, and
@@ -10,7 +13,7 @@ export async function noteBadDocument(pageId: string, id: string, now: number): 
   const held = await readStored(teamKeys.badDocuments, pageId);
   await writeStored(
     teamKeys.badDocuments,
-    { count: (held?.count ?? 0) + 1, lastId: id.slice(0, 300), at: now },
+    { count: (held?.count ?? 0) + 1, lastId: id.slice(0, MAX_ID_KEPT), at: now },
     pageId,
   );
 }
