@@ -357,6 +357,29 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await expect(verdict).not.toContainText('of the Page’s team');
   });
 
+  test('when Bea lifts Ann’s “do not contact” mark, Ann’s popup says who lifted it, and her own mark still holds', async ({
+    context,
+  }) => {
+    await markGiuliaDoNotContact(context);
+    const decisions = async (kind: 'marks' | 'lifts') =>
+      ((await documentsOf('fan'))[0]?.[kind] as unknown[] | undefined)?.length ?? 0;
+    await expect.poll(() => decisions('marks')).toBe(1);
+    const bea = await composeToGiulia(second, 'last');
+    await openFanDetails(bea);
+    const box = bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' });
+    // Bea sees Ann's mark, and lifts it.
+    await expect(box).toBeChecked();
+    await box.uncheck();
+    await expect(box).not.toBeChecked();
+    await expect.poll(() => decisions('lifts')).toBe(1);
+
+    const ann = await composeToGiulia(context, 'first');
+    await expect(
+      ann.getByRole('status').filter({ hasText: 'Bea lifted your “do not contact” mark' }),
+    ).toContainText('It still holds in this browser until you untick it below.');
+    await expect(await categoryVerdict(ann, 'Thanks')).toContainText('is marked “do not contact”');
+  });
+
   test('a template Ann shares with the team is offered to Bea as soon as she opens the popup', async ({
     context,
   }) => {
