@@ -36,8 +36,8 @@ export const randomText = (bytes: number) =>
     .replaceAll('/', '_')
     .replace(/=+$/, '');
 
-/** Turns what the server answered into the error the admin reads, when it is one. */
-function expectOk<T>(answer: CouchAnswer<T>): T {
+/** Turns what the server answered a server admin's request into the error the admin reads, if one. */
+export function expectOk<T>(answer: CouchAnswer<T>): T {
   if (answer.ok) return answer.body;
   if (answer.status === 0) throw new RequestError('unavailable', 'errorTeamUnreachable');
   if (answer.status === 401 || answer.status === 403)

@@ -5,6 +5,7 @@ import { interpret } from './answers';
 import type { Membership } from './membership';
 import { TeamDocumentSchema, type TeamDocument } from '../storage/keys';
 import { noteBadDocument } from './bad-documents';
+import { expectOk } from './setup';
 import { teamKeys } from './local-state';
 
 /** How long the team's settings, as last read, are used before asking the server again. */
@@ -75,20 +76,12 @@ export async function changeTeamSettings(
 ): Promise<TeamDocument> {
   const admin = { server: membership.server, ...serverAdmin };
   const path = couchPath(membership.database, 'team');
-  const current = await couchRequest<unknown>(admin, 'GET', path);
-  if (!current.ok) throw refusal(current.status);
-  const team = await checkedTeamDocument(membership, current.body, now);
+  const team = await checkedTeamDocument(membership, expectOk(await couchRequest(admin, 'GET', path)), now);
   if (!team) throw new RequestError('unavailable', 'errorTeamBadSettings');
   const changed: TeamDocument = { ...team, ...change };
   const written = await couchRequest<{ rev: string }>(admin, 'PUT', path, changed);
-  if (!written.ok) throw refusal(written.status);
-  return keep(membership.pageId, { ...changed, _rev: written.body.rev }, now);
-}
-
-/** What a server admin's request that failed tells the owner. */
-export function refusal(status: number): RequestError {
-  if (status === 0 || status >= 500) return new RequestError('unavailable', 'errorTeamUnreachable');
-  if (status === 401 || status === 403) return new RequestError('forbidden', 'errorTeamServerAdmin');
-  if (status === 409) return new RequestError('unavailable', 'errorTeamSettingsChanged');
-  return new RequestError('unavailable', 'errorTeamServerRefused', [String(status)]);
+  // Another change between the read and this write: nothing is overwritten, the owner tries again.
+  if (!written.ok && written.status === 409)
+    throw new RequestError('unavailable', 'errorTeamSettingsChanged');
+  return keep(membership.pageId, { ...changed, _rev: expectOk(written).rev }, now);
 }
