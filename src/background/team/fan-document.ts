@@ -14,13 +14,14 @@ export const MAX_FAN_MARKS = 100;
 export const MAX_FAN_LEAVES = 16;
 /** How far ahead of the server's clock a teammate's may run; a later time is brought back to it. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const MAX_ID = 200;
+/** Longest id, key or user name in a team's documents, as the rules hold them (MAX_ID there). */
+export const MAX_TEAM_ID = 200;
 
-const Name = z.string().min(1).max(MAX_ID);
+const Name = z.string().min(1).max(MAX_TEAM_ID);
 const Time = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const TeamContactSchema = z.strictObject({
   c: Name,
-  comment: z.string().max(MAX_ID),
+  comment: z.string().max(MAX_TEAM_ID),
   cat: CategorySchema,
   at: Time,
   by: Name,
@@ -36,8 +37,8 @@ const LiftSchema = z.strictObject({
 
 /** One leaf of a fan's document as the server hands it. */
 export const FanLeafSchema = z.object({
-  _id: z.string().max(MAX_ID),
-  _rev: z.string().max(MAX_ID),
+  _id: z.string().max(MAX_TEAM_ID),
+  _rev: z.string().max(MAX_TEAM_ID),
   _deleted: z.boolean().optional(),
   type: z.literal('fan'),
   schema: z.literal(TEAM_SCHEMA),

@@ -6,8 +6,8 @@ import { MAX_FAN_NAME, MAX_FAN_NOTES } from '../../shared/outreach';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
 import { z } from 'zod';
-import { CLOCK_SKEW_MS, fanKeyUnder } from './fan-document';
-import { noteBadDocument } from './bad-documents';
+import { CLOCK_SKEW_MS, fanKeyUnder, MAX_TEAM_ID } from './fan-document';
+import { noteBadDocuments } from './bad-documents';
 import type { Membership } from './membership';
 import { cachedTeamSettings } from './state';
 import { interpret } from './answers';
@@ -36,7 +36,6 @@ export interface NoteDocument {
 export type NoteItem = Extract<OutboxItem, { kind: 'note' }>;
 
 const NOTE_PREFIX = 'note:';
-const MAX_ID = 200;
 const noteId = (fanKey: string) => `${NOTE_PREFIX}${fanKey}`;
 
 export const isNoteChange = (id: string) => id.startsWith(NOTE_PREFIX);
@@ -103,13 +102,13 @@ export async function stripNoteOf(membership: Membership, fanKey: string, now: n
 
 /** A teammate's note as the server hands it: the bounds the team's rules and a backup both hold. */
 const NoteSchema = z.object({
-  _id: z.string().max(MAX_ID),
+  _id: z.string().max(MAX_TEAM_ID),
   type: z.literal('note'),
-  fanKey: z.string().min(1).max(MAX_ID),
-  fanId: z.string().max(MAX_ID),
+  fanKey: z.string().min(1).max(MAX_TEAM_ID),
+  fanId: z.string().max(MAX_TEAM_ID),
   fanName: z.string().max(MAX_FAN_NAME),
   text: z.string().max(MAX_FAN_NOTES),
-  by: z.string().max(MAX_ID),
+  by: z.string().max(MAX_TEAM_ID),
   at: z.number().int().nonnegative(),
   forgotten: z.boolean().optional(),
 });
@@ -138,11 +137,13 @@ export async function mirrorNotes(
   { salt, serverNow, now }: { salt: string; serverNow: number; now: number },
 ): Promise<void> {
   const notes: NoteDocument[] = [];
+  const refused: string[] = [];
   for (const doc of docs) {
     const note = await noteOf(doc, salt, serverNow);
     if (note) notes.push(note);
-    else await noteBadDocument(pageId, String((doc as { _id?: unknown } | undefined)?._id ?? 'note'), now);
+    else refused.push(String((doc as { _id?: unknown } | undefined)?._id ?? 'note'));
   }
+  await noteBadDocuments(pageId, refused, now);
   for (const note of notes.filter((kept) => !kept.forgotten && kept.fanId)) {
     await withDatabase((db) =>
       updateStanding(db, { pageId, fanId: note.fanId, name: note.fanName }, now, (record) => {

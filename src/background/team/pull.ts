@@ -6,7 +6,7 @@ import { teamKeys } from './local-state';
 import { readStored, writeMetaIn } from '../storage/stored';
 import { z } from 'zod';
 import { clampedTo, CLOCK_SKEW_MS, FanLeafSchema, MAX_FAN_LEAVES } from './fan-document';
-import { noteBadDocument } from './bad-documents';
+import { noteBadDocument, noteBadDocuments } from './bad-documents';
 import { claimHolds, forgetClaims, replaces, teammatesContacts } from './screen';
 import { cachedTeamSettings } from './state';
 import type { OutreachEntry } from '../../shared/outreach';
@@ -49,6 +49,9 @@ type Change = z.infer<typeof ChangesSchema>['results'][number];
  * server did not answer.
  */
 export async function pullTeam(membership: Membership, now: number): Promise<boolean> {
+  // Teammates' documents are checked against the team's salt (screen.ts): read once per pull.
+  const team = await cachedTeamSettings(membership.pageId);
+  if (!team) return false;
   let changed = false;
   for (let batch = 0; batch < MAX_PULL_BATCHES; batch += 1) {
     const since = (await readStored(teamKeys.checkpoint, membership.pageId)) ?? '0';
@@ -69,8 +72,6 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
     }
     const { results, last_seq: lastSeq } = batch.data;
     const serverNow = answer.date ?? now;
-    const team = await cachedTeamSettings(membership.pageId);
-    if (!team) return false;
     await forgetWhatTheTeamForgot(membership, team.salt, results, now);
     // Before the checkpoint moves past them; taking a note twice changes nothing.
     await mirrorNotes(
@@ -79,10 +80,9 @@ export async function pullTeam(membership: Membership, now: number): Promise<boo
       { salt: team.salt, serverNow, now },
     );
     const contacts = await teammatesContacts(results, membership.pageId, team.salt, serverNow);
-    for (const id of contacts.refused) await noteBadDocument(membership.pageId, id, now);
     const batchOf = { results, contacts: contacts.taken, lastSeq: String(lastSeq), serverNow };
     const mirrored = await mirror(membership.pageId, batchOf);
-    for (const id of mirrored.refused) await noteBadDocument(membership.pageId, id, now);
+    await noteBadDocuments(membership.pageId, [...contacts.refused, ...mirrored.refused], now);
     changed = mirrored.contacts > 0 || changed;
     if (results.length < PULL_BATCH) break;
   }
