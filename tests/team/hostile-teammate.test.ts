@@ -121,6 +121,20 @@ describe('a hostile teammate and “do not contact”', () => {
   });
 });
 
+describe('a hostile teammate and the copy kept for offline sends', () => {
+  test('Mal deleting the fan’s document (its body kept, as the rules require) takes no mark from Bea’s copy', async () => {
+    await markDoNotContact(ann, comment);
+    await bea.call({ type: 'team/sync' });
+    const doc = await fanDocument();
+    expect((await writeFanDocument({ ...doc, _deleted: true })).status).toBe(201);
+    await bea.call({ type: 'team/sync' });
+    await bea.disconnect();
+    const { verdict, teamChecked } = await reserve(bea, comment);
+    expect(teamChecked).toBe(false);
+    expect(verdict).toMatchObject({ allowed: false, rule: 'do-not-contact' });
+  });
+});
+
 describe('when another admin lifts this admin’s mark', () => {
   test('the popup says who lifted it and when, and the mark still holds in this browser', async () => {
     await markDoNotContact(ann, comment);

@@ -5,7 +5,14 @@ import { couchPath, couchRequest } from './couch-http';
 import { teamKeys } from './local-state';
 import { readStored, writeMetaIn } from '../storage/stored';
 import { z } from 'zod';
-import { clampedTo, CLOCK_SKEW_MS, FanLeafSchema, MAX_FAN_LEAVES } from './fan-document';
+import {
+  clampedTo,
+  CLOCK_SKEW_MS,
+  emptyFanDocument,
+  FanLeafSchema,
+  MAX_FAN_LEAVES,
+  mergeFanDocuments,
+} from './fan-document';
 import { noteBadDocument, noteBadDocuments } from './bad-documents';
 import { claimHolds, forgetClaims, replaces, teammatesContacts } from './screen';
 import { cachedTeamSettings } from './state';
@@ -147,17 +154,19 @@ async function mirror(pageId: string, batch: CheckedBatch): Promise<{ contacts: 
       })),
     );
     for (const { id, deleted, doc } of results) {
-      if (id.startsWith('fan:')) {
-        const fanKey = id.slice('fan:'.length);
-        if (deleted || !doc) await teamFans.delete([pageId, fanKey]);
-        else {
-          const leaf = FanLeafSchema.safeParse(doc);
-          if (leaf.success && leaf.data.fanKey === fanKey) {
-            const { recent, marks, lifts } = clampedTo(leaf.data, serverNow + CLOCK_SKEW_MS);
-            await teamFans.put({ pageId, fanKey, recent, marks, lifts });
-          }
-        }
+      if (!id.startsWith('fan:') || !doc) continue;
+      const fanKey = id.slice('fan:'.length);
+      const leaf = FanLeafSchema.safeParse(doc);
+      if (!leaf.success || leaf.data.fanKey !== fanKey) {
+        // A deletion without a body is the server admin's, whom the rules let delete: it takes nothing away here.
+        if (!deleted) refused.push(id);
+        continue;
       }
+      // Merged into the copy, as a fresh read merges leaves: a leaf a teammate deleted (its body kept,
+      // as the rules require) or a newer winner never takes away a contact or a mark the copy held.
+      const held = (await teamFans.get([pageId, fanKey])) ?? emptyFanDocument();
+      const merged = mergeFanDocuments(held, clampedTo(leaf.data, serverNow + CLOCK_SKEW_MS), 0);
+      await teamFans.put({ pageId, fanKey, ...merged });
     }
     for (const entry of checked) {
       // This browser's own entries and its tombstones are its own to keep; a copy only by a copy.
