@@ -9,7 +9,18 @@ import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import type { CouchServer } from './couch-process.mjs';
 import { acceptingProxy } from './stand-in-servers';
-import { eachTestATeamOfTwo, logOf, memberAuth, reserve, sameFan, settle, type Admin } from './team-admins';
+import {
+  eachTestATeamOfTwo,
+  logOf,
+  memberAuth,
+  reserve,
+  sameFan,
+  settle,
+  type Admin,
+  requestAs,
+  serverAdmin,
+  serverAdminAuth,
+} from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -21,27 +32,12 @@ eachTestATeamOfTwo((team) => ({ couch, ann, bea, malInvite, comment } = team));
 const HOUR_MS = 60 * 60_000;
 type Doc = Record<string, unknown> & { _id: string; _rev?: string };
 
-async function request(authorization: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${couch.url}/${malInvite.database}/${path}`, {
-    method,
-    headers: {
-      Authorization: authorization,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
+const request = (authorization: string, method: string, path: string, body?: unknown) =>
+  requestAs(couch, authorization, method, `${malInvite.database}/${path}`, body);
 const asMal = (method: string, path: string, body?: unknown) =>
   request(memberAuth(malInvite), method, path, body);
 const asServerAdmin = (method: string, path: string, body?: unknown) =>
-  request(
-    `Basic ${Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64')}`,
-    method,
-    path,
-    body,
-  );
+  request(serverAdminAuth(couch), method, path, body);
 
 /** The fan's document id, under the team's salt as any member reads it. */
 async function fanDocumentId(): Promise<string> {
@@ -301,8 +297,7 @@ describe('taking a hostile teammate off the team', () => {
       type: 'team/remove-member',
       pageId: comment.pageId,
       member: malInvite.user,
-      adminName: couch.admin.user,
-      adminPassword: couch.admin.password,
+      ...serverAdmin(couch),
     });
     expect(teams).toHaveLength(1);
     expect((await asMal('GET', 'team')).status).toBe(401);
@@ -315,8 +310,7 @@ describe('taking a hostile teammate off the team', () => {
       type: 'team/remove-member',
       pageId: comment.pageId,
       member: 'Nobody',
-      adminName: couch.admin.user,
-      adminPassword: couch.admin.password,
+      ...serverAdmin(couch),
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect((await asMal('GET', 'team')).status).toBe(200);

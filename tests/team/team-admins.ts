@@ -227,6 +227,29 @@ export async function settle(admin: Admin, entryId: string): Promise<void> {
 /** The admin's log, newest first. */
 export const logOf = async (admin: Admin) => (await admin.call({ type: 'log/list' })).entries;
 
+/** The Basic auth header of the test server's admin. */
+export const serverAdminAuth = (couch: CouchServer) =>
+  `Basic ${Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64')}`;
+
+/**
+ * One request to the test server as `authorization` (a member's, the server admin's), the way a
+ * teammate talking to it directly would make it: the status and the JSON it answered.
+ */
+export async function requestAs(
+  couch: CouchServer,
+  authorization: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${couch.url}/${path}`, {
+    method,
+    headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
 /** The Basic auth header of a team member's own account, as a browser with their invite logs in. */
 export function memberAuth({
   database,

@@ -18,6 +18,8 @@ import {
   type Admin,
   makeStrict,
   serverAdmin,
+  requestAs,
+  serverAdminAuth,
 } from './team-admins';
 
 let couch: CouchServer;
@@ -31,11 +33,8 @@ eachTestATeamOfTwo((team) => ({ couch, ann, bea, beaInvite, comment } = team));
 const another = (commentId: string) => sameFan(comment, commentId);
 
 async function teamSettingsOnServer(): Promise<TeamDocument> {
-  const auth = Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64');
-  const response = await fetch(`${couch.url}/${beaInvite.database}/team`, {
-    headers: { Authorization: `Basic ${auth}` },
-  });
-  return (await response.json()) as TeamDocument;
+  return (await requestAs(couch, serverAdminAuth(couch), 'GET', `${beaInvite.database}/team`))
+    .body as TeamDocument;
 }
 
 const beaMembership = async (): Promise<Membership> => ({

@@ -11,7 +11,16 @@ import type { CommentContext } from '../../src/shared/comment-context';
 import type { TeamInvite } from '../../src/shared/team-invite';
 import type { CouchServer } from './couch-process.mjs';
 import { answeringServer } from './stand-in-servers';
-import { eachTestATeamOfTwo, reserve, sameFan, type Admin, makeStrict, setUpTeam } from './team-admins';
+import {
+  eachTestATeamOfTwo,
+  reserve,
+  sameFan,
+  type Admin,
+  makeStrict,
+  setUpTeam,
+  requestAs,
+  serverAdminAuth,
+} from './team-admins';
 
 let couch: CouchServer;
 let ann: Admin;
@@ -24,15 +33,16 @@ eachTestATeamOfTwo((team) => ({ couch, ann, bea, beaInvite, comment } = team));
 const stale = () => Date.now() + TEAM_SETTINGS_TTL_MS + 1;
 
 async function asServerAdmin(method: string, path: string, body?: unknown) {
-  const auth = Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64');
-  const response = await fetch(`${couch.url}/${beaInvite.database}/${path}`, {
+  const answer = await requestAs(
+    couch,
+    serverAdminAuth(couch),
     method,
-    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
-  return answer;
+    `${beaInvite.database}/${path}`,
+    body,
+  );
+  if (answer.status >= 300)
+    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as Record<string, unknown>;
 }
 
 /** A hostile server's admin takes the team's rules away, so that anything can be written. */
