@@ -14,7 +14,6 @@ const STYLES = `
 .${ACTION_CLASS}:hover { text-decoration: underline; }
 .${ACTION_CLASS}:focus-visible { outline: 2px solid #1b74e4; outline-offset: 2px; }
 .${ACTION_CLASS}[aria-pressed="true"] { color: #1b74e4; }
-.page-outreach-status { margin-inline-start: 6px; font-size: 0.92em; opacity: 0.75; white-space: nowrap; }
 `;
 
 /** One stylesheet for all actions: a prefixed class costs less than a shadow root per comment. */

@@ -14,7 +14,6 @@ import { t, uiLanguage } from '../shared/i18n';
 import { MAX_STATUS_BATCH } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 
-const STATUS_CLASS = 'page-outreach-status';
 /**
  * New comments' statuses are asked for once no new comment has come for this long: one message per
  * burst of comments, not per React commit (each message costs the page's main thread a fixed price).
@@ -52,27 +51,89 @@ export function describeFanStatus(status: FanStatus, now: number): string {
   return parts.join(SEPARATOR);
 }
 
+/** How wide every status box is: room for "messaged 3d ago · 1 warning"; longer texts end in "…". */
+const STATUS_WIDTH_EM = 14;
+/** Distinct status texts whose stylesheets are kept for reuse: a Page's fans share a handful. */
+const MAX_TEXT_SHEETS = 256;
+
 /**
- * Where each status's text lives: a closed shadow root, so facebook.com's scripts (and its telemetry)
- * cannot read a fan's standing from the page, while the admin sees it and screen readers read it.
+ * Every box's own styles, inside its shadow root. Every tracked comment gets a box of this one size,
+ * whatever the fan's standing and whether there is anything to say: the page can see our box, but its
+ * presence and size then tell nothing (S25). `!important` in a shadow root's `:host` outranks anything
+ * the page sets on the box, inline styles included. `contain: strict` keeps the text from sizing the
+ * box, and the text clips itself, so the box's scroll size (`scrollWidth`) does not tell its length.
  */
-const statusTexts = new WeakMap<Element, ShadowRoot>();
+const STATUS_BOX_CSS =
+  ':host{display:inline-block!important;contain:strict!important;overflow:hidden!important;' +
+  `inline-size:${STATUS_WIDTH_EM}em!important;block-size:1.3em!important;vertical-align:middle!important;` +
+  'margin-inline-start:6px;font-size:.92em;opacity:.75}' +
+  ':host::after{display:block!important;inline-size:100%!important;block-size:100%!important;' +
+  'overflow:hidden!important;white-space:nowrap;text-overflow:ellipsis}';
+
+/**
+ * The text is drawn as generated content, from a stylesheet only the box's closed shadow root holds: the
+ * page's `window.find` and selections reach text nodes even inside closed shadow roots, never CSS
+ * content, while screen readers still read it. JSON's string syntax is a valid CSS string.
+ */
+const textCss = (text: string): string => `:host::after{content:${JSON.stringify(text)}}`;
+
+interface StatusBox {
+  root: ShadowRoot;
+  text: string;
+}
+
+/** Each slot's box, kept where only this content script reaches: its shadow root is closed. */
+const statusBoxes = new WeakMap<Element, StatusBox>();
+/** Stylesheets adopted by the boxes, shared: a `<style>` in each would be parsed and matched per box. */
+let sheets: {
+  document: Document;
+  box: Element;
+  base: CSSStyleSheet;
+  texts: Map<string, CSSStyleSheet>;
+} | null = null;
+
+function sheetsFor(document: Document): NonNullable<typeof sheets> {
+  if (sheets?.document !== document) {
+    const base = new CSSStyleSheet();
+    base.replaceSync(STATUS_BOX_CSS);
+    const box = document.createElement('span');
+    box.setAttribute(OWN_NODE_ATTRIBUTE, 'status');
+    sheets = { document, box, base, texts: new Map() };
+  }
+  return sheets;
+}
+
+function textSheet(document: Document, text: string): CSSStyleSheet {
+  const { texts } = sheetsFor(document);
+  let sheet = texts.get(text);
+  if (!sheet) {
+    if (texts.size >= MAX_TEXT_SHEETS) texts.clear();
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(textCss(text));
+    texts.set(text, sheet);
+  }
+  return sheet;
+}
+
+/** Gives a tracked slot its status box, empty until the fan's standing is known. */
+function addStatusBox(slot: Element): StatusBox {
+  const { box, base } = sheetsFor(slot.ownerDocument);
+  const host = box.cloneNode(false) as Element;
+  const root = host.attachShadow({ mode: 'closed' });
+  root.adoptedStyleSheets = [base];
+  const added = { root, text: '' };
+  statusBoxes.set(slot, added);
+  slot.append(host);
+  return added;
+}
 
 function render(slot: Element, status: FanStatus, now: number): void {
+  const box = statusBoxes.get(slot) ?? addStatusBox(slot);
   const text = describeFanStatus(status, now);
-  let label = slot.querySelector(`.${STATUS_CLASS}`);
-  if (!text) return label?.remove();
-  let root = label && statusTexts.get(label);
-  if (!label || !root) {
-    label?.remove();
-    label = slot.ownerDocument.createElement('span');
-    label.className = STATUS_CLASS;
-    label.setAttribute(OWN_NODE_ATTRIBUTE, 'status');
-    root = label.attachShadow({ mode: 'closed' });
-    statusTexts.set(label, root);
-    slot.append(label);
-  }
-  if (root.textContent !== text) root.textContent = text;
+  if (box.text === text) return;
+  box.text = text;
+  const { base } = sheetsFor(slot.ownerDocument);
+  box.root.adoptedStyleSheets = text ? [base, textSheet(slot.ownerDocument, text)] : [base];
 }
 
 /**
@@ -181,6 +242,7 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
     track(slot, fan) {
       const key = keyOf(fan);
       slot.setAttribute('data-fan', key);
+      if (!statusBoxes.has(slot)) addStatusBox(slot);
       tracked.set(key, fan);
       const now = Date.now();
       const told = known.get(key);

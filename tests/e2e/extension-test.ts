@@ -110,11 +110,18 @@ export function sendActions(page: Page): Locator {
 }
 
 interface DomNode {
-  nodeType: number;
-  nodeValue: string;
+  backendNodeId: number;
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
+}
+
+interface AxNode {
+  nodeId: string;
+  backendDOMNodeId?: number;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
 }
 
 const attributeOf = (node: DomNode, name: string): string | undefined => {
@@ -122,35 +129,37 @@ const attributeOf = (node: DomNode, name: string): string | undefined => {
   return at >= 0 && at % 2 === 0 ? node.attributes![at + 1] : undefined;
 };
 
-/** The DOM's nodeType of a text node (the tests run in Node.js, which has no `Node`). */
-const TEXT_NODE = 3;
-
-const textOf = (node: DomNode): string =>
-  node.nodeType === TEXT_NODE
-    ? node.nodeValue
-    : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join('');
-
 /**
- * The status texts beside `fan`'s actions, in page order, as the admin sees them. They live in closed
- * shadow roots, which no page script (nor Playwright's locators) can enter: the browser's own DOM
- * inspection, which pierces them, reads them.
+ * The status texts beside `fan`'s actions, in page order, as the admin sees them (a box with nothing
+ * to say is left out). They are drawn by CSS inside closed shadow roots, which no page script (nor
+ * Playwright's locators) can enter: the browser's own DOM inspection finds the boxes, and its
+ * accessibility tree, which holds what is drawn, reads them.
  */
 export async function fanStatusTexts(page: Page, fan: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const texts: string[] = [];
+    const boxes: number[] = [];
     const visit = (node: DomNode): void => {
       if (attributeOf(node, 'data-page-outreach') === 'slot') {
         const children = node.children ?? [];
         const ours = children.some((child) => attributeOf(child, 'aria-label') === `Send message to ${fan}`);
-        const status = children.find((child) => attributeOf(child, 'data-page-outreach') === 'status');
-        if (ours && status) texts.push(textOf(status));
+        const box = children.find((child) => attributeOf(child, 'data-page-outreach') === 'status');
+        if (ours && box) boxes.push(box.backendNodeId);
       }
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
     };
     visit(root);
-    return texts;
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const spoken = (node: AxNode): string =>
+      node.role?.value === 'StaticText'
+        ? (node.name?.value ?? '')
+        : (node.childIds ?? []).map((id) => (byId.has(id) ? spoken(byId.get(id)!) : '')).join('');
+    return boxes
+      .map((box) => nodes.find((node) => node.backendDOMNodeId === box))
+      .map((node) => (node ? spoken(node) : ''))
+      .filter((text) => text !== '');
   } finally {
     await cdp.detach();
   }

@@ -143,6 +143,23 @@ test('in Firefox the main flow runs whole: pick, template, confirm, Facebook’s
     );
     await clickByText(popup, 'button', 'Log');
     await until(popup, () => document.querySelectorAll('tbody td')[4]?.textContent === 'Sent');
+
+    // Giulia's status is drawn beside her action (her box's pixels differ from Marco's empty one),
+    // in a box the page finds the same size as every other and cannot search.
+    const [giulia, , marco] = await page.$$('[data-page-outreach="status"]');
+    const pixels = async () => Buffer.compare(await giulia!.screenshot(), await marco!.screenshot());
+    while ((await pixels()) === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    const seen = await page.evaluate(() => ({
+      // Rounded: Firefox's layout units put a box 1e-5 px taller or shorter by where it sits.
+      sizes: new Set(
+        [...document.querySelectorAll('[data-page-outreach="status"]')].map((box) => {
+          const { width, height } = box.getBoundingClientRect();
+          return `${width.toFixed(2)}x${height.toFixed(2)}`;
+        }),
+      ).size,
+      found: (window as unknown as { find(text: string): boolean }).find('messaged'),
+    }));
+    expect(seen).toEqual({ sizes: 1, found: false });
   } finally {
     await browser.close();
   }
