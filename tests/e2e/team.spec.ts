@@ -4,6 +4,7 @@ import { startCouchServer, type CouchServer } from '../team/couch-process.mjs';
 import {
   categoryVerdict,
   expect,
+  HEAVY_EXPECT_TIMEOUT_MS,
   openFanDetails,
   PREPARED,
   sendTemplate,
@@ -298,9 +299,11 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await sendTemplate(await composeToGiulia(context, 'first'), 'Thank you for commenting');
     await markGiuliaDoNotContact(second);
 
-    // Bea's mark reaches the team server as soon as it is told.
+    // Bea's mark reaches the team server as soon as it is told (which a loaded machine may take a while to do).
     await expect
-      .poll(async () => ((await documentsOf('fan'))[0]?.marks as unknown[] | undefined)?.length)
+      .poll(async () => ((await documentsOf('fan'))[0]?.marks as unknown[] | undefined)?.length, {
+        timeout: HEAVY_EXPECT_TIMEOUT_MS,
+      })
       .toBe(1);
     const [fan] = await documentsOf('fan');
     const [contact] = await documentsOf('contact');
@@ -363,7 +366,7 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await markGiuliaDoNotContact(context);
     const decisions = async (kind: 'marks' | 'lifts') =>
       ((await documentsOf('fan'))[0]?.[kind] as unknown[] | undefined)?.length ?? 0;
-    await expect.poll(() => decisions('marks')).toBe(1);
+    await expect.poll(() => decisions('marks'), { timeout: HEAVY_EXPECT_TIMEOUT_MS }).toBe(1);
     const bea = await composeToGiulia(second, 'last');
     await openFanDetails(bea);
     const box = bea.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' });
@@ -371,7 +374,7 @@ test.describe('two admins of one Page, each in their own browser', () => {
     await expect(box).toBeChecked();
     await box.uncheck();
     await expect(box).not.toBeChecked();
-    await expect.poll(() => decisions('lifts')).toBe(1);
+    await expect.poll(() => decisions('lifts'), { timeout: HEAVY_EXPECT_TIMEOUT_MS }).toBe(1);
 
     const ann = await composeToGiulia(context, 'first');
     await expect(

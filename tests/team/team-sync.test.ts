@@ -2,12 +2,26 @@ import { describe, expect, test } from 'vitest';
 import type { CommentContext } from '../../src/shared/comment-context';
 import { OUTREACH_CHANGE_KEY } from '../../src/shared/fan-status';
 import { fakeBrowser } from '../unit/fake-browser';
-import { logOf, reserve, sameFan, settle, type Admin, eachTestATeamOfTwo } from './team-admins';
+import { fanKeyUnder } from '../../src/background/team/fan-document';
+import type { TeamInvite } from '../../src/shared/team-invite';
+import type { CouchServer } from './couch-process.mjs';
+import {
+  eachTestATeamOfTwo,
+  logOf,
+  memberAuth,
+  requestAs,
+  reserve,
+  sameFan,
+  settle,
+  type Admin,
+} from './team-admins';
 
 let ann: Admin;
 let bea: Admin;
 let comment: CommentContext;
-eachTestATeamOfTwo((team) => ({ ann, bea, comment } = team));
+let couch: CouchServer;
+let malInvite: TeamInvite;
+eachTestATeamOfTwo((team) => ({ ann, bea, comment, couch, malInvite } = team));
 
 async function markDoNotContact(admin: Admin, on: CommentContext): Promise<void> {
   await admin.pick(on);
@@ -72,5 +86,28 @@ describe('“do not contact” on a team’s Page', () => {
     expect((await reserve(ann, sameFan(comment, '909'), 'care')).entry).toMatchObject({
       team: 'confirmed',
     });
+  });
+
+  test('marked while a sync of the team runs, it is told as soon as that sync ends, not a minute later', async () => {
+    // A sync that has read the outbox for the last time holds the team's lock until it ends.
+    let endSync!: () => void;
+    const syncing = navigator.locks.request(
+      `page-outreach-team:${comment.pageId}`,
+      () => new Promise<void>((resolve) => (endSync = resolve)),
+    );
+    let answered = false;
+    const marking = markDoNotContact(bea, comment).then(() => (answered = true));
+    // Released once the mark is answered, or waits its turn behind the sync, whichever comes first.
+    const waiting = async () => ((await navigator.locks.query()).pending ?? []).length > 0;
+    while (!answered && !(await waiting())) await new Promise((resolve) => setImmediate(resolve));
+    endSync();
+    await syncing;
+    await marking;
+
+    const read = (path: string) =>
+      requestAs(couch, memberAuth(malInvite), 'GET', `${malInvite.database}/${path}`);
+    const { salt } = (await read('team')).body as { salt: string };
+    const fan = await read(encodeURIComponent(`fan:${await fanKeyUnder(salt, comment.authorId)}`));
+    expect(fan.body).toMatchObject({ marks: [expect.objectContaining({ by: 'Bea' })] });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Web Locks as the browser offers them to the worker (`navigator.locks`), for Node, which has none:
- * exclusive locks by name, granted in request order, with `ifAvailable`. Only what the extension uses.
+ * exclusive locks by name, granted in request order, with `ifAvailable`, and `query` for the tests. Only
+ * what the extension and its tests use.
  */
 type Callback<T> = (lock: { name: string } | null) => Promise<T> | T;
 
@@ -23,7 +24,16 @@ async function request<T>(name: string, ...args: [Callback<T>] | [{ ifAvailable?
   }
 }
 
-const locks = { request } as unknown as LockManager;
+/** What is held and what waits, by name, as `navigator.locks.query()` tells it. */
+async function query() {
+  const entries = [...queues.entries()];
+  return {
+    held: entries.map(([name]) => ({ name })),
+    pending: entries.flatMap(([name, queue]) => queue.slice(1).map(() => ({ name }))),
+  };
+}
+
+const locks = { request, query } as unknown as LockManager;
 if (typeof navigator === 'undefined') {
   Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
 } else if (!('locks' in navigator)) {

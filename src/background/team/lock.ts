@@ -9,8 +9,3 @@ const lockName = (pageId: string) => `page-outreach-team:${pageId}`;
 export function exclusively<T>(pageId: string, work: () => Promise<T>): Promise<T> {
   return navigator.locks.request(lockName(pageId), work);
 }
-
-/** Runs `work` alone for the Page's team if nothing runs for it now; null when something does. */
-export function ifIdle<T>(pageId: string, work: () => Promise<T>): Promise<T | null> {
-  return navigator.locks.request(lockName(pageId), { ifAvailable: true }, (lock) => (lock ? work() : null));
-}

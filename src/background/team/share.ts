@@ -10,8 +10,8 @@ import { tellSoon } from './sync';
 
 /**
  * What an admin decides about a fan, for the team: each decision waits in the outbox first, so a
- * worker that dies or a server that does not answer loses nothing, and is told at once when the team
- * is idle, or by the sync that runs.
+ * worker that dies or a server that does not answer loses nothing, and is told at once, or right after
+ * the sync that runs.
  */
 
 /** This admin's "do not contact" decision; the mark already holds here either way. */

@@ -21,7 +21,7 @@ import { withDatabase } from '../storage/database';
 import { outboxCount } from '../storage/outbox';
 import { readStored, writeStored } from '../storage/stored';
 import { teamKeys } from './local-state';
-import { exclusively, ifIdle } from './lock';
+import { exclusively } from './lock';
 import { activeMembership, clearRefusal, loadMemberships, type Membership } from './membership';
 import { pullTeam } from './pull';
 import { tellTemplates } from './templates';
@@ -78,11 +78,15 @@ export async function syncMembership(membership: Membership, now: number): Promi
 }
 
 /**
- * Tells the team what waits for it now, unless a sync of that team is running (it takes what was
- * saved meanwhile on its next pass, see tell.ts); what the server cannot take waits for the next sync.
+ * Tells the team what waits for it now, or as soon as the sync that runs ends: that sync may have read
+ * the outbox for the last time just before this item was saved (see tell.ts), and the next would only
+ * come with the alarm, a minute later.
  */
 export async function tellSoon(membership: Membership, now: number): Promise<void> {
-  await ifIdle(membership.pageId, () => tellOutbox(membership, now));
+  await exclusively(membership.pageId, async () => {
+    if ((await withDatabase((db) => outboxCount(db, membership.pageId))) > 0)
+      await tellOutbox(membership, now);
+  });
 }
 
 /**
