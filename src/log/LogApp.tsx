@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
+import { request } from '../shared/background-client';
+import { t, uiLanguage } from '../shared/i18n';
 import { useOutreachChanges } from '../shared/use-outreach-changes';
 import { fanKey } from './log-query';
 import { download } from '../shared/download';
 import { logCsv } from './log-export';
 import type { OutreachChange } from '../shared/fan-status';
+import type { OutreachEntry } from '../shared/outreach';
 import {
   actionError,
   applyChange,
@@ -27,6 +29,13 @@ import { LogTable } from './LogTable';
 const followChange = (change: OutreachChange) => void applyChange(change);
 
 const CSV_FILE = 'page-outreach-log.csv';
+
+/** The shown rows as CSV in the admin's locale, with times in the zone their settings use. */
+async function exportCsv(rows: readonly OutreachEntry[]): Promise<void> {
+  const reply = await request({ type: 'settings/get' });
+  const timeZone = reply.ok ? (reply.data.settings.timeZone ?? reply.data.browserTimeZone) : 'UTC';
+  download(CSV_FILE, 'text/csv;charset=utf-8', logCsv(rows, { locale: uiLanguage(), timeZone }));
+}
 const JSON_FILE = 'page-outreach-log.json';
 
 function FanChip() {
@@ -88,7 +97,7 @@ export function LogApp() {
       <header class="log-top">
         <h1>{t('logPageTitle')}</h1>
         <div class="exports">
-          <button type="button" onClick={() => download(CSV_FILE, 'text/csv;charset=utf-8', logCsv(rows))}>
+          <button type="button" onClick={() => void exportCsv(rows)}>
             {t('exportCsv')}
           </button>
           <button

@@ -30,7 +30,41 @@ export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+export type CsvSeparator = ',' | ';';
+
+/**
+ * The separator the locale's spreadsheet splits on: `;` where numbers are written with a decimal comma
+ * (Excel in Italian, German, French, Spanish, Portuguese), so a file it opens lands in columns.
+ */
+export function csvSeparatorFor(locale: string): CsvSeparator {
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal');
+  return decimal?.value === ',' ? ';' : ',';
+}
+
+/**
+ * A moment as a spreadsheet in any locale reads it as a date and time: `2026-12-07 09:05:00`, in
+ * `timeZone` (Excel, LibreOffice and Google Sheets all parse this form; none parses a `Z` offset).
+ */
+export function csvDateTime(at: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((found) => found.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** A whole CSV file: header, rows, CRLF line ends as RFC 4180 has them, UTF-8 BOM first. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  separator: CsvSeparator = ',',
+): string {
+  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(separator)).join('\r\n') + '\r\n';
 }

@@ -2,12 +2,21 @@ import { fanNameOf } from '../shared/fan-name';
 import { t } from '../shared/i18n';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
 import type { OutreachEntry } from '../shared/outreach';
-import { toCsv } from './csv';
+import { csvDateTime, csvSeparatorFor, toCsv } from './csv';
 
-/** The log as a spreadsheet: one row per message, every cell safe to open in Excel or Sheets. */
-export function logCsv(entries: readonly OutreachEntry[]): string {
+/** Where the file will be opened: the admin's locale and time zone. */
+export interface CsvReader {
+  locale: string;
+  timeZone: string;
+}
+
+/**
+ * The log as a spreadsheet: one row per message, every cell safe to open in Excel or Sheets, split on
+ * the reader's locale's separator, with local times whose zone the header names.
+ */
+export function logCsv(entries: readonly OutreachEntry[], { locale, timeZone }: CsvReader): string {
   const header = [
-    t('csvTime'),
+    t('csvTime', timeZone),
     t('logFilterPage'),
     t('logFan'),
     t('csvProfile'),
@@ -19,7 +28,7 @@ export function logCsv(entries: readonly OutreachEntry[]): string {
     t('csvSentText'),
   ];
   const rows = entries.map((entry) => [
-    new Date(entry.createdAt).toISOString(),
+    csvDateTime(entry.createdAt, timeZone),
     entry.pageName,
     fanNameOf(entry),
     entry.fanUrl,
@@ -30,5 +39,5 @@ export function logCsv(entries: readonly OutreachEntry[]): string {
     entry.override?.reason ?? '',
     entry.sentText ?? '',
   ]);
-  return toCsv(header, rows);
+  return toCsv(header, rows, csvSeparatorFor(locale));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { csvDateTime } from '../../src/log/csv';
 import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { seedLog } from '../fixtures/seed-log.mjs';
 import {
@@ -6,6 +7,7 @@ import {
   HEAVY_EXPECT_TIMEOUT_MS,
   HEAVY_TEST_TIMEOUT_MS,
   test,
+  type ExtensionGlobals,
   type Page,
   type Worker,
 } from './extension-test';
@@ -138,6 +140,50 @@ test('the CSV export neutralizes cells a spreadsheet would run as formulas and k
   expect(cells[2]).toBe('"\'=HYPERLINK(""https://evil.example"",""Niccolò"")"');
   expect(cells[5]).toBe("'@import");
   expect(cells[7]).toBe('"\'+SUM(1,2) perché"');
+});
+
+test.describe('in an Italian browser', () => {
+  test.use({ uiLanguage: 'it' });
+
+  test('the CSV splits on “;” into one cell per column, with times in the admin’s time zone', async ({
+    background,
+    page,
+    extensionId,
+  }) => {
+    await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+    await expect(page.getByText(/^Fai clic su “Invia messaggio”/)).toBeVisible();
+    // The admin works in New York; the browser runs in UTC.
+    await page.evaluate(async () => {
+      const { runtime } = (globalThis as unknown as ExtensionGlobals).chrome;
+      const { data } = (await runtime.sendMessage({ type: 'settings/get' })) as {
+        data: { settings: object };
+      };
+      await runtime.sendMessage({
+        type: 'settings/set',
+        settings: { ...data.settings, timeZone: 'America/New_York' },
+      });
+    });
+    await background.evaluate(seedLog, { count: 1, fans: 1, days: 1, pages: 1, now: Date.now() });
+    const createdAt = await background.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          indexedDB.open('page-outreach').onsuccess = (event) => {
+            const db = (event.target as IDBOpenDBRequest).result;
+            const get = db.transaction('outreach').objectStore('outreach').getAll();
+            get.onsuccess = () => resolve((get.result[0] as { createdAt: number }).createdAt);
+          };
+        }),
+    );
+    await openLog(page, extensionId);
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Esporta CSV' }).click();
+    const text = readFileSync((await (await downloaded).path())!, 'utf8').slice(1);
+    const [header, row] = text.split('\r\n').map((line) => line.split(';'));
+    expect(header).toHaveLength(10);
+    expect(header![0]).toBe('Ora (America/New_York)');
+    expect(row).toHaveLength(10);
+    expect(row![0]).toBe(csvDateTime(createdAt, 'America/New_York'));
+  });
 });
 
 test('the popup’s log links to the full-page log', async ({ openPopup, context }) => {

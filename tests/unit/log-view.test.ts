@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { csvCell, toCsv } from '../../src/log/csv';
+import { csvCell, csvDateTime, csvSeparatorFor, toCsv } from '../../src/log/csv';
+import { logCsv } from '../../src/log/log-export';
 import { filterEntries, NO_FILTER, sortEntries } from '../../src/log/log-query';
 import { summarize } from '../../src/log/log-summary';
 import type { OutreachEntry } from '../../src/shared/outreach';
@@ -81,16 +82,61 @@ describe('CSV export', () => {
       for (const value of hostile) expect(readCells(csvCell(value), separator)).toHaveLength(1);
     });
 
-    test(`read with ${JSON.stringify(separator)} and ignoring quotes, no piece of any line starts a formula`, () => {
-      const file = toCsv(
-        ['Fan', 'Comment'],
-        hostile.map((value) => ['Lia', value]),
-      ).slice(1);
-      // Every line split on the separator, as a spreadsheet does when quotes are not at a field's start.
-      const pieces = file.split(/\r\n|\r|\n/).flatMap((line) => line.split(separator));
-      expect(pieces.filter((piece) => /^[=+\-@\t\r]/.test(piece))).toEqual([]);
-    });
+    for (const written of [',', ';'] as const) {
+      test(`written with ${JSON.stringify(written)}, read with ${JSON.stringify(separator)} and ignoring quotes, no piece of any line starts a formula`, () => {
+        const file = toCsv(
+          ['Fan', 'Comment'],
+          hostile.map((value) => ['Lia', value]),
+          written,
+        ).slice(1);
+        // Every line split on the separator, as a spreadsheet does when quotes are not at a field's start.
+        const pieces = file.split(/\r\n|\r|\n/).flatMap((line) => line.split(separator));
+        expect(pieces.filter((piece) => /^[=+\-@\t\r]/.test(piece))).toEqual([]);
+      });
+    }
   }
+
+  test.each([
+    ['it', ';'],
+    ['it-IT', ';'],
+    ['de', ';'],
+    ['fr', ';'],
+    ['pt-BR', ';'],
+    ['en', ','],
+    ['en-GB', ','],
+  ])('a spreadsheet in %s splits on %j, so the file is written with it', (locale, separator) => {
+    expect(csvSeparatorFor(locale)).toBe(separator);
+  });
+
+  test('times are local to the zone given, in a form every spreadsheet parses as a date', () => {
+    // 08:05 UTC is 09:05 in Rome in winter and 10:05 in summer; midnight is 00, never 24.
+    expect(csvDateTime(Date.UTC(2026, 11, 7, 8, 5, 0), 'Europe/Rome')).toBe('2026-12-07 09:05:00');
+    expect(csvDateTime(Date.UTC(2026, 6, 7, 8, 5, 0), 'Europe/Rome')).toBe('2026-07-07 10:05:00');
+    expect(csvDateTime(Date.UTC(2026, 11, 6, 23, 0, 9), 'Europe/Rome')).toBe('2026-12-07 00:00:09');
+  });
+
+  test('the log in Italian has one cell per column when read with “;”, and names its time zone', () => {
+    const file = logCsv([entry({ text: 'Grazie, a presto; ciao', fanName: 'Niccolò' })], {
+      locale: 'it',
+      timeZone: 'Europe/Rome',
+    });
+    const [header, row] = file.slice(1).split('\r\n');
+    const columns = readCells(header!, ';');
+    expect(columns).toHaveLength(10);
+    expect(columns[0]).toBe('Time (Europe/Rome)');
+    expect(readCells(row!, ';')).toEqual([
+      csvDateTime(NOW, 'Europe/Rome'),
+      'Acme Coffee',
+      'Niccolò',
+      'https://www.facebook.com/giulia',
+      expect.any(String),
+      'Thanks',
+      expect.any(String),
+      'Grazie, a presto; ciao',
+      '',
+      '',
+    ]);
+  });
 
   test('a value with no formula behind a separator is kept as written', () => {
     expect(csvCell('Grazie; a presto')).toBe('"Grazie; a presto"');
