@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { isFacebookDesktopUrl } from './facebook-hosts';
 import { MAX_COMMENT_AGE_MS, MAX_COMMENT_TEXT, MAX_LABEL } from './limits';
-
-const FACEBOOK_ORIGIN = 'https://www.facebook.com';
 
 const facebookUrl = z
   .string()
   .max(2000)
-  .refine((value) => URL.canParse(value) && new URL(value).origin === FACEBOOK_ORIGIN, {
-    message: 'must be a https://www.facebook.com URL',
-  });
+  .refine(isFacebookDesktopUrl, { message: 'must be a URL of Facebook’s desktop site' });
 
 const label = z.string().trim().min(1).max(MAX_LABEL);
 const NUMERIC = /^\d{1,40}$/;

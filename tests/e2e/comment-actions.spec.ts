@@ -1,6 +1,6 @@
 import { DEMO_POSTS, generatedPostUrl } from '../fixtures/facebook-routes.mjs';
 import { generateComments } from '../fixtures/generate-post.mjs';
-import { expect, sendActions, settle, test } from './extension-test';
+import { expect, pendingComment, sendActions, settle, test } from './extension-test';
 
 /** Fans who commented or replied on the English demo post, in page order (the Page's reply excluded). */
 const ENGLISH_FANS = [
@@ -122,5 +122,25 @@ test.describe('Italian Facebook and browser UI', () => {
     await expect(sendActions(page)).toHaveCount(ENGLISH_FANS.length);
     await page.getByRole('button', { name: 'Visualizza altri commenti' }).click();
     await expect(sendActions(page)).toHaveCount(ENGLISH_FANS.length + MORE_FANS.length);
+  });
+});
+
+test('the demo post served at web.facebook.com gets its actions, and a click hands over its web.facebook.com comment', async ({
+  page,
+  background,
+}) => {
+  const webUrl = DEMO_POSTS.en.url.replace('https://www.', 'https://web.');
+  await page.goto(webUrl);
+  await expect(sendActions(page)).toHaveCount(ENGLISH_FANS.length);
+  await page.getByRole('button', { name: 'Send message to Luca Verdi' }).click();
+  // Pressed once the background accepted the web.facebook.com tab as a sender.
+  await expect(page.getByRole('button', { name: 'Send message to Luca Verdi' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(await pendingComment(background)).toMatchObject({
+    authorName: 'Luca Verdi',
+    postUrl: expect.stringMatching(/^https:\/\/web\.facebook\.com\/acmecoffee\/posts\//),
+    authorUrl: expect.stringMatching(/^https:\/\/web\.facebook\.com\//),
   });
 });

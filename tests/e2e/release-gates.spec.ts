@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { FACEBOOK_DESKTOP_ORIGINS } from '../../src/shared/facebook-hosts';
 import { expect, test } from './extension-test';
 
 /**
@@ -11,7 +12,8 @@ const ALLOWED_PERMISSIONS = {
   chrome: ['alarms', 'clipboardWrite', 'sidePanel', 'storage', 'unlimitedStorage'],
   firefox: ['alarms', 'clipboardWrite', 'storage', 'unlimitedStorage'],
 };
-const FACEBOOK = 'https://www.facebook.com/*';
+/** Facebook's desktop site on each of its hosts, as the background and the adapter accept it. */
+const FACEBOOK = FACEBOOK_DESKTOP_ORIGINS.map((origin) => `${origin}/*`);
 /**
  * Asked for one at a time: the Graph API's when the admin connects a Page to it; a team server's own
  * https origin when the admin joins its team. Plain http on this computer only in test builds.
@@ -40,7 +42,7 @@ for (const build of BUILDS) {
         build === 'chrome' ? manifest.optional_host_permissions : manifest.optional_permissions;
       expect(optional).toEqual(OPTIONAL_HOSTS);
       const scripts = manifest.content_scripts as Array<{ matches: string[] }>;
-      expect(scripts.flatMap((script) => script.matches)).toEqual([FACEBOOK]);
+      expect(scripts.flatMap((script) => script.matches)).toEqual(FACEBOOK);
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
       expect(manifest.web_accessible_resources).toBeUndefined();
       expect(manifest.permissions).not.toContain('tabs');

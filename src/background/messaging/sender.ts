@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
-
-export const FACEBOOK_ORIGIN = 'https://www.facebook.com';
+import { isFacebookDesktopUrl } from '../../shared/facebook-hosts';
 
 export type SenderKind =
   { kind: 'content'; tabId: number } | { kind: 'extension-page' } | { kind: 'unknown' };
@@ -13,8 +12,8 @@ export function classifySender(sender: browser.Runtime.MessageSender): SenderKin
   if (sender.id !== browser.runtime.id || !sender.url) return { kind: 'unknown' };
   if (sender.url.startsWith(browser.runtime.getURL(''))) return { kind: 'extension-page' };
   const tabId = sender.tab?.id;
-  if (tabId !== undefined && sender.frameId === 0 && URL.canParse(sender.url)) {
-    if (new URL(sender.url).origin === FACEBOOK_ORIGIN) return { kind: 'content', tabId };
+  if (tabId !== undefined && sender.frameId === 0 && isFacebookDesktopUrl(sender.url)) {
+    return { kind: 'content', tabId };
   }
   return { kind: 'unknown' };
 }

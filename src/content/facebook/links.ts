@@ -3,9 +3,14 @@
  * they carry. Only paths and query parameters are read, never a word of the UI language.
  */
 
+import { FACEBOOK_DESKTOP_ORIGINS } from '../../shared/facebook-hosts';
+
 /** Read once: `location` is slow to reach from the content script's world, and the origin never changes. */
 const ORIGIN = location.origin;
-const ORIGIN_PREFIX = `${ORIGIN}/`;
+/** Absolute hrefs on the site: the page's own host first, then the site's other desktop host. */
+const SITE_PREFIXES = [ORIGIN, ...FACEBOOK_DESKTOP_ORIGINS.filter((origin) => origin !== ORIGIN)].map(
+  (origin) => `${origin}/`,
+);
 /** Paths of things that can carry comments: posts, permalinks, photos, videos, reels. */
 const POST_PATH =
   /^\/(?:[^/]+\/(?:posts|videos|photos)\/[^/]+|permalink\.php|story\.php|photo(?:\.php)?|watch|reel\/[^/]+)\/?$/;
@@ -55,7 +60,8 @@ export interface CommentRef {
  */
 export function linkParts(link: Element): LinkParts | null {
   const href = link.getAttribute('href') ?? '';
-  const local = href.startsWith(ORIGIN_PREFIX) ? href.slice(ORIGIN.length) : href;
+  const prefix = SITE_PREFIXES.find((candidate) => href.startsWith(candidate));
+  const local = prefix ? href.slice(prefix.length - 1) : href;
   if (!local.startsWith('/') || local.startsWith('//')) return null;
   const end = local.search(/[?#]/);
   if (end < 0) return { path: local, query: '' };
