@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import { CATEGORIES } from '../shared/outreach';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
+import { BUILT_IN_PLACEHOLDERS } from '../shared/placeholders';
 import { TEMPLATE_LANGUAGES, type Template } from '../shared/templates';
 import { CATEGORY_LABELS, LANGUAGE_LABELS } from '../shared/labels';
 import { templateErrors, type TemplateDraft } from './template-fields';
@@ -18,11 +20,32 @@ interface Props {
 export function TemplateForm({ initial, teams, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
   const [touched, setTouched] = useState<Set<keyof TemplateDraft>>(new Set());
-  const errors = templateErrors(draft);
+  // The Page's own placeholders, read when the form opens: they may have changed in Settings meanwhile.
+  const [custom, setCustom] = useState<string[]>([]);
+  useEffect(() => {
+    void request({ type: 'placeholders/get' }).then((reply) => {
+      if (reply.ok) setCustom(Object.keys(reply.data.placeholders));
+    });
+  }, []);
+  const known = [...BUILT_IN_PLACEHOLDERS, ...custom];
+  const body = useRef<HTMLTextAreaElement>(null);
+  const errors = templateErrors(draft, known);
   const shown = (field: 'title' | 'body') => (touched.has(field) ? errors[field] : undefined);
   const update = (field: keyof TemplateDraft, value: string) => {
     setDraft({ ...draft, [field]: value } as TemplateDraft);
     setTouched(new Set(touched).add(field));
+  };
+  /** Puts `{name}` where the caret is in the message (or over its selection), so no typo slips in. */
+  const insertPlaceholder = (name: string) => {
+    const area = body.current;
+    const start = area?.selectionStart ?? draft.body.length;
+    const end = area?.selectionEnd ?? start;
+    const token = `{${name}}`;
+    update('body', draft.body.slice(0, start) + token + draft.body.slice(end));
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(start + token.length, start + token.length);
+    });
   };
 
   return (
@@ -91,6 +114,7 @@ export function TemplateForm({ initial, teams, onSave, onCancel }: Props) {
       )}
       <label for="template-body">{t('templateFieldBody')}</label>
       <textarea
+        ref={body}
         id="template-body"
         rows={5}
         value={draft.body}
@@ -98,6 +122,21 @@ export function TemplateForm({ initial, teams, onSave, onCancel }: Props) {
         aria-describedby={shown('body') ? 'template-body-error' : 'template-body-length'}
         onInput={(event) => update('body', event.currentTarget.value)}
       />
+      <label for="template-insert">{t('templateInsertPlaceholder')}</label>
+      <select
+        id="template-insert"
+        value=""
+        onChange={(event) => {
+          const name = event.currentTarget.value;
+          event.currentTarget.value = '';
+          if (name) insertPlaceholder(name);
+        }}
+      >
+        <option value="">{t('templateInsertChoose')}</option>
+        {known.map((name) => (
+          <option key={name} value={name}>{`{${name}}`}</option>
+        ))}
+      </select>
       <p class="hint" id="template-body-length">
         {t('characterCount', String(draft.body.trim().length))} / {MAX_MESSAGE_LENGTH}
       </p>

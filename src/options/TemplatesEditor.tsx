@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { CATEGORY_LABELS, LANGUAGE_LABELS } from '../shared/labels';
-import type { Template } from '../shared/templates';
+import { templateLanguageFor, type Template } from '../shared/templates';
 import { draftOf, TemplateForm } from './TemplateForm';
 import { templateOf, type TemplateDraft } from './template-fields';
 import { request } from '../shared/background-client';
@@ -14,7 +14,14 @@ import {
   templatesError,
 } from './templates-store';
 
-const NEW_TEMPLATE: TemplateDraft = { category: 'thanks', language: 'en', title: '', body: '', team: '' };
+/** A new template starts in the admin's own language, so the popup offers it at once. */
+const newTemplate = (): TemplateDraft => ({
+  category: 'thanks',
+  language: templateLanguageFor(uiLanguage()),
+  title: '',
+  body: '',
+  team: '',
+});
 
 type Teams = ReadonlyArray<{ pageId: string; pageName: string }>;
 
@@ -135,7 +142,7 @@ export function TemplatesEditor() {
         <button
           type="button"
           class="primary"
-          onClick={() => setEditing({ kind: 'create', from: NEW_TEMPLATE })}
+          onClick={() => setEditing({ kind: 'create', from: newTemplate() })}
         >
           {t('templateNew')}
         </button>

@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
+import { placeholdersIn } from '../shared/placeholders';
 import { MAX_TEMPLATE_TITLE, type Template } from '../shared/templates';
 
 /** What the form edits: a template's words, and the Page whose team shares it ('' for this browser's own). */
@@ -17,8 +18,14 @@ export function templateOf(
   return { ...kept, ...words, team: { pageId, id } };
 }
 
-/** Inline errors for the fields the admin types, in the UI language; empty when all is well. */
-export function templateErrors(draft: TemplateDraft): Partial<Record<'title' | 'body', string>> {
+/**
+ * Inline errors for the fields the admin types, in the UI language; empty when all is well. `known` is
+ * every placeholder a message can use (built-in and the Page's own): any other would go out as written.
+ */
+export function templateErrors(
+  draft: TemplateDraft,
+  known: readonly string[],
+): Partial<Record<'title' | 'body', string>> {
   const errors: Partial<Record<'title' | 'body', string>> = {};
   const title = draft.title.trim();
   const body = draft.body.trim();
@@ -26,5 +33,10 @@ export function templateErrors(draft: TemplateDraft): Partial<Record<'title' | '
   else if (title.length > MAX_TEMPLATE_TITLE) errors.title = t('templateTooLong', String(MAX_TEMPLATE_TITLE));
   if (!body) errors.body = t('templateBodyMissing');
   else if (body.length > MAX_MESSAGE_LENGTH) errors.body = t('templateTooLong', String(MAX_MESSAGE_LENGTH));
+  else {
+    const unknown = placeholdersIn(body).filter((name) => !known.includes(name));
+    if (unknown.length > 0)
+      errors.body = t('templateUnknownPlaceholders', unknown.map((name) => `{${name}}`).join(', '));
+  }
   return errors;
 }

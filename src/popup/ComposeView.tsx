@@ -5,6 +5,7 @@ import { GRAPH_ERROR_LABELS } from '../shared/labels';
 import { MAX_OVERRIDE_REASON } from '../shared/outreach';
 import {
   canSend,
+  placeholdersToFix,
   forgottenNote,
   teamUnchecked,
   loaded,
@@ -23,7 +24,7 @@ import {
 import { CategoryTabs } from './CategoryTabs';
 import { ConfirmSend } from './ConfirmSend';
 import { describeVerdict } from './format';
-import { MessageEditor } from './MessageEditor';
+import { MessageEditor, PLACEHOLDER_PROBLEMS_ID } from './MessageEditor';
 import { TargetCard } from './TargetCard';
 import { TemplatePicker } from './TemplatePicker';
 
@@ -170,7 +171,14 @@ export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
             />
           </div>
         )}
-        <button type="submit" class="send" disabled={!canSend.value} aria-describedby="keyboard-hint">
+        <button
+          type="submit"
+          class="send"
+          disabled={!canSend.value}
+          aria-describedby={
+            placeholdersToFix.value ? `${PLACEHOLDER_PROBLEMS_ID} keyboard-hint` : 'keyboard-hint'
+          }
+        >
           {t('reviewMessage')}
         </button>
         <p class="hint" id="keyboard-hint">

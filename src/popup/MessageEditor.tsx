@@ -1,10 +1,14 @@
 import { t } from '../shared/i18n';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
-import { editedText, filled, finalText, loaded } from './compose-store';
+import { editedText, filled, finalText, loaded, messageCheck } from './compose-store';
+
+/** Where the placeholders to fix are said: the Review button points here for its reason. */
+export const PLACEHOLDER_PROBLEMS_ID = 'placeholder-problems';
 
 /** The exact text that will be sent, its length, what to check, and editing it for this one fan. */
 export function MessageEditor() {
   const check = filled.value;
+  const problems = messageCheck.value;
   const name = loaded.value?.target?.comment.authorName ?? '';
   const text = finalText.value;
   const tooLong = text.trim().length > MAX_MESSAGE_LENGTH;
@@ -35,15 +39,15 @@ export function MessageEditor() {
           <p class={tooLong ? 'length too-long' : 'length'}>
             {t('messageLength', [String(text.trim().length), String(MAX_MESSAGE_LENGTH)])}
           </p>
-          {check.unknown.length > 0 && (
-            <p class="placeholder-warning" role="note">
-              {t('placeholderUnknown', check.unknown.map((placeholder) => `{${placeholder}}`).join(', '))}
-            </p>
-          )}
-          {check.empty.length > 0 && (
-            <p class="placeholder-warning" role="note">
-              {t('placeholderEmpty', check.empty.map((placeholder) => `{${placeholder}}`).join(', '))}
-            </p>
+          {problems && problems.unknown.length + problems.empty.length > 0 && (
+            <div id={PLACEHOLDER_PROBLEMS_ID} class="placeholder-warning" role="status">
+              {problems.unknown.length > 0 && (
+                <p>{t('placeholderUnknown', problems.unknown.map((name) => `{${name}}`).join(', '))}</p>
+              )}
+              {problems.empty.length > 0 && (
+                <p>{t('placeholderEmpty', problems.empty.map((name) => `{${name}}`).join(', '))}</p>
+              )}
+            </div>
           )}
           <button
             type="button"

@@ -10,7 +10,7 @@ import {
   type Category,
   type Verdict,
 } from '../shared/outreach';
-import { fillAndCheck, placeholderValues } from '../shared/placeholders';
+import { fillAndCheck, placeholdersIn, placeholderValues, type FilledMessage } from '../shared/placeholders';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
 import { assistedDelivery } from './delivery/assisted-delivery';
 import { describeDelivery, describeVerdict, type Outcome } from './format';
@@ -54,6 +54,19 @@ export const filled = computed(() => {
     : null;
 });
 export const finalText = computed(() => editedText.value ?? filled.value?.text ?? '');
+/**
+ * What blocks the message as it stands: the template's unknown and empty placeholders, or, once the
+ * admin edits the text, any `{name}` left in it, which would go out as written.
+ */
+export const messageCheck = computed((): FilledMessage | null => {
+  const edited = editedText.value;
+  if (edited === null) return filled.value;
+  return { text: edited, unknown: placeholdersIn(edited), empty: [] };
+});
+/** Placeholders to fix before the message can be reviewed. */
+export const placeholdersToFix = computed(
+  () => (messageCheck.value?.unknown.length ?? 0) + (messageCheck.value?.empty.length ?? 0) > 0,
+);
 export const selectedVerdict = computed(() => loaded.value?.verdicts?.[chosenCategory.value] ?? null);
 /** A soft rule can be overridden with a reason, which goes into the log; Facebook's rules cannot. */
 export const overridable = computed(() => {
@@ -71,6 +84,7 @@ export const canSend = computed(() => {
     !loaded.value?.graphPause &&
     text.length > 0 &&
     text.length <= MAX_MESSAGE_LENGTH &&
+    !placeholdersToFix.value &&
     allowed
   );
 });

@@ -60,7 +60,7 @@ export function fillPlaceholders(body: string, values: Readonly<Record<string, s
   );
 }
 
-/** A template filled for one fan, with what the admin should check before sending. */
+/** A template filled for one fan, with what blocks sending it until fixed. */
 export interface FilledMessage {
   text: string;
   /** Placeholders the template names that do not exist: they would be sent as written. */
@@ -69,9 +69,13 @@ export interface FilledMessage {
   empty: string[];
 }
 
+/** The placeholders a text names, each once, in order. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
+}
+
 export function fillAndCheck(body: string, values: Readonly<Record<string, string>>): FilledMessage {
-  const names = [...body.matchAll(PLACEHOLDER)].map((match) => match[1]!);
-  const unique = [...new Set(names)];
+  const unique = placeholdersIn(body);
   return {
     text: fillPlaceholders(body, values),
     unknown: unique.filter((name) => !Object.hasOwn(values, name)),

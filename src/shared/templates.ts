@@ -153,10 +153,15 @@ export const DEFAULT_TEMPLATES: readonly Template[] = DEFAULTS.map((template, po
   position,
 }));
 
+/** The template language of a UI language ("it-IT" → it), English for languages we don't ship. */
+export function templateLanguageFor(uiLanguage: string): TemplateLanguage {
+  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0];
+  return primary === 'it' ? 'it' : 'en';
+}
+
 /** Templates in the admin's UI language, falling back to English for languages we don't ship. */
 export function templatesForLanguage(templates: readonly Template[], uiLanguage: string): Template[] {
-  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0];
-  const language: TemplateLanguage = primary === 'it' ? 'it' : 'en';
+  const language = templateLanguageFor(uiLanguage);
   return templates
     .filter((template) => template.language === language)
     .sort((a, b) => a.position - b.position);

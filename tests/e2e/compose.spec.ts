@@ -109,9 +109,56 @@ test('unknown and empty placeholders are flagged in the preview before sending',
   await expect(composer.locator('output')).toHaveText(
     'Hi Giulia, about "The hazelnut one, obviously ☕": your code is {discount_code}.',
   );
-  await expect(composer.getByRole('note')).toHaveText(
-    'Not a placeholder Page Outreach knows, sent as written: {discount_code}',
+  await expect(composer.locator('.placeholder-warning')).toHaveText(
+    'Not a placeholder Page Outreach knows, so it would go out as written: {discount_code}. Fix or remove it to review the message.',
   );
+  await expect(composer.getByRole('button', { name: 'Review message' })).toBeDisabled();
+});
+
+test.describe('in an Italian browser', () => {
+  test.use({ uiLanguage: 'it' });
+
+  test('{nome} blocks Review in the preview and in the edited text, until it is gone', async ({
+    page,
+    openPopup,
+  }) => {
+    const popup = await openPopup();
+    await popup.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      await chrome.runtime.sendMessage({
+        type: 'templates/save',
+        template: {
+          id: 'typo',
+          category: 'thanks',
+          language: 'it',
+          title: 'Grazie con un errore',
+          body: 'Ciao {nome}, grazie!',
+          position: 0,
+        },
+      });
+    });
+    await page.goto(DEMO_POSTS.it.url);
+    await page.getByRole('button', { name: 'Invia messaggio a Marco Bianchi' }).click();
+    const composer = await openPopup();
+    await composer.getByRole('radio', { name: 'Grazie con un errore' }).check();
+    const review = composer.getByRole('button', { name: 'Rivedi il messaggio' });
+    await expect(composer.locator('.placeholder-warning')).toHaveText(
+      "Segnaposto sconosciuto, verrebbe inviato così com'è: {nome}. Correggilo o toglilo per rivedere il messaggio.",
+    );
+    await expect(review).toBeDisabled();
+    // The button says why it is off: it is described by the warning.
+    await expect(review).toHaveAccessibleDescription(/^Segnaposto sconosciuto/);
+
+    await composer.getByRole('button', { name: 'Modifica questo messaggio' }).click();
+    const text = composer.getByRole('textbox', { name: /Marco Bianchi/ });
+    await expect(text).toHaveValue('Ciao {nome}, grazie!');
+    await expect(review).toBeDisabled();
+    await text.fill('Ciao Marco, grazie!');
+    await expect(review).toBeEnabled();
+    await text.fill('Ciao Marco, usa il codice {coupon}!');
+    await expect(composer.locator('.placeholder-warning')).toContainText('{coupon}');
+    await expect(review).toBeDisabled();
+  });
 });
 
 test('the keyboard alone picks a template, reviews and sends', async ({ page, openPopup }) => {

@@ -130,3 +130,36 @@ test('a placeholder of the Page’s own, defined on the options page, is filled 
   await expect(popup.locator('output')).toHaveText('Hi Giulia, your code is WELCOME10.');
   await expect(popup.locator('.placeholder-warning')).toHaveCount(0);
 });
+
+test.describe('in an Italian browser', () => {
+  test.use({ uiLanguage: 'it' });
+
+  test('the editor refuses {nome}, inserts a placeholder from its menu, and the new Italian template is offered at once', async ({
+    context,
+    page: options,
+    openPopup,
+  }) => {
+    await options.getByRole('button', { name: 'Nuovo modello' }).click();
+    await options.getByLabel('Titolo', { exact: true }).fill('Grazie speciale');
+    const body = options.getByLabel('Messaggio', { exact: true });
+    await body.fill('Ciao {nome}, grazie!');
+    await options.getByRole('button', { name: 'Salva modello' }).click();
+    await expect(options.getByText(/^Segnaposto sconosciuto: \{nome\}\./)).toBeVisible();
+    await expect(templateTitles(options)).toHaveCount(16);
+
+    // The admin puts the caret after "Ciao " and picks the fan's first name from the menu.
+    await body.fill('Ciao , grazie!');
+    await body.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(5, 5));
+    await options.getByLabel('Inserisci un segnaposto').selectOption('first_name');
+    await expect(body).toHaveValue('Ciao {first_name}, grazie!');
+    await options.getByRole('button', { name: 'Salva modello' }).click();
+    await expect(templateTitles(options)).toHaveCount(17);
+
+    const facebook = await context.newPage();
+    await facebook.goto(DEMO_POSTS.it.url);
+    await facebook.getByRole('button', { name: 'Invia messaggio a Marco Bianchi' }).click();
+    const popup = await openPopup();
+    await popup.getByRole('radio', { name: 'Grazie speciale' }).check();
+    await expect(popup.locator('output')).toHaveText('Ciao Marco, grazie!');
+  });
+});

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, fillAndCheck, fillPlaceholders, placeholderValues } from '../../src/shared/placeholders';
+import { templateErrors } from '../../src/options/template-fields';
+import {
+  BUILT_IN_PLACEHOLDERS,
+  excerpt,
+  fillAndCheck,
+  fillPlaceholders,
+  placeholdersIn,
+  placeholderValues,
+} from '../../src/shared/placeholders';
 import { giuliaComment } from './sample-comment';
 
 const comment = giuliaComment;
@@ -51,5 +59,30 @@ describe('the Page’s own placeholders', () => {
   test('fill templates beside the built-in ones, which they cannot shadow', () => {
     const values = placeholderValues(comment, { discount_code: 'WELCOME10', first_name: 'Nobody' });
     expect(fillPlaceholders('{first_name}: {discount_code}', values)).toBe('Giulia: WELCOME10');
+  });
+});
+
+describe('placeholders a text names', () => {
+  test('are listed once each, in order, and braces around anything else are not placeholders', () => {
+    expect(placeholdersIn('{nome}, {coupon} e {nome}; {Nome} { x } {}')).toEqual(['nome', 'coupon']);
+  });
+});
+
+describe('the template editor’s check of a message', () => {
+  const draft = { category: 'thanks', language: 'it', title: 'Grazie', team: '' } as const;
+
+  test('refuses a placeholder that is neither built in nor the Page’s own, naming it', () => {
+    const errors = templateErrors({ ...draft, body: 'Ciao {nome}, usa {coupon}!' }, [
+      ...BUILT_IN_PLACEHOLDERS,
+      'discount_code',
+    ]);
+    expect(errors.body).toBe(
+      'Not a placeholder Page Outreach knows: {nome}, {coupon}. Check the spelling, add it under Placeholders, or pick one from “Insert a placeholder”.',
+    );
+  });
+
+  test('takes the Page’s own placeholders beside the built-in ones', () => {
+    const known = [...BUILT_IN_PLACEHOLDERS, 'coupon'];
+    expect(templateErrors({ ...draft, body: 'Ciao {first_name}, usa {coupon}!' }, known)).toEqual({});
   });
 });
