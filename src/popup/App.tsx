@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { hasSidePanel, openSidePanel } from '../shared/side-panel';
 import type { Surface } from '../shared/surface';
-import { followPickedComment } from './compose-store';
+import { followPickedComment, followVerdicts } from './compose-store';
 import { ComposeView } from './ComposeView';
 import { LogView } from './LogView';
 import { PageView } from './PageView';
@@ -25,6 +25,7 @@ export function App({ surface }: { surface: Surface }) {
   const [view, setView] = useState<View>('compose');
   // A comment picked on facebook.com while this page is open shows here at once.
   useEffect(() => followPickedComment(() => setView('compose')), []);
+  useEffect(followVerdicts, []);
   return (
     <main class={surface}>
       <nav class="tabs" aria-label={t('extName')}>

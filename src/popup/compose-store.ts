@@ -1,6 +1,7 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
+import { OUTREACH_CHANGE_KEY, type OutreachChange } from '../shared/fan-status';
 import { t } from '../shared/i18n';
 import type { ReplyOf } from '../shared/messages';
 import {
@@ -114,6 +115,52 @@ export function followPickedComment(onPicked: () => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Where a verdict's window ends, the popup asks again a little after it, so the background, whose
+ * clock may run a moment behind the page's, finds it over.
+ */
+const EXPIRY_MARGIN_MS = 500;
+/** Longer waits are cut to this: a timer's delay overflows past 24.8 days and would fire at once. */
+const MAX_VERDICT_WAIT_MS = 24 * 60 * 60_000;
+
+/** The first moment a refusal now shown ends, if any ends in the future. */
+export function nextVerdictChange(verdicts: Record<Category, Verdict> | null, now: number): number | null {
+  const ends = Object.values(verdicts ?? {}).flatMap((verdict) =>
+    !verdict.allowed && verdict.eligibleAt !== undefined && verdict.eligibleAt > now
+      ? [verdict.eligibleAt]
+      : [],
+  );
+  return ends.length > 0 ? Math.min(...ends) : null;
+}
+
+/**
+ * Keeps the verdicts shown true while the compose view is open, without a click: asked again when
+ * any outreach to this fan changes (a send here or in another tab, a teammate's, an outcome settled,
+ * a restore), and when the first refusal shown runs out. Returns the unsubscribe.
+ */
+export function followVerdicts(): () => void {
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    const change = changes[OUTREACH_CHANGE_KEY]?.newValue as OutreachChange | undefined;
+    const target = loaded.value?.target?.comment;
+    if (area !== 'local' || !change || !target) return;
+    if (change.kind === 'all' || (change.pageId === target.pageId && change.fanId === target.authorId))
+      void refine();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  const stopTimer = effect(() => {
+    const now = Date.now();
+    const next = nextVerdictChange(loaded.value?.verdicts ?? null, now);
+    if (next === null) return;
+    const wait = Math.min(next - now + EXPIRY_MARGIN_MS, MAX_VERDICT_WAIT_MS);
+    const timer = setTimeout(() => void refine(), wait);
+    return () => clearTimeout(timer);
+  });
+  return () => {
+    browser.storage.onChanged.removeListener(onChanged);
+    stopTimer();
+  };
 }
 
 export async function openCompose(): Promise<void> {

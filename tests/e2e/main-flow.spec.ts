@@ -14,6 +14,9 @@ import {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** More than the default pace between two sends (20 s). */
+const PACE_SKIP_MS = 25_000;
+
 async function pickTarget(page: Page, name: string, which: 'first' | 'last' = 'first') {
   await page.getByRole('button', { name })[which]().click();
 }
@@ -281,5 +284,40 @@ test.describe('Italian browser', () => {
     await expect(log.getByRole('heading', { name: 'Registro dei contatti' })).toBeVisible();
     await expect(log.getByText('1 messaggi su 1')).toBeVisible();
     await expect(log.getByRole('cell', { name: 'Ringraziamento' })).toBeVisible();
+  });
+  test('after a send the popup refuses that fan at once, and a pace refusal turns into “possible now” when its time passes, without a click', async ({
+    page,
+    openPopup,
+    background,
+  }) => {
+    await page.goto(DEMO_POSTS.it.url);
+    await pickTarget(page, 'Invia messaggio a Marco Bianchi');
+    const first = await openPopup();
+    await first.getByRole('radio', { name: 'Grazie per il commento' }).check();
+    await first.getByRole('button', { name: 'Rivedi il messaggio' }).click();
+    await first.getByRole('button', { name: 'Invia', exact: true }).click();
+    await expect(first.getByText(/^Il messaggio è nella casella dei messaggi di Facebook/)).toBeVisible();
+    // The same popup follows the send: Review is off, and every other kind of message to Marco now
+    // waits too (the send's own answer only covered the kind sent).
+    await expect(first.getByRole('button', { name: 'Rivedi il messaggio' })).toBeDisabled();
+    await expect(await categoryVerdict(first, 'Promo')).toContainText('Questo commento ha già ricevuto');
+
+    await pickTarget(page, 'Invia messaggio a Luca Verdi');
+    const popup = await openPopup();
+    // Fake clocks, not a wait: the popup's timers, and the background's own time, both move on 25 s.
+    await popup.clock.install();
+    await popup.reload();
+    const thanks = await categoryVerdict(popup, 'Ringraziamento');
+    await expect(thanks).toContainText('il prossimo è possibile alle');
+    await popup.getByRole('radio', { name: 'Grazie per il commento' }).check();
+    await expect(popup.getByRole('button', { name: 'Rivedi il messaggio' })).toBeDisabled();
+    await background.evaluate((skip) => {
+      const real = Date.now.bind(Date);
+      Date.now = () => real() + skip;
+    }, PACE_SKIP_MS);
+    await popup.clock.fastForward(PACE_SKIP_MS);
+    await expect(thanks).toHaveText('Puoi scrivere a Luca Verdi adesso.');
+    await popup.getByRole('radio', { name: 'Grazie per il commento' }).check();
+    await expect(popup.getByRole('button', { name: 'Rivedi il messaggio' })).toBeEnabled();
   });
 });
