@@ -10,7 +10,7 @@ import {
 } from '../shared/fan-status';
 import type { FanStatus } from '../shared/messages';
 import { formatAgo, formatDay } from '../shared/format';
-import { t, uiLanguage } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import { MAX_STATUS_BATCH } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 
@@ -44,10 +44,7 @@ export function describeFanStatus(status: FanStatus, now: number): string {
   if (status.lastContactAt !== null)
     parts.push(t('fanMessagedAgo', formatAgo(status.lastContactAt, now, 'narrow')));
   if (status.blockedUntil !== null) parts.push(t('fanLimitUntil', formatDay(status.blockedUntil)));
-  if (status.warnings > 0) {
-    const plural = new Intl.PluralRules(uiLanguage()).select(status.warnings) === 'one';
-    parts.push(t(plural ? 'fanWarningsOne' : 'fanWarningsOther', String(status.warnings)));
-  }
+  if (status.warnings > 0) parts.push(tCount('fanWarnings', status.warnings));
   return parts.join(SEPARATOR);
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { fetchBackupText } from '../shared/backup-download';
 import { uploadAndRestoreBackup } from '../shared/backup-upload';
 import { download } from '../shared/download';
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import { JsonFileImport } from '../shared/ui/JsonFileImport';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 
@@ -37,7 +37,7 @@ export function BackupRestore() {
         onImport={async (file, mode) => {
           const reply = await uploadAndRestoreBackup(await file.text(), mode);
           return reply.ok
-            ? { ok: true, text: t('backupRestored', String(reply.data.entries)) }
+            ? { ok: true, text: tCount('backupRestored', reply.data.entries) }
             : { ok: false, text: reply.error.message };
         }}
       />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
-import { t, uiLanguage } from '../shared/i18n';
+import { t, tCount, uiLanguage } from '../shared/i18n';
 import { useOutreachChanges } from '../shared/use-outreach-changes';
 import { fanKey } from './log-query';
 import { download } from '../shared/download';
@@ -112,7 +112,7 @@ export function LogApp() {
       <FanChip />
       <p class="count" aria-live="polite">
         {loaded.value
-          ? t('logShowing', [String(rows.length), String(entries.value.length)])
+          ? tCount('logShowing', entries.value.length, [String(rows.length), String(entries.value.length)])
           : t('logLoading', String(entries.value.length))}
       </p>
       <UndoBar />

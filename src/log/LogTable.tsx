@@ -1,6 +1,6 @@
 import { fanNameOf } from '../shared/fan-name';
 import { signal } from '@preact/signals';
-import { t, type MessageKey } from '../shared/i18n';
+import { t, tCount, type MessageKey } from '../shared/i18n';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../shared/labels';
 import type { OutreachEntry } from '../shared/outreach';
 import { formatDateTime } from '../shared/format';
@@ -111,7 +111,7 @@ export function LogTable() {
         role="rowgroup"
         class="log-viewport"
         tabIndex={0}
-        aria-label={t('logRowsLabel', String(rows.length))}
+        aria-label={tCount('logRowsLabel', rows.length)}
         onScroll={(event) => {
           scrollTop.value = event.currentTarget.scrollTop;
           viewportHeight.value = event.currentTarget.clientHeight;

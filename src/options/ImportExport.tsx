@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { download } from '../shared/download';
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import { JsonFileImport, readJsonFile } from '../shared/ui/JsonFileImport';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { importsDone } from './import-events';
@@ -40,7 +40,7 @@ export function ImportExport() {
           if (!reply.ok) return { ok: false, text: reply.error.message };
           importsDone.value += 1;
           await loadTemplates();
-          return { ok: true, text: t('importDone', String(reply.data.templates)) };
+          return { ok: true, text: tCount('importDone', reply.data.templates) };
         }}
       />
     </section>

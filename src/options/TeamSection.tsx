@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import type { TeamView } from '../shared/team';
 import { syncStalled, teamSyncText } from '../shared/team-sync-text';
 import { parseInvite } from '../shared/team-invite';
@@ -97,7 +97,7 @@ export function TeamSection() {
               )}{' '}
               {team.refusedDocuments && (
                 <span role="alert">
-                  {t('teamRefusedDocuments', [
+                  {tCount('teamRefusedDocuments', team.refusedDocuments.count, [
                     String(team.refusedDocuments.count),
                     team.refusedDocuments.lastId,
                   ])}{' '}

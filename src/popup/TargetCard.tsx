@@ -1,4 +1,4 @@
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import { CATEGORIES, type Category } from '../shared/outreach';
 import { excerpt } from '../shared/placeholders';
 import { formatAgo, formatDay } from '../shared/format';
@@ -35,7 +35,7 @@ function LastContact() {
   return (
     <span class="history">
       {words}
-      {state.strikes > 0 && ` · ${t('historyStrikes', String(state.strikes))}`}
+      {state.strikes > 0 && ` · ${tCount('historyStrikes', state.strikes)}`}
     </span>
   );
 }

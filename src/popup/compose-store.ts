@@ -2,7 +2,7 @@ import { computed, effect, signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
 import { request } from '../shared/background-client';
 import { OUTREACH_CHANGE_KEY, type OutreachChange } from '../shared/fan-status';
-import { t } from '../shared/i18n';
+import { tCount } from '../shared/i18n';
 import type { ReplyOf } from '../shared/messages';
 import {
   CATEGORIES,
@@ -303,6 +303,9 @@ export async function markDoNotContact(marked: boolean): Promise<void> {
 export function fanForgotten(tombstones: number): void {
   const state = loaded.value;
   if (!state?.target) return;
-  forgottenNote.value = t('fanForgotten', [state.target.comment.authorName, String(tombstones)]);
+  forgottenNote.value = tCount('fanForgotten', tombstones, [
+    state.target.comment.authorName,
+    String(tombstones),
+  ]);
   loaded.value = { ...state, target: null, verdicts: null };
 }

@@ -1,5 +1,5 @@
 import { formatDateTime } from './format';
-import { t } from './i18n';
+import { tCount } from './i18n';
 import type { TeamView } from './team';
 
 /**
@@ -16,7 +16,7 @@ export const syncStalled = ({ lastSyncedAt }: SyncView, now: number) =>
 /** "Last synced 14:02; 2 waiting to be told.", as the options page and the popup say it. */
 export function teamSyncText(view: SyncView, now: number): string {
   const { lastSyncedAt, pending } = view;
-  if (lastSyncedAt === null) return t('teamNeverSynced', String(pending));
+  if (lastSyncedAt === null) return tCount('teamNeverSynced', pending);
   const substitutions = [formatDateTime(lastSyncedAt), String(pending)];
-  return t(syncStalled(view, now) ? 'teamSyncStalled' : 'teamSyncState', substitutions);
+  return tCount(syncStalled(view, now) ? 'teamSyncStalled' : 'teamSyncState', pending, substitutions);
 }

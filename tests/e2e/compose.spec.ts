@@ -198,5 +198,5 @@ test('the fan’s history shows at a glance on the target card', async ({ page, 
 
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
   const second = await openPopup();
-  await expect(second.locator('.history')).toHaveText('Warned just now · 1 pre-ban warnings');
+  await expect(second.locator('.history')).toHaveText('Warned just now · 1 pre-ban warning');
 });

@@ -22,7 +22,7 @@ test('forgetting a fan erases their name from the log, while their limits and st
   await expect(
     popup
       .getByRole('status')
-      .filter({ hasText: 'Giulia Rossi was forgotten; 1 past contacts are kept as anonymous counts.' }),
+      .filter({ hasText: 'Giulia Rossi was forgotten; 1 past contact is kept as an anonymous count.' }),
   ).toBeVisible();
   await expect(popup.locator('output')).toHaveCount(0);
 

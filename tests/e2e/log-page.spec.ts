@@ -126,7 +126,7 @@ test('the CSV export neutralizes cells a spreadsheet would run as formulas and k
       }),
   );
   await openLog(page, extensionId);
-  await expect(page.getByText('Showing 1 of 1 messages')).toBeVisible();
+  await expect(page.getByText('Showing 1 of 1 message')).toBeVisible();
   const downloaded = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const bytes = readFileSync((await (await downloaded).path())!);

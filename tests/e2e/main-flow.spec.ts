@@ -282,7 +282,7 @@ test.describe('Italian browser', () => {
     await popup.getByRole('link', { name: 'Apri il registro completo' }).click();
     const log = await opened;
     await expect(log.getByRole('heading', { name: 'Registro dei contatti' })).toBeVisible();
-    await expect(log.getByText('1 messaggi su 1')).toBeVisible();
+    await expect(log.getByText('1 messaggio su 1')).toBeVisible();
     await expect(log.getByRole('cell', { name: 'Ringraziamento' })).toBeVisible();
   });
   test('after a send the popup refuses that fan at once, and a pace refusal turns into “possible now” when its time passes, without a click', async ({

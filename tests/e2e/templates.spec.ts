@@ -95,7 +95,7 @@ test('exported templates and settings re-import unchanged; a file with mistakes 
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(renamed)),
   });
-  await expect(options.getByRole('status')).toHaveText('Imported 1 templates.');
+  await expect(options.getByRole('status')).toHaveText('Imported 1 template.');
   await expect(templateTitles(options)).toHaveText(['Imported thanks']);
 });
 
