@@ -13,10 +13,14 @@ import { namesSeen, takeCensus, type ArticleStanding, type CensusedArticle } fro
 import { ARTICLE_SELECTOR, isHiddenCopy } from './facebook/comments';
 import { findMessageBoxes } from './facebook/message-box';
 
-/** The colour each article's outline takes: recognized, the Page's own, or where recognition stopped. */
+/**
+ * The colour each article's outline takes: green recognized, grey what is not a fan's comment (the
+ * Page's own comments, the post), red where recognition stopped.
+ */
 const OUTLINE_COLOURS: Record<ArticleStanding, string> = {
   recognized: '#1e7b34',
   'page-own': '#65676b',
+  post: '#65676b',
   'no-permalink': '#b3261e',
   'no-author': '#b3261e',
   'no-action-row': '#b3261e',

@@ -38,6 +38,39 @@ async function lookAt(page: Page, openPopup: () => Promise<Page>): Promise<Page>
   return popup;
 }
 
+interface DomNode {
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * The outlines drawn on the page, as (standing, colour), read through the browser's own DOM inspection:
+ * they are in a closed shadow root the page cannot enter.
+ */
+async function outlinesOn(page: Page): Promise<Array<[string, string]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  await cdp.detach();
+  const attribute = (node: DomNode, name: string) => {
+    const at = node.attributes?.indexOf(name) ?? -1;
+    return at >= 0 && at % 2 === 0 ? node.attributes![at + 1] : undefined;
+  };
+  const found: Array<[string, string]> = [];
+  const visit = (node: DomNode, inLayer: boolean): void => {
+    const title = attribute(node, 'title');
+    const colour = /outline: [^;]*?(rgb\([^)]*\))/.exec(attribute(node, 'style') ?? '')?.[1];
+    if (inLayer && title && colour) found.push([title, colour]);
+    const layer = inLayer || attribute(node, 'data-page-outreach') === 'outlines';
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child, layer);
+  };
+  visit(root, false);
+  return found;
+}
+
+const GREEN = 'rgb(30, 123, 52)';
+const GREY = 'rgb(101, 103, 107)';
+
 /** A count the view shows, by its label. */
 const countOf = (popup: Page, label: string) =>
   popup
@@ -62,6 +95,13 @@ test('on the hand-written post, what it sees matches the page, and the outlines 
   const outlines = page.locator('[data-page-outreach="outlines"]');
   await popup.getByRole('checkbox', { name: /^Outline the articles/ }).check();
   await expect(outlines).toHaveCount(1);
+  // All is well: six fans' comments in green; the post and the Page's reply in grey, none in red.
+  const drawn = await outlinesOn(page);
+  expect(drawn.filter(([standing]) => standing === 'recognized')).toEqual(
+    Array(6).fill(['recognized', GREEN]),
+  );
+  expect(drawn).toContainEqual(['post', GREY]);
+  expect(drawn.filter(([, colour]) => colour !== GREEN && colour !== GREY)).toEqual([]);
   await popup.getByRole('checkbox', { name: /^Outline the articles/ }).uncheck();
   await expect(outlines).toHaveCount(0);
 });

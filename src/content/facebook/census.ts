@@ -10,11 +10,23 @@ import {
   ownParts,
 } from './comments';
 import { diagnose } from './diagnosis';
-import { mentionsComment } from './links';
+import { isPostPath, linkParts, mentionsComment } from './links';
 import { findMessageBoxes, findMessageControl } from './message-box';
 
-/** How far recognition got with one comment article, signal by signal (see comments.ts). */
-export type ArticleStanding = 'recognized' | 'page-own' | 'no-permalink' | 'no-author' | 'no-action-row';
+/**
+ * How far recognition got with one article, signal by signal (see comments.ts): a fan's comment, the
+ * Page's own comment, the post itself (nothing to recognize), or the signal where it stopped.
+ */
+export type ArticleStanding =
+  'recognized' | 'page-own' | 'post' | 'no-permalink' | 'no-author' | 'no-action-row';
+
+/** The post itself: it links to a post and to no comment (a comment's own links always name one). */
+function isThePost(links: readonly Element[]): boolean {
+  return links.some((link) => {
+    const parts = linkParts(link);
+    return parts !== null && isPostPath(parts.path);
+  });
+}
 
 /** One comment article as the census saw it: for the outlines drawn on the page. */
 export interface CensusedArticle {
@@ -34,7 +46,10 @@ function standingOf(article: Element): ArticleStanding {
   const parts = ownParts(article);
   const permalink = findPermalink(article, parts);
   // A link of a comment's shape but no timestamp link beside Facebook's buttons: no action row.
-  if (!permalink) return parts.links.some(mentionsComment) ? 'no-action-row' : 'no-permalink';
+  if (!permalink) {
+    if (parts.links.some(mentionsComment)) return 'no-action-row';
+    return isThePost(parts.links) ? 'post' : 'no-permalink';
+  }
   if (describe(article, parts, permalink)) return 'recognized';
   return findAuthor(parts.links) ? 'page-own' : 'no-author';
 }
