@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
 import { t, type MessageKey } from '../shared/i18n';
 import { COMMENT_REPLY_WINDOW_DAYS } from '../shared/outreach';
+import { OTHER_REGION, searchTimeZones, timeZoneGroups, type TimeZoneChoice } from './time-zones';
 import {
   POLICY_SETTING_BOUNDS,
   POLICY_SETTING_KEYS,
@@ -37,6 +38,61 @@ function toDraft(settings: PolicySettings): Draft {
 function timeZoneChoices(saved: string | undefined): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
   return saved && !zones.includes(saved) ? [saved, ...zones] : zones;
+}
+
+/**
+ * The quiet hours' time zone: the browser's, or one picked from the zones grouped by region, each
+ * with its city and offset, narrowed by what the admin types in the search box above.
+ */
+function TimeZonePicker({
+  value,
+  browserZone,
+  onPick,
+}: {
+  value: string;
+  browserZone: string;
+  onPick: (zone: string) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => timeZoneGroups(timeZoneChoices(value || undefined), Date.now()), [value]);
+  const found = searchTimeZones(groups, query);
+  // The zone picked stays a choice even when the search leaves it out, so the select never shows another.
+  const picked = value && !found.some((group) => group.zones.some((zone) => zone.id === value));
+  const pickedZone = picked
+    ? groups.flatMap((group) => group.zones).find((zone) => zone.id === value)
+    : undefined;
+  const label = (zone: TimeZoneChoice) => `${zone.city} (${zone.offset})`;
+  return (
+    <>
+      <label for="timeZoneSearch">{t('settingTimeZoneSearch')}</label>
+      <input
+        id="timeZoneSearch"
+        type="search"
+        value={query}
+        aria-controls="timeZone"
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      <label for="timeZone">{t('settingTimeZone')}</label>
+      <select
+        id="timeZone"
+        name="timeZone"
+        value={value}
+        onChange={(event) => onPick(event.currentTarget.value)}
+      >
+        <option value="">{t('settingTimeZoneBrowser', browserZone)}</option>
+        {pickedZone && <option value={pickedZone.id}>{label(pickedZone)}</option>}
+        {found.map(({ region, zones }) => (
+          <optgroup key={region} label={region === OTHER_REGION ? t('settingTimeZoneOther') : region}>
+            {zones.map((zone) => (
+              <option key={zone.id} value={zone.id}>
+                {label(zone)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </>
+  );
 }
 
 /** The error for one field, in the UI language, or null when the value is acceptable. */
@@ -120,23 +176,14 @@ export function SettingsForm() {
           );
         })}
         <div class="setting">
-          <label for="timeZone">{t('settingTimeZone')}</label>
-          <select
-            id="timeZone"
-            name="timeZone"
+          <TimeZonePicker
             value={timeZone}
-            onChange={(event) => {
-              setTimeZone(event.currentTarget.value);
+            browserZone={browserZone}
+            onPick={(zone) => {
+              setTimeZone(zone);
               setStatus(null);
             }}
-          >
-            <option value="">{t('settingTimeZoneBrowser', browserZone)}</option>
-            {timeZoneChoices(timeZone || undefined).map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <p class="fixed-rule">{t('settingCommentReplyWindow', String(COMMENT_REPLY_WINDOW_DAYS))}</p>
         <div class="actions">

@@ -102,3 +102,25 @@ test('quiet hours follow the time zone picked on the options page', async ({
   await expect(options.getByLabel('Time zone of the quiet hours')).toHaveValue(zoneAtHour(14));
   await expect(await promoVerdict()).toHaveText('Giulia Rossi can be messaged now.');
 });
+
+test('the time zone is found by typing its city: the list narrows to it, named with its offset, under its region', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const zone = options.getByLabel('Time zone of the quiet hours');
+  await options.getByLabel('Find a time zone (city, region or offset)').fill('rome');
+  // The browser's own zone, then Rome alone, in its region's group.
+  await expect(zone.locator('option')).toHaveCount(2);
+  const rome = zone.locator('optgroup[label="Europe"] option');
+  await expect(rome).toHaveText(/^Rome \(UTC\+0[12]:00\)$/);
+  await zone.selectOption('Europe/Rome');
+  await options.getByLabel('Find a time zone (city, region or offset)').fill('tokyo');
+  // The zone picked stays picked while the search shows others.
+  await expect(zone).toHaveValue('Europe/Rome');
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await options.reload();
+  await expect(options.getByLabel('Time zone of the quiet hours')).toHaveValue('Europe/Rome');
+});
