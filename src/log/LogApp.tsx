@@ -20,7 +20,6 @@ import {
   shown,
   undoDelete,
 } from './log-store';
-import { BackupRestore } from './BackupRestore';
 import { LogFilters } from './LogFilters';
 import { LogSummary } from './LogSummary';
 import { summarize } from './log-summary';
@@ -119,7 +118,6 @@ export function LogApp() {
       {actionError.value && <p role="alert">{actionError.value}</p>}
       <LogTable />
       <LogSummary summary={summary} />
-      <BackupRestore />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n';
+import { BackupRestore } from './BackupRestore';
 import { importsDone } from './import-events';
 import { GraphConnection } from './GraphConnection';
 import { ImportExport } from './ImportExport';
@@ -19,6 +20,7 @@ export function OptionsApp() {
       <GraphConnection />
       <TeamSection />
       <ImportExport />
+      <BackupRestore />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import {
   HEAVY_EXPECT_TIMEOUT_MS,
   HEAVY_TEST_TIMEOUT_MS,
   test,
+  type BrowserContext,
   type ExtensionGlobals,
   type Page,
   type Worker,
@@ -198,15 +199,24 @@ test('the popup’s log links to the full-page log', async ({ openPopup, context
 /** Enough entries (about 520 B each) for a backup bigger than one message can carry. */
 const BEYOND_ONE_PART = 20_000;
 
-test('a backup bigger than one message restores the log exactly, replacing what was there', async ({
+/** Settings, where backup and restore live. */
+async function openSettings(context: BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  return options;
+}
+
+test('a backup bigger than one message, made and restored in Settings, restores the log exactly', async ({
   background,
+  context,
   page,
   extensionId,
 }) => {
   test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await seed(background, page, extensionId, BEYOND_ONE_PART);
-  const downloaded = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Back up everything' }).click();
+  const options = await openSettings(context, extensionId);
+  const downloaded = options.waitForEvent('download');
+  await options.getByRole('button', { name: 'Back up everything' }).click();
   const backup = readFileSync((await (await downloaded).path())!);
   expect(backup.length).toBeGreaterThan(BACKUP_PART_CHARS);
   expect(JSON.parse(backup.toString('utf8'))).toMatchObject({ format: 'page-outreach/backup', version: 1 });
@@ -216,29 +226,33 @@ test('a backup bigger than one message restores the log exactly, replacing what 
     .click();
   const fewer = BEYOND_ONE_PART - 1;
   await expect(page.getByText(`Showing ${fewer} of ${fewer} messages`)).toBeVisible();
-  await page.getByLabel('Replace everything here with the backup').check();
-  await page.getByLabel('Restore a backup').setInputFiles({
+  await options.getByLabel('Replace everything here with the backup').check();
+  await options.getByLabel('Restore a backup').setInputFiles({
     name: 'page-outreach-backup.json',
     mimeType: 'application/json',
     buffer: backup,
   });
-  await expect(page.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveText(
+  await expect(options.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveText(
     `Backup restored: ${BEYOND_ONE_PART} log entries.`,
     { timeout: HEAVY_EXPECT_TIMEOUT_MS },
   );
+  // The open log follows the restore by itself.
   await expect(page.getByText(`Showing ${BEYOND_ONE_PART} of ${BEYOND_ONE_PART} messages`)).toBeVisible({
     timeout: HEAVY_EXPECT_TIMEOUT_MS,
   });
 });
 
-test('a file that is not JSON is refused with a clear error', async ({ page, extensionId }) => {
-  await openLog(page, extensionId);
-  await page.getByLabel('Restore a backup').setInputFiles({
+test('in Settings, a file that is not JSON is refused as a backup with a clear error', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await openSettings(context, extensionId);
+  await options.getByLabel('Restore a backup').setInputFiles({
     name: 'page-outreach-backup.json',
     mimeType: 'application/json',
     buffer: Buffer.from('{"format": "page-outreach/backup", '),
   });
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(options.getByRole('alert')).toHaveText(
     'This file is not a Page Outreach backup: it is not JSON. Nothing was changed.',
   );
 });
