@@ -225,6 +225,34 @@ describe('backup and restore of everything', () => {
     expect(withoutTime((await backUp()).document)).toEqual(before);
   });
 
+  test('a templates-and-settings file given as a backup is named as such, with where to import it', async () => {
+    await useTheExtension();
+    const before = withoutTime((await backUp()).document);
+    const { document: templatesFile } = await call({ type: 'templates/export' });
+    expect(await restore(templatesFile, 'replace')).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message:
+          'This is a templates-and-settings file, not a backup. Import it under “Import and export” in Settings. Nothing was changed.',
+      },
+    });
+    expect(withoutTime((await backUp()).document)).toEqual(before);
+  });
+
+  test('a backup given as a templates file is named as such, with where to restore it', async () => {
+    await useTheExtension();
+    const { document } = await backUp();
+    const reply = await routeMessage({ type: 'templates/import', document, mode: 'merge' }, popup, NOW);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'This is a full backup, not a templates-and-settings file. Restore it under “Backup” in Settings. Nothing was changed.',
+      },
+    });
+  });
+
   test('merging a backup that answers an already answered comment is refused, and changes nothing', async () => {
     await useTheExtension();
     const { document } = await backUp();

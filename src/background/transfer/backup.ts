@@ -1,3 +1,4 @@
+import { refuseOtherKind } from './file-kind';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from '../../shared/backup';
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { splitIntoParts } from '../../shared/backup-parts';
@@ -167,6 +168,7 @@ async function restoreBackup(
   mode: ImportMode,
   now: number,
 ): Promise<{ entries: number }> {
+  refuseOtherKind(document, BACKUP_FORMAT);
   const parsed = BackupSchema.safeParse(document);
   if (!parsed.success)
     throw new RequestError('invalid-request', 'errorImportInvalid', [offendingPaths(parsed.error)]);

@@ -15,6 +15,7 @@ import {
   POLICY_KEY,
 } from '../settings/settings-store';
 import { listTemplates } from '../compose/template-store';
+import { refuseOtherKind } from './file-kind';
 
 /** Offending paths an import error lists, at most: enough to fix a file, short enough to read. */
 const MAX_REPORTED_PATHS = 8;
@@ -54,6 +55,7 @@ export async function importTemplatesAndSettings(
   document: unknown,
   mode: ImportMode,
 ): Promise<{ templates: number; settings: boolean }> {
+  refuseOtherKind(document, TEMPLATES_EXPORT_FORMAT);
   const parsed = TemplatesExportSchema.safeParse(document);
   if (!parsed.success)
     throw new RequestError('invalid-request', 'errorImportInvalid', [offendingPaths(parsed.error)]);
