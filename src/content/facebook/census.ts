@@ -22,10 +22,7 @@ export type ArticleStanding =
 
 /** The post itself: it links to a post and to no comment (a comment's own links always name one). */
 function isThePost(links: readonly Element[]): boolean {
-  return links.some((link) => {
-    const parts = linkParts(link);
-    return parts !== null && isPostPath(parts.path);
-  });
+  return links.some((link) => isPostPath(linkParts(link)?.path ?? ''));
 }
 
 /** One comment article as the census saw it: for the outlines drawn on the page. */

@@ -7,10 +7,8 @@ import { FACEBOOK_DESKTOP_ORIGINS } from '../../shared/facebook-hosts';
 
 /** Read once: `location` is slow to reach from the content script's world, and the origin never changes. */
 const ORIGIN = location.origin;
-/** Absolute hrefs on the site: the page's own host first, then the site's other desktop host. */
-const SITE_PREFIXES = [ORIGIN, ...FACEBOOK_DESKTOP_ORIGINS.filter((origin) => origin !== ORIGIN)].map(
-  (origin) => `${origin}/`,
-);
+/** Absolute hrefs on the site, on any of its desktop hosts (a www link on a web.facebook.com page). */
+const SITE_PREFIXES = FACEBOOK_DESKTOP_ORIGINS.map((origin) => `${origin}/`);
 /** Paths of things that can carry comments: posts, permalinks, photos, videos, reels. */
 const POST_PATH =
   /^\/(?:[^/]+\/(?:posts|videos|photos)\/[^/]+|permalink\.php|story\.php|photo(?:\.php)?|watch|reel\/[^/]+)\/?$/;
