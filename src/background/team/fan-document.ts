@@ -89,9 +89,17 @@ export function unliftedMarks(doc: FanDocument): DoNotContactMark[] {
 }
 
 /** The document with every time after `latest` brought back to it: no teammate's clock runs ahead. */
-export function clampedTo(doc: FanDocument, latest: number): FanDocument {
+function clampedTo(doc: FanDocument, latest: number): FanDocument {
   const clamp = <T extends { at: number }>(item: T): T => (item.at > latest ? { ...item, at: latest } : item);
   return { recent: doc.recent.map(clamp), marks: doc.marks.map(clamp), lifts: doc.lifts.map(clamp) };
+}
+
+/**
+ * A leaf the server sent, merged into what is held: its times past the server's clock (plus the skew
+ * allowed) are brought back first, whether it comes from a read of the fan or from the changes feed.
+ */
+export function mergeServerLeaf(held: FanDocument, leaf: FanDocument, serverNow: number): FanDocument {
+  return mergeFanDocuments(held, clampedTo(leaf, serverNow + CLOCK_SKEW_MS), 0);
 }
 
 /** A new mark or lift's id: random, so that no lift can name a mark before it is made. */

@@ -4,12 +4,11 @@ import type { FanStanding, PastContact } from '../policy/frequency-policy';
 import { couchPath, couchRequest, GATE_REQUEST_TIMEOUT_MS } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';
 import {
-  clampedTo,
-  CLOCK_SKEW_MS,
   emptyFanDocument,
   FanLeafSchema,
   MAX_FAN_LEAVES,
   mergeFanDocuments,
+  mergeServerLeaf,
   unliftedMarks,
 } from './fan-document';
 import type { DoNotContactMark, FanDocument, MarkLift, TeamContact } from '../storage/schema';
@@ -79,9 +78,7 @@ export async function readFanDocument(
   }
   if (leaves.length === 0) return { kind: 'ok', value: fresh(fanKey, serverNow), date: answer.date };
   const [winner, ...others] = [...leaves].sort(byCouchWinner);
-  const view = leaves
-    .map((leaf) => clampedTo(leaf, serverNow + CLOCK_SKEW_MS))
-    .reduce((merged, leaf) => mergeFanDocuments(merged, leaf, 0), emptyFanDocument());
+  const view = leaves.reduce((merged, leaf) => mergeServerLeaf(merged, leaf, serverNow), emptyFanDocument());
   const losers = others.filter((leaf) => !leaf._deleted);
   return { kind: 'ok', value: { view, winner: winner!, losers, serverNow }, date: answer.date };
 }

@@ -5,14 +5,7 @@ import { couchPath, couchRequest } from './couch-http';
 import { teamKeys } from './local-state';
 import { readStored, writeMetaIn } from '../storage/stored';
 import { z } from 'zod';
-import {
-  clampedTo,
-  CLOCK_SKEW_MS,
-  emptyFanDocument,
-  FanLeafSchema,
-  MAX_FAN_LEAVES,
-  mergeFanDocuments,
-} from './fan-document';
+import { emptyFanDocument, FanLeafSchema, MAX_FAN_LEAVES, mergeServerLeaf } from './fan-document';
 import { noteBadDocument, noteBadDocuments } from './bad-documents';
 import { claimHolds, forgetClaims, replaces, teammatesContacts } from './screen';
 import { cachedTeamSettings } from './state';
@@ -165,8 +158,7 @@ async function mirror(pageId: string, batch: CheckedBatch): Promise<{ contacts: 
       // Merged into the copy, as a fresh read merges leaves: a leaf a teammate deleted (its body kept,
       // as the rules require) or a newer winner never takes away a contact or a mark the copy held.
       const held = (await teamFans.get([pageId, fanKey])) ?? emptyFanDocument();
-      const merged = mergeFanDocuments(held, clampedTo(leaf.data, serverNow + CLOCK_SKEW_MS), 0);
-      await teamFans.put({ pageId, fanKey, ...merged });
+      await teamFans.put({ pageId, fanKey, ...mergeServerLeaf(held, leaf.data, serverNow) });
     }
     for (const entry of checked) {
       // This browser's own entries and its tombstones are its own to keep; a copy only by a copy.
