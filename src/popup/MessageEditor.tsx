@@ -1,6 +1,6 @@
 import { t } from '../shared/i18n';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
-import { editedText, filled, finalText, loaded, messageCheck } from './compose-store';
+import { editedText, filled, finalText, loaded, messageCheck, placeholdersToFix } from './compose-store';
 
 /** Where the placeholders to fix are said: the Review button points here for its reason. */
 export const PLACEHOLDER_PROBLEMS_ID = 'placeholder-problems';
@@ -39,7 +39,7 @@ export function MessageEditor() {
           <p class={tooLong ? 'length too-long' : 'length'}>
             {t('messageLength', [String(text.trim().length), String(MAX_MESSAGE_LENGTH)])}
           </p>
-          {problems && problems.unknown.length + problems.empty.length > 0 && (
+          {problems && placeholdersToFix.value && (
             <div id={PLACEHOLDER_PROBLEMS_ID} class="placeholder-warning" role="status">
               {problems.unknown.length > 0 && (
                 <p>{t('placeholderUnknown', problems.unknown.map((name) => `{${name}}`).join(', '))}</p>
