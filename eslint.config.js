@@ -125,6 +125,24 @@ export default tseslint.config(
     },
   },
   {
+    // The content script runs on every facebook.com page: the polyfill's 3 kB stay out of it.
+    files: ['src/content/**', 'src/shared/i18n.ts', 'src/shared/background-client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'webextension-polyfill',
+              allowTypeImports: true,
+              message: 'Use src/shared/extension-api.ts, which the content script can afford.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Fixture pages are stand-ins for facebook.com and build their own markup like it does.
     files: ['tests/fixtures/**'],
     rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },

@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/team/**/*.test.ts'],
+    setupFiles: ['tests/unit/extension-global.ts'],
     environmentOptions: { happyDOM: { url: 'https://www.facebook.com/' } },
     // The JSON report feeds the pass/fail summary that .ci/run prints.
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { answerMessages } from '../shared/extension-api';
 import { request } from '../shared/background-client';
 import type { ComposerFailure, ComposerFillReply, ExtensionToContent } from '../shared/messages';
 
@@ -158,14 +158,9 @@ async function fill(
 /** Answers the background's requests to put a reserved message in Facebook's own message box. */
 export const composerDelivery: Feature = {
   init({ watcher, signal }) {
-    const listener = (message: unknown): Promise<ComposerFillReply> | undefined => {
+    answerMessages((message) => {
       const fillRequest = message as ExtensionToContent;
-      if (fillRequest?.type !== 'composer/fill') return undefined;
-      return fill(fillRequest, watcher, signal);
-    };
-    browser.runtime.onMessage.addListener(listener);
-    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
-      once: true,
-    });
+      return fillRequest?.type === 'composer/fill' ? fill(fillRequest, watcher, signal) : undefined;
+    }, signal);
   },
 };

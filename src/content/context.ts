@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/extension-api';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 import { watchDom, type DomWatcher } from './dom-watcher';
 

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { browser } from '../shared/extension-api';
 import { request } from '../shared/background-client';
 import {
   hasHistory,
@@ -209,7 +210,7 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
     schedule();
   };
 
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
+  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string): void => {
     const change = changes[OUTREACH_CHANGE_KEY]?.newValue as OutreachChange | undefined;
     if (area !== 'local' || !change) return;
     if (change.kind === 'all') {

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { answerMessages, browser } from '../shared/extension-api';
 import type { ExtensionToContent } from '../shared/messages';
 import {
   PAGE_REPORT_FORMAT,
@@ -107,7 +107,7 @@ function buildReport(document: Document): PageReport {
 /** Answers the extension's own pages asking what Page Outreach sees here (see PageView.tsx). */
 export const pageLook: Feature = {
   init({ document, signal }) {
-    const listener = (message: unknown) => {
+    answerMessages((message) => {
       const asked = message as ExtensionToContent;
       if (asked?.type === 'page/census') {
         const { census, articles } = takeCensus(document);
@@ -116,10 +116,6 @@ export const pageLook: Feature = {
       }
       if (asked?.type === 'page/report') return Promise.resolve(buildReport(document));
       return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
-      once: true,
-    });
+    }, signal);
   },
 };

@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
+import { browser } from '../shared/extension-api';
 import { DEFAULT_SURFACE, SURFACE_KEY, surfaceOf, type Surface } from '../shared/surface';
 
 /**
@@ -10,7 +11,7 @@ export function followSurface(signal: AbortSignal): () => Surface {
   let surface: Surface = DEFAULT_SURFACE;
   const take = (value: unknown) => (surface = surfaceOf(value));
   void browser.storage.local.get(SURFACE_KEY).then((stored) => take(stored[SURFACE_KEY]));
-  const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area === 'local' && SURFACE_KEY in changes) take(changes[SURFACE_KEY]!.newValue);
   };
   browser.storage.onChanged.addListener(onChanged);

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './extension-api';
 import { t } from './i18n';
 import type { ErrorReply, Reply, ToBackground } from './messages';
 

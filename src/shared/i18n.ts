@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './extension-api';
 import type english from '../../public/_locales/en/messages.json';
 
 /** Every key of `_locales/en/messages.json`; a typo in a key is a type error. */
