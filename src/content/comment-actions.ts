@@ -1,3 +1,4 @@
+import { MAX_LANGUAGE_TAG } from '../shared/limits';
 import { request } from '../shared/background-client';
 import { t } from '../shared/i18n';
 import {
@@ -62,7 +63,9 @@ async function selectTarget(button: HTMLButtonElement, surface: Surface): Promis
   if (!comment) return;
   // Busy until the background holds the comment: assistive tech (and tests) know when it is picked.
   button.setAttribute('aria-busy', 'true');
-  const reply = await request({ type: 'target/select', comment, surface }).finally(() =>
+  // The page's language is only matched against ours; cut to the length the background takes.
+  const facebookLanguage = button.ownerDocument.documentElement.lang.slice(0, MAX_LANGUAGE_TAG);
+  const reply = await request({ type: 'target/select', comment, surface, facebookLanguage }).finally(() =>
     button.removeAttribute('aria-busy'),
   );
   if (!reply.ok) throw new Error(reply.error.message);

@@ -13,6 +13,7 @@ import {
 } from '../shared/outreach';
 import { fillAndCheck, placeholdersIn, placeholderValues, type FilledMessage } from '../shared/placeholders';
 import { MAX_MESSAGE_LENGTH } from '../shared/limits';
+import type { TemplateLanguage } from '../shared/templates';
 import { assistedDelivery } from './delivery/assisted-delivery';
 import { describeDelivery, describeVerdict, type Outcome } from './format';
 import { preselect, type LastUsed } from './preselect';
@@ -44,6 +45,12 @@ export const pickedAt = signal(0);
 
 /** Where the background keeps the picked comment (see pending-target.ts). */
 const PENDING_TARGET_KEY = 'pendingTarget';
+
+/** The templates offered for the target Page's messages: those in its language, in list order. */
+export const pageTemplates = computed(() => {
+  const state = loaded.value;
+  return state?.templates.filter((candidate) => candidate.language === state.pageLanguage) ?? [];
+});
 
 export const template = computed(
   () => loaded.value?.templates.find((candidate) => candidate.id === templateId.value) ?? null,
@@ -171,7 +178,7 @@ export async function openCompose(): Promise<void> {
   }
   loaded.value = reply.data;
   if (reply.data.target) {
-    const preselected = preselect(reply.data.templates, reply.data.verdicts, used);
+    const preselected = preselect(pageTemplates.value, reply.data.verdicts, used);
     const picked = reply.data.templates.find((candidate) => candidate.id === preselected);
     templateId.value = preselected;
     chosenCategory.value = picked?.category ?? firstAllowed(reply.data.verdicts);
@@ -232,6 +239,19 @@ export function pickTemplate(id: string): void {
   takeTemplate(id);
   outcome.value = null;
   stage.value = 'compose';
+}
+
+/**
+ * Writes this Page's messages in `language` from now on, here and on every later comment of the
+ * Page; a template in another language is let go.
+ */
+export async function choosePageLanguage(language: TemplateLanguage): Promise<void> {
+  const target = loaded.value?.target;
+  if (!target) return;
+  const reply = await request({ type: 'page/language', pageId: target.comment.pageId, language });
+  if (!reply.ok) return void (outcome.value = { kind: 'error', text: reply.error.message });
+  patchLoaded(target.comment.commentId, () => ({ pageLanguage: reply.data.language }));
+  if (template.value && template.value.language !== reply.data.language) takeTemplate(null);
 }
 
 export function review(): void {

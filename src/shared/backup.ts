@@ -7,6 +7,7 @@ import {
   MAX_LOG_ENTRIES,
   OutreachEntrySchema,
 } from './outreach';
+import { PageLanguagesSchema } from './page-language';
 import { CustomPlaceholdersSchema } from './placeholders';
 import { PolicySettingsSchema } from './policy-settings';
 import { TemplateSchema } from './templates';
@@ -43,6 +44,8 @@ export const BackupSchema = z.strictObject({
   templates: z.array(TemplateSchema).max(MAX_IMPORTED_TEMPLATES),
   settings: PolicySettingsSchema,
   placeholders: CustomPlaceholdersSchema,
+  /** The language chosen for each Page's messages (absent from backups older than the choice). */
+  pageLanguages: PageLanguagesSchema.optional(),
   /** The salt forgotten fans' aliases were made with, so their limits still hold after a restore. */
   fanSalt: z.string().min(1).max(200),
 });

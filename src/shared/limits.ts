@@ -14,3 +14,6 @@ export const MAX_COMMENT_AGE_MS = 30 * 365 * 24 * 60 * 60 * 1000;
 
 /** Facebook's private replies take at most 2,000 characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
+
+/** Longest language tag kept from a page's `<html lang>`; it is only ever matched against ours. */
+export const MAX_LANGUAGE_TAG = 35;

@@ -153,16 +153,13 @@ export const DEFAULT_TEMPLATES: readonly Template[] = DEFAULTS.map((template, po
   position,
 }));
 
-/** The template language of a UI language ("it-IT" → it), English for languages we don't ship. */
-export function templateLanguageFor(uiLanguage: string): TemplateLanguage {
-  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0];
-  return primary === 'it' ? 'it' : 'en';
+/** The template language of a language tag ("it-IT" → it), or null for a language we ship none in. */
+export function shippedLanguage(tag: string | undefined): TemplateLanguage | null {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  return TEMPLATE_LANGUAGES.find((language) => language === primary) ?? null;
 }
 
-/** Templates in the admin's UI language, falling back to English for languages we don't ship. */
-export function templatesForLanguage(templates: readonly Template[], uiLanguage: string): Template[] {
-  const language = templateLanguageFor(uiLanguage);
-  return templates
-    .filter((template) => template.language === language)
-    .sort((a, b) => a.position - b.position);
+/** The language a new template starts in: the UI's, English for languages we don't ship. */
+export function templateLanguageFor(uiLanguage: string): TemplateLanguage {
+  return shippedLanguage(uiLanguage) ?? 'en';
 }

@@ -149,6 +149,8 @@ test('the keyboard alone: Tab to the kinds of message, arrows to customer care a
   await expect(popup.getByRole('tab', { name: 'Customer care' })).toBeFocused();
   await expect(popup.getByRole('tab', { name: 'Customer care' })).toHaveAttribute('aria-selected', 'true');
   await tabTo('INPUT'); // the search box
+  await popup.keyboard.press('Tab');
+  await expect(popup.getByLabel('Language of this Page’s messages')).toBeFocused();
   await popup.keyboard.press('Tab'); // onto the templates
   await expect(popup.getByRole('radio', { name: "Let's sort it out privately" })).toBeFocused();
   await popup.keyboard.press('ArrowDown');

@@ -26,12 +26,13 @@ async function call<K extends MessageType>(message: { type: K } & Record<string,
 }
 
 /**
- * A browser that has been used: a message sent, a private reply seen, a fan noted, settings and
- * placeholders saved.
+ * A browser that has been used: a message sent, a private reply seen, a fan noted, settings,
+ * placeholders and a Page's language saved.
  */
 async function useTheExtension(): Promise<void> {
   await call({ type: 'settings/set', settings: { ...DEFAULT_POLICY_SETTINGS, fanWindowDays: 10 } });
   await call({ type: 'placeholders/set', placeholders: { discount_code: 'WELCOME10' } });
+  await call({ type: 'page/language', pageId: giuliaComment.pageId, language: 'it' });
   await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
   const { entry } = await call({
     type: 'outreach/reserve',
@@ -116,6 +117,7 @@ describe('backup and restore of everything', () => {
       schemaVersion: DATABASE_VERSION,
     });
     expect(document.outreach).toHaveLength(1);
+    expect(document.pageLanguages).toEqual({ [giuliaComment.pageId]: 'it' });
 
     freshIndexedDB();
     expect(await restored(document, 'replace')).toEqual({ entries: 1 });

@@ -167,7 +167,7 @@ describe('message router', () => {
     expect((await storedState()).entries).toEqual([]);
   });
 
-  test('opening the popup shows the target, the templates in the UI language and the verdict', async () => {
+  test('opening the popup shows the target, its Page’s templates in every language and the verdict', async () => {
     fakeBrowser.uiLanguage = 'it';
     // Quiet hours follow the admin's time zone: pin it, so promos are allowed at NOW wherever this runs.
     const settings = { ...DEFAULT_POLICY_SETTINGS, timeZone: 'UTC' };
@@ -187,7 +187,7 @@ describe('message router', () => {
       },
     });
     const templates = reply.ok ? (reply.data as ReplyOf<'popup/open'>).templates : [];
-    expect(new Set(templates.map((template) => template.language))).toEqual(new Set(['it']));
+    expect(new Set(templates.map((template) => template.language))).toEqual(new Set(['en', 'it']));
     expect(new Set(templates.map((template) => template.category))).toEqual(
       new Set(['thanks', 'promo', 'warning', 'care']),
     );

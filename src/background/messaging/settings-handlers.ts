@@ -6,6 +6,7 @@ import { readStored, writeStored } from '../storage/stored';
 import { withDatabase } from '../storage/database';
 import {
   browserTimeZone,
+  choosePageLanguage,
   loadCustomPlaceholders,
   loadSavedSettings,
   saveCustomPlaceholders,
@@ -13,7 +14,7 @@ import {
 } from '../settings/settings-store';
 import type { HandlerMap } from '../handler-map';
 
-/** The admin's settings: the policy's numbers, custom placeholders, popup or side panel. */
+/** The admin's settings: the policy's numbers, custom placeholders, popup or side panel, Page languages. */
 export const settingsHandlers: HandlerMap<
   Extract<
     PopupToBackground,
@@ -24,7 +25,8 @@ export const settingsHandlers: HandlerMap<
         | 'placeholders/get'
         | 'placeholders/set'
         | 'surface/get'
-        | 'surface/set';
+        | 'surface/set'
+        | 'page/language';
     }
   >
 > = {
@@ -48,6 +50,11 @@ export const settingsHandlers: HandlerMap<
   async 'placeholders/set'({ placeholders }) {
     await withDatabase((db) => saveCustomPlaceholders(db, placeholders));
     return { placeholders };
+  },
+
+  async 'page/language'({ pageId, language }) {
+    await withDatabase((db) => choosePageLanguage(db, pageId, language));
+    return { language };
   },
 
   async 'surface/get'() {

@@ -1,6 +1,7 @@
 import type { ContentToBackground, PopupToBackground } from '../../shared/messages';
 import { openSidePanel } from '../../shared/side-panel';
-import { templatesForLanguage, templatesForPage } from '../../shared/templates';
+import { pageLanguageOf } from '../../shared/page-language';
+import { templatesForPage } from '../../shared/templates';
 import { uiLanguage } from '../../shared/i18n';
 import { withDatabase } from '../storage/database';
 import { rememberPrivateReply, fanNotes } from '../fans/fan-store';
@@ -15,7 +16,7 @@ import { listTemplates } from '../compose/template-store';
 import { recognitionFailedInView, recordPageHealth } from '../compose/page-health';
 import { graphCanDeliver, graphPause, loadConnection } from '../graph/graph-connection';
 import { knownOutsideContacts, outsideContacts } from '../graph/outside-contacts';
-import { loadCustomPlaceholders } from '../settings/settings-store';
+import { chosenLanguage, loadCustomPlaceholders, loadPageLanguages } from '../settings/settings-store';
 import { RequestError } from '../request';
 import type { HandlerMap } from '../handler-map';
 
@@ -23,11 +24,11 @@ import type { HandlerMap } from '../handler-map';
 export const targetContentHandlers: HandlerMap<
   Extract<ContentToBackground, { type: 'target/select' | 'page/health' }>
 > = {
-  async 'target/select'({ comment, surface }, { tabId, now }) {
+  async 'target/select'({ comment, surface, facebookLanguage }, { tabId, now }) {
     if (tabId === undefined) throw new RequestError('forbidden');
     // Before anything is awaited: the browser opens a side panel only within the admin's click.
     const panelOpened = surface === 'panel' ? openSidePanel({ tabId }) : Promise.resolve(false);
-    const target = { comment, tabId, selectedAt: now };
+    const target = { comment, tabId, selectedAt: now, ...(facebookLanguage ? { facebookLanguage } : {}) };
     await savePendingTarget(target);
     const shown = await announcePendingTarget(target, panelOpened);
     if (comment.answeredPrivately) {
@@ -63,10 +64,21 @@ export const targetPopupHandlers: HandlerMap<
     const teamStatus = target ? await team.status(target.comment.pageId) : null;
     return withDatabase(async (db) => {
       // A team's templates are for its Page's messages only: no other Page's team sees them used.
-      const forPage = templatesForPage(await listTemplates(db), target?.comment.pageId ?? '');
-      const templates = templatesForLanguage(forPage, uiLanguage());
-      const placeholders = await loadCustomPlaceholders(db);
-      const shared = { templates, placeholders, recognitionFailed, deliveryVia, graphPause: graphPaused };
+      const templates = templatesForPage(await listTemplates(db), target?.comment.pageId ?? '');
+      const [placeholders, languages] = await Promise.all([
+        loadCustomPlaceholders(db),
+        loadPageLanguages(db),
+      ]);
+      const chosen = target ? chosenLanguage(languages, target.comment.pageId) : undefined;
+      const pageLanguage = pageLanguageOf(chosen, target?.facebookLanguage, uiLanguage());
+      const shared = {
+        templates,
+        pageLanguage,
+        placeholders,
+        recognitionFailed,
+        deliveryVia,
+        graphPause: graphPaused,
+      };
       if (!target)
         return {
           ...shared,
@@ -102,7 +114,7 @@ export const targetPopupHandlers: HandlerMap<
     const templates = templatesForPage(await withDatabase(listTemplates), target?.comment.pageId ?? '');
     return {
       commentId: target?.comment.commentId ?? null,
-      templates: templatesForLanguage(templates, uiLanguage()),
+      templates,
       team: target ? await team.status(target.comment.pageId) : null,
     };
   },

@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Category, EntryStatus, FanRecord, OutreachEntry } from '../../shared/outreach';
+import type { PageLanguages } from '../../shared/page-language';
 import type { PolicySettings } from '../../shared/policy-settings';
 import type { CustomPlaceholders } from '../../shared/placeholders';
 import type { Template } from '../../shared/templates';
@@ -22,10 +23,13 @@ export interface OutreachSchema extends DBSchema {
     key: [string, string];
     value: FanRecord;
   };
-  /** One record per kind of setting: the policy's numbers under 'policy', custom placeholders under 'placeholders'. */
+  /**
+   * One record per kind of setting: the policy's numbers under 'policy', custom placeholders under
+   * 'placeholders', the language chosen per Page under 'pageLanguages'.
+   */
   settings: {
     key: string;
-    value: PolicySettings | CustomPlaceholders;
+    value: PolicySettings | CustomPlaceholders | PageLanguages;
   };
   templates: {
     key: string;

@@ -21,7 +21,9 @@ import { newestEntries } from '../outreach/log';
 import { RequestError } from '../request';
 import {
   loadCustomPlaceholders,
+  loadPageLanguages,
   loadSavedSettings,
+  PAGE_LANGUAGES_KEY,
   PLACEHOLDERS_KEY,
   POLICY_KEY,
 } from '../settings/settings-store';
@@ -44,7 +46,11 @@ export async function exportBackup(
     tx.objectStore('meta').get(KEYS.fanSalt.key()),
   ]);
   await tx.done;
-  const [settings, placeholders] = await Promise.all([loadSavedSettings(db), loadCustomPlaceholders(db)]);
+  const [settings, placeholders, pageLanguages] = await Promise.all([
+    loadSavedSettings(db),
+    loadCustomPlaceholders(db),
+    loadPageLanguages(db),
+  ]);
   return restorable({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -55,6 +61,7 @@ export async function exportBackup(
     templates,
     settings,
     placeholders,
+    pageLanguages,
     fanSalt: fanSalt ?? '',
   });
 }
@@ -231,6 +238,7 @@ async function restoreBackup(
         ? [
             tx.objectStore('settings').put(backup.settings, POLICY_KEY),
             tx.objectStore('settings').put(backup.placeholders, PLACEHOLDERS_KEY),
+            tx.objectStore('settings').put(backup.pageLanguages ?? {}, PAGE_LANGUAGES_KEY),
             tx.objectStore('meta').put(backup.fanSalt, KEYS.fanSalt.key()),
           ]
         : []),

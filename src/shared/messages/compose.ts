@@ -11,7 +11,8 @@ import {
 } from '../outreach';
 import { CustomPlaceholdersSchema } from '../placeholders';
 import { TeamViewSchema } from '../team';
-import { TemplateSchema } from '../templates';
+import { LanguageTagSchema } from '../page-language';
+import { TEMPLATE_LANGUAGES, TemplateSchema } from '../templates';
 import { entryId } from './content';
 import { defineMessage } from './define';
 import { GraphErrorSchema, GraphPauseSchema } from './graph';
@@ -32,6 +33,8 @@ export const PendingTargetSchema = z.strictObject({
   comment: CommentContextSchema,
   tabId: z.number().int(),
   selectedAt: time,
+  /** The language facebook.com was shown in there (see 'target/select'). */
+  facebookLanguage: LanguageTagSchema.optional(),
 });
 export type PendingTarget = z.infer<typeof PendingTargetSchema>;
 
@@ -66,7 +69,10 @@ const CheckedSchema = z.strictObject({
 const PopupOpenSchema = z.strictObject({
   ...CheckedSchema.shape,
   target: PendingTargetSchema.nullable(),
+  /** The templates the target's Page may use, in every language, in list order. */
   templates: z.array(TemplateSchema),
+  /** The language of the target Page's messages: its templates are offered, others found by search. */
+  pageLanguage: z.enum(TEMPLATE_LANGUAGES),
   verdicts: CheckedSchema.shape.verdicts.nullable(),
   /** The admins' notes about the target fan. */
   notes: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageTagSchema } from '../page-language';
 import { CommentContextSchema, commentFields } from '../comment-context';
 import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_STATUS_BATCH } from '../limits';
 import { ComposerOutcomeSchema } from '../outreach';
@@ -30,6 +31,8 @@ export const targetSelect = defineMessage(
     comment: CommentContextSchema,
     /** Where the admin chose the compose view to open (see surface.ts). */
     surface: z.enum(SURFACES).optional(),
+    /** The language facebook.com is shown in on that page (`<html lang>`), a guess at the Page's. */
+    facebookLanguage: LanguageTagSchema.optional(),
   },
   z.strictObject({ popupOpened: z.boolean() }),
 );

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CustomPlaceholdersSchema } from '../placeholders';
 import { PolicySettingsSchema } from '../policy-settings';
 import { SURFACES } from '../surface';
+import { TEMPLATE_LANGUAGES } from '../templates';
+import { commentFields } from '../comment-context';
 import { defineMessage } from './define';
 
 const surface = z.strictObject({ surface: z.enum(SURFACES) });
@@ -28,6 +30,13 @@ export const settingsGet = defineMessage(
 );
 export const settingsSet = defineMessage('settings/set', { settings: PolicySettingsSchema }, settings);
 
+/** Chooses the language of one Page's messages: its templates are offered first from then on. */
+export const pageLanguageSet = defineMessage(
+  'page/language',
+  { pageId: commentFields.pageId, language: z.enum(TEMPLATE_LANGUAGES) },
+  z.strictObject({ language: z.enum(TEMPLATE_LANGUAGES) }),
+);
+
 export const SETTINGS_MESSAGES = [
   surfaceGet,
   surfaceSet,
@@ -35,4 +44,5 @@ export const SETTINGS_MESSAGES = [
   placeholdersSet,
   settingsGet,
   settingsSet,
+  pageLanguageSet,
 ] as const;
