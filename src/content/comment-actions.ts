@@ -1,5 +1,7 @@
 import { MAX_LANGUAGE_TAG } from '../shared/limits';
 import { request } from '../shared/background-client';
+import { answerMessages } from '../shared/extension-api';
+import type { ExtensionToContent, NextCommentReply } from '../shared/messages';
 import { t } from '../shared/i18n';
 import {
   ACTION_SELECTOR,
@@ -53,6 +55,35 @@ function syncAction(article: Element, statuses: FanStatuses): Write | null {
   };
 }
 
+/** The page's language: only ever matched against ours, and cut to the length the background takes. */
+const languageOf = (document: Document): string => document.documentElement.lang.slice(0, MAX_LANGUAGE_TAG);
+
+/** No action shows as picked: a new pick is under way. */
+function clearPicked(document: Document): void {
+  for (const other of document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}][aria-pressed]`)) {
+    other.removeAttribute('aria-pressed');
+  }
+}
+
+/**
+ * The fan comment after `after` on the page (the first, if that one is gone), for the compose view's
+ * "Next comment": scrolled into view and shown picked. Only the extension asks this, never the page.
+ */
+function nextComment(document: Document, after: string): NextCommentReply {
+  const actions = [...document.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR)];
+  const at = actions.findIndex((action) => action.dataset.commentId === after);
+  for (const action of actions.slice(at + 1)) {
+    const article = action.closest(ARTICLE_SELECTOR);
+    const comment = article && readComment(article);
+    if (!comment) continue;
+    action.scrollIntoView({ block: 'center' });
+    clearPicked(document);
+    action.setAttribute('aria-pressed', 'true');
+    return { comment, facebookLanguage: languageOf(document) };
+  }
+  return { comment: null };
+}
+
 /**
  * Makes the clicked comment the pending target in the extension. The page cannot script this: clicks
  * it synthesizes are ignored, and nothing is ever sent from here; the admin confirms in the popup.
@@ -63,8 +94,7 @@ async function selectTarget(button: HTMLButtonElement, surface: Surface): Promis
   if (!comment) return;
   // Busy until the background holds the comment: assistive tech (and tests) know when it is picked.
   button.setAttribute('aria-busy', 'true');
-  // The page's language is only matched against ours; cut to the length the background takes.
-  const facebookLanguage = button.ownerDocument.documentElement.lang.slice(0, MAX_LANGUAGE_TAG);
+  const facebookLanguage = languageOf(button.ownerDocument);
   const reply = await request({ type: 'target/select', comment, surface, facebookLanguage }).finally(() =>
     button.removeAttribute('aria-busy'),
   );
@@ -74,7 +104,10 @@ async function selectTarget(button: HTMLButtonElement, surface: Surface): Promis
   if (!reply.data.popupOpened) button.title = t('openFromToolbar', comment.authorName);
 }
 
-/** Exactly one "Send message" action beside every fan comment, with the fan's status, however it arrives. */
+/**
+ * Exactly one "Send message" action beside every fan comment, with the fan's status, however it
+ * arrives; picking a comment by its action or by the compose view's "Next comment".
+ */
 export const commentActions: Feature = {
   init({ document, watcher, signal, orphaned, onOrphaned }) {
     const statuses = startFanStatuses(document, signal);
@@ -90,12 +123,16 @@ export const commentActions: Feature = {
         event.preventDefault();
         event.stopPropagation();
         if (!event.isTrusted || orphaned()) return;
-        for (const other of document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}][aria-pressed]`)) {
-          other.removeAttribute('aria-pressed');
-        }
+        clearPicked(document);
         selectTarget(button, surface()).catch((error: unknown) => console.warn('Page Outreach:', error));
       },
       { capture: true, signal },
     );
+    answerMessages((message) => {
+      const asked = message as ExtensionToContent;
+      return asked?.type === 'comments/next'
+        ? Promise.resolve(nextComment(document, asked.after))
+        : undefined;
+    }, signal);
   },
 };

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { formatDateTime } from '../shared/format';
 import { GRAPH_ERROR_LABELS } from '../shared/labels';
@@ -7,6 +7,8 @@ import {
   canSend,
   placeholdersToFix,
   forgottenNote,
+  lastComment,
+  pickNextComment,
   teamUnchecked,
   loaded,
   loadError,
@@ -98,6 +100,33 @@ function OutcomeLine({ current }: { current: NonNullable<typeof outcome.value> }
   );
 }
 
+/**
+ * After a send: the fan as they stand now, how the send went, and the way on to the next comment. The
+ * comment just answered offers no second confirmation.
+ */
+function Done() {
+  const next = useRef<HTMLButtonElement>(null);
+  // The confirmation that had the focus is gone: the next step takes it.
+  useEffect(() => next.current?.focus(), []);
+  return (
+    <div class="compose done">
+      <TargetCard />
+      <Outcome />
+      {lastComment.value && (
+        <p class="notice" role="status">
+          {t('noNextComment')}
+        </p>
+      )}
+      <div class="action-bar">
+        <button type="button" class="send" ref={next} onClick={() => void pickNextComment()}>
+          {t('nextComment')}
+        </button>
+        <p class="hint">{t('nextCommentHint')}</p>
+      </div>
+    </div>
+  );
+}
+
 /** The compose view; `onLookAtPage` shows what Page Outreach sees on a page it cannot read. */
 export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
   useEffect(() => void openCompose(), [pickedAt.value]);
@@ -128,6 +157,7 @@ export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
   const { comment } = state.target;
   const chosen = template.value;
 
+  if (stage.value === 'done') return <Done />;
   if (stage.value === 'confirm') {
     return (
       <div class="compose" onKeyDown={onShortcut}>

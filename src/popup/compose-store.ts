@@ -32,8 +32,13 @@ export const chosenCategory = signal<Category>(CATEGORIES[0]);
 /** The admin's own wording for this one message, or null to send the template as filled. */
 export const editedText = signal<string | null>(null);
 export const overrideReason = signal('');
-/** Compose, then confirm: nothing is sent before the admin has seen recipient and final text. */
-export const stage = signal<'compose' | 'confirm'>('compose');
+/**
+ * Compose, then confirm: nothing is sent before the admin has seen recipient and final text. Once a
+ * message is on its way, done: the outcome and the next comment, never the same confirmation again.
+ */
+export const stage = signal<'compose' | 'confirm' | 'done'>('compose');
+/** "Next comment" found none below the target on its page. */
+export const lastComment = signal(false);
 export const outcome = signal<Outcome | null>(null);
 export const sending = signal(false);
 export const search = signal('');
@@ -114,6 +119,7 @@ export function followPickedComment(onPicked: () => void): () => void {
     if (picked.comment.commentId === loaded.value?.target?.comment.commentId) return;
     takeTemplate(null);
     outcome.value = null;
+    lastComment.value = false;
     forgottenNote.value = null;
     teamUnchecked.value = false;
     stage.value = 'compose';
@@ -273,6 +279,7 @@ export async function send(): Promise<void> {
   const { comment } = state.target;
   const text = finalText.value.trim();
   sending.value = true;
+  let next: typeof stage.value = 'compose';
   try {
     const reserved = await request({
       type: 'outreach/reserve',
@@ -298,13 +305,27 @@ export async function send(): Promise<void> {
       text,
     });
     outcome.value = describeDelivery(delivered, comment);
-    if (['prepared', 'copied', 'api-sent'].includes(delivered.status)) {
+    if (DELIVERED.includes(delivered.status)) {
+      next = 'done';
       await remember(chosen.category, chosen.id);
     }
   } finally {
     sending.value = false;
-    stage.value = 'compose';
+    stage.value = next;
   }
+}
+
+/** Deliveries after which the message is out of the admin's hands here: in Facebook's box, copied, sent. */
+const DELIVERED: readonly string[] = ['prepared', 'copied', 'api-sent'];
+
+/**
+ * Picks the fan comment after this one on its page; the compose view then opens on it as on any pick
+ * (followPickedComment). Says so when there is none below.
+ */
+export async function pickNextComment(): Promise<void> {
+  const reply = await request({ type: 'target/next' });
+  if (!reply.ok) return void (outcome.value = { kind: 'error', text: reply.error.message });
+  lastComment.value = !reply.data.picked;
 }
 
 export async function markDoNotContact(marked: boolean): Promise<void> {

@@ -128,7 +128,8 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
     await page.goto(DEMO_POSTS.it.url);
     await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
     const popup = await openPopup();
-    await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+    // The Italian Page is offered its Italian templates, whatever the browser's language.
+    await popup.getByRole('radio', { name: 'Grazie per il commento' }).check();
     const text = (await popup.locator('output').textContent()) ?? '';
     await popup.getByRole('button', { name: 'Review message' }).click();
     await popup.getByRole('button', { name: 'Send', exact: true }).click();

@@ -117,6 +117,58 @@ test('the main flow runs from the side panel’s page: pick, template, review, s
   await expect(panel.locator('.outcome')).toHaveCount(0);
 });
 
+test('after a send the panel shows the outcome, never the same confirmation again, and goes on to the next comment', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/src/popup/panel.html`);
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  await expect(panel.getByRole('heading', { name: 'To Giulia Rossi' })).toBeVisible();
+  await panel.getByRole('tab', { name: 'Customer care' }).click();
+  await panel.getByRole('radio', { name: "Let's sort it out privately" }).check();
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await expect(panel.getByText(PREPARED)).toBeVisible();
+
+  // Customer care may go to the same fan again today: only the done view keeps it from this comment.
+  const next = panel.getByRole('button', { name: 'Next comment' });
+  await expect(next).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Review message' })).toHaveCount(0);
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await expect(panel.getByRole('dialog')).toHaveCount(0);
+
+  await next.click();
+  await expect(panel.getByRole('heading', { name: 'To Luca Verdi' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Review message' })).toBeVisible();
+  await expect(panel.getByText(PREPARED)).toHaveCount(0);
+  const picked = page.getByRole('button', { name: 'Send message to Luca Verdi' });
+  await expect(picked).toHaveAttribute('aria-pressed', 'true');
+  await expect(picked).toBeInViewport();
+  await expect(page.locator('[aria-pressed="true"]')).toHaveCount(1);
+});
+
+test('after a send on the last comment, “Next comment” says there is none below and stays', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url);
+  // The last comment shown until "View more comments" loads more.
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
+  const popup = await openPopup();
+  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await popup.keyboard.press('ControlOrMeta+Enter');
+  await popup.keyboard.press('ControlOrMeta+Enter');
+  await popup.getByRole('button', { name: 'Next comment' }).click();
+  await expect(
+    popup.getByRole('status').filter({ hasText: /^No more comments below this one/ }),
+  ).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'To Giulia Rossi' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Review message' })).toHaveCount(0);
+});
+
 test('Esc goes back from the confirmation to the message', async ({ page, openPopup }) => {
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();

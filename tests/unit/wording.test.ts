@@ -52,4 +52,11 @@ describe('a fan of unknown gender is not given one', () => {
       'Page Outreach ha dimenticato Giulia; 1 contatto passato resta come conteggio anonimo.',
     );
   });
+
+  test('in Italian the target card names the last message sent, not how the fan was treated', () => {
+    fakeBrowser.uiLanguage = 'it';
+    expect(t('lastThanked', 'adesso')).toBe('Ringraziamento inviato adesso');
+    for (const key of ['lastThanked', 'lastPromo', 'lastWarned', 'lastHelped'] as const)
+      expect(t(key, 'ieri')).not.toMatch(/\b(ringraziat[oa]|avvisat[oa]|assistit[oa])\b/);
+  });
 });

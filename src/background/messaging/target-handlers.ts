@@ -1,4 +1,13 @@
-import type { ContentToBackground, PopupToBackground } from '../../shared/messages';
+import browser from 'webextension-polyfill';
+import type { CommentContext } from '../../shared/comment-context';
+import {
+  NextCommentReplySchema,
+  type ContentToBackground,
+  type ExtensionToContent,
+  type NextCommentReply,
+  type PendingTarget,
+  type PopupToBackground,
+} from '../../shared/messages';
 import { openSidePanel } from '../../shared/side-panel';
 import { pageLanguageOf } from '../../shared/page-language';
 import { templatesForPage } from '../../shared/templates';
@@ -20,6 +29,34 @@ import { chosenLanguage, loadCustomPlaceholders, loadPageLanguages } from '../se
 import { RequestError } from '../request';
 import type { HandlerMap } from '../handler-map';
 
+/**
+ * Makes a comment in `tabId` the pending target. A private reply Facebook notes under it is
+ * remembered at once: it counts whether or not the admin writes to this fan.
+ */
+async function pick(
+  { comment, facebookLanguage }: NextCommentReply & { comment: CommentContext },
+  tabId: number,
+  now: number,
+): Promise<PendingTarget> {
+  const target = { comment, tabId, selectedAt: now, ...(facebookLanguage ? { facebookLanguage } : {}) };
+  await savePendingTarget(target);
+  if (comment.answeredPrivately) {
+    await withDatabase((db) => rememberPrivateReply(db, fanProfile(target), requestFor(target), now));
+  }
+  return target;
+}
+
+/** The fan comment after `target` in its tab, as the tab's content script reads it; null if none or gone. */
+async function commentAfter(target: PendingTarget): Promise<NextCommentReply | null> {
+  const asked: ExtensionToContent = { type: 'comments/next', after: target.comment.commentId };
+  try {
+    const parsed = NextCommentReplySchema.safeParse(await browser.tabs.sendMessage(target.tabId, asked));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // the tab closed, or left facebook.com
+  }
+}
+
 /** The comment the admin picks on facebook.com, and the page's recognition health. */
 export const targetContentHandlers: HandlerMap<
   Extract<ContentToBackground, { type: 'target/select' | 'page/health' }>
@@ -28,13 +65,8 @@ export const targetContentHandlers: HandlerMap<
     if (tabId === undefined) throw new RequestError('forbidden');
     // Before anything is awaited: the browser opens a side panel only within the admin's click.
     const panelOpened = surface === 'panel' ? openSidePanel({ tabId }) : Promise.resolve(false);
-    const target = { comment, tabId, selectedAt: now, ...(facebookLanguage ? { facebookLanguage } : {}) };
-    await savePendingTarget(target);
-    const shown = await announcePendingTarget(target, panelOpened);
-    if (comment.answeredPrivately) {
-      await withDatabase((db) => rememberPrivateReply(db, fanProfile(target), requestFor(target), now));
-    }
-    return { popupOpened: shown };
+    const target = await pick({ comment, facebookLanguage }, tabId, now);
+    return { popupOpened: await announcePendingTarget(target, panelOpened) };
   },
 
   async 'page/health'({ failedSignal }, { tabId, now }) {
@@ -44,10 +76,21 @@ export const targetContentHandlers: HandlerMap<
   },
 };
 
-/** What the popup shows of the picked comment: at once, then refined by the Graph API and the team. */
+/**
+ * What the popup shows of the picked comment: at once, then refined by the Graph API and the team;
+ * and the next comment on its page, when the admin asks for it.
+ */
 export const targetPopupHandlers: HandlerMap<
-  Extract<PopupToBackground, { type: 'popup/open' | 'popup/sync' | 'popup/refine' }>
+  Extract<PopupToBackground, { type: 'popup/open' | 'popup/sync' | 'popup/refine' | 'target/next' }>
 > = {
+  async 'target/next'(_message, { now }) {
+    const target = await loadPendingTarget();
+    const next = target && (await commentAfter(target));
+    if (!target || !next?.comment) return { picked: false };
+    await pick({ ...next, comment: next.comment }, target.tabId, now);
+    return { picked: true };
+  },
+
   async 'popup/open'(_message, { tabId, now, team }) {
     const [target, recognitionFailed] = await Promise.all([
       loadPendingTarget(),

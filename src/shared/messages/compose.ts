@@ -107,6 +107,12 @@ export type DeliveryReply = z.infer<typeof DeliveryReplySchema>;
 /** Everything the compose view shows at once, from this browser alone. */
 export const popupOpen = defineMessage('popup/open', {}, PopupOpenSchema);
 
+/**
+ * Picks the fan comment after the target on its page, as the compose view's "Next comment" does;
+ * `picked` is false when there is none below (or the page is gone).
+ */
+export const targetNext = defineMessage('target/next', {}, z.strictObject({ picked: z.boolean() }));
+
 /** The target's verdicts again, with what the Graph API says of the Page's conversation with the fan. */
 export const popupRefine = defineMessage(
   'popup/refine',
@@ -159,6 +165,7 @@ export const outreachConfirm = defineMessage(
 
 export const COMPOSE_MESSAGES = [
   popupOpen,
+  targetNext,
   popupRefine,
   popupSync,
   outreachReserve,

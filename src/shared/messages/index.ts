@@ -60,6 +60,8 @@ export {
   COMPOSER_FAILURES,
   ComposerFillReplySchema,
   ExtensionToContentSchema,
+  NextCommentReplySchema,
+  type NextCommentReply,
   type ComposerFailure,
   type ComposerFillReply,
   type ExtensionToContent,

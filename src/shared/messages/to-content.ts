@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { commentFields } from '../comment-context';
+import { CommentContextSchema, commentFields } from '../comment-context';
+import { LanguageTagSchema } from '../page-language';
 import { entryId } from './content';
 
 /** Why Facebook's own message box could not take the text; the clipboard takes over. */
@@ -25,6 +26,13 @@ export const ComposerFillReplySchema = z.discriminatedUnion('prepared', [
 ]);
 export type ComposerFillReply = z.infer<typeof ComposerFillReplySchema>;
 
+/** The next fan comment on the page, or null when there is none below; the page's language with it. */
+export const NextCommentReplySchema = z.strictObject({
+  comment: CommentContextSchema.nullable(),
+  facebookLanguage: LanguageTagSchema.optional(),
+});
+export type NextCommentReply = z.infer<typeof NextCommentReplySchema>;
+
 /**
  * Sent by the extension (its background, or its pages) to a facebook.com tab's content script. The
  * page cannot send these, so the content script trusts them; its answer is parsed like any message
@@ -41,5 +49,7 @@ export const ExtensionToContentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/census'), outline: z.boolean() }),
   /** A page report of the comments in view and an open chat tab, sanitized (see page-report.ts). */
   z.strictObject({ type: z.literal('page/report') }),
+  /** The fan comment after this one on the page, for the compose view's "Next comment". */
+  z.strictObject({ type: z.literal('comments/next'), after: commentFields.commentId }),
 ]);
 export type ExtensionToContent = z.infer<typeof ExtensionToContentSchema>;
