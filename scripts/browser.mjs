@@ -81,9 +81,16 @@ const QUIET_FLAGS = [
 ];
 
 /**
+ * The demo's window (`npm start`): a laptop-sized window whose page follows its size, so when the side
+ * panel docks on the right the page narrows beside it and Facebook's chat, docked bottom right of the
+ * page, stays in view. (Playwright's default, a fixed 1280×720 page, would slide under the panel.)
+ */
+export const DEMO_WINDOW = { width: 1366, height: 860 };
+
+/**
  * Launches Chromium with the built extension in a fresh profile; `extensionPath: null` launches the
- * same browser without it, the baseline for benchmarks.
- * @param {{ extensionPath?: string | null; headless?: boolean; language?: string; userDataDir?: string }} [options]
+ * same browser without it, the baseline for benchmarks. `demoWindow` gives it the demo's window.
+ * @param {{ extensionPath?: string | null; headless?: boolean; language?: string; userDataDir?: string; demoWindow?: boolean }} [options]
  */
 export async function launchWithExtension(options = {}) {
   const extensionPath =
@@ -97,6 +104,7 @@ export async function launchWithExtension(options = {}) {
     executablePath: ensureBrowser(BROWSERS.chromium),
     headless: options.headless ?? true,
     locale: language,
+    ...(options.demoWindow ? { viewport: null } : {}),
     // The extension's UI language follows the browser's, which Chromium on Linux reads from these.
     env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` },
     args: [
@@ -104,6 +112,7 @@ export async function launchWithExtension(options = {}) {
         ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
         : []),
       `--lang=${language}`,
+      ...(options.demoWindow ? [`--window-size=${DEMO_WINDOW.width},${DEMO_WINDOW.height}`] : []),
       ...QUIET_FLAGS,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],

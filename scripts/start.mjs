@@ -24,7 +24,7 @@ const demoUrl = args.includes('--react') ? reactPostUrl(language) : DEMO_POSTS[l
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = args.includes('--headless') || !hasDisplay;
 
-const context = await launchWithExtension({ headless, language });
+const context = await launchWithExtension({ headless, language, demoWindow: !headless });
 await routeFacebook(context);
 const id = await extensionId(context);
 const page = context.pages()[0] ?? (await context.newPage());
@@ -33,7 +33,11 @@ await page.goto(demoUrl);
 if (!headless) {
   console.log(`Demo Page post open at ${demoUrl}`);
   console.log(
-    'Click "Send message" beside a comment, then the Page Outreach icon. Close the window to quit.',
+    [
+      'Click "Send message" beside a comment: Page Outreach opens in the side panel on the right.',
+      'Pick a template, Review, Send: the text goes into Facebook’s chat at the bottom right of the',
+      'page, where you press Enter. "Next comment" in the panel moves on. Close the window to quit.',
+    ].join('\n'),
   );
   await new Promise((done) => context.on('close', done));
   process.exit(0);

@@ -38,6 +38,8 @@ interface ExtensionFixtures {
   egress: EgressAudit;
   /** The browser's UI language, which the extension's own strings follow. */
   uiLanguage: string;
+  /** The window `npm start` opens (scripts/browser.mjs), rather than Playwright's fixed-size page. */
+  demoWindow: boolean;
   /** Which build to load: the release one, or `dist/chrome-test` for tests that need its hooks. */
   extensionPath: string;
   extensionId: string;
@@ -49,9 +51,10 @@ interface ExtensionFixtures {
 /** Every test gets a fresh Chromium profile with the built extension and the facebook.com fixtures. */
 export const test = base.extend<ExtensionFixtures>({
   uiLanguage: ['en', { option: true }],
+  demoWindow: [false, { option: true }],
   extensionPath: ['dist/chrome', { option: true }],
-  context: async ({ uiLanguage, extensionPath }, use) => {
-    const context = await launchWithExtension({ language: uiLanguage, extensionPath });
+  context: async ({ uiLanguage, extensionPath, demoWindow }, use) => {
+    const context = await launchWithExtension({ language: uiLanguage, extensionPath, demoWindow });
     await routeFacebook(context);
     await use(context);
     await context.close();
