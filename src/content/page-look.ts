@@ -112,7 +112,7 @@ export const pageLook: Feature = {
       if (asked?.type === 'page/census') {
         const { census, articles } = takeCensus(document);
         drawOutlines(document, asked.outline ? articles : null);
-        return Promise.resolve(census);
+        return Promise.resolve({ ...census, host: document.location.host });
       }
       if (asked?.type === 'page/report') return Promise.resolve(buildReport(document));
       return undefined;

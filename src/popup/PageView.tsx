@@ -4,7 +4,7 @@ import { download } from '../shared/download';
 import { t, type MessageKey } from '../shared/i18n';
 import type { FailedSignal } from '../shared/limits';
 import type { ExtensionToContent } from '../shared/messages';
-import { PageCensusSchema, type PageCensus } from '../shared/page-census';
+import { PageLookSchema, type PageCensus, type PageLook } from '../shared/page-census';
 import { PageReportSchema } from '../shared/page-report-schema';
 
 const COUNTS: ReadonlyArray<[keyof Omit<PageCensus, 'failedSignal'>, MessageKey]> = [
@@ -38,12 +38,13 @@ async function askPage(message: ExtensionToContent): Promise<unknown> {
  * that fails, outlines on the page, and a page report the admin reads in full before saving it.
  */
 export function PageView() {
-  const [census, setCensus] = useState<PageCensus | null | 'none'>(null);
+  const [census, setCensus] = useState<PageLook | null | 'none'>(null);
   const [outlined, setOutlined] = useState(false);
   const [report, setReport] = useState<string | null>(null);
 
   async function look(outline: boolean): Promise<void> {
-    const parsed = PageCensusSchema.safeParse(await askPage({ type: 'page/census', outline }));
+    // The host is named on screen, so the admin knows which of Facebook's sites was read.
+    const parsed = PageLookSchema.safeParse(await askPage({ type: 'page/census', outline }));
     setCensus(parsed.success ? parsed.data : 'none');
   }
 
@@ -62,7 +63,7 @@ export function PageView() {
         <p role="status">{t('lookNoPage')}</p>
       ) : (
         <>
-          <p class="hint">{t('lookIntro')}</p>
+          <p class="hint">{t('lookIntro', census.host)}</p>
           <dl class="census">
             {COUNTS.map(([key, label]) => (
               <div key={key}>

@@ -28,3 +28,7 @@ export const PageCensusSchema = z.strictObject({
   failedSignal: z.enum(FAILED_SIGNALS).nullable(),
 });
 export type PageCensus = z.infer<typeof PageCensusSchema>;
+
+/** What "What it sees" is told: the census, and the host it was taken on (www. or web.facebook.com). */
+export const PageLookSchema = PageCensusSchema.extend({ host: z.string().max(253) });
+export type PageLook = z.infer<typeof PageLookSchema>;

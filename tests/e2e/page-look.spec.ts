@@ -106,6 +106,19 @@ test('on the hand-written post, what it sees matches the page, and the outlines 
   await expect(outlines).toHaveCount(0);
 });
 
+test('what it sees names the host it read, www.facebook.com or web.facebook.com', async ({
+  page,
+  openPopup,
+}) => {
+  await page.goto(DEMO_POSTS.en.url.replace('https://www.', 'https://web.'));
+  await expect(sendActions(page)).toHaveCount(6);
+  const popup = await lookAt(page, openPopup);
+  await expect(
+    popup.getByText(/^Counted on web\.facebook\.com, in the part of the page in view/),
+  ).toBeVisible();
+  await expect(countOf(popup, 'Fans’ comments recognized')).not.toHaveText('0');
+});
+
 test('on the React bed, what it sees matches the page once every comment has arrived', async ({
   page,
   openPopup,
