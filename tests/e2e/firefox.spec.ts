@@ -453,6 +453,12 @@ test('in Firefox on the React bed, a message with an emoji drawn as an image is 
     await page.keyboard.press('Home');
     await page.keyboard.up('Control');
     await page.keyboard.type('☕ ');
+    // Enter sends what Lexical holds: under load its update may trail the keys, so wait for it.
+    await page.waitForFunction(
+      (name) => (window as unknown as Bed).__bed.editorText(name)?.includes('☕'),
+      {},
+      FIRST_ON_BED.author.name,
+    );
     await page.keyboard.press('Enter');
     await page.waitForSelector('[role="row"] img[alt="☕"]');
     await untilLogged(popup, 'Sent');
