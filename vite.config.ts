@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { noDynamicCode } from './build/no-dynamic-code';
+import { packageFields } from './build/package-fields';
 
 const TARGETS = ['chrome', 'firefox'] as const;
 type Target = (typeof TARGETS)[number];
@@ -27,7 +28,8 @@ function readJson(path: string): Record<string, unknown> {
 }
 
 // One manifest.json for both browsers: `{{chrome}}.` / `{{firefox}}.` key prefixes are resolved by the
-// plugin; the version always comes from package.json so the two builds can never disagree.
+// plugin; the version (and the tracker, homepage_url) always come from package.json so the two builds
+// can never disagree.
 export default defineConfig(({ mode }) => {
   const testBuild = mode.endsWith(TEST_SUFFIX);
   const browser = testBuild ? mode.slice(0, -TEST_SUFFIX.length) : mode;
@@ -53,7 +55,7 @@ export default defineConfig(({ mode }) => {
         manifest: () => {
           const manifest: Record<string, unknown> = {
             ...readJson('manifest.json'),
-            version: readJson('package.json').version,
+            ...packageFields(readJson('package.json')),
           };
           // Tests cannot click a permission prompt: the test build holds the Graph host and loopback (where
           // the tests' stubs and team server listen) at once; never every https host. A release build

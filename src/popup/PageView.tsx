@@ -33,6 +33,20 @@ async function askPage(message: ExtensionToContent): Promise<unknown> {
   return browser.tabs.sendMessage(tab.id, message).catch(() => null);
 }
 
+/** Where reports go: the tracker the build names (package.json `bugs`, as the manifest's homepage_url). */
+function ReportDestination() {
+  const tracker = browser.runtime.getManifest().homepage_url;
+  if (tracker === undefined) return <p class="hint">{t('reportNowhere')}</p>;
+  return (
+    <p class="hint">
+      {t('reportWhere')}{' '}
+      <a href={tracker} target="_blank" rel="noreferrer">
+        {tracker}
+      </a>
+    </p>
+  );
+}
+
 /**
  * "What Page Outreach sees here": the counts of what is recognized on the page in view, the signal
  * that fails, outlines on the page, and a page report the admin reads in full before saving it.
@@ -101,6 +115,7 @@ export function PageView() {
       {report !== null && (
         <div class="report">
           <p class="hint">{t('reportIntro')}</p>
+          <ReportDestination />
           <label for="page-report">{t('reportLabel')}</label>
           <textarea id="page-report" readOnly rows={10} value={report} />
           <button

@@ -158,6 +158,8 @@ test('a page report is shown in full, holds nobody’s name or words, and is sav
     expect(text).not.toContain(personal);
   }
   expect(JSON.parse(text).header.census).toMatchObject({ recognized: expect.any(Number), actions: 6 });
+  // The project has no public tracker yet (package.json names none), so the screen says so, not "an issue".
+  await expect(popup.getByText('names no tracker for reports')).toBeVisible();
   const saved = popup.waitForEvent('download');
   await popup.getByRole('button', { name: 'Save the report' }).click();
   expect((await saved).suggestedFilename()).toMatch(/^page-outreach-report-\d+\.json$/);
