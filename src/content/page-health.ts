@@ -14,7 +14,8 @@ export const HEALTH_CHECK_DELAY_MS = 2000;
  */
 export const pageHealth: Feature = {
   init({ document, watcher, signal }) {
-    let reported: FailedSignal | null = null;
+    // The first judgement is always told, "all well" too, so the background knows the page was judged.
+    let reported: FailedSignal | null | undefined;
     let lastActivity = 0;
     let timer = 0;
 

@@ -179,7 +179,13 @@ export async function settle(page: Page): Promise<void> {
 export interface ExtensionGlobals {
   chrome: {
     runtime: { sendMessage: (message: unknown) => Promise<unknown> };
-    storage: { session: { get: (key: string) => Promise<{ pendingTarget?: { comment: unknown } }> } };
+    storage: {
+      session: {
+        get: (
+          key: string | null,
+        ) => Promise<{ pendingTarget?: { comment: unknown } } & Record<string, unknown>>;
+      };
+    };
   };
 }
 

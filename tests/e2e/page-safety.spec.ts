@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DEMO_POSTS, fixtureResponse } from '../fixtures/facebook-routes.mjs';
-import { expect, pendingComment, PREPARED, sendActions, serveUnknownLayout, test } from './extension-test';
+import type { Worker } from '@playwright/test';
+import {
+  expect,
+  type ExtensionGlobals,
+  pendingComment,
+  PREPARED,
+  sendActions,
+  serveUnknownLayout,
+  test,
+} from './extension-test';
 
 /** The content script's size budget, gzip: it loads on every facebook.com page. */
 const CONTENT_SCRIPT_BUDGET_BYTES = 13 * 1024;
@@ -118,10 +127,11 @@ test('when Facebook’s markup no longer matches, the popup says the comments co
   await expect(popup.getByRole('status')).toHaveText(/^Comments on this page could not be recognized\./);
 });
 
-test('a page that reads fine shows no such notice', async ({ page, openPopup }) => {
+test('a page that reads fine shows no such notice', async ({ page, openPopup, background }) => {
   await page.goto(DEMO_POSTS.en.url);
   await expect(sendActions(page)).toHaveCount(6);
-  await page.waitForTimeout(2500); // past the content script's quiet-time health check
+  // The content script has judged the page (after its quiet time) and found it well.
+  await expect.poll(() => pageHealthReports(background)).toEqual([{ failedSignal: null }]);
   const popup = await openPopup();
   await expect(popup.getByText(/^Click “Send message”/)).toBeVisible();
   await expect(popup.getByText(/could not be recognized/)).toHaveCount(0);
@@ -160,3 +170,14 @@ test('after the extension is reloaded, the old copy’s actions say to reload th
   await expect(stale).toHaveCount(count);
   await expect(stale.first()).toBeDisabled();
 });
+
+/** The page-health judgements the background holds, one per tab, without their times. */
+function pageHealthReports(background: Worker): Promise<unknown[]> {
+  return background.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    const stored = await chrome.storage.session.get(null);
+    return Object.entries(stored)
+      .filter(([key]) => key.startsWith('pageHealth:'))
+      .map(([, value]) => ({ failedSignal: (value as { failedSignal: unknown }).failedSignal }));
+  });
+}
