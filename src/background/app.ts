@@ -12,6 +12,7 @@
 import { abandonTab } from './delivery/assisted-delivery';
 import { forgetPageHealth } from './compose/page-health';
 import { MAINTENANCE_ALARM, runMaintenance, scheduleMaintenance } from './maintenance';
+import { discretionContentHandlers } from './messaging/discretion-handlers';
 import { fanHandlers } from './messaging/fan-handlers';
 import { graphHandlers } from './messaging/graph-handlers';
 import { logHandlers } from './messaging/log-handlers';
@@ -28,7 +29,7 @@ import { scheduleTeamSync, syncTeams, TEAM_SYNC_ALARM } from './team/sync';
 /** Validates and answers one message from a content script or an extension page. */
 export const routeMessage = createRouter(
   {
-    content: { ...targetContentHandlers, ...outreachContentHandlers },
+    content: { ...targetContentHandlers, ...outreachContentHandlers, ...discretionContentHandlers },
     popup: {
       ...targetPopupHandlers,
       ...outreachPopupHandlers,

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { dropOldSightings } from './discretion/sighting-store';
 import { dropStaleUploads, UPLOAD_MAX_AGE_MS } from './transfer/backup-uploads';
 import { withDatabase } from './storage/database';
 import { dropBeyondCap, dropExpired, markInterrupted } from './outreach/retention';
@@ -22,7 +23,8 @@ export const MAINTENANCE_PERIOD_MINUTES = 5;
  * Idempotent housekeeping, safe to run at any moment and any number of times, on the maintenance
  * alarm: a reservation is given up on after the delivery timeout (a message already in Facebook's box
  * is watched by its tab, so only its own, longer timeout applies), entries past retention or
- * beyond the log's size limit go, and so do backup uploads a closed page left unfinished.
+ * beyond the log's size limit go, and so do backup uploads a closed page left unfinished and fans'
+ * comments seen past their own retention.
  */
 export async function runMaintenance(now: number): Promise<void> {
   await withDatabase(async (db) => {
@@ -31,6 +33,7 @@ export async function runMaintenance(now: number): Promise<void> {
     await dropExpired(db, now - Math.max(settings.retentionDays * DAY_MS, historyWindowMs(settings)));
     await dropBeyondCap(db, MAX_LOG_ENTRIES, now - historyWindowMs(settings));
     await dropStaleUploads(db, now - UPLOAD_MAX_AGE_MS);
+    await dropOldSightings(db, now - settings.sightingsKeepDays * DAY_MS);
   });
 }
 

@@ -28,6 +28,7 @@ const LABELS: Record<Key, MessageKey> = {
   quietHoursStart: 'settingQuietHoursStart',
   quietHoursEnd: 'settingQuietHoursEnd',
   retentionDays: 'settingRetentionDays',
+  sightingsKeepDays: 'settingSightingsKeepDays',
 };
 
 function toDraft(settings: PolicySettings): Draft {

@@ -10,6 +10,7 @@ import {
 import { PageLanguagesSchema } from './page-language';
 import { CustomPlaceholdersSchema } from './placeholders';
 import { PolicySettingsSchema } from './policy-settings';
+import { MAX_SIGHTINGS, SightingRecordSchema } from './sightings';
 import { TemplateSchema } from './templates';
 
 export const BACKUP_FORMAT = 'page-outreach/backup';
@@ -46,6 +47,8 @@ export const BackupSchema = z.strictObject({
   placeholders: CustomPlaceholdersSchema,
   /** The language chosen for each Page's messages (absent from backups older than the choice). */
   pageLanguages: PageLanguagesSchema.optional(),
+  /** Fans' comments seen, under salted keys (absent from backups older than "did they come back?"). */
+  sightings: z.array(SightingRecordSchema).max(MAX_SIGHTINGS).optional(),
   /** The salt forgotten fans' aliases were made with, so their limits still hold after a restore. */
   fanSalt: z.string().min(1).max(200),
 });

@@ -14,6 +14,7 @@ export const POLICY_SETTING_BOUNDS = {
   quietHoursStart: [0, 23],
   quietHoursEnd: [0, 23],
   retentionDays: [30, 3650],
+  sightingsKeepDays: [30, 730],
 } as const;
 
 function isTimeZone(zone: string): boolean {
@@ -24,6 +25,8 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+const DEFAULT_SIGHTINGS_KEEP_DAYS = 180;
 
 /** A whole number within the bounds of one setting. */
 function count([min, max]: readonly [number, number]) {
@@ -62,6 +65,8 @@ export const PolicySettingsSchema = z.strictObject({
    * so forgetting old entries never frees a fan early.
    */
   retentionDays: count(POLICY_SETTING_BOUNDS.retentionDays),
+  /** Fans' comments seen are kept this many days for "did they come back?" (added later: defaulted). */
+  sightingsKeepDays: count(POLICY_SETTING_BOUNDS.sightingsKeepDays).default(DEFAULT_SIGHTINGS_KEEP_DAYS),
   /** The admin's IANA time zone for quiet hours; the browser's own when not set. */
   timeZone: z
     .string()
@@ -85,6 +90,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   quietHoursStart: 21,
   quietHoursEnd: 9,
   retentionDays: 365,
+  sightingsKeepDays: DEFAULT_SIGHTINGS_KEEP_DAYS,
 };
 
 /** The numeric settings, in the order the options page shows them. */

@@ -46,6 +46,17 @@ async function useTheExtension(): Promise<void> {
   await call({ type: 'fan/notes', commentId: giuliaComment.commentId, notes: 'Second time this week' });
   await seeAnswered('458');
   await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
+  await seeComments();
+}
+
+/** Giulia's and Marco's comments seen on the post, for "did they come back?". */
+async function seeComments(): Promise<void> {
+  const sightings = [
+    { fanId: giuliaComment.authorId, commentId: giuliaComment.commentId, ageMs: DAY_MS },
+    { fanId: 'marco.bianchi', commentId: '777' },
+  ].map((seen) => ({ ...seen, pageId: giuliaComment.pageId, postUrl: giuliaComment.postUrl }));
+  const reply = await routeMessage({ type: 'sightings/record', sightings }, facebookTab, NOW);
+  if (!reply.ok) throw new Error(reply.error.message);
 }
 
 /** The admin picks Giulia's comment `commentId`, under which Facebook notes the Page responded privately. */
@@ -118,6 +129,7 @@ describe('backup and restore of everything', () => {
     });
     expect(document.outreach).toHaveLength(1);
     expect(document.pageLanguages).toEqual({ [giuliaComment.pageId]: 'it' });
+    expect(document.sightings).toHaveLength(2);
 
     freshIndexedDB();
     expect(await restored(document, 'replace')).toEqual({ entries: 1 });
@@ -162,6 +174,8 @@ describe('backup and restore of everything', () => {
       expect(JSON.stringify([now.outreach, now.fans])).not.toMatch(
         /Giulia|giulia\.rossi|keep it kind|Second time/,
       );
+      // Her comments seen stay gone too; Marco's are back.
+      expect(now.sightings).toEqual([expect.objectContaining({ timeFrom: 'seen' })]);
       await expectGiuliaStillHeld();
     });
   }

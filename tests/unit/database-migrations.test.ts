@@ -129,7 +129,7 @@ const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])(
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
     `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
     async (version) => {
       const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
@@ -174,6 +174,13 @@ describe('schema migrations', () => {
       expect(await db.count('teamFans')).toBe(0);
       // Version 10's outbox holds nothing an old log had not promised a team.
       expect(await db.count('teamOutbox')).toBe(0);
+      // Version 13 added the (empty) store of fans' comments seen, with its indexes.
+      expect(await db.count('sightings')).toBe(0);
+      expect([...db.transaction('sightings').store.indexNames].sort()).toEqual([
+        'byAt',
+        'byPageFan',
+        'byPageTime',
+      ]);
       db.close();
     },
     HEAVY_TEST_TIMEOUT_MS,

@@ -450,6 +450,7 @@ describe('frequency policy against a simple model', () => {
     quietHoursStart: fc.integer({ min: 0, max: 23 }),
     quietHoursEnd: fc.integer({ min: 0, max: 23 }),
     retentionDays: fc.integer({ min: 30, max: 3650 }),
+    sightingsKeepDays: fc.constant(180),
   });
   const step = fc.record({
     category: fc.constantFrom(...CATEGORIES),

@@ -145,6 +145,7 @@ const settingsArbitrary: fc.Arbitrary<PolicySettings> = fc.record({
   quietHoursStart: fc.integer({ min: 0, max: 23 }),
   quietHoursEnd: fc.integer({ min: 0, max: 23 }),
   retentionDays: fc.integer({ min: 30, max: 3650 }),
+  sightingsKeepDays: fc.constant(180),
   timeZone: fc.constant('UTC'),
 });
 

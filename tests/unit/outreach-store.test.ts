@@ -358,6 +358,7 @@ describe('outreach store', () => {
       'meta',
       'outreach',
       'settings',
+      'sightings',
       'teamFans',
       'teamOutbox',
       'templates',

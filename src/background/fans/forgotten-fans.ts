@@ -1,6 +1,7 @@
 import type { OutreachEntry } from '../../shared/outreach';
 import { KEYS } from '../storage/keys';
-import { type OutreachDatabase } from '../storage/schema';
+import type { IDBPObjectStore } from 'idb';
+import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 import { withReplies } from './private-replies';
 
 /** Marks ids that stand in for a forgotten fan or comment; Facebook ids never contain a colon. */
@@ -25,6 +26,14 @@ async function alias(salt: string, ...parts: string[]): Promise<string> {
   const data = new TextEncoder().encode([salt, ...parts].join('\u0000'));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
   return FORGOTTEN_PREFIX + base64Url(digest.subarray(0, ALIAS_BYTES));
+}
+
+/**
+ * A fan's salted key where they are kept without being named (their sightings): their alias without
+ * its prefix, so a fan's sightings and their log entries, forgotten or not, meet under one key.
+ */
+export function fanKeyOfAlias(alias: string): string {
+  return alias.slice(FORGOTTEN_PREFIX.length);
 }
 
 /** A fan's alias under a given salt: this browser's, or a backup's being restored. */
@@ -134,10 +143,20 @@ function tombstone(
   };
 }
 
+/** Deletes the comments of the fan seen on the Page (their sightings, under their alias's key). */
+async function forgetSightings(
+  sightings: IDBPObjectStore<OutreachSchema, ['outreach', 'fans', 'sightings'], 'sightings', 'readwrite'>,
+  pageId: string,
+  fanAlias: string,
+): Promise<void> {
+  const keys = await sightings.index('byPageFan').getAllKeys([pageId, fanKeyOfAlias(fanAlias)]);
+  await Promise.all(keys.map((key) => sightings.delete(key)));
+}
+
 /**
  * Erases what the Page knows about a fan — names, profile, comments, messages, override reasons —
  * leaving for each contact a tombstone with only its Page, category, time and status under a salted
- * alias, and the "do not contact" mark and the private replies seen under their comments (by time and
+ * alias, deleting the comments of theirs seen (sightings), and the "do not contact" mark and the private replies seen under their comments (by time and
  * comment alias) if there were any. Returns how many tombstones were left, and the alias the fan is
  * known by from now on.
  */
@@ -163,7 +182,7 @@ export async function forgetFan(
         ),
       ),
     );
-    const tx = db.transaction(['outreach', 'fans'], 'readwrite', { durability: 'strict' });
+    const tx = db.transaction(['outreach', 'fans', 'sightings'], 'readwrite', { durability: 'strict' });
     const outreach = tx.objectStore('outreach');
     const fans = tx.objectStore('fans');
     const [entries, standing, previous] = await Promise.all([
@@ -196,6 +215,7 @@ export async function forgetFan(
         outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now, by)),
       ),
       fans.delete([fan.pageId, fan.fanId]),
+      forgetSightings(tx.objectStore('sightings'), fan.pageId, fanAlias),
       ...(marked || answered.length > 0 ? [fans.put(kept)] : []),
     ]);
     await tx.done;

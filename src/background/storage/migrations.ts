@@ -128,6 +128,13 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => 
       cursor.continue();
     };
   },
+  // v13: fan comments seen, for "did they come back?": by Page and time, by fan, and by time alone.
+  (db) => {
+    const sightings = db.createObjectStore('sightings', { keyPath: ['pageId', 'commentKey'] });
+    sightings.createIndex('byPageTime', ['pageId', 'at']);
+    sightings.createIndex('byPageFan', ['pageId', 'fanKey']);
+    sightings.createIndex('byAt', 'at');
+  },
 ];
 
 /** Where v11 kept, per Page, the templates it last agreed on with that Page's team (KEYS.teamTemplates). */

@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Category, EntryStatus, FanRecord, OutreachEntry } from '../../shared/outreach';
 import type { PageLanguages } from '../../shared/page-language';
 import type { PolicySettings } from '../../shared/policy-settings';
+import type { SightingRecord } from '../../shared/sightings';
 import type { CustomPlaceholders } from '../../shared/placeholders';
 import type { Template } from '../../shared/templates';
 
@@ -52,6 +53,15 @@ export interface OutreachSchema extends DBSchema {
   teamOutbox: {
     key: [string, OutboxKind, string];
     value: OutboxItem;
+  };
+  /**
+   * Fan comments seen on each Page, one per comment, for "did they come back?" (discretion/): keyed by
+   * Page and salted comment key, by time for the figures and retention, by fan for forgetting.
+   */
+  sightings: {
+    key: [string, string];
+    value: SightingRecord;
+    indexes: { byPageTime: [string, number]; byPageFan: [string, string]; byAt: number };
   };
   /** Parts of a backup file on its way in, until it is restored (see backup-uploads.ts). */
   uploads: {

@@ -4,18 +4,14 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { splitIntoParts } from '../../shared/backup-parts';
 import type { ImportMode } from '../../shared/export-document';
 import { MAX_LOG_ENTRIES, type FanRecord, type OutreachEntry } from '../../shared/outreach';
+import type { SightingRecord } from '../../shared/sightings';
 import { dropUpload, joinUpload } from './backup-uploads';
 import { DATABASE_VERSION } from '../storage/migrations';
 import { KEYS } from '../storage/keys';
 import { type OutreachDatabase, type OutreachSchema } from '../storage/schema';
 import { offendingPaths } from './data-transfer';
-import {
-  commentAliasUnder,
-  fanAliasUnder,
-  fanSalt,
-  FORGOTTEN_PREFIX,
-  tombstoneUnder,
-} from '../fans/forgotten-fans';
+import { fanSalt } from '../fans/forgotten-fans';
+import { isForgotten, keepForgottenForgotten } from './forgotten-in-backup';
 import { withReplies } from '../fans/private-replies';
 import { newestEntries } from '../outreach/log';
 import { RequestError } from '../request';
@@ -38,12 +34,13 @@ export async function exportBackup(
   now: number,
   maxEntries = MAX_LOG_ENTRIES,
 ): Promise<Backup> {
-  const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta']);
-  const [outreach, fans, templates, fanSalt] = await Promise.all([
+  const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta', 'sightings']);
+  const [outreach, fans, templates, fanSalt, sightings] = await Promise.all([
     wholeLogOrNewest(tx.objectStore('outreach'), maxEntries),
     tx.objectStore('fans').getAll(),
     tx.objectStore('templates').getAll(),
     tx.objectStore('meta').get(KEYS.fanSalt.key()),
+    tx.objectStore('sightings').getAll(),
   ]);
   await tx.done;
   const [settings, placeholders, pageLanguages] = await Promise.all([
@@ -62,6 +59,7 @@ export async function exportBackup(
     settings,
     placeholders,
     pageLanguages,
+    sightings,
     fanSalt: fanSalt ?? '',
   });
 }
@@ -101,68 +99,6 @@ export async function exportBackupPart(backup: Backup, part: number) {
 
 const hex = (byte: number) => byte.toString(16).padStart(2, '0');
 
-/** Is this record one of a forgotten fan (a tombstone, or their "do not contact" under the alias)? */
-const isForgotten = (record: { fanId: string }) => record.fanId.startsWith(FORGOTTEN_PREFIX);
-
-/**
- * What a backup may put back without undoing a "forget": entries and records of fans forgotten in this
- * browser since the backup was made become tombstones (their "do not contact" kept under the alias),
- * under the salt the database will have. Hashing happens here, before the write transaction.
- */
-async function keepForgottenForgotten(
-  db: OutreachDatabase,
-  backup: Backup,
-  salts: { local: string; restored: string },
-  now: number,
-): Promise<Pick<Backup, 'outreach' | 'fans'>> {
-  const restoredSalt = salts.restored;
-  const [entries, fans] = await Promise.all([db.getAll('outreach'), db.getAll('fans')]);
-  const keyOf = (fan: { pageId: string; fanId: string }) => `${fan.pageId}\u0000${fan.fanId}`;
-  const forgottenHere = new Set([...entries, ...fans].filter(isForgotten).map(keyOf));
-  if (forgottenHere.size === 0) return backup;
-  // A fan has many entries: each is hashed once.
-  const verdicts = new Map<string, Promise<boolean>>();
-  const wasForgotten = (fan: { pageId: string; fanId: string }): Promise<boolean> => {
-    if (isForgotten(fan)) return Promise.resolve(false);
-    let verdict = verdicts.get(keyOf(fan));
-    if (!verdict) {
-      verdict = fanAliasUnder(salts.local, fan).then((fanId) =>
-        forgottenHere.has(keyOf({ pageId: fan.pageId, fanId })),
-      );
-      verdicts.set(keyOf(fan), verdict);
-    }
-    return verdict;
-  };
-  const outreach = await Promise.all(
-    backup.outreach.map(async (entry) =>
-      (await wasForgotten(entry)) ? tombstoneUnder(restoredSalt, entry, now) : entry,
-    ),
-  );
-  const kept = await Promise.all(
-    backup.fans.map(async (fan) => {
-      if (!(await wasForgotten(fan))) return fan;
-      // What holds the fan stays, under their aliases: the mark and the private replies seen.
-      const answered = await Promise.all(
-        (fan.answered ?? []).map(async (reply) => ({
-          ...reply,
-          commentId: await commentAliasUnder(restoredSalt, reply.commentId),
-        })),
-      );
-      if (!fan.doNotContact && answered.length === 0) return null;
-      const fanId = await fanAliasUnder(restoredSalt, fan);
-      return {
-        pageId: fan.pageId,
-        fanId,
-        name: '',
-        doNotContact: fan.doNotContact,
-        updatedAt: now,
-        ...(answered.length > 0 ? { answered } : {}),
-      };
-    }),
-  );
-  return { outreach, fans: kept.filter((fan) => fan !== null) };
-}
-
 /**
  * Restores a backup all or nothing: checked whole, then written in one transaction. Replacing first
  * empties every store (and takes the backup's salt); merging adds and updates, deleting nothing,
@@ -191,13 +127,17 @@ async function restoreBackup(
     [...backup.outreach, ...backup.fans].some(isForgotten)
   )
     throw new RequestError('invalid-request', 'errorBackupMergeSalt');
-  const { outreach, fans } = await keepForgottenForgotten(
+  const {
+    outreach,
+    fans,
+    sightings = [],
+  } = await keepForgottenForgotten(
     db,
     backup,
     { local: localSalt, restored: mode === 'replace' ? backup.fanSalt : localSalt },
     now,
   );
-  const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta'], 'readwrite', {
+  const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta', 'sightings'], 'readwrite', {
     durability: 'strict',
   });
   /** Merging never puts an older copy of a row over a newer one. */
@@ -222,18 +162,32 @@ async function restoreBackup(
     const answered = withReplies(newer.answered, older?.answered ?? []);
     await store.put({ ...newer, ...(answered.length > 0 ? { answered } : {}) });
   };
+  /** A comment seen in both copies keeps the record with Facebook's time, else this browser's. */
+  const putSighting = async (
+    store: {
+      get(key: [string, string]): Promise<SightingRecord | undefined>;
+      put(value: SightingRecord): Promise<unknown>;
+    },
+    sighting: SightingRecord,
+  ) => {
+    const current = mode === 'merge' ? await store.get([sighting.pageId, sighting.commentKey]) : undefined;
+    if (!current || (current.timeFrom === 'seen' && sighting.timeFrom === 'facebook'))
+      await store.put(sighting);
+  };
   try {
     if (mode === 'replace') {
       await Promise.all([
         tx.objectStore('outreach').clear(),
         tx.objectStore('fans').clear(),
         tx.objectStore('templates').clear(),
+        tx.objectStore('sightings').clear(),
       ]);
     }
     await Promise.all([
       ...outreach.map((entry) => putNewer(tx.objectStore('outreach'), entry.id, entry)),
       ...fans.map((fan) => putFan(tx.objectStore('fans'), fan)),
       ...backup.templates.map((template) => tx.objectStore('templates').put(template)),
+      ...sightings.map((sighting) => putSighting(tx.objectStore('sightings'), sighting)),
       ...(mode === 'replace'
         ? [
             tx.objectStore('settings').put(backup.settings, POLICY_KEY),

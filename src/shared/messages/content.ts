@@ -3,6 +3,7 @@ import { LanguageTagSchema } from '../page-language';
 import { CommentContextSchema, commentFields } from '../comment-context';
 import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_STATUS_BATCH } from '../limits';
 import { ComposerOutcomeSchema } from '../outreach';
+import { MAX_SIGHTING_BATCH, SightingReportSchema } from '../sightings';
 import { SURFACES } from '../surface';
 import { defineMessage, done } from './define';
 
@@ -68,5 +69,18 @@ export const composerOutcome = defineMessage(
   done,
 );
 
+/** Fan comments recognized on the page, for "did they come back?": kept without names or words. */
+export const sightingsRecord = defineMessage(
+  'sightings/record',
+  { sightings: z.array(SightingReportSchema).min(1).max(MAX_SIGHTING_BATCH) },
+  done,
+);
+
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
-export const CONTENT_MESSAGES = [targetSelect, pageHealth, fansStatus, composerOutcome] as const;
+export const CONTENT_MESSAGES = [
+  targetSelect,
+  pageHealth,
+  fansStatus,
+  composerOutcome,
+  sightingsRecord,
+] as const;

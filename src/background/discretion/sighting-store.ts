@@ -1,0 +1,92 @@
+import { commentAliasUnder, fanAliasUnder, fanKeyOfAlias, fanSalt } from '../fans/forgotten-fans';
+import type { OutreachDatabase } from '../storage/schema';
+import {
+  MAX_POST_KEY,
+  MAX_SIGHTINGS,
+  type SightingRecord,
+  type SightingReport,
+} from '../../shared/sightings';
+
+/** Most sightings one maintenance run deletes, so it never holds a long transaction. */
+const DROP_BATCH = 5000;
+
+/** A post's key: its address without the host (www. or web.facebook.com name the same post). */
+export function postKeyOf(postUrl: string): string | null {
+  try {
+    const { pathname, search } = new URL(postUrl);
+    return `${pathname}${search}`.slice(0, MAX_POST_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The sightings as they will be kept: hashed first, since nothing but IndexedDB may be awaited in a write. */
+async function toRecords(salt: string, reports: readonly SightingReport[], now: number) {
+  const records = await Promise.all(
+    reports.map(async (report): Promise<SightingRecord | null> => {
+      const postKey = postKeyOf(report.postUrl);
+      if (!postKey) return null;
+      const [fanAlias, commentAlias] = await Promise.all([
+        fanAliasUnder(salt, { pageId: report.pageId, fanId: report.fanId }),
+        commentAliasUnder(salt, report.commentId),
+      ]);
+      const fromFacebook = report.ageMs !== undefined;
+      return {
+        pageId: report.pageId,
+        fanKey: fanKeyOfAlias(fanAlias),
+        commentKey: fanKeyOfAlias(commentAlias),
+        postKey,
+        at: fromFacebook ? Math.max(0, now - report.ageMs!) : now,
+        timeFrom: fromFacebook ? 'facebook' : 'seen',
+        source: 'page',
+      };
+    }),
+  );
+  return records.filter((record) => record !== null);
+}
+
+/**
+ * Keeps the comments the content script recognized, one record per comment. A comment seen again keeps
+ * its first record, unless that one had only the moment it was seen and Facebook's time is known now.
+ */
+export async function recordSightings(
+  db: OutreachDatabase,
+  reports: readonly SightingReport[],
+  now: number,
+): Promise<void> {
+  const records = await toRecords(await fanSalt(db), reports, now);
+  const tx = db.transaction('sightings', 'readwrite');
+  await Promise.all(
+    records.map(async (record) => {
+      const kept = await tx.store.get([record.pageId, record.commentKey]);
+      if (!kept || (kept.timeFrom === 'seen' && record.timeFrom === 'facebook')) await tx.store.put(record);
+    }),
+  );
+  await tx.done;
+}
+
+/** A Page's sightings of comments written from `from` on, oldest first. */
+export function loadSightings(db: OutreachDatabase, pageId: string, from: number): Promise<SightingRecord[]> {
+  return db.getAllFromIndex('sightings', 'byPageTime', IDBKeyRange.bound([pageId, from], [pageId, Infinity]));
+}
+
+/**
+ * Retention: deletes the sightings of comments written before `before`, then the oldest beyond
+ * MAX_SIGHTINGS, a bounded batch per call; maintenance runs again soon. Returns how many went.
+ */
+export async function dropOldSightings(
+  db: OutreachDatabase,
+  before: number,
+  cap = MAX_SIGHTINGS,
+  batch = DROP_BATCH,
+): Promise<number> {
+  const tx = db.transaction('sightings', 'readwrite');
+  const byAt = tx.store.index('byAt');
+  const expired = await byAt.getAllKeys(IDBKeyRange.upperBound(before, true), batch);
+  const excess = Math.max(0, (await tx.store.count()) - expired.length - cap);
+  const oldest =
+    excess > 0 ? await byAt.getAllKeys(IDBKeyRange.lowerBound(before), Math.min(excess, batch)) : [];
+  await Promise.all([...expired, ...oldest].map((key) => tx.store.delete(key)));
+  await tx.done;
+  return expired.length + oldest.length;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { commentFields } from './comment-context';
+
+/** Comments one sightings message carries: a burst of comments is told in a few messages, not one each. */
+export const MAX_SIGHTING_BATCH = 100;
+/** Sightings one browser keeps at most, all Pages together; the oldest go first (about 20 MB). */
+export const MAX_SIGHTINGS = 100_000;
+/** A post's key: its address on facebook.com without the host, as the log's post links name it. */
+export const MAX_POST_KEY = 500;
+
+/** A salted hash (base64url, 128 bits): who or which comment, without saying it. */
+const SaltedKeySchema = z.string().regex(/^[\w-]{22}$/, 'must be a salted key');
+
+/** Where a sighting came from: a page the admin opened in this browser, or the Graph API. */
+export const SIGHTING_SOURCES = ['page', 'graph'] as const;
+/** Where its time came from: Facebook's own timestamp, or the moment it was first seen. */
+export const SIGHTING_TIMES = ['facebook', 'seen'] as const;
+
+/**
+ * One fan comment seen on a Page, as the background keeps it: the fan and the comment under salted
+ * keys, with no name and no text; the post; when it was written.
+ */
+export const SightingRecordSchema = z.strictObject({
+  pageId: commentFields.pageId,
+  fanKey: SaltedKeySchema,
+  commentKey: SaltedKeySchema,
+  postKey: z.string().min(1).max(MAX_POST_KEY),
+  at: z.number().int().nonnegative(),
+  timeFrom: z.enum(SIGHTING_TIMES),
+  source: z.enum(SIGHTING_SOURCES),
+});
+export type SightingRecord = z.infer<typeof SightingRecordSchema>;
+
+/** One fan comment the content script recognized, as it tells the background: read off the page. */
+export const SightingReportSchema = z.strictObject({
+  pageId: commentFields.pageId,
+  fanId: commentFields.authorId,
+  commentId: commentFields.commentId,
+  postUrl: commentFields.postUrl,
+  ageMs: commentFields.ageMs,
+});
+export type SightingReport = z.infer<typeof SightingReportSchema>;
