@@ -22,6 +22,7 @@ import {
 import type { Feature } from './context';
 import type { Write } from './dom-watcher';
 import { startFanStatuses, type FanStatuses } from './fan-status';
+import { startSightings, type Sightings } from './sightings';
 import { followSurface } from './surface-preference';
 import type { Surface } from '../shared/surface';
 
@@ -30,7 +31,7 @@ import type { Surface } from '../shared/surface';
  * a fan comment, none otherwise. React recycles nodes, so the action is keyed on the comment id, not
  * on the node. The returned write re-checks that the row is still in place when it runs.
  */
-function syncAction(article: Element, statuses: FanStatuses): Write | null {
+function syncAction(article: Element, statuses: FanStatuses, sightings: Sightings): Write | null {
   const inspected = inspectComment(article);
   // Asked only of comments: the walk up to the page's root is wasted on shells and posts.
   const found = inspected && !isHiddenCopy(article) ? inspected : null;
@@ -51,6 +52,7 @@ function syncAction(article: Element, statuses: FanStatuses): Write | null {
       const actionSlot = createAction(slot.row, commentId, authorName);
       slot.after.after(actionSlot);
       statuses.track(actionSlot, { pageId, fanId: authorId });
+      sightings.note(found);
     }
   };
 }
@@ -106,13 +108,17 @@ async function selectTarget(button: HTMLButtonElement, surface: Surface): Promis
 
 /**
  * Exactly one "Send message" action beside every fan comment, with the fan's status, however it
- * arrives; picking a comment by its action or by the compose view's "Next comment".
+ * arrives, each comment told once as seen (for "did they come back?"); picking a comment by its action or by the compose view's "Next comment".
  */
 export const commentActions: Feature = {
   init({ document, watcher, signal, orphaned, onOrphaned }) {
     const statuses = startFanStatuses(document, signal);
+    const sightings = startSightings(signal);
     const surface = followSurface(signal);
-    watcher.inspect({ collect: findArticles, inspect: (article) => syncAction(article, statuses) }, signal);
+    watcher.inspect(
+      { collect: findArticles, inspect: (article) => syncAction(article, statuses, sightings) },
+      signal,
+    );
     onOrphaned(() => document.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR).forEach(showReloadNeeded));
     document.addEventListener(
       'click',

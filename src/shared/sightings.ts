@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { commentFields } from './comment-context';
 
-/** Comments one sightings message carries: a burst of comments is told in a few messages, not one each. */
-export const MAX_SIGHTING_BATCH = 100;
 /** Sightings one browser keeps at most, all Pages together; the oldest go first (about 20 MB). */
 export const MAX_SIGHTINGS = 100_000;
 /** A post's key: its address on facebook.com without the host, as the log's post links name it. */

@@ -235,6 +235,27 @@ export async function sendTemplate(popup: Page, title: string, category?: string
 }
 
 /** Everything in the outreach log, read straight from the extension's IndexedDB. */
+/** Fans' comments the background keeps for "did they come back?" (see src/shared/sightings.ts). */
+export function storedSightings(background: Worker) {
+  return background.evaluate(
+    () =>
+      new Promise<Array<{ fanKey: string; postKey: string; at: number; timeFrom: string }>>(
+        (resolve, reject) => {
+          const open = indexedDB.open('page-outreach');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('sightings').objectStore('sightings').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result);
+            };
+            request.onerror = () => reject(request.error);
+          };
+        },
+      ),
+  );
+}
+
 export function storedEntries(background: Worker) {
   return background.evaluate(
     () =>

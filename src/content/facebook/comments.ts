@@ -1,5 +1,6 @@
 // Types only: zod stays out of the content script; the background validates what it receives anyway.
 import type { CommentContext } from '../../shared/comment-context';
+import type { SightingReport } from '../../shared/sightings';
 import { MAX_COMMENT_TEXT, MAX_LABEL } from '../../shared/limits';
 import { OWN_NODE_ATTRIBUTE, ownActions } from '../action-button';
 import { commentAgeMs } from '../comment-age';
@@ -349,6 +350,21 @@ function permalinkDetails({ link, parts, ref }: Permalink, commentId: string) {
     postUrl: postUrlOf(parts),
     ...(timestamp ? { timestamp } : {}),
     ...(ageMs !== null ? { ageMs } : {}),
+  };
+}
+
+/**
+ * What "did they come back?" keeps of a comment: who wrote it, where, and how old it is. Read in idle
+ * time, not as the comment appears: its post link and timestamp cost more than its identity.
+ */
+export function sightingOf({ comment, permalink }: InspectedComment): SightingReport {
+  const { postUrl, ageMs } = permalinkDetails(permalink, comment.commentId);
+  return {
+    pageId: comment.pageId,
+    fanId: comment.authorId,
+    commentId: comment.commentId,
+    postUrl,
+    ...(ageMs !== undefined ? { ageMs } : {}),
   };
 }
 

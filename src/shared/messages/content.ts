@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LanguageTagSchema } from '../page-language';
 import { CommentContextSchema, commentFields } from '../comment-context';
-import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_STATUS_BATCH } from '../limits';
+import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_SIGHTING_BATCH, MAX_STATUS_BATCH } from '../limits';
 import { ComposerOutcomeSchema } from '../outreach';
-import { MAX_SIGHTING_BATCH, SightingReportSchema } from '../sightings';
+import { SightingReportSchema } from '../sightings';
 import { SURFACES } from '../surface';
 import { defineMessage, done } from './define';
 
