@@ -23,6 +23,7 @@ const LABELS: Record<Key, MessageKey> = {
   warningCooldownDays: 'settingWarningCooldownDays',
   careDailyMax: 'settingCareDailyMax',
   pageDailyMax: 'settingPageDailyMax',
+  postDailyMax: 'settingPostDailyMax',
   strikeWindowDays: 'settingStrikeWindowDays',
   paceSeconds: 'settingPaceSeconds',
   quietHoursStart: 'settingQuietHoursStart',

@@ -64,6 +64,8 @@ function describeRule(verdict: Extract<Verdict, { allowed: false }>, fanName: st
       return t('verdictDoNotContact', fanName);
     case 'page-daily':
       return t('verdictPageDaily', [limit, formatTime(verdict.eligibleAt ?? now)]);
+    case 'post-daily':
+      return t('verdictPostDaily', [limit, formatTime(verdict.eligibleAt ?? now)]);
     case 'team-unreachable':
       return t('verdictTeamUnreachable');
   }

@@ -63,6 +63,7 @@ export const POLICY_RULES = [
   'warning-cooldown',
   'care-daily',
   'page-daily',
+  'post-daily',
   'pace',
   'quiet-hours',
   'do-not-contact',

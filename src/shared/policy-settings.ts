@@ -9,6 +9,7 @@ export const POLICY_SETTING_BOUNDS = {
   warningCooldownDays: [1, 365],
   careDailyMax: [1, 20],
   pageDailyMax: [1, 1000],
+  postDailyMax: [1, 100],
   strikeWindowDays: [1, 730],
   paceSeconds: [0, 600],
   quietHoursStart: [0, 23],
@@ -27,6 +28,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 const DEFAULT_SIGHTINGS_KEEP_DAYS = 180;
+const DEFAULT_POST_DAILY_MAX = 5;
 
 /** A whole number within the bounds of one setting. */
 function count([min, max]: readonly [number, number]) {
@@ -52,6 +54,11 @@ export const PolicySettingsSchema = z.strictObject({
   careDailyMax: count(POLICY_SETTING_BOUNDS.careDailyMax),
   /** All private messages of one Page, to anyone, of any category: at most this many per 24 hours. */
   pageDailyMax: count(POLICY_SETTING_BOUNDS.pageDailyMax),
+  /**
+   * Private replies under one post in 24 hours, customer care never held (added later: defaulted).
+   * Each leaves "<Page> responded privately" under its comment: a post full of them looks invasive.
+   */
+  postDailyMax: count(POLICY_SETTING_BOUNDS.postDailyMax).default(DEFAULT_POST_DAILY_MAX),
   /** Pre-ban warnings count as strikes for this many days. */
   strikeWindowDays: count(POLICY_SETTING_BOUNDS.strikeWindowDays),
   /** At most one send from this browser per this many seconds: bursts look automated (0: off). */
@@ -85,6 +92,7 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   warningCooldownDays: 14,
   careDailyMax: 3,
   pageDailyMax: 50,
+  postDailyMax: DEFAULT_POST_DAILY_MAX,
   strikeWindowDays: 90,
   paceSeconds: 20,
   quietHoursStart: 21,

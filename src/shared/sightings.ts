@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { commentFields } from './comment-context';
+import { MAX_POST_KEY } from './post-key';
 
 /** Sightings one browser keeps at most, all Pages together; the oldest go first (about 20 MB). */
 export const MAX_SIGHTINGS = 100_000;
-/** A post's key: its address on facebook.com without the host, as the log's post links name it. */
-export const MAX_POST_KEY = 500;
 
 /** A salted hash (base64url, 128 bits): who or which comment, without saying it. */
 const SaltedKeySchema = z.string().regex(/^[\w-]{22}$/, 'must be a salted key');

@@ -24,10 +24,7 @@ test('every fan comment on the demo post is kept as seen once, by post and Faceb
   expect(await storedSightings(background)).toHaveLength(6);
 });
 
-test('on the React bed, every fan comment React renders is kept as seen', async ({
-  page,
-  background,
-}) => {
+test('on the React bed, every fan comment React renders is kept as seen', async ({ page, background }) => {
   await page.goto(reactPostUrl('en', { comments: COMMENTS }));
   await expectOneActionPerFanComment(page);
   const fanComments = await sendActions(page).count();

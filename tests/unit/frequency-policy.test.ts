@@ -17,6 +17,8 @@ const WEEK = 7 * DAY_MS;
 const settings = { ...DEFAULT_POLICY_SETTINGS, paceSeconds: 0 };
 
 let nextComment = 1000;
+const FACEBOOK = 'https://www.facebook.com';
+
 function request(overrides: Partial<OutreachRequest> = {}): OutreachRequest {
   return {
     pageId: 'acmecoffee',
@@ -414,10 +416,17 @@ describe('strikes', () => {
 });
 
 /** The rules written out plainly, one by one, as the reference the engine must agree with. */
-function modelAllows(history: PastContact[], category: Category, now: number, s: PolicySettings): boolean {
+function modelAllows(
+  history: PastContact[],
+  { category, post }: { category: Category; post: string },
+  now: number,
+  s: PolicySettings,
+): boolean {
   const within = (days: number) => history.filter((c) => c.createdAt > now - days * DAY_MS);
   const count = (list: PastContact[], of: (c: PastContact) => boolean) => list.filter(of).length;
   if (category !== 'care' && count(within(1), () => true) >= s.pageDailyMax) return false;
+  if (category !== 'care' && count(within(1), (c) => c.postUrl === `${FACEBOOK}${post}`) >= s.postDailyMax)
+    return false;
   if (s.paceSeconds > 0 && history.some((c) => c.createdAt > now - s.paceSeconds * 1000)) return false;
   const hour = new Date(now).getUTCHours();
   const { quietHoursStart: from, quietHoursEnd: to } = s;
@@ -445,6 +454,7 @@ describe('frequency policy against a simple model', () => {
     warningCooldownDays: fc.integer({ min: 1, max: 20 }),
     careDailyMax: fc.integer({ min: 1, max: 4 }),
     pageDailyMax: fc.integer({ min: 1, max: 6 }),
+    postDailyMax: fc.integer({ min: 1, max: 3 }),
     strikeWindowDays: fc.integer({ min: 1, max: 100 }),
     paceSeconds: fc.integer({ min: 0, max: 120 }),
     quietHoursStart: fc.integer({ min: 0, max: 23 }),
@@ -454,6 +464,7 @@ describe('frequency policy against a simple model', () => {
   });
   const step = fc.record({
     category: fc.constantFrom(...CATEGORIES),
+    post: fc.constantFrom('/acmecoffee/posts/1', '/acmecoffee/posts/2'),
     // Mostly forward, sometimes a clock set back a little.
     advance: fc.integer({ min: -6 * HOUR_MS, max: 5 * DAY_MS }),
   });
@@ -463,13 +474,14 @@ describe('frequency policy against a simple model', () => {
       fc.property(settingsArbitrary, fc.array(step, { maxLength: 60 }), (s, steps) => {
         const history: PastContact[] = [];
         let now = T;
-        for (const { category, advance } of steps) {
+        for (const { category, post, advance } of steps) {
           now += advance;
-          const verdict = evaluate(request({ category, commentId: String(nextComment++) }), history, s, now);
+          const asked = request({ category, commentId: String(nextComment++), postKey: post });
+          const verdict = evaluate(asked, history, s, now);
           // Contacts stamped in the future (clock set back) are inside every window, as in the engine.
           const visible = history.map((c) => (c.createdAt > now ? { ...c, createdAt: now } : c));
-          expect(verdict.allowed).toBe(modelAllows(visible, category, now, s));
-          if (verdict.allowed) history.push(contact(now, { category }));
+          expect(verdict.allowed).toBe(modelAllows(visible, { category, post }, now, s));
+          if (verdict.allowed) history.push(contact(now, { category, postUrl: `${FACEBOOK}${post}` }));
         }
       }),
     );

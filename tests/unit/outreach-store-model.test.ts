@@ -21,6 +21,8 @@ interface Contact {
   commentId: string;
   category: Category;
   at: number;
+  /** Forgotten since: a tombstone keeps no post, so the contact no longer counts under its post. */
+  postless?: true;
 }
 
 interface Model {
@@ -53,6 +55,9 @@ function modelAllows(model: Model, request: Request): boolean {
   const page = seen.filter((c) => c.pageId === request.pageId);
   const fan = page.filter((c) => c.fanId === request.fanId);
   if (request.category !== 'care' && within(page, 1).length >= s.pageDailyMax) return false;
+  // Every request is about the Page's one post (entryFor): the per-post cap counts its contacts.
+  const onPost = page.filter((c) => !c.postless);
+  if (request.category !== 'care' && within(onPost, 1).length >= s.postDailyMax) return false;
   if (s.paceSeconds > 0 && seen.some((c) => c.at > now - s.paceSeconds * 1000)) return false;
   const hour = new Date(now).getUTCHours();
   const { quietHoursStart: from, quietHoursEnd: to } = s;
@@ -119,10 +124,15 @@ const changeSettings = (settings: PolicySettings): Command =>
     model.settings = settings;
   });
 
-/** Forgetting erases who the fan was, never what the limits need: the model does not change. */
+/**
+ * Forgetting erases who the fan was, never what the fan's limits need; the post their comment was on
+ * goes too (with the time, it would point back at them), so their contacts leave the per-post count.
+ */
 const forget = (pageId: string, fanId: string): Command =>
   named(`forget(${pageId}, ${fanId})`, async (model) => {
     await withDatabase((db) => forgetFan(db, { pageId, fanId }, model.now));
+    for (const contact of model.contacts)
+      if (contact.pageId === pageId && contact.fanId === fanId) contact.postless = true;
   });
 
 const markDoNotContact = (pageId: string, fanId: string, marked: boolean): Command =>
@@ -140,6 +150,7 @@ const settingsArbitrary: fc.Arbitrary<PolicySettings> = fc.record({
   warningCooldownDays: fc.integer({ min: 1, max: 20 }),
   careDailyMax: fc.integer({ min: 1, max: 4 }),
   pageDailyMax: fc.integer({ min: 1, max: 8 }),
+  postDailyMax: fc.integer({ min: 1, max: 8 }),
   strikeWindowDays: fc.integer({ min: 1, max: 100 }),
   paceSeconds: fc.integer({ min: 0, max: 120 }),
   quietHoursStart: fc.integer({ min: 0, max: 23 }),

@@ -78,7 +78,7 @@ describe('outreach store', () => {
   });
 
   test('of 100 simultaneous requests for 100 different fans every one is recorded', async () => {
-    const roomy = { ...NO_PACE, pageDailyMax: 1000 };
+    const roomy = { ...NO_PACE, pageDailyMax: 1000, postDailyMax: 100 };
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, index) =>
         withDatabase((db) =>
@@ -92,13 +92,55 @@ describe('outreach store', () => {
 
   test('the Page’s daily cap counts every fan’s messages, and frees up 24 hours after the oldest', async () => {
     for (let index = 0; index < 50; index += 1) {
-      await reserve(draft({ fanId: `fan-${index}`, commentId: String(index), category: 'care' }), T + index);
+      const postUrl = `https://www.facebook.com/acmecoffee/posts/${index}`;
+      await reserve(
+        draft({ fanId: `fan-${index}`, commentId: String(index), category: 'care', postUrl }),
+        T + index,
+      );
     }
     const refused = await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'thanks' }), T + 100);
     expect(refused.verdict).toMatchObject({ allowed: false, rule: 'page-daily', eligibleAt: T + DAY_MS });
     expect(
       (await reserve(draft({ fanId: 'fan-51', commentId: '51', category: 'thanks' }), T + DAY_MS)).entry,
     ).not.toBeNull();
+  });
+
+  test('the per-post cap refuses the 6th private reply on one post in 24 hours, softly, and frees up after', async () => {
+    const onPost = (index: number, postUrl = draft().postUrl) =>
+      draft({ fanId: `fan-${index}`, commentId: String(index), postUrl });
+    for (let index = 0; index < 5; index += 1)
+      expect((await reserve(onPost(index), T + index)).entry).not.toBeNull();
+    const refused = await reserve(onPost(5), T + 10);
+    expect(refused.verdict).toMatchObject({
+      allowed: false,
+      rule: 'post-daily',
+      limit: 5,
+      eligibleAt: T + DAY_MS,
+    });
+    // The same post under the other desktop host is the same post.
+    const webHost = draft().postUrl.replace('www.', 'web.');
+    expect((await reserve(onPost(6, webHost), T + 10)).verdict).toMatchObject({ rule: 'post-daily' });
+    expect(
+      (await reserve(onPost(7, 'https://www.facebook.com/acmecoffee/posts/other'), T + 10)).entry,
+    ).not.toBeNull();
+    expect((await reserve(onPost(5), T + DAY_MS)).entry).not.toBeNull();
+  });
+
+  test('customer care is never held by the per-post cap, and an override with a reason passes it', async () => {
+    for (let index = 0; index < 5; index += 1)
+      await reserve(draft({ fanId: `fan-${index}`, commentId: String(index) }), T + index);
+    expect(
+      (await reserve(draft({ fanId: 'fan-8', commentId: '8', category: 'care' }), T + 10)).entry,
+    ).not.toBeNull();
+    const overridden = await withDatabase((db) =>
+      reserveOutreach(db, draft({ fanId: 'fan-9', commentId: '9' }), NO_PACE, T + 20, {
+        overrideReason: 'Launch day: every question gets an answer',
+      }),
+    );
+    expect(overridden.entry?.override).toEqual({
+      rule: 'post-daily',
+      reason: 'Launch day: every question gets an answer',
+    });
   });
 
   test('the pace between sends holds across fans and Pages', async () => {

@@ -1,5 +1,5 @@
 import type { PendingTarget } from '../../shared/messages';
-import type { OutreachRequest } from '../policy/frequency-policy';
+import { postKeyField, type OutreachRequest } from '../policy/frequency-policy';
 import type { OutreachDatabase } from '../storage/schema';
 import { checkOutreach } from '../outreach/history';
 import type { TeamFanView } from '../team-port';
@@ -33,6 +33,7 @@ export function requestFor({ comment, selectedAt }: PendingTarget): Omit<Outreac
     pageId: comment.pageId,
     fanId: comment.authorId,
     commentId: comment.commentId,
+    ...postKeyField(comment.postUrl),
     ...(comment.ageMs !== undefined ? { commentPostedAt: selectedAt - comment.ageMs } : {}),
     ...(comment.answeredPrivately ? { answeredElsewhere: true } : {}),
   };

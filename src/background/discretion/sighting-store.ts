@@ -1,24 +1,10 @@
 import { commentAliasUnder, fanAliasUnder, fanKeyOfAlias, fanSalt } from '../fans/forgotten-fans';
 import type { OutreachDatabase } from '../storage/schema';
-import {
-  MAX_POST_KEY,
-  MAX_SIGHTINGS,
-  type SightingRecord,
-  type SightingReport,
-} from '../../shared/sightings';
+import { postKeyOf } from '../../shared/post-key';
+import { MAX_SIGHTINGS, type SightingRecord, type SightingReport } from '../../shared/sightings';
 
 /** Most sightings one maintenance run deletes, so it never holds a long transaction. */
 const DROP_BATCH = 5000;
-
-/** A post's key: its address without the host (www. or web.facebook.com name the same post). */
-export function postKeyOf(postUrl: string): string | null {
-  try {
-    const { pathname, search } = new URL(postUrl);
-    return `${pathname}${search}`.slice(0, MAX_POST_KEY);
-  } catch {
-    return null;
-  }
-}
 
 /** The sightings as they will be kept: hashed first, since nothing but IndexedDB may be awaited in a write. */
 async function toRecords(salt: string, reports: readonly SightingReport[], now: number) {

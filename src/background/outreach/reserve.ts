@@ -1,6 +1,6 @@
 import { isOverridable, type OutreachEntry, type Verdict } from '../../shared/outreach';
 import type { OutreachDatabase } from '../storage/schema';
-import { evaluate, type OutreachRequest } from '../policy/frequency-policy';
+import { evaluate, postKeyField, type OutreachRequest } from '../policy/frequency-policy';
 import { forgottenAliases } from '../fans/forgotten-fans';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { readCase, type TeamFacts } from './history';
@@ -32,6 +32,7 @@ export function requestOf(draft: NewEntry): OutreachRequest {
     pageId: draft.pageId,
     fanId: draft.fanId,
     commentId: draft.commentId,
+    ...postKeyField(draft.postUrl),
     ...(draft.commentPostedAt !== undefined ? { commentPostedAt: draft.commentPostedAt } : {}),
     category: draft.category,
   };

@@ -10,6 +10,7 @@ import {
 import type { PolicySettings } from '../../shared/policy-settings';
 import { quietHoursEnd } from './quiet-hours';
 import { DAY_MS } from '../../shared/time';
+import { postKeyOf } from '../../shared/post-key';
 
 /** The window of the monthly cap. */
 const MONTH_DAYS = 30;
@@ -33,7 +34,15 @@ export interface OutreachRequest {
    * this browser's log knows of it.
    */
   answeredElsewhere?: boolean;
+  /** The comment's post (postKeyOf its address), for the per-post cap; absent when unknown. */
+  postKey?: string;
   category: Category;
+}
+
+/** The request's post key, from the comment's post address, where it names one. */
+export function postKeyField(postUrl: string): Pick<OutreachRequest, 'postKey'> {
+  const postKey = postKeyOf(postUrl);
+  return postKey === null ? {} : { postKey };
 }
 
 /**
@@ -46,7 +55,7 @@ export type FanStanding = Pick<FanRecord, 'doNotContact' | 'updatedAt' | 'answer
 export type PastContact = Pick<
   OutreachEntry,
   'pageId' | 'fanId' | 'commentId' | 'category' | 'createdAt' | 'status'
-> & { author?: string };
+> & { author?: string; postUrl?: string };
 
 /** A contact a cap counts; `seen` marks a private reply known only from Facebook's note. */
 type Counted = Pick<PastContact, 'createdAt' | 'author'> & { seen?: true };
@@ -196,6 +205,24 @@ export function evaluate(
         (entry) => entry.pageId === request.pageId && (entry.author === undefined || entry.createdAt <= now),
       ),
       max: settings.pageDailyMax,
+      windowMs: DAY_MS,
+    });
+  }
+
+  // Every private reply leaves "<Page> responded privately" under its comment, for everyone to see: a
+  // post full of them looks like a Page that messages everyone. Care counts but is never held.
+  const { postKey } = request;
+  if (request.category !== 'care' && postKey !== undefined) {
+    caps.push({
+      rule: 'post-daily',
+      contacts: live.filter(
+        (entry) =>
+          entry.pageId === request.pageId &&
+          entry.postUrl !== undefined &&
+          postKeyOf(entry.postUrl) === postKey &&
+          (entry.author === undefined || entry.createdAt <= now),
+      ),
+      max: settings.postDailyMax,
       windowMs: DAY_MS,
     });
   }
