@@ -74,6 +74,11 @@ export function TargetCard() {
           {t('markLiftedBy', [state.markLiftedBy.by, formatDay(state.markLiftedBy.at)])}
         </p>
       )}
+      {state.postReplies && (
+        <p class={state.postReplies.count >= state.postReplies.max ? 'post-replies full' : 'post-replies'}>
+          {t('postRepliesToday', [String(state.postReplies.count), String(state.postReplies.max)])}
+        </p>
+      )}
       {state.unavailableAt !== null && (
         <p class="unavailable" role="note">
           {t('fanUnavailable', [comment.authorName, formatDay(state.unavailableAt)])}

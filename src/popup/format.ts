@@ -1,5 +1,5 @@
 import { COMMENT_REPLY_WINDOW_DAYS, type Verdict } from '../shared/outreach';
-import { t, uiLanguage } from '../shared/i18n';
+import { t, tCount, uiLanguage } from '../shared/i18n';
 import { formatAgo, formatDateTime, formatDay } from '../shared/format';
 import { COMPOSER_FAILURE_LABELS, GRAPH_ERROR_LABELS } from '../shared/labels';
 import type { DeliveryResult } from './delivery/delivery';
@@ -65,7 +65,7 @@ function describeRule(verdict: Extract<Verdict, { allowed: false }>, fanName: st
     case 'page-daily':
       return t('verdictPageDaily', [limit, formatTime(verdict.eligibleAt ?? now)]);
     case 'post-daily':
-      return t('verdictPostDaily', [limit, formatTime(verdict.eligibleAt ?? now)]);
+      return tCount('verdictPostDaily', verdict.limit ?? 1, [limit, formatTime(verdict.eligibleAt ?? now)]);
     case 'team-unreachable':
       return t('verdictTeamUnreachable');
   }

@@ -14,3 +14,9 @@ export function postKeyOf(postUrl: string): string | null {
     return null;
   }
 }
+
+/** A request's post key field, from the comment's post address, where it names one. */
+export function postKeyField(postUrl: string): { postKey?: string } {
+  const postKey = postKeyOf(postUrl);
+  return postKey === null ? {} : { postKey };
+}

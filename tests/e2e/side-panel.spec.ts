@@ -1,5 +1,13 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, PREPARED, storedEntries, test, type Page, type Worker } from './extension-test';
+import {
+  expect,
+  type ExtensionGlobals,
+  PREPARED,
+  storedEntries,
+  test,
+  type Page,
+  type Worker,
+} from './extension-test';
 
 /**
  * The browser's own side panel, as it shows now: Playwright lists no side panel among a context's
@@ -211,4 +219,42 @@ test('the keyboard alone: Tab to the kinds of message, arrows to customer care a
   await expect(popup.getByRole('dialog', { name: 'Send this message to Giulia Rossi?' })).toBeVisible();
   await popup.keyboard.press('ControlOrMeta+Enter');
   await expect(popup.getByText(PREPARED)).toBeVisible();
+});
+
+test('the per-post cap: the side panel counts the post’s private replies, refuses one more, and lets customer care through', async ({
+  page,
+  context,
+  extensionId,
+}) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/src/popup/panel.html`);
+  // One private reply per post a day, and no pause between sends, to reach the cap in one test.
+  await panel.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    const got = (await chrome.runtime.sendMessage({ type: 'settings/get' })) as {
+      data: { settings: Record<string, unknown> };
+    };
+    const settings = { ...got.data.settings, postDailyMax: 1, paceSeconds: 0 };
+    await chrome.runtime.sendMessage({ type: 'settings/set', settings });
+  });
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
+  await expect(panel.getByText('Private replies under this post in the last 24 hours: 0 of 1')).toBeVisible();
+  await panel.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await expect(panel.getByText(PREPARED)).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Next comment' }).click();
+  await expect(panel.getByRole('heading', { name: 'To Luca Verdi' })).toBeVisible();
+  await expect(panel.getByText('Private replies under this post in the last 24 hours: 1 of 1')).toBeVisible();
+  await panel.getByRole('radio', { name: 'Thank you for commenting' }).check();
+  await expect(panel.getByText(/^Your Page already answered 1 comment on this post privately/)).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Review message' })).toBeDisabled();
+
+  await panel.getByRole('tab', { name: 'Customer care' }).click();
+  await panel.getByRole('radio', { name: "Let's sort it out privately" }).check();
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await panel.keyboard.press('ControlOrMeta+Enter');
+  await expect(panel.getByText(PREPARED)).toBeVisible();
 });

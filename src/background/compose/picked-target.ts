@@ -1,5 +1,6 @@
 import type { PendingTarget } from '../../shared/messages';
-import { postKeyField, type OutreachRequest } from '../policy/frequency-policy';
+import type { OutreachRequest } from '../policy/frequency-policy';
+import { postKeyField } from '../../shared/post-key';
 import type { OutreachDatabase } from '../storage/schema';
 import { checkOutreach } from '../outreach/history';
 import type { TeamFanView } from '../team-port';

@@ -132,6 +132,7 @@ export const targetPopupHandlers: HandlerMap<
           unavailableAt: null,
           lastContacts: {},
           markLiftedBy: null,
+          postReplies: null,
           notes: '',
           refining: false,
           team: null,

@@ -7,6 +7,7 @@ import {
   countStrikes,
   evaluateAll,
   historyWindowMs,
+  postRepliesToday,
   type FanStanding,
   type OutreachRequest,
   type PastContact,
@@ -79,6 +80,7 @@ export async function checkOutreach(
   doNotContact: boolean;
   lastContacts: Partial<Record<Category, number>>;
   unavailableAt: number | null;
+  postReplies: { count: number; max: number } | null;
 }> {
   const aliases = await forgottenAliases(db, request);
   const tx = db.transaction(['outreach', 'fans'], 'readonly');
@@ -96,6 +98,7 @@ export async function checkOutreach(
     doNotContact: standing?.doNotContact ?? false,
     lastContacts,
     unavailableAt: localStanding?.unavailableAt ?? null,
+    postReplies: postRepliesToday(request, history, settings, now),
   };
 }
 

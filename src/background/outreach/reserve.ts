@@ -1,6 +1,7 @@
 import { isOverridable, type OutreachEntry, type Verdict } from '../../shared/outreach';
 import type { OutreachDatabase } from '../storage/schema';
-import { evaluate, postKeyField, type OutreachRequest } from '../policy/frequency-policy';
+import { evaluate, type OutreachRequest } from '../policy/frequency-policy';
+import { postKeyField } from '../../shared/post-key';
 import { forgottenAliases } from '../fans/forgotten-fans';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { readCase, type TeamFacts } from './history';

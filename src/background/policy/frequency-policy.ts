@@ -39,12 +39,6 @@ export interface OutreachRequest {
   category: Category;
 }
 
-/** The request's post key, from the comment's post address, where it names one. */
-export function postKeyField(postUrl: string): Pick<OutreachRequest, 'postKey'> {
-  const postKey = postKeyOf(postUrl);
-  return postKey === null ? {} : { postKey };
-}
-
 /**
  * What the policy needs from the Page's record of the fan: the mark (`markedBy` names a teammate who
  * set it) and the private replies Facebook noted under their comments.
@@ -211,17 +205,10 @@ export function evaluate(
 
   // Every private reply leaves "<Page> responded privately" under its comment, for everyone to see: a
   // post full of them looks like a Page that messages everyone. Care counts but is never held.
-  const { postKey } = request;
-  if (request.category !== 'care' && postKey !== undefined) {
+  if (request.category !== 'care' && request.postKey !== undefined) {
     caps.push({
       rule: 'post-daily',
-      contacts: live.filter(
-        (entry) =>
-          entry.pageId === request.pageId &&
-          entry.postUrl !== undefined &&
-          postKeyOf(entry.postUrl) === postKey &&
-          (entry.author === undefined || entry.createdAt <= now),
-      ),
+      contacts: onSamePost(live, request, now),
       max: settings.postDailyMax,
       windowMs: DAY_MS,
     });
@@ -241,6 +228,34 @@ export function evaluate(
   // A promo that becomes possible in the middle of quiet hours has to wait for their end.
   const quietThen = quietUntil(binding.eligibleAt);
   return quietThen === null ? binding : { ...binding, eligibleAt: quietThen };
+}
+
+/**
+ * The contacts under the request's post, as the per-post cap counts them: a teammate's dated after now
+ * (a clock ahead, or a hostile teammate) never holds the post. A tombstone keeps no post.
+ */
+function onSamePost(live: readonly PastContact[], request: Omit<OutreachRequest, 'category'>, now: number) {
+  return live.filter(
+    (entry) =>
+      entry.pageId === request.pageId &&
+      entry.postUrl !== undefined &&
+      postKeyOf(entry.postUrl) === request.postKey &&
+      (entry.author === undefined || entry.createdAt <= now),
+  );
+}
+
+/** Private replies under the request's post in the last 24 hours, against the cap; null: post unknown. */
+export function postRepliesToday(
+  request: Omit<OutreachRequest, 'category'>,
+  history: readonly PastContact[],
+  settings: PolicySettings,
+  now: number,
+): { count: number; max: number } | null {
+  if (request.postKey === undefined) return null;
+  const today = onSamePost(history.filter(counts), request, now).filter(
+    (entry) => entry.createdAt > now - DAY_MS,
+  );
+  return { count: today.length, max: settings.postDailyMax };
 }
 
 /** The verdict for every category at once, from the same history. */

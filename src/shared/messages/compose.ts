@@ -64,6 +64,10 @@ const CheckedSchema = z.strictObject({
    * other (who, when). This browser's mark still holds until the admin lifts it here too.
    */
   markLiftedBy: z.strictObject({ by: z.string().max(200), at: time }).nullable(),
+  /** Private replies under the comment's post in the last 24 hours, and the cap; null: post unknown. */
+  postReplies: z
+    .strictObject({ count: z.number().int().nonnegative(), max: z.number().int().positive() })
+    .nullable(),
 });
 
 const PopupOpenSchema = z.strictObject({
