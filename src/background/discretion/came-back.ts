@@ -2,6 +2,7 @@ import type { Category } from '../../shared/outreach';
 import { DAY_MS } from '../../shared/time';
 import { withInterval, wilsonInterval } from './intervals';
 import { FanTimes, groupBy, type Sighting } from './sightings';
+import { weekOf } from './weeks';
 
 /**
  * "Did they come back?": of the fans a Page messaged, the share seen commenting on it again within a
@@ -29,9 +30,6 @@ export interface SentMessage {
 export const QUIET_BEFORE_MS = 30 * DAY_MS;
 /** Below this many matched messaged fans a figure is "not enough data yet". */
 export const MIN_MATCHED_FANS = 30;
-const WEEK_MS = 7 * DAY_MS;
-/** Midnight UTC, Monday 5 January 1970: weeks are counted from a Monday. */
-const FIRST_MONDAY_MS = 4 * DAY_MS;
 
 export interface CameBack {
   category: Category;
@@ -56,8 +54,6 @@ export function habitBucket(earlierSightings: number): number {
   if (earlierSightings <= 2) return earlierSightings;
   return earlierSightings <= 5 ? 3 : 4;
 }
-
-const weekOf = (at: number): number => Math.floor((at - FIRST_MONDAY_MS) / WEEK_MS);
 
 /** Each fan's messages: when sent, and when the comment each answered was written. */
 type MessageTimes = Map<string, Array<{ at: number; commentAt: number }>>;
