@@ -11,6 +11,7 @@ const LAYERS = ['content', 'background', 'popup', 'options', 'log'];
 const BACKGROUND_CORE = [
   'compose',
   'delivery',
+  'discretion',
   'fans',
   'graph',
   'messaging',

@@ -12,7 +12,7 @@
 import { abandonTab } from './delivery/assisted-delivery';
 import { forgetPageHealth } from './compose/page-health';
 import { MAINTENANCE_ALARM, runMaintenance, scheduleMaintenance } from './maintenance';
-import { discretionContentHandlers } from './messaging/discretion-handlers';
+import { discretionContentHandlers, discretionPopupHandlers } from './messaging/discretion-handlers';
 import { fanHandlers } from './messaging/fan-handlers';
 import { graphHandlers } from './messaging/graph-handlers';
 import { logHandlers } from './messaging/log-handlers';
@@ -40,6 +40,7 @@ export const routeMessage = createRouter(
       ...settingsHandlers,
       ...graphHandlers,
       ...teamHandlers,
+      ...discretionPopupHandlers,
     },
   },
   teamPlugin,

@@ -1,4 +1,8 @@
-import type { ContentToBackground } from '../../shared/messages';
+import type { ContentToBackground, PopupToBackground } from '../../shared/messages';
+import { loadPendingTarget } from '../compose/pending-target';
+import { discretionReport } from '../discretion/discretion-report';
+import { pagesInLog } from '../outreach/log';
+import { loadPolicySettings } from '../settings/settings-store';
 import { recordSightings } from '../discretion/sighting-store';
 import type { HandlerMap } from '../handler-map';
 import { RequestError } from '../request';
@@ -14,3 +18,17 @@ export const discretionContentHandlers: HandlerMap<
     return {};
   },
 };
+
+/** The Discretion view's figures, for the Page asked for or the one in view. */
+export const discretionPopupHandlers: HandlerMap<Extract<PopupToBackground, { type: 'discretion/report' }>> =
+  {
+    async 'discretion/report'({ pageId }, { now }) {
+      const target = await loadPendingTarget();
+      return withDatabase(async (db) => {
+        const pages = await pagesInLog(db);
+        const wanted = pageId ?? target?.comment.pageId ?? pages[0]?.pageId;
+        if (wanted === undefined) return { pages, report: null };
+        return { pages, report: await discretionReport(db, wanted, await loadPolicySettings(db), now) };
+      });
+    },
+  };

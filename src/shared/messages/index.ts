@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { COMPOSE_MESSAGES } from './compose';
 import { CONTENT_MESSAGES } from './content';
 import { replySchemas, requestUnion } from './define';
+import { DISCRETION_MESSAGES } from './discretion';
 import { FAN_MESSAGES } from './fans';
 import { GRAPH_MESSAGES } from './graph';
 import { LOG_MESSAGES } from './log';
@@ -24,6 +25,7 @@ const POPUP_MESSAGES = [
   ...SETTINGS_MESSAGES,
   ...GRAPH_MESSAGES,
   ...TEAM_MESSAGES,
+  ...DISCRETION_MESSAGES,
 ] as const;
 
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */

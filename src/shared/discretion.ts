@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CATEGORIES, CategorySchema } from './outreach';
+import { SIGHTING_SOURCES } from './sightings';
+
+/** The windows "came back" is measured over, in days. */
+export const CAME_BACK_WINDOWS = [14, 30] as const;
+/** Weeks of the weekly series the Discretion view shows. */
+export const SERIES_WEEKS = 12;
+
+const share = z.number().min(0).max(1);
+const count = z.number().int().nonnegative();
+const time = z.number().int().nonnegative();
+
+/** One category's "came back" over one window: shares with intervals, the difference, the sample. */
+export const CameBackFigureSchema = z.strictObject({
+  category: CategorySchema,
+  windowDays: z.number().int().positive(),
+  matched: count,
+  unmatched: count,
+  controls: count,
+  messagedRate: share,
+  messagedInterval: z.strictObject({ low: share, high: share }),
+  baselineRate: share,
+  /** Null: "not enough data yet". */
+  difference: z
+    .strictObject({
+      estimate: z.number().min(-1).max(1),
+      low: z.number().min(-1).max(1),
+      high: z.number().min(-1).max(1),
+    })
+    .nullable(),
+});
+export type CameBackFigure = z.infer<typeof CameBackFigureSchema>;
+
+export const WeekCountsSchema = z.strictObject({
+  start: time,
+  messages: count,
+  byCategory: z.record(CategorySchema, count),
+  commenters: count,
+  returning: count,
+});
+
+/** What the Discretion view shows of one Page. */
+export const DiscretionReportSchema = z.strictObject({
+  pageId: z.string().max(300),
+  figures: z.array(CameBackFigureSchema).max(CATEGORIES.length * CAME_BACK_WINDOWS.length),
+  series: z.array(WeekCountsSchema).max(SERIES_WEEKS),
+  warning: z
+    .strictObject({
+      weeks: count,
+      categories: z.array(CategorySchema).max(CATEGORIES.length),
+      limits: z.array(z.string().max(50)).max(CATEGORIES.length + 1),
+    })
+    .nullable(),
+  /** Messaged fans not seen since a promo or a warning at least 14 days ago, newest first. */
+  wentQuiet: z
+    .array(z.strictObject({ fanName: z.string().max(300), category: CategorySchema, at: time }))
+    .max(20),
+  /** Posts by the private replies sent under their comments, most first. */
+  posts: z.array(z.strictObject({ postUrl: z.string().max(2000), replies: count, lastAt: time })).max(10),
+  /** What the figures rest on: comments seen, on how many posts, since when, from where. */
+  coverage: z.strictObject({
+    sightings: count,
+    posts: count,
+    since: time.nullable(),
+    withFacebookTime: count,
+    bySource: z.record(z.enum(SIGHTING_SOURCES), count),
+  }),
+});
+export type DiscretionReport = z.infer<typeof DiscretionReportSchema>;

@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { withDatabase } from '../../src/background/storage/database';
+import type { ReplyOf } from '../../src/shared/messages';
+import type { Category } from '../../src/shared/outreach';
+import type { SightingReport } from '../../src/shared/sightings';
+import { DAY_MS, HOUR_MS } from '../../src/shared/time';
+import { routeMessage } from './checked-router';
+import { freshIndexedDB } from './indexeddb';
+import { sampleEntry } from './sample-entry';
+import { facebookTab, popup } from './senders';
+
+/** Wednesday 4 November 2026, 8 pm UTC: the messages go out. */
+const T = Date.UTC(2026, 10, 4, 20);
+const NOW = T + 40 * DAY_MS;
+const POST = 'https://www.facebook.com/acmecoffee/posts/1';
+const LATER_POST = 'https://www.facebook.com/acmecoffee/posts/2';
+
+async function see(fanId: string, commentId: string, at: number, postUrl = POST) {
+  const sighting: SightingReport = { pageId: 'acmecoffee', fanId, commentId, postUrl, ageMs: NOW - at };
+  const reply = await routeMessage({ type: 'sightings/record', sightings: [sighting] }, facebookTab, NOW);
+  if (!reply.ok) throw new Error(reply.error.message);
+}
+
+async function report(): Promise<ReplyOf<'discretion/report'>> {
+  const reply = await routeMessage({ type: 'discretion/report' }, popup, NOW);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.data as ReplyOf<'discretion/report'>;
+}
+
+/**
+ * On one post, fans 1–4 are thanked and fans 5–6 get a promo; fans 7–10 comment too and get nothing.
+ * Later, on another post, thanked fans 1–3, promo'd fan 5 and unmessaged fans 7–8 comment again.
+ */
+async function aPageWithMessagesAndReturns(): Promise<void> {
+  const categories: Record<number, Category> = {
+    1: 'thanks',
+    2: 'thanks',
+    3: 'thanks',
+    4: 'thanks',
+    5: 'promo',
+    6: 'promo',
+  };
+  for (let fan = 1; fan <= 10; fan += 1) {
+    await see(`fan${fan}`, String(fan), T - 2 * HOUR_MS);
+    const category = categories[fan];
+    if (!category) continue;
+    const entry = sampleEntry(fan, {
+      category,
+      postUrl: POST,
+      createdAt: T,
+      updatedAt: T,
+      commentPostedAt: T - 2 * HOUR_MS,
+    });
+    await withDatabase((db) => db.put('outreach', entry));
+  }
+  for (const fan of [1, 2, 3, 5, 7, 8]) await see(`fan${fan}`, String(100 + fan), T + 5 * DAY_MS, LATER_POST);
+}
+
+beforeEach(freshIndexedDB);
+
+describe('the Discretion report of a Page', () => {
+  test('counts, per kind of message, the fans who came back against matched fans who got nothing', async () => {
+    await aPageWithMessagesAndReturns();
+    const { pages, report: figures } = await report();
+    expect(pages).toEqual([{ pageId: 'acmecoffee', pageName: 'Acme Coffee' }]);
+    const at14 = (category: Category) =>
+      figures!.figures.find((figure) => figure.category === category && figure.windowDays === 14);
+    // Each messaged fan's matches are the four who got nothing (7–10), two of whom came back.
+    expect(at14('thanks')).toMatchObject({ matched: 4, messagedRate: 0.75, baselineRate: 0.5, controls: 4 });
+    expect(at14('promo')).toMatchObject({ matched: 2, messagedRate: 0.5, baselineRate: 0.5 });
+    expect(at14('warning')).toMatchObject({ matched: 0 });
+  });
+
+  test('says "not enough data yet" (no difference) below 30 matched fans', async () => {
+    await aPageWithMessagesAndReturns();
+    const { report: figures } = await report();
+    expect(figures!.figures.every((figure) => figure.difference === null)).toBe(true);
+  });
+
+  test('states its coverage: comments seen, posts, and how many carry Facebook’s time', async () => {
+    await aPageWithMessagesAndReturns();
+    expect((await report()).report!.coverage).toEqual({
+      sightings: 16,
+      posts: 2,
+      since: T - 2 * HOUR_MS,
+      withFacebookTime: 16,
+      bySource: { page: 16, graph: 0 },
+    });
+  });
+
+  test('lists the fans not seen since a promo, and the posts by private replies', async () => {
+    await aPageWithMessagesAndReturns();
+    const { report: figures } = await report();
+    expect(figures!.wentQuiet).toEqual([{ fanName: 'Fan 6', category: 'promo', at: T }]);
+    expect(figures!.posts).toEqual([{ postUrl: POST, replies: 6, lastAt: T }]);
+  });
+
+  test('is null while the log names no Page', async () => {
+    expect(await report()).toEqual({ pages: [], report: null });
+  });
+});
