@@ -42,7 +42,9 @@ export default defineConfig(({ mode }) => {
     publicDir: 'public',
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: `dist/${testBuild ? mode : target}`,
+      // BUILD_OUT_DIR builds elsewhere (the packaging test's reproducibility check): the plugin's own
+      // steps follow this setting, not vite's --outDir flag.
+      outDir: process.env.BUILD_OUT_DIR ?? `dist/${testBuild ? mode : target}`,
       emptyOutDir: true,
       // Readable bundles make store review and our own bundle audits easier; size is gzip-measured anyway.
       minify: process.env.MINIFY !== 'false',

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -12,17 +12,10 @@ const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: 
 /** Builds one browser's extension from the current sources into a fresh folder. */
 function buildInto(browser: string): string {
   const outDir = mkdtempSync(join(tmpdir(), `page-outreach-${browser}-`));
-  execFileSync('npx', [
-    'vite',
-    'build',
-    '--mode',
-    browser,
-    '--outDir',
-    outDir,
-    '--emptyOutDir',
-    '--logLevel',
-    'error',
-  ]);
+  // Never into dist/: other tests read the builds there meanwhile.
+  execFileSync('npx', ['vite', 'build', '--mode', browser, '--logLevel', 'error'], {
+    env: { ...process.env, BUILD_OUT_DIR: outDir },
+  });
   return outDir;
 }
 
@@ -35,6 +28,7 @@ test.describe('store packages', () => {
       const builds = [buildInto(browser), buildInto(browser)];
       try {
         const [first, second] = builds.map((dir) => zipDirectory(dir));
+        expect(readdirSync(builds[0]!)).toContain('manifest.json');
         expect(sha256(second!)).toBe(sha256(first!));
         const manifest = JSON.parse(readFileSync(join(builds[0]!, 'manifest.json'), 'utf8')) as {
           version: string;
