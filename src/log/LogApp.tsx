@@ -24,6 +24,7 @@ import { LogFilters } from './LogFilters';
 import { LogSummary } from './LogSummary';
 import { summarize } from './log-summary';
 import { LogTable } from './LogTable';
+import { DiscretionView } from '../shared/ui/DiscretionView';
 
 const followChange = (change: OutreachChange) => void applyChange(change);
 
@@ -118,6 +119,7 @@ export function LogApp() {
       {actionError.value && <p role="alert">{actionError.value}</p>}
       <LogTable />
       <LogSummary summary={summary} />
+      <DiscretionView />
     </main>
   );
 }

@@ -6,12 +6,14 @@ import type { Surface } from '../shared/surface';
 import { followPickedComment, followVerdicts } from './compose-store';
 import { ComposeView } from './ComposeView';
 import { LogView } from './LogView';
+import { DiscretionView } from '../shared/ui/DiscretionView';
 import { PageView } from './PageView';
 
-type View = 'compose' | 'log' | 'page';
-const VIEWS: ReadonlyArray<{ id: View; label: 'tabCompose' | 'tabLog' | 'tabPage' }> = [
+type View = 'compose' | 'log' | 'discretion' | 'page';
+const VIEWS: ReadonlyArray<{ id: View; label: 'tabCompose' | 'tabLog' | 'tabDiscretion' | 'tabPage' }> = [
   { id: 'compose', label: 'tabCompose' },
   { id: 'log', label: 'tabLog' },
+  { id: 'discretion', label: 'tabDiscretion' },
   { id: 'page', label: 'tabPage' },
 ];
 
@@ -55,6 +57,7 @@ export function App({ surface }: { surface: Surface }) {
       </nav>
       {view === 'compose' && <ComposeView onLookAtPage={() => setView('page')} />}
       {view === 'log' && <LogView />}
+      {view === 'discretion' && <DiscretionView />}
       {view === 'page' && <PageView />}
     </main>
   );

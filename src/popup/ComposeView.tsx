@@ -24,6 +24,7 @@ import {
   template,
 } from './compose-store';
 import { CategoryTabs } from './CategoryTabs';
+import { CameBackLine } from './CameBackLine';
 import { ConfirmSend } from './ConfirmSend';
 import { describeVerdict } from './format';
 import { MessageEditor, PLACEHOLDER_PROBLEMS_ID } from './MessageEditor';
@@ -178,6 +179,7 @@ export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
       <TargetCard />
       <CategoryTabs />
       <Verdict />
+      <CameBackLine pageId={comment.pageId} />
       <GraphPaused />
       <TemplatePicker />
       <MessageEditor />

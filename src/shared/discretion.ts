@@ -4,6 +4,8 @@ import { SIGHTING_SOURCES } from './sightings';
 
 /** The windows "came back" is measured over, in days. */
 export const CAME_BACK_WINDOWS = [14, 30] as const;
+/** Below this many matched messaged fans a figure is "not enough data yet". */
+export const MIN_MATCHED_FANS = 30;
 /** Weeks of the weekly series the Discretion view shows. */
 export const SERIES_WEEKS = 12;
 

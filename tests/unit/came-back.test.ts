@@ -4,9 +4,9 @@ import {
   fanClusteredError,
   habitBucket,
   type MatchedMessage,
-  MIN_MATCHED_FANS,
   type SentMessage,
 } from '../../src/background/discretion/came-back';
+import { MIN_MATCHED_FANS } from '../../src/shared/discretion';
 import { wilsonInterval } from '../../src/background/discretion/intervals';
 import type { Sighting } from '../../src/background/discretion/sightings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';

@@ -1,3 +1,4 @@
+import { MIN_MATCHED_FANS } from '../../shared/discretion';
 import type { Category } from '../../shared/outreach';
 import { DAY_MS } from '../../shared/time';
 import { withInterval, wilsonInterval } from './intervals';
@@ -28,8 +29,6 @@ export interface SentMessage {
 
 /** Fans messaged within this long before are neither compared nor a comparison: a message still acts. */
 export const QUIET_BEFORE_MS = 30 * DAY_MS;
-/** Below this many matched messaged fans a figure is "not enough data yet". */
-export const MIN_MATCHED_FANS = 30;
 
 export interface CameBack {
   category: Category;

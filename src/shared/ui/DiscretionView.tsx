@@ -1,0 +1,255 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../background-client';
+import {
+  CAME_BACK_WINDOWS,
+  MIN_MATCHED_FANS,
+  type CameBackFigure,
+  type DiscretionReport,
+} from '../discretion';
+import { isFacebookDesktopUrl } from '../facebook-hosts';
+import { formatDay } from '../format';
+import { t, tCount, type MessageKey } from '../i18n';
+import { CATEGORY_LABELS } from '../labels';
+import { CATEGORIES } from '../outreach';
+import type { ReplyOf } from '../messages';
+import { useOutreachChanges } from '../use-outreach-changes';
+
+type Reply = ReplyOf<'discretion/report'>;
+
+/** The settings the early warning may suggest tightening, by the options page's labels. */
+const LIMIT_LABELS: Record<string, MessageKey> = {
+  promoWindowDays: 'settingPromoWindowDays',
+  thanksWindowDays: 'settingThanksWindowDays',
+  fanWindowDays: 'settingFanWindowDays',
+  careDailyMax: 'settingCareDailyMax',
+  pageDailyMax: 'settingPageDailyMax',
+};
+
+const postReplies = (post: { replies: number; lastAt: number }) =>
+  tCount('discretionPostReplies', post.replies, [String(post.replies), formatDay(post.lastAt)]);
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const points = (share: number) => `${share >= 0 ? '+' : '−'}${Math.abs(Math.round(share * 100))}`;
+
+/** One kind of message: came back, with its interval, against its matched fans; or "not enough data". */
+function FigureRow({ figure }: { figure: CameBackFigure }) {
+  const label = t(CATEGORY_LABELS[figure.category]);
+  const { low, high } = figure.messagedInterval;
+  const summary =
+    figure.matched === 0
+      ? t('discretionNoFans', label)
+      : t('discretionCameBack', [label, percent(figure.messagedRate), percent(figure.baselineRate)]);
+  return (
+    <li class="figure">
+      <p class="figure-line">{summary}</p>
+      {figure.matched > 0 && (
+        <svg class="bars" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true">
+          <rect class="bar baseline" x="0" y="8" height="5" width={figure.baselineRate * 100} />
+          <rect class="bar messaged" x="0" y="1" height="5" width={figure.messagedRate * 100} />
+          <line class="interval" x1={low * 100} x2={high * 100} y1="3.5" y2="3.5" />
+        </svg>
+      )}
+      <p class="hint">
+        {figure.matched > 0 &&
+          tCount('discretionSample', figure.matched, [
+            String(figure.matched),
+            percent(low),
+            percent(high),
+            String(figure.controls),
+          ])}{' '}
+        {figure.difference === null
+          ? figure.matched > 0 && t('discretionNotEnough', [String(figure.matched), String(MIN_MATCHED_FANS)])
+          : t('discretionDifference', [
+              points(figure.difference.estimate),
+              points(figure.difference.low),
+              points(figure.difference.high),
+            ])}
+      </p>
+    </li>
+  );
+}
+
+/** The weekly series as bars (messages, returning commenters), with the same figures as a table. */
+function WeeklyChart({ series }: { series: DiscretionReport['series'] }) {
+  const most = Math.max(1, ...series.flatMap((week) => [week.messages, week.returning]));
+  const width = 100 / Math.max(1, series.length);
+  return (
+    <figure class="weekly">
+      <figcaption>{t('discretionWeeklyTitle')}</figcaption>
+      <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-labelledby="weekly-summary">
+        <line class="axis" x1="0" x2="100" y1="40" y2="40" />
+        {series.map((week, index) => (
+          <g key={week.start}>
+            <rect
+              class="bar messaged"
+              x={index * width + width * 0.1}
+              width={width * 0.4}
+              y={40 - (week.messages / most) * 38}
+              height={(week.messages / most) * 38}
+            />
+            <rect
+              class="bar returning"
+              x={index * width + width * 0.5}
+              width={width * 0.4}
+              y={40 - (week.returning / most) * 38}
+              height={(week.returning / most) * 38}
+            />
+          </g>
+        ))}
+      </svg>
+      <p class="legend" id="weekly-summary">
+        <span class="key messaged" /> {t('discretionLegendMessages')} <span class="key returning" />{' '}
+        {t('discretionLegendReturning')} ·{' '}
+        {t('discretionAxis', [formatDay(series[0]?.start ?? 0), String(most)])}
+      </p>
+      <details>
+        <summary>{t('discretionAsTable')}</summary>
+        <table class="series">
+          <thead>
+            <tr>
+              <th scope="col">{t('discretionWeek')}</th>
+              <th scope="col">{t('discretionLegendMessages')}</th>
+              <th scope="col">{t('discretionCommenters')}</th>
+              <th scope="col">{t('discretionLegendReturning')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((week) => (
+              <tr key={week.start}>
+                <th scope="row">{formatDay(week.start)}</th>
+                <td>{week.messages}</td>
+                <td>{week.commenters}</td>
+                <td>{week.returning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+function Warning({ warning }: { warning: NonNullable<DiscretionReport['warning']> }) {
+  const kinds = warning.categories.map((category) => t(CATEGORY_LABELS[category])).join(', ');
+  const limits = warning.limits.flatMap((limit) => (LIMIT_LABELS[limit] ? [t(LIMIT_LABELS[limit])] : []));
+  return (
+    <div class="warning" role="alert">
+      <p>{t('discretionWarning', [String(warning.weeks), kinds || t('discretionAllKinds')])}</p>
+      <p class="hint">{t('discretionWarningLimits', limits.join(' · '))}</p>
+    </div>
+  );
+}
+
+/**
+ * "Did they come back?": what the Page's private messages do to its fans' commenting, per kind of
+ * message against fans who got nothing, with the sample behind every figure and what it cannot see.
+ */
+export function DiscretionView() {
+  const [reply, setReply] = useState<Reply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pageId, setPageId] = useState<string | undefined>(undefined);
+  const [windowDays, setWindowDays] = useState<number>(CAME_BACK_WINDOWS[0]);
+  const latest = useRef(0);
+  const load = useCallback(() => {
+    const ask = ++latest.current;
+    void request({ type: 'discretion/report', ...(pageId ? { pageId } : {}) }).then((answer) => {
+      if (ask !== latest.current) return;
+      if (answer.ok) setReply(answer.data);
+      else setError(answer.error.message);
+    });
+  }, [pageId]);
+  useEffect(load, [load]);
+  useOutreachChanges(load);
+
+  if (error) return <p role="alert">{error}</p>;
+  if (!reply) return <p aria-busy="true">{t('loading')}</p>;
+  const { report, pages } = reply;
+  if (!report) return <p class="empty">{t('discretionEmpty')}</p>;
+  const figures = CATEGORIES.map((category) =>
+    report.figures.find((figure) => figure.category === category && figure.windowDays === windowDays)!,
+  );
+  const { coverage } = report;
+  return (
+    <section class="discretion" aria-labelledby="discretion-heading">
+      <h1 id="discretion-heading">{t('discretionTitle')}</h1>
+      {pages.length > 1 && (
+        <p>
+          <label for="discretion-page">{t('discretionPage')}</label>{' '}
+          <select
+            id="discretion-page"
+            value={report.pageId}
+            onChange={(event) => setPageId(event.currentTarget.value)}
+          >
+            {pages.map((page) => (
+              <option key={page.pageId} value={page.pageId}>
+                {page.pageName || page.pageId}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {report.warning && <Warning warning={report.warning} />}
+      <fieldset class="windows">
+        <legend>{t('discretionWindow')}</legend>
+        {CAME_BACK_WINDOWS.map((days) => (
+          <label key={days}>
+            <input
+              type="radio"
+              name="window"
+              checked={windowDays === days}
+              onChange={() => setWindowDays(days)}
+            />{' '}
+            {t('discretionWithinDays', String(days))}
+          </label>
+        ))}
+      </fieldset>
+      <ul class="figures">
+        {figures.map((figure) => (
+          <FigureRow key={figure.category} figure={figure} />
+        ))}
+      </ul>
+      <p class="hint coverage">
+        {coverage.sightings === 0
+          ? t('discretionNoSightings')
+          : t('discretionCoverage', [
+              String(coverage.sightings),
+              String(coverage.posts),
+              formatDay(coverage.since ?? 0),
+              String(coverage.withFacebookTime),
+            ])}{' '}
+        {t('discretionBlindSpots')}
+      </p>
+      <WeeklyChart series={report.series} />
+      {report.wentQuiet.length > 0 && (
+        <>
+          <h2>{t('discretionWentQuiet')}</h2>
+          <ul class="went-quiet">
+            {report.wentQuiet.map((fan) => (
+              <li key={`${fan.fanName}-${fan.at}`}>
+                {t('discretionQuietFan', [fan.fanName, t(CATEGORY_LABELS[fan.category]), formatDay(fan.at)])}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.posts.length > 0 && (
+        <>
+          <h2>{t('discretionPosts')}</h2>
+          <ul class="posts">
+            {report.posts.map((post) => (
+              <li key={post.postUrl}>
+                {/* A restored file's address is linked only if it is facebook.com's. */}
+                {isFacebookDesktopUrl(post.postUrl) ? (
+                  <a href={post.postUrl} target="_blank" rel="noreferrer">
+                    {postReplies(post)}
+                  </a>
+                ) : (
+                  postReplies(post)
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
