@@ -25,6 +25,7 @@ import {
 } from './compose-store';
 import { CategoryTabs } from './CategoryTabs';
 import { CameBackLine } from './CameBackLine';
+import { FatigueNudge } from './FatigueNudge';
 import { ConfirmSend } from './ConfirmSend';
 import { describeVerdict } from './format';
 import { MessageEditor, PLACEHOLDER_PROBLEMS_ID } from './MessageEditor';
@@ -183,6 +184,7 @@ export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
       <GraphPaused />
       <TemplatePicker />
       <MessageEditor />
+      <FatigueNudge />
       {chosen?.category === 'warning' && state.strikes > 0 && (
         <p class="strike" role="note">
           {t('strikeLadder', [String(state.strikes + 1), comment.authorName])}

@@ -6,6 +6,14 @@ import { SIGHTING_SOURCES } from './sightings';
 export const CAME_BACK_WINDOWS = [14, 30] as const;
 /** Below this many matched messaged fans a figure is "not enough data yet". */
 export const MIN_MATCHED_FANS = 30;
+/**
+ * Template fatigue: the same final text sent to this many fans within the window nudges the admin to
+ * vary it. Fans compare notes, and a Page that sends everyone the same words reads as a machine.
+ */
+export const FATIGUE_THRESHOLDS = [
+  { days: 7, fans: 5 },
+  { days: 30, fans: 15 },
+] as const;
 /** Weeks of the weekly series the Discretion view shows. */
 export const SERIES_WEEKS = 12;
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
+import { DEFAULT_TEMPLATES } from '../../src/shared/templates';
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
 import { expect, sendActions, storedSightings, test, type Page } from './extension-test';
 
@@ -25,7 +26,7 @@ function saltedKey(salt: string, ...parts: string[]): string {
  * to Marco and to a fan who is not on the demo post, while Sara and two others commented and got
  * nothing. On the demo post, Giulia, Luca, Marco and Sara comment again.
  */
-function backupWithMessages(now: number): Buffer {
+function backupWithMessages(now: number, extra: object[] = []): Buffer {
   const salt = randomBytes(32).toString('base64');
   const sentAt = now - MESSAGES_AGO_MS;
   const commentedAt = sentAt - 2 * 60 * 60 * 1000;
@@ -68,9 +69,9 @@ function backupWithMessages(now: number): Buffer {
     version: 1,
     schemaVersion: 13,
     exportedAt: new Date(now).toISOString(),
-    outreach,
+    outreach: [...outreach, ...extra],
     fans: [],
-    templates: [],
+    templates: DEFAULT_TEMPLATES,
     settings: DEFAULT_POLICY_SETTINGS,
     placeholders: {},
     sightings,
@@ -132,4 +133,48 @@ test('a restored log, then a post where some of its fans comment again: the Disc
   await expect(
     compose.getByText('Thanks: 100 % came back (no message: 33 %) (14 days, 2 fans)'),
   ).toBeVisible();
+});
+
+const SAME_TEXT = 'Thanks for your comment, see you soon!';
+
+test('the same words sent to five fans this week: the compose view nudges the admin to make them this fan’s own', async ({
+  page,
+  context,
+  extensionId,
+  openPopup,
+}) => {
+  const now = Date.now();
+  const sameText = Array.from({ length: 5 }, (_, index) => ({
+    id: `00000000-0000-4000-8000-00000000010${index}`,
+    ...PAGE,
+    fanId: `earlier.fan.${index}`,
+    fanName: `Earlier Fan ${index}`,
+    fanUrl: `https://www.facebook.com/earlier.fan.${index}`,
+    commentId: String(9100 + index),
+    postUrl: OLD_POST,
+    commentExcerpt: '',
+    category: 'thanks',
+    templateId: 'default-thanks-1-en',
+    templateTitle: '',
+    text: SAME_TEXT,
+    createdAt: now - DAY_MS - index,
+    updatedAt: now - DAY_MS - index,
+    status: 'sent',
+  }));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await restore(options, backupWithMessages(now, sameText));
+
+  await page.goto(DEMO_POSTS.en.url);
+  await page.getByRole('button', { name: 'Send message to Marco Bianchi' }).click();
+  const popup = await openPopup();
+  await popup.getByRole('tab', { name: 'Customer care' }).click();
+  await popup.getByRole('radio', { name: "Let's sort it out privately" }).check();
+  const nudge = popup.getByRole('note').filter({ hasText: 'This exact text already went to' });
+  await expect(nudge).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Edit this message' }).click();
+  await popup.getByLabel('Message to Marco Bianchi (the template stays as it is)').fill(SAME_TEXT);
+  await expect(nudge).toHaveText(
+    'This exact text already went to 5 fans in the last 7 days. Fans compare notes: make it this fan’s own, for example by quoting their comment ({comment_excerpt}).',
+  );
 });

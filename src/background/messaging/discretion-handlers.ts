@@ -1,6 +1,7 @@
 import type { ContentToBackground, PopupToBackground } from '../../shared/messages';
 import { loadPendingTarget } from '../compose/pending-target';
 import { discretionReport } from '../discretion/discretion-report';
+import { sameTextSent } from '../discretion/template-fatigue';
 import { pagesInLog } from '../outreach/log';
 import { loadPolicySettings } from '../settings/settings-store';
 import { recordSightings } from '../discretion/sighting-store';
@@ -19,16 +20,23 @@ export const discretionContentHandlers: HandlerMap<
   },
 };
 
-/** The Discretion view's figures, for the Page asked for or the one in view. */
-export const discretionPopupHandlers: HandlerMap<Extract<PopupToBackground, { type: 'discretion/report' }>> =
-  {
-    async 'discretion/report'({ pageId }, { now }) {
-      const target = await loadPendingTarget();
-      return withDatabase(async (db) => {
-        const pages = await pagesInLog(db);
-        const wanted = pageId ?? target?.comment.pageId ?? pages[0]?.pageId;
-        if (wanted === undefined) return { pages, report: null };
-        return { pages, report: await discretionReport(db, wanted, await loadPolicySettings(db), now) };
-      });
-    },
-  };
+/** The Discretion view's figures (the Page asked for, or the one in view), and template fatigue. */
+export const discretionPopupHandlers: HandlerMap<
+  Extract<PopupToBackground, { type: 'discretion/report' | 'compose/fatigue' }>
+> = {
+  async 'compose/fatigue'({ text }, { now }) {
+    const target = await loadPendingTarget();
+    if (!target || !text.trim()) return { sent: [] };
+    return { sent: await withDatabase((db) => sameTextSent(db, target.comment.pageId, text, now)) };
+  },
+
+  async 'discretion/report'({ pageId }, { now }) {
+    const target = await loadPendingTarget();
+    return withDatabase(async (db) => {
+      const pages = await pagesInLog(db);
+      const wanted = pageId ?? target?.comment.pageId ?? pages[0]?.pageId;
+      if (wanted === undefined) return { pages, report: null };
+      return { pages, report: await discretionReport(db, wanted, await loadPolicySettings(db), now) };
+    });
+  },
+};

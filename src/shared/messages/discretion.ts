@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DiscretionReportSchema } from '../discretion';
+import { MAX_MESSAGE_LENGTH } from '../limits';
 import { defineMessage } from './define';
 
 const label = z.string().min(1).max(300);
@@ -17,4 +18,15 @@ export const discretionReport = defineMessage(
   }),
 );
 
-export const DISCRETION_MESSAGES = [discretionReport] as const;
+/** How many fans of the picked comment's Page got exactly this final text in the last 7 and 30 days. */
+export const composeFatigue = defineMessage(
+  'compose/fatigue',
+  { text: z.string().max(MAX_MESSAGE_LENGTH) },
+  z.strictObject({
+    sent: z.array(
+      z.strictObject({ days: z.number().int().positive(), fans: z.number().int().nonnegative() }),
+    ),
+  }),
+);
+
+export const DISCRETION_MESSAGES = [discretionReport, composeFatigue] as const;
