@@ -120,7 +120,7 @@ test('a restored log, then a post where some of its fans comment again: the Disc
     popup.getByText('2 fans messaged (95 % interval 34 %–100 %), against 3 who got nothing.'),
   ).toHaveCount(1);
   await expect(popup.getByText(/Not enough data yet: 2 of the 30 fans/)).toHaveCount(2);
-  await expect(popup.getByText(/^Based on 13 comments seen on 2 posts opened in this browser/)).toBeVisible();
+  await expect(popup.getByText(/comments, 13 \(13 with Facebook’s time\); posts opened, 2\./)).toBeVisible();
   // The promo'd fan who is not on the demo post went quiet.
   await expect(
     popup.getByRole('listitem').filter({ hasText: 'promo.fan.elsewhere — Promo on' }),

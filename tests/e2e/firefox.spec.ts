@@ -165,6 +165,32 @@ test('in Firefox the main flow runs whole: pick, template, confirm, Facebook’s
   }
 });
 
+test('in Firefox the Discretion view renders what was sent and the comments seen', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    await pickGiulia(browser);
+    await sendThanksFromPopup(popup);
+    await clickByText(popup, 'button', 'Discretion');
+    // The thank-you's 14 days have not passed: nothing to compare yet, but the post's comments are seen.
+    await until(popup, () =>
+      [...document.querySelectorAll('.figure-line')].some(
+        (line) => line.textContent === 'Thanks: no messaged fan to compare yet.',
+      ),
+    );
+    await until(popup, () =>
+      /comments, 6 \(6 with Facebook’s time\); posts opened, 1\./.test(
+        document.querySelector('.coverage')?.textContent ?? '',
+      ),
+    );
+    expect(await popup.evaluate(() => document.querySelector('.posts li')?.textContent)).toMatch(
+      /^1 private reply, the last on /,
+    );
+  } finally {
+    await browser.close();
+  }
+});
+
 test('in Firefox the sidebar’s page follows the picked comment and runs the main flow to “Sent”', async () => {
   const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
   try {
