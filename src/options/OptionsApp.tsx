@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
 import { BackupRestore } from './BackupRestore';
+import { DiscretionWarnings } from './DiscretionWarnings';
 import { importsDone } from './import-events';
 import { GraphConnection } from './GraphConnection';
 import { ImportExport } from './ImportExport';
@@ -13,6 +14,7 @@ export function OptionsApp() {
   return (
     <main>
       <h1>{t('settingsTitle')}</h1>
+      <DiscretionWarnings />
       <SettingsForm key={importsDone.value} />
       <SurfaceChoice />
       <TemplatesEditor />

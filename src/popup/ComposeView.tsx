@@ -24,7 +24,7 @@ import {
   template,
 } from './compose-store';
 import { CategoryTabs } from './CategoryTabs';
-import { CameBackLine } from './CameBackLine';
+import { DiscretionLines } from './DiscretionLines';
 import { FatigueNudge } from './FatigueNudge';
 import { ConfirmSend } from './ConfirmSend';
 import { describeVerdict } from './format';
@@ -180,7 +180,7 @@ export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
       <TargetCard />
       <CategoryTabs />
       <Verdict />
-      <CameBackLine pageId={comment.pageId} />
+      <DiscretionLines pageId={comment.pageId} />
       <GraphPaused />
       <TemplatePicker />
       <MessageEditor />

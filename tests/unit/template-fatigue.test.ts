@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import type { ReplyOf } from '../../src/shared/messages';
 import { withDatabase } from '../../src/background/storage/database';
 import { DAY_MS } from '../../src/shared/time';
 import { routeMessage } from './checked-router';
@@ -27,7 +28,7 @@ async function fatigue(text = TEXT) {
   await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
   const reply = await routeMessage({ type: 'compose/fatigue', text }, popup, NOW);
   if (!reply.ok) throw new Error(reply.error.message);
-  return reply.data;
+  return reply.data as ReplyOf<'compose/fatigue'>;
 }
 
 beforeEach(freshIndexedDB);

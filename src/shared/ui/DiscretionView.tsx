@@ -128,12 +128,25 @@ function WeeklyChart({ series }: { series: DiscretionReport['series'] }) {
   );
 }
 
-function Warning({ warning }: { warning: NonNullable<DiscretionReport['warning']> }) {
+/**
+ * The early warning: messages per commenter up and returning commenters down for weeks, the kinds of
+ * message behind it and the limits to tighten. Shown in the Discretion view, the compose view and Settings.
+ */
+export function DiscretionWarning({
+  warning,
+  pageName,
+}: {
+  warning: NonNullable<DiscretionReport['warning']>;
+  pageName?: string;
+}) {
   const kinds = warning.categories.map((category) => t(CATEGORY_LABELS[category])).join(', ');
   const limits = warning.limits.flatMap((limit) => (LIMIT_LABELS[limit] ? [t(LIMIT_LABELS[limit])] : []));
   return (
-    <div class="warning" role="alert">
-      <p>{t('discretionWarning', [String(warning.weeks), kinds || t('discretionAllKinds')])}</p>
+    <div class="discretion-warning" role="alert">
+      <p>
+        {pageName && <strong>{pageName}: </strong>}
+        {t('discretionWarning', [String(warning.weeks), kinds || t('discretionAllKinds')])}
+      </p>
       <p class="hint">{t('discretionWarningLimits', limits.join(' · '))}</p>
     </div>
   );
@@ -187,7 +200,7 @@ export function DiscretionView() {
           </select>
         </p>
       )}
-      {report.warning && <Warning warning={report.warning} />}
+      {report.warning && <DiscretionWarning warning={report.warning} />}
       <fieldset class="windows">
         <legend>{t('discretionWindow')}</legend>
         {CAME_BACK_WINDOWS.map((days) => (
