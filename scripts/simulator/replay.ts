@@ -100,7 +100,7 @@ function draftFor(intent: Intent) {
     fanName: `Fan ${intent.comment.fan}`,
     fanUrl: `https://www.facebook.com/${fanId}`,
     commentId: intent.comment.id,
-    postUrl: 'https://www.facebook.com/acmecoffee/posts/1',
+    postUrl: `https://www.facebook.com/acmecoffee/posts/${intent.comment.post}`,
     commentExcerpt: '',
     commentPostedAt: intent.comment.at,
     category: intent.category,

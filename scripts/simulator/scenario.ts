@@ -75,7 +75,12 @@ export interface Comment {
   id: string;
   fan: number;
   at: number;
+  /** The post it is on: one of the day's posts, the viral post, or the outage's. */
+  post: string;
 }
+
+/** The Page posts this many times a day; a day's comments are spread over its posts. */
+const POSTS_PER_DAY = 3;
 
 /** An admin deciding to message a fan about one comment, at one moment. */
 export interface Intent {
@@ -143,8 +148,14 @@ export function generateScenario(config: SimulationConfig): Scenario {
     if (random.chance(config.trollShare)) trolls.add(fan);
     const count = commentsOf(random, config);
     for (let index = 0; index < count; index += 1) {
-      const at = momentOn(random.below(config.days), config, random);
-      comments.push({ id: `c${comments.length}`, fan, at });
+      const day = random.below(config.days);
+      const at = momentOn(day, config, random);
+      comments.push({
+        id: `c${comments.length}`,
+        fan,
+        at,
+        post: `d${day}p${comments.length % POSTS_PER_DAY}`,
+      });
     }
   }
   const viral = Array.from({ length: config.viral.comments }, () => ({
@@ -175,13 +186,13 @@ export function generateScenario(config: SimulationConfig): Scenario {
     if (category) answer(comment, category);
   }
   for (const { fan, at } of viral) {
-    const comment = { id: `c${comments.length}`, fan, at };
+    const comment = { id: `c${comments.length}`, fan, at, post: 'viral' };
     comments.push(comment);
     const category = ordinaryCategory(random, config, trolls.has(fan));
     if (category) answer(comment, category);
   }
   for (const { fan, at } of outage) {
-    const comment = { id: `c${comments.length}`, fan, at };
+    const comment = { id: `c${comments.length}`, fan, at, post: 'outage' };
     comments.push(comment);
     if (random.chance(config.outage.care)) answer(comment, 'care');
   }

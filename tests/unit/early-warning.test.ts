@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   earlyWarning,
-  ROLLING_WEEKS,
+  BLOCK_WEEKS,
   weeklySeries,
   type WeekCounts,
 } from '../../src/background/discretion/early-warning';
@@ -60,63 +60,57 @@ describe('the weekly series', () => {
   });
 });
 
+/** Twelve weeks: steady ones, then `changed` ones (the last weeks of the series). */
+const weeks = (...changed: WeekCounts[]) => [
+  ...Array.from({ length: 12 - changed.length }, steady),
+  ...changed,
+];
+
 describe('the early warning', () => {
-  test('fires after three weeks in a row of more promos per commenter and fewer returning, naming promos', () => {
-    const series = [
-      ...Array.from({ length: ROLLING_WEEKS }, steady),
-      week(15, 5, 100, 35),
-      week(25, 5, 100, 30),
-      week(35, 5, 100, 25),
-    ];
+  test('fires when, week after week, promos per commenter rise and fewer commenters come back, naming promos', () => {
+    const series = weeks(
+      week(10, 5, 100, 35),
+      week(15, 5, 100, 32),
+      week(20, 5, 100, 30),
+      week(25, 5, 100, 28),
+      week(30, 5, 100, 26),
+      week(35, 5, 100, 24),
+      week(40, 5, 100, 22),
+    );
     expect(earlyWarning(series)).toEqual({
-      weeks: 3,
+      weeks: 5,
       categories: ['promo'],
       limits: ['promoWindowDays', 'pageDailyMax'],
     });
   });
 
   test('stays quiet after only two such weeks', () => {
-    const series = [
-      ...Array.from({ length: ROLLING_WEEKS }, steady),
-      week(15, 5, 100, 35),
-      week(25, 5, 100, 30),
-    ];
-    expect(earlyWarning(series)).toBeNull();
+    expect(earlyWarning(weeks(week(20, 5, 100, 30), week(30, 5, 100, 25)))).toBeNull();
   });
 
-  test('stays quiet when more messages go out but the returning commenters hold', () => {
-    const series = [
-      ...Array.from({ length: ROLLING_WEEKS }, steady),
-      week(15, 5, 100, 40),
-      week(25, 5, 100, 41),
-      week(35, 5, 100, 42),
-    ];
+  test('stays quiet when more messages go out but as many commenters come back', () => {
+    const series = weeks(...[10, 15, 20, 25, 30].map((promos) => week(promos, 5, 100, 40)));
     expect(earlyWarning(series)).toBeNull();
   });
 
   test('stays quiet when fewer come back but messages per commenter do not rise', () => {
-    const series = [
-      ...Array.from({ length: ROLLING_WEEKS }, steady),
-      week(5, 5, 100, 35),
-      week(5, 5, 100, 30),
-      week(5, 5, 100, 25),
-    ];
+    const series = weeks(...[35, 32, 30, 28, 26].map((returning) => week(5, 5, 100, returning)));
     expect(earlyWarning(series)).toBeNull();
   });
 
-  test('reads rolling sums, so one noisy week does not break a trend nor make one', () => {
-    // A viral week (many commenters) in the middle of a steady run: no warning.
-    const viral = [...Array.from({ length: ROLLING_WEEKS }, steady), week(5, 5, 400, 60), steady(), steady()];
-    expect(earlyWarning(viral)).toBeNull();
+  test('stays quiet on small drifts: a rise under 10 % and a fall under 5 %', () => {
+    const series = weeks(...[39, 39, 39, 39, 39].map((returning) => week(5, 5.5, 100, returning)));
+    expect(earlyWarning(series)).toBeNull();
+  });
+
+  test(`reads blocks of ${BLOCK_WEEKS} weeks as shares, so a viral week neither breaks a trend nor makes one`, () => {
+    expect(earlyWarning(weeks(week(5, 5, 400, 60), steady(), steady()))).toBeNull();
   });
 
   test('names every kind that grew, most growth first, with the limits that hold each', () => {
-    const series = [
-      ...Array.from({ length: ROLLING_WEEKS }, steady),
-      week(8, 10, 100, 35),
-      week(11, 15, 100, 30),
-      week(14, 20, 100, 25),
-    ];
+    const series = weeks(
+      ...[1, 2, 3, 4, 5, 6, 7].map((step) => week(5 + step, 5 + 2 * step, 100, 40 - 2 * step)),
+    );
     expect(earlyWarning(series)).toMatchObject({
       categories: ['thanks', 'promo'],
       limits: ['thanksWindowDays', 'promoWindowDays', 'pageDailyMax'],

@@ -130,10 +130,10 @@ describe('outreach store', () => {
     for (let index = 0; index < 5; index += 1)
       await reserve(draft({ fanId: `fan-${index}`, commentId: String(index) }), T + index);
     expect(
-      (await reserve(draft({ fanId: 'fan-8', commentId: '8', category: 'care' }), T + 10)).entry,
+      (await reserve(draft({ fanId: 'fan-18', commentId: '18', category: 'care' }), T + 10)).entry,
     ).not.toBeNull();
     const overridden = await withDatabase((db) =>
-      reserveOutreach(db, draft({ fanId: 'fan-9', commentId: '9' }), NO_PACE, T + 20, {
+      reserveOutreach(db, draft({ fanId: 'fan-19', commentId: '19' }), NO_PACE, T + 20, {
         overrideReason: 'Launch day: every question gets an answer',
       }),
     );

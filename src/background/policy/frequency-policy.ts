@@ -45,11 +45,14 @@ export interface OutreachRequest {
  */
 export type FanStanding = Pick<FanRecord, 'doNotContact' | 'updatedAt' | 'answered'> & { markedBy?: string };
 
-/** A contact the policy counts; `author` names the teammate who made it, when another admin did. */
+/**
+ * A contact the policy counts; `author` names the teammate who made it, when another admin did; its
+ * post's key is read from postUrl unless the caller gives it (the simulator).
+ */
 export type PastContact = Pick<
   OutreachEntry,
   'pageId' | 'fanId' | 'commentId' | 'category' | 'createdAt' | 'status'
-> & { author?: string; postUrl?: string };
+> & { author?: string; postUrl?: string; postKey?: string };
 
 /** A contact a cap counts; `seen` marks a private reply known only from Facebook's note. */
 type Counted = Pick<PastContact, 'createdAt' | 'author'> & { seen?: true };
@@ -238,8 +241,7 @@ function onSamePost(live: readonly PastContact[], request: Omit<OutreachRequest,
   return live.filter(
     (entry) =>
       entry.pageId === request.pageId &&
-      entry.postUrl !== undefined &&
-      postKeyOf(entry.postUrl) === request.postKey &&
+      (entry.postKey ?? postKeyOf(entry.postUrl ?? '')) === request.postKey &&
       (entry.author === undefined || entry.createdAt <= now),
   );
 }
