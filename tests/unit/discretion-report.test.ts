@@ -31,7 +31,7 @@ async function report(): Promise<ReplyOf<'discretion/report'>> {
  * On one post, fans 1–4 are thanked and fans 5–6 get a promo; fans 7–10 comment too and get nothing.
  * Later, on another post, thanked fans 1–3, promo'd fan 5 and unmessaged fans 7–8 comment again.
  */
-async function aPageWithMessagesAndReturns(): Promise<void> {
+async function aPageWithMessagesAndReturns(author?: string): Promise<void> {
   const categories: Record<number, Category> = {
     1: 'thanks',
     2: 'thanks',
@@ -50,6 +50,7 @@ async function aPageWithMessagesAndReturns(): Promise<void> {
       createdAt: T,
       updatedAt: T,
       commentPostedAt: T - 2 * HOUR_MS,
+      ...(author ? { author } : {}),
     });
     await withDatabase((db) => db.put('outreach', entry));
   }
@@ -69,6 +70,17 @@ describe('the Discretion report of a Page', () => {
     expect(at14('thanks')).toMatchObject({ matched: 4, messagedRate: 0.75, baselineRate: 0.5, controls: 4 });
     expect(at14('promo')).toMatchObject({ matched: 2, messagedRate: 0.5, baselineRate: 0.5 });
     expect(at14('warning')).toMatchObject({ matched: 0 });
+  });
+
+  test('in team mode, counts the messages a teammate sent, as the shared log holds them', async () => {
+    await aPageWithMessagesAndReturns('bea');
+    const { report: figures } = await report();
+    expect(
+      figures!.figures.find((figure) => figure.category === 'thanks' && figure.windowDays === 14),
+    ).toMatchObject({
+      matched: 4,
+      messagedRate: 0.75,
+    });
   });
 
   test('says "not enough data yet" (no difference) below 30 matched fans', async () => {
