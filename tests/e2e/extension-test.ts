@@ -234,54 +234,41 @@ export async function sendTemplate(popup: Page, title: string, category?: string
   await expect(popup.getByText(PREPARED)).toBeVisible();
 }
 
-/** Everything in the outreach log, read straight from the extension's IndexedDB. */
-/** Fans' comments the background keeps for "did they come back?" (see src/shared/sightings.ts). */
-export function storedSightings(background: Worker) {
+/** Every record of one of the extension's IndexedDB stores, read straight from the worker. */
+function storedRecords<T>(background: Worker, store: 'outreach' | 'sightings'): Promise<T[]> {
   return background.evaluate(
-    () =>
-      new Promise<Array<{ fanKey: string; postKey: string; at: number; timeFrom: string }>>(
-        (resolve, reject) => {
-          const open = indexedDB.open('page-outreach');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('sightings').objectStore('sightings').getAll();
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(request.result);
-            };
-            request.onerror = () => reject(request.error);
-          };
-        },
-      ),
-  );
-}
-
-export function storedEntries(background: Worker) {
-  return background.evaluate(
-    () =>
-      new Promise<
-        Array<{
-          fanName: string;
-          commentId: string;
-          status: string;
-          createdAt: number;
-          text: string;
-          sentText?: string;
-          author?: string;
-        }>
-      >((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('page-outreach');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('outreach').objectStore('outreach').getAll();
+          const request = open.result.transaction(name).objectStore(name).getAll();
           request.onsuccess = () => {
             open.result.close();
-            resolve(request.result);
+            resolve(request.result as T[]);
           };
+          request.onerror = () => reject(request.error);
         };
       }),
+    store,
   );
 }
+
+/** Everything in the outreach log, read straight from the extension's IndexedDB. */
+export const storedEntries = (background: Worker) =>
+  storedRecords<{
+    fanName: string;
+    commentId: string;
+    status: string;
+    createdAt: number;
+    text: string;
+    sentText?: string;
+    author?: string;
+  }>(background, 'outreach');
+
+/** Fans' comments the background keeps for "did they come back?" (see src/shared/sightings.ts). */
+export const storedSightings = (background: Worker) =>
+  storedRecords<{ fanKey: string; postKey: string; at: number; timeFrom: string }>(background, 'sightings');
 
 /**
  * Serves the post at `url` in a layout the adapter does not know: its comments' links no longer have

@@ -25,6 +25,13 @@ const LIMIT_LABELS: Record<string, MessageKey> = {
   pageDailyMax: 'settingPageDailyMax',
 };
 
+/** The weekly chart's drawing box (SVG units, stretched to the view's width) and its tallest bar. */
+const CHART_HEIGHT = 40;
+const TALLEST_BAR = 38;
+/** Each week's slot: a margin, then the messages' bar and the returning commenters' bar side by side. */
+const BAR_MARGIN = 0.1;
+const BAR_WIDTH = 0.4;
+
 const postReplies = (post: { replies: number; lastAt: number }) =>
   tCount('discretionPostReplies', post.replies, [String(post.replies), formatDay(post.lastAt)]);
 const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -75,26 +82,25 @@ function WeeklyChart({ series }: { series: DiscretionReport['series'] }) {
   return (
     <figure class="weekly">
       <figcaption>{t('discretionWeeklyTitle')}</figcaption>
-      <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-labelledby="weekly-summary">
-        <line class="axis" x1="0" x2="100" y1="40" y2="40" />
-        {series.map((week, index) => (
-          <g key={week.start}>
+      <svg
+        viewBox={`0 0 100 ${CHART_HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-labelledby="weekly-summary"
+      >
+        <line class="axis" x1="0" x2="100" y1={CHART_HEIGHT} y2={CHART_HEIGHT} />
+        {series.map((week, index) =>
+          (['messages', 'returning'] as const).map((measure, slot) => (
             <rect
-              class="bar messaged"
-              x={index * width + width * 0.1}
-              width={width * 0.4}
-              y={40 - (week.messages / most) * 38}
-              height={(week.messages / most) * 38}
+              key={`${week.start}-${measure}`}
+              class={`bar ${measure === 'messages' ? 'messaged' : 'returning'}`}
+              x={index * width + width * (BAR_MARGIN + BAR_WIDTH * slot)}
+              width={width * BAR_WIDTH}
+              y={CHART_HEIGHT - (week[measure] / most) * TALLEST_BAR}
+              height={(week[measure] / most) * TALLEST_BAR}
             />
-            <rect
-              class="bar returning"
-              x={index * width + width * 0.5}
-              width={width * 0.4}
-              y={40 - (week.returning / most) * 38}
-              height={(week.returning / most) * 38}
-            />
-          </g>
-        ))}
+          )),
+        )}
       </svg>
       <p class="legend" id="weekly-summary">
         <span class="key messaged" /> {t('discretionLegendMessages')} <span class="key returning" />{' '}
