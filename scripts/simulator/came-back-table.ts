@@ -1,4 +1,4 @@
-import { figureOf, matchMessages } from '../../src/background/discretion/came-back';
+import { figureOf, matchIndex, matchMessages } from '../../src/background/discretion/came-back';
 import { earlyWarning, weeklySeries, type EarlyWarning } from '../../src/background/discretion/early-warning';
 import { SERIES_WEEKS } from '../../src/shared/discretion';
 import { CATEGORIES, type Category } from '../../src/shared/outreach';
@@ -39,8 +39,9 @@ export function cameBackTable(seed: number): CameBackTable {
   for (const { title, config: overrides } of MODELS) {
     const config = { ...FAN_MODEL_CONFIG, ...overrides, seed };
     const run = runFanModel(config, START);
+    const index = matchIndex(run.sightings, run.messages);
     for (const category of CATEGORIES) {
-      const matching = matchMessages(category, WINDOW_DAYS, run.sightings, run.messages, run.end);
+      const matching = matchMessages(category, WINDOW_DAYS, index, run.end);
       const { difference } = figureOf(category, WINDOW_DAYS, matching);
       const truth =
         matching.matched.reduce((sum, { message }) => sum + run.effectOf(message, WINDOW_DAYS), 0) /

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { FAN_MODEL_CONFIG, runFanModel } from '../../scripts/simulator/fan-model';
-import { figureOf, matchMessages } from '../../src/background/discretion/came-back';
+import { figureOf, matchIndex, matchMessages } from '../../src/background/discretion/came-back';
 import { CATEGORIES } from '../../src/shared/outreach';
 import { HEAVY_TEST_TIMEOUT_MS } from './heavy-test';
 
@@ -26,9 +26,10 @@ function tallyRuns(): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
   for (let seed = 1; seed <= RUNS; seed += 1) {
     const run = runFanModel({ ...FAN_MODEL_CONFIG, seed }, START);
+    const index = matchIndex(run.sightings, run.messages);
     for (const category of CATEGORIES) {
       for (const windowDays of WINDOWS) {
-        const matching = matchMessages(category, windowDays, run.sightings, run.messages, run.end);
+        const matching = matchMessages(category, windowDays, index, run.end);
         const { difference } = figureOf(category, windowDays, matching);
         // The truth: what the messages did to these very fans, replayed without them.
         const truth =

@@ -3,13 +3,16 @@ import {
   cameBack,
   fanClusteredError,
   habitBucket,
+  MAX_MATCHES,
+  matchIndex,
+  matchMessages,
   type MatchedMessage,
   type SentMessage,
 } from '../../src/background/discretion/came-back';
 import { MIN_MATCHED_FANS } from '../../src/shared/discretion';
 import { wilsonInterval } from '../../src/background/discretion/intervals';
 import type { Sighting } from '../../src/background/discretion/sightings';
-import { DAY_MS, HOUR_MS } from '../../src/shared/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../src/shared/time';
 
 /** Wednesday 4 November 2026, noon UTC: the message day. */
 const T = Date.UTC(2026, 10, 4, 12);
@@ -70,6 +73,17 @@ describe('the matched baseline', () => {
   test('a fan messaged shortly before is not measured again', () => {
     const twice = [thanks('ann'), { ...thanks('ann', T - 20 * DAY_MS, 'S'), category: 'care' as const }];
     expect(cameBack('thanks', 14, sightings, twice, NOW)).toMatchObject({ matched: 0, unmatched: 0 });
+  });
+
+  test(`a messaged fan is compared with at most the ${MAX_MATCHES} fans who commented nearest the message`, () => {
+    const crowd = Array.from({ length: MAX_MATCHES + 5 }, (_, index) =>
+      seen(`fan${index}`, T - (index + 2) * MINUTE_MS),
+    );
+    const index = matchIndex([seen('ann', T - MINUTE_MS), ...crowd], [thanks('ann')]);
+    const [unit] = matchMessages('thanks', 14, index, NOW).matched;
+    expect(unit!.matches.map(({ fanKey }) => fanKey)).toEqual(
+      crowd.slice(0, MAX_MATCHES).map(({ fanKey }) => fanKey),
+    );
   });
 
   test('habits are compared in buckets: 0, 1, 2, 3 to 5, 6 or more sightings before', () => {

@@ -27,6 +27,11 @@ export interface SentMessage {
   commentAt: number;
 }
 
+/**
+ * Matched fans kept per message, the nearest in time: beyond this many, more add little to its baseline
+ * and cost time on a big Page (a post-week can hold thousands of commenters of one habit).
+ */
+export const MAX_MATCHES = 20;
 /** Fans messaged within this long before are neither compared nor a comparison: a message still acts. */
 export const QUIET_BEFORE_MS = 30 * DAY_MS;
 
@@ -70,17 +75,6 @@ function messagedAbout(
   );
 }
 
-/** Each fan's first comment on a post in `week`, among those written before `before`. */
-function firstSightings(onPost: readonly Sighting[], week: number, before: number): Map<string, number> {
-  const firsts = new Map<string, number>();
-  for (const { fanKey, at } of onPost) {
-    if (at >= before || weekOf(at) !== week) continue;
-    const known = firsts.get(fanKey);
-    if (known === undefined || at < known) firsts.set(fanKey, at);
-  }
-  return firsts;
-}
-
 /** One messaged fan set against their matched fans: who they were, and who came back. */
 export interface MatchedMessage {
   message: SentMessage;
@@ -94,6 +88,76 @@ export interface MatchedMessage {
   habit: number;
 }
 
+/** A commenter's first comment on a post in a week, and their habit then (earlier sightings). */
+interface FirstComment {
+  fanKey: string;
+  at: number;
+  habit: number;
+}
+
+/** One post's commenters of one week: each one's first comment, and those comments by habit, oldest first. */
+interface PostWeek {
+  byFan: Map<string, FirstComment>;
+  byHabit: Map<number, FirstComment[]>;
+}
+
+/**
+ * What matching reads, built once for every figure of a Page: each fan's sighting times and messages,
+ * and for each post and week its commenters' first comments there, with each one's habit then.
+ */
+export interface MatchIndex {
+  fans: FanTimes;
+  messaged: MessageTimes;
+  postWeeks: Map<string, PostWeek>;
+  messages: readonly SentMessage[];
+}
+
+/** The index of the first comment at or after `at` in a list sorted by time. */
+function firstAtOrAfter(list: readonly FirstComment[], at: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]!.at < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const postWeekKey = (postKey: string, week: number) => `${postKey}\u0000${week}`;
+
+export function matchIndex(sightings: readonly Sighting[], messages: readonly SentMessage[]): MatchIndex {
+  const fans = new FanTimes(sightings);
+  const earliest = new Map<string, Map<string, number>>();
+  for (const { fanKey, postKey, at } of sightings) {
+    const key = postWeekKey(postKey, weekOf(at));
+    const firsts = earliest.get(key) ?? new Map<string, number>();
+    const known = firsts.get(fanKey);
+    if (known === undefined || at < known) firsts.set(fanKey, at);
+    earliest.set(key, firsts);
+  }
+  const postWeeks = new Map<string, PostWeek>();
+  for (const [key, firsts] of earliest) {
+    const byFan = new Map<string, FirstComment>();
+    const byHabit = new Map<number, FirstComment[]>();
+    for (const [fanKey, at] of firsts) {
+      const first = { fanKey, at, habit: habitBucket(fans.before(fanKey, at)) };
+      byFan.set(fanKey, first);
+      const sameHabit = byHabit.get(first.habit);
+      if (sameHabit) sameHabit.push(first);
+      else byHabit.set(first.habit, [first]);
+    }
+    for (const list of byHabit.values()) list.sort((a, b) => a.at - b.at);
+    postWeeks.set(key, { byFan, byHabit });
+  }
+  const messaged: MessageTimes = groupBy(
+    messages,
+    ({ fanKey }) => fanKey,
+    ({ at, commentAt }) => ({ at, commentAt }),
+  );
+  return { fans, messaged, postWeeks, messages };
+}
+
 /**
  * Each message of `category` whose window has ended by `now`, with its matched fans (see above); the
  * messages with nobody to match are counted apart. Every message of every category keeps a fan out
@@ -102,22 +166,10 @@ export interface MatchedMessage {
 export function matchMessages(
   category: Category,
   windowDays: number,
-  sightings: readonly Sighting[],
-  messages: readonly SentMessage[],
+  { fans, messaged, postWeeks, messages }: MatchIndex,
   now: number,
 ): { matched: MatchedMessage[]; unmatched: number } {
   const window = windowDays * DAY_MS;
-  const fans = new FanTimes(sightings);
-  const messaged: MessageTimes = groupBy(
-    messages,
-    ({ fanKey }) => fanKey,
-    ({ at, commentAt }) => ({ at, commentAt }),
-  );
-  const byPost = groupBy(
-    sightings,
-    ({ postKey }) => postKey,
-    (sighting) => sighting,
-  );
   const matched: MatchedMessage[] = [];
   let unmatched = 0;
   for (const message of messages) {
@@ -126,16 +178,20 @@ export function matchMessages(
     // A fan messaged shortly before is still under that message's influence: not a clean comparison.
     if (messagedAbout(messaged, message.fanKey, message.at - QUIET_BEFORE_MS, message.at, message.at))
       continue;
-    const week = weekOf(message.commentAt);
     // Each fan's habit is taken at their first comment on the post that week, messaged fan and
-    // matches alike: a fan who commented there twice is not given two chances to match.
-    const firsts = firstSightings(byPost.get(message.postKey) ?? [], week, message.at);
-    const habitOf = (fanKey: string) =>
-      habitBucket(fans.before(fanKey, firsts.get(fanKey) ?? message.commentAt));
-    const habit = habitOf(message.fanKey);
+    // matches alike: a fan who commented there twice is not given two chances to match. Only comments
+    // written before the message count: who commented after it may have been moved by it.
+    const postWeek = postWeeks.get(postWeekKey(message.postKey, weekOf(message.commentAt)));
+    const own = postWeek?.byFan.get(message.fanKey);
+    const habit =
+      own && own.at < message.at ? own.habit : habitBucket(fans.before(message.fanKey, message.commentAt));
     const matches = new Set<string>();
-    for (const fanKey of firsts.keys()) {
-      if (fanKey === message.fanKey || habitOf(fanKey) !== habit) continue;
+    const candidates = postWeek?.byHabit.get(habit) ?? [];
+    // The nearest in time first, back from the message: the same moment of the news, and a bounded cost.
+    for (let index = firstAtOrAfter(candidates, message.at) - 1; index >= 0; index -= 1) {
+      if (matches.size === MAX_MATCHES) break;
+      const { fanKey } = candidates[index]!;
+      if (fanKey === message.fanKey) continue;
       // Nor a fan messaged about a comment already written: that message may act within the window.
       // One about a later comment cannot change whether they came back: that comment is the return.
       if (messagedAbout(messaged, fanKey, message.at - QUIET_BEFORE_MS, until, message.at)) continue;
@@ -168,7 +224,8 @@ export function cameBack(
   messages: readonly SentMessage[],
   now: number,
 ): CameBack {
-  return figureOf(category, windowDays, matchMessages(category, windowDays, sightings, messages, now));
+  const index = matchIndex(sightings, messages);
+  return figureOf(category, windowDays, matchMessages(category, windowDays, index, now));
 }
 
 /** The figure of messages already matched: rates, their intervals, and the difference. */

@@ -8,7 +8,7 @@ import { DAY_MS } from '../../shared/time';
 import { fanAliasUnder, fanKeyOfAlias, fanSalt } from '../fans/forgotten-fans';
 import { counts } from '../policy/frequency-policy';
 import type { OutreachDatabase } from '../storage/schema';
-import { cameBack, type SentMessage } from './came-back';
+import { figureOf, matchIndex, matchMessages, type SentMessage } from './came-back';
 import { earlyWarning, weeklySeries } from './early-warning';
 import { loadSightings } from './sighting-store';
 
@@ -111,8 +111,11 @@ export async function discretionReport(
   ]);
   const sent = await asMessages(db, entries);
   const messages = sent.map(({ message }) => message);
+  const index = matchIndex(sightings, messages);
   const figures = CAME_BACK_WINDOWS.flatMap((windowDays) =>
-    CATEGORIES.map((category) => cameBack(category, windowDays, sightings, messages, now)),
+    CATEGORIES.map((category) =>
+      figureOf(category, windowDays, matchMessages(category, windowDays, index, now)),
+    ),
   );
   const series = weeklySeries(
     sightings,
