@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { dropOldSightings, loadSightings } from '../../src/background/discretion/sighting-store';
+import {
+  dropOldSightings,
+  loadSightings,
+  recordSightings,
+} from '../../src/background/discretion/sighting-store';
 import { runMaintenance } from '../../src/background/maintenance';
 import { withDatabase } from '../../src/background/storage/database';
 import type { SightingReport } from '../../src/shared/sightings';
@@ -102,6 +106,23 @@ describe('retention of sightings', () => {
     expect(reply.ok).toBe(true);
     await runMaintenance(NOW);
     expect(await kept()).toEqual([]);
+  });
+
+  test('a flood of comments stops at the cap: what is kept stays, new ones wait for maintenance', async () => {
+    await withDatabase((db) =>
+      recordSightings(db, [report({ commentId: '1' }), report({ commentId: '2' })], NOW, 2),
+    );
+    await withDatabase((db) => recordSightings(db, [report({ commentId: '3' })], NOW, 2));
+    expect(await kept()).toHaveLength(2);
+  });
+
+  test('a full store is brought back under the cap, so recording goes on', async () => {
+    await see(
+      Array.from({ length: 100 }, (_, index) => report({ commentId: String(index), ageMs: index * HOUR_MS })),
+    );
+    expect(await withDatabase((db) => dropOldSightings(db, 0, 100))).toBe(1);
+    await withDatabase((db) => recordSightings(db, [report({ commentId: '500' })], NOW, 100));
+    expect(await kept()).toHaveLength(100);
   });
 
   test('beyond the cap, the oldest go first', async () => {

@@ -3,6 +3,8 @@ import type { OutreachDatabase } from '../storage/schema';
 import { postKeyOf } from '../../shared/post-key';
 import { MAX_SIGHTINGS, type SightingRecord, type SightingReport } from '../../shared/sightings';
 
+/** Share of the cap maintenance frees when the store is full: room for new comments until the next run. */
+const ROOM_SHARE = 0.01;
 /** Most sightings one maintenance run deletes, so it never holds a long transaction. */
 const DROP_BATCH = 5000;
 
@@ -39,9 +41,16 @@ export async function recordSightings(
   db: OutreachDatabase,
   reports: readonly SightingReport[],
   now: number,
+  cap = MAX_SIGHTINGS,
 ): Promise<void> {
   const records = await toRecords(await fanSalt(db), reports, now);
   const tx = db.transaction('sightings', 'readwrite');
+  // A page that invents comments cannot fill the disk: past the cap, new ones wait for maintenance to
+  // make room (it drops the oldest), and what is already kept is never pushed out by a flood.
+  if ((await tx.store.count()) >= cap) {
+    await tx.done;
+    return;
+  }
   await Promise.all(
     records.map(async (record) => {
       const kept = await tx.store.get([record.pageId, record.commentKey]);
@@ -57,7 +66,7 @@ export function loadSightings(db: OutreachDatabase, pageId: string, from: number
 }
 
 /**
- * Retention: deletes the sightings of comments written before `before`, then the oldest beyond
+ * Retention: deletes the sightings of comments written before `before`, then the oldest beyond 99 % of
  * MAX_SIGHTINGS, a bounded batch per call; maintenance runs again soon. Returns how many went.
  */
 export async function dropOldSightings(
@@ -69,7 +78,9 @@ export async function dropOldSightings(
   const tx = db.transaction('sightings', 'readwrite');
   const byAt = tx.store.index('byAt');
   const expired = await byAt.getAllKeys(IDBKeyRange.upperBound(before, true), batch);
-  const excess = Math.max(0, (await tx.store.count()) - expired.length - cap);
+  // Down to a little under the cap, so that recording (which stops at the cap) can go on.
+  const keep = cap - Math.floor(cap * ROOM_SHARE);
+  const excess = Math.max(0, (await tx.store.count()) - expired.length - keep);
   const oldest =
     excess > 0 ? await byAt.getAllKeys(IDBKeyRange.lowerBound(before), Math.min(excess, batch)) : [];
   await Promise.all([...expired, ...oldest].map((key) => tx.store.delete(key)));
