@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
 import { StatusLine, type Status } from '../shared/ui/StatusLine';
-import { t, type MessageKey } from '../shared/i18n';
+import { t } from '../shared/i18n';
+import { SETTING_LABELS } from '../shared/labels';
 import { COMMENT_REPLY_WINDOW_DAYS } from '../shared/outreach';
 import { OTHER_REGION, searchTimeZones, timeZoneGroups, type TimeZoneChoice } from './time-zones';
 import {
@@ -14,23 +15,6 @@ import {
 type Key = (typeof POLICY_SETTING_KEYS)[number];
 /** What the admin typed, field by field: kept as text so a half-typed number is not lost. */
 type Draft = Record<Key, string>;
-
-const LABELS: Record<Key, MessageKey> = {
-  fanWindowDays: 'settingFanWindowDays',
-  fanMonthlyMax: 'settingFanMonthlyMax',
-  promoWindowDays: 'settingPromoWindowDays',
-  thanksWindowDays: 'settingThanksWindowDays',
-  warningCooldownDays: 'settingWarningCooldownDays',
-  careDailyMax: 'settingCareDailyMax',
-  pageDailyMax: 'settingPageDailyMax',
-  postDailyMax: 'settingPostDailyMax',
-  strikeWindowDays: 'settingStrikeWindowDays',
-  paceSeconds: 'settingPaceSeconds',
-  quietHoursStart: 'settingQuietHoursStart',
-  quietHoursEnd: 'settingQuietHoursEnd',
-  retentionDays: 'settingRetentionDays',
-  sightingsKeepDays: 'settingSightingsKeepDays',
-};
 
 function toDraft(settings: PolicySettings): Draft {
   return Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, String(settings[key])])) as Draft;
@@ -152,7 +136,7 @@ export function SettingsForm() {
           const [min, max] = POLICY_SETTING_BOUNDS[key];
           return (
             <div class="setting" key={key}>
-              <label for={key}>{t(LABELS[key])}</label>
+              <label for={key}>{t(SETTING_LABELS[key])}</label>
               <input
                 id={key}
                 name={key}

@@ -4,15 +4,15 @@ import { CAME_BACK_WINDOWS, type DiscretionReport } from '../shared/discretion';
 import { DiscretionWarning } from '../shared/ui/DiscretionView';
 import { t, tCount } from '../shared/i18n';
 import { CATEGORY_LABELS } from '../shared/labels';
+import { formatShare } from '../shared/format';
 import { chosenCategory } from './compose-store';
 
 const WINDOW_DAYS = CAME_BACK_WINDOWS[0];
-const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
- * The Page's early warning, if it is on, and one line under the categories: how the Page's fans who got this kind of message came back, against
- * matched fans who got nothing ("Thanks: 64 % came back (no message: 48 %)"), with the sample size.
- * Nothing while no messaged fan of that kind could be matched.
+ * The Page's early warning, if it is on, and one line under the categories: how the Page's fans who got
+ * this kind of message came back, against matched fans who got nothing ("Thanks: 64 % came back (no
+ * message: 48 %)"), with the sample size. No line while no messaged fan of that kind could be matched.
  */
 export function DiscretionLines({ pageId }: { pageId: string }) {
   const [report, setReport] = useState<DiscretionReport | null>(null);
@@ -34,8 +34,8 @@ export function DiscretionLines({ pageId }: { pageId: string }) {
         <p class="came-back hint">
           {t('discretionCameBack', [
             t(CATEGORY_LABELS[figure.category]),
-            percent(figure.messagedRate),
-            percent(figure.baselineRate),
+            formatShare(figure.messagedRate),
+            formatShare(figure.baselineRate),
           ])}{' '}
           {tCount('composeCameBackSample', figure.matched, [String(WINDOW_DAYS), String(figure.matched)])}
         </p>

@@ -26,11 +26,9 @@ export function FatigueNudge() {
       clearTimeout(timer);
     };
   }, [text]);
-  const tired = FATIGUE_THRESHOLDS.map(({ days, fans }) =>
-    sent.find((one) => one.days === days && one.fans >= fans),
-  )
-    .filter((one) => one !== undefined)
-    .at(0);
+  const tired = sent.find((one) =>
+    FATIGUE_THRESHOLDS.some(({ days, fans }) => one.days === days && one.fans >= fans),
+  );
   if (!tired) return null;
   return (
     <p class="fatigue" role="note">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, CategorySchema } from './outreach';
+import { POLICY_SETTING_KEYS } from './policy-settings';
 import { SIGHTING_SOURCES } from './sightings';
 
 /** The windows "came back" is measured over, in days. */
@@ -16,6 +17,8 @@ export const FATIGUE_THRESHOLDS = [
 ] as const;
 /** Weeks of the weekly series the Discretion view shows. */
 export const SERIES_WEEKS = 12;
+
+type SettingKey = (typeof POLICY_SETTING_KEYS)[number];
 
 const share = z.number().min(0).max(1);
 const count = z.number().int().nonnegative();
@@ -59,7 +62,9 @@ export const DiscretionReportSchema = z.strictObject({
     .strictObject({
       weeks: count,
       categories: z.array(CategorySchema).max(CATEGORIES.length),
-      limits: z.array(z.string().max(50)).max(CATEGORIES.length + 1),
+      limits: z
+        .array(z.enum(POLICY_SETTING_KEYS as [SettingKey, ...SettingKey[]]))
+        .max(CATEGORIES.length + 1),
     })
     .nullable(),
   /** Messaged fans not seen since a promo or a warning at least 14 days ago, newest first. */

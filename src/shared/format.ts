@@ -11,6 +11,11 @@ export function formatAgo(then: number, now: number, style: Intl.RelativeTimeFor
   return format.format(-Math.floor(elapsed / MINUTE_MS), 'minute');
 }
 
+/** "64 %": a share between 0 and 1, in whole percent, as the Discretion figures show it. */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
 /** "28 Nov" / "28 nov": a day the admin can plan around. */
 export function formatDay(time: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' }).format(time);

@@ -2,7 +2,26 @@ import type { MessageKey } from './i18n';
 import type { ComposerFailure } from './messages';
 import type { GraphError } from './graph';
 import type { Category, EntryStatus } from './outreach';
+import type { POLICY_SETTING_KEYS } from './policy-settings';
 import type { TemplateLanguage } from './templates';
+
+/** Each policy setting's label, as the options page shows it and the early warning names it. */
+export const SETTING_LABELS: Record<(typeof POLICY_SETTING_KEYS)[number], MessageKey> = {
+  fanWindowDays: 'settingFanWindowDays',
+  fanMonthlyMax: 'settingFanMonthlyMax',
+  promoWindowDays: 'settingPromoWindowDays',
+  thanksWindowDays: 'settingThanksWindowDays',
+  warningCooldownDays: 'settingWarningCooldownDays',
+  careDailyMax: 'settingCareDailyMax',
+  pageDailyMax: 'settingPageDailyMax',
+  postDailyMax: 'settingPostDailyMax',
+  strikeWindowDays: 'settingStrikeWindowDays',
+  paceSeconds: 'settingPaceSeconds',
+  quietHoursStart: 'settingQuietHoursStart',
+  quietHoursEnd: 'settingQuietHoursEnd',
+  retentionDays: 'settingRetentionDays',
+  sightingsKeepDays: 'settingSightingsKeepDays',
+};
 
 export const CATEGORY_LABELS: Record<Category, MessageKey> = {
   thanks: 'categoryThanks',

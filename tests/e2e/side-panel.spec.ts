@@ -57,6 +57,18 @@ function openContexts(background: Worker): Promise<string[]> {
   });
 }
 
+/**
+ * Picks a template (under its category's tab, when named) and sends it from the keyboard, review then
+ * Send, until it waits in Facebook's message box.
+ */
+async function sendByKeyboard(view: Page, template: string, category?: string): Promise<void> {
+  if (category) await view.getByRole('tab', { name: category }).click();
+  await view.getByRole('radio', { name: template }).check();
+  await view.keyboard.press('ControlOrMeta+Enter');
+  await view.keyboard.press('ControlOrMeta+Enter');
+  await expect(view.getByText(PREPARED)).toBeVisible();
+}
+
 test('“Send message” opens the side panel, which then follows each comment picked without opening again', async ({
   page,
   background,
@@ -135,11 +147,7 @@ test('after a send the panel shows the outcome, never the same confirmation agai
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   await expect(panel.getByRole('heading', { name: 'To Giulia Rossi' })).toBeVisible();
-  await panel.getByRole('tab', { name: 'Customer care' }).click();
-  await panel.getByRole('radio', { name: "Let's sort it out privately" }).check();
-  await panel.keyboard.press('ControlOrMeta+Enter');
-  await panel.keyboard.press('ControlOrMeta+Enter');
-  await expect(panel.getByText(PREPARED)).toBeVisible();
+  await sendByKeyboard(panel, "Let's sort it out privately", 'Customer care');
 
   // Customer care may go to the same fan again today: only the done view keeps it from this comment.
   const next = panel.getByRole('button', { name: 'Next comment' });
@@ -166,9 +174,7 @@ test('after a send on the last comment, “Next comment” says there is none be
   // The last comment shown until "View more comments" loads more.
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
   const popup = await openPopup();
-  await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
-  await popup.keyboard.press('ControlOrMeta+Enter');
-  await popup.keyboard.press('ControlOrMeta+Enter');
+  await sendByKeyboard(popup, 'Thank you for commenting');
   await popup.getByRole('button', { name: 'Next comment' }).click();
   await expect(
     popup.getByRole('status').filter({ hasText: /^No more comments below this one/ }),
@@ -240,10 +246,7 @@ test('the per-post cap: the side panel counts the post’s private replies, refu
   await page.goto(DEMO_POSTS.en.url);
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).first().click();
   await expect(panel.getByText('Private replies under this post in the last 24 hours: 0 of 1')).toBeVisible();
-  await panel.getByRole('radio', { name: 'Thank you for commenting' }).check();
-  await panel.keyboard.press('ControlOrMeta+Enter');
-  await panel.keyboard.press('ControlOrMeta+Enter');
-  await expect(panel.getByText(PREPARED)).toBeVisible();
+  await sendByKeyboard(panel, 'Thank you for commenting');
 
   await panel.getByRole('button', { name: 'Next comment' }).click();
   await expect(panel.getByRole('heading', { name: 'To Luca Verdi' })).toBeVisible();
@@ -252,9 +255,5 @@ test('the per-post cap: the side panel counts the post’s private replies, refu
   await expect(panel.getByText(/^Your Page already answered 1 comment on this post privately/)).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Review message' })).toBeDisabled();
 
-  await panel.getByRole('tab', { name: 'Customer care' }).click();
-  await panel.getByRole('radio', { name: "Let's sort it out privately" }).check();
-  await panel.keyboard.press('ControlOrMeta+Enter');
-  await panel.keyboard.press('ControlOrMeta+Enter');
-  await expect(panel.getByText(PREPARED)).toBeVisible();
+  await sendByKeyboard(panel, "Let's sort it out privately", 'Customer care');
 });

@@ -80,7 +80,7 @@ export function weeklySeries(
 /** A setting whose tightening holds back a kind of message. */
 type Limit = keyof Pick<
   PolicySettings,
-  'promoWindowDays' | 'thanksWindowDays' | 'warningCooldownDays' | 'careDailyMax' | 'fanWindowDays'
+  'promoWindowDays' | 'thanksWindowDays' | 'careDailyMax' | 'fanWindowDays'
 >;
 const LIMIT_OF: Record<Category, Limit> = {
   promo: 'promoWindowDays',
@@ -90,9 +90,9 @@ const LIMIT_OF: Record<Category, Limit> = {
 };
 
 export interface EarlyWarning {
-  /** Weeks in a row the rolling figures went the wrong way. */
+  /** Weeks in a row the blocks went the wrong way. */
   weeks: number;
-  /** The kinds of message whose numbers grew over those weeks, most growth first. */
+  /** The kinds of message whose numbers grew from the block before the last to the last, most first. */
   categories: Category[];
   /** The settings that hold those kinds back, plus the Page's daily cap. */
   limits: Array<Limit | 'pageDailyMax'>;

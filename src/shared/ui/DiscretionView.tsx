@@ -7,23 +7,14 @@ import {
   type DiscretionReport,
 } from '../discretion';
 import { isFacebookDesktopUrl } from '../facebook-hosts';
-import { formatDay } from '../format';
-import { t, tCount, type MessageKey } from '../i18n';
-import { CATEGORY_LABELS } from '../labels';
+import { formatDay, formatShare as percent } from '../format';
+import { t, tCount } from '../i18n';
+import { CATEGORY_LABELS, SETTING_LABELS } from '../labels';
 import { CATEGORIES } from '../outreach';
 import type { ReplyOf } from '../messages';
 import { useOutreachChanges } from '../use-outreach-changes';
 
 type Reply = ReplyOf<'discretion/report'>;
-
-/** The settings the early warning may suggest tightening, by the options page's labels. */
-const LIMIT_LABELS: Record<string, MessageKey> = {
-  promoWindowDays: 'settingPromoWindowDays',
-  thanksWindowDays: 'settingThanksWindowDays',
-  fanWindowDays: 'settingFanWindowDays',
-  careDailyMax: 'settingCareDailyMax',
-  pageDailyMax: 'settingPageDailyMax',
-};
 
 /** The weekly chart's drawing box (SVG units, stretched to the view's width) and its tallest bar. */
 const CHART_HEIGHT = 40;
@@ -34,7 +25,6 @@ const BAR_WIDTH = 0.4;
 
 const postReplies = (post: { replies: number; lastAt: number }) =>
   tCount('discretionPostReplies', post.replies, [String(post.replies), formatDay(post.lastAt)]);
-const percent = (share: number) => `${Math.round(share * 100)} %`;
 const points = (share: number) => `${share >= 0 ? '+' : '−'}${Math.abs(Math.round(share * 100))}`;
 
 /** One kind of message: came back, with its interval, against its matched fans; or "not enough data". */
@@ -146,7 +136,7 @@ export function DiscretionWarning({
   pageName?: string;
 }) {
   const kinds = warning.categories.map((category) => t(CATEGORY_LABELS[category])).join(', ');
-  const limits = warning.limits.flatMap((limit) => (LIMIT_LABELS[limit] ? [t(LIMIT_LABELS[limit])] : []));
+  const limits = warning.limits.map((limit) => t(SETTING_LABELS[limit]));
   return (
     <div class="discretion-warning" role="alert">
       <p>
