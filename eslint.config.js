@@ -28,7 +28,7 @@ const BACKGROUND_CORE = [
 ].map((part) => `./src/background/${part}`);
 
 /** The only modules that make network requests. */
-const NETWORK_MODULES = ['src/background/graph/graph-api.ts', 'src/background/team/couch-http.ts'];
+const NETWORK_MODULES = ['src/background/graph/graph-request.ts', 'src/background/team/couch-http.ts'];
 
 /** Page-derived text must only ever reach the DOM as text. */
 const UNSAFE_HTML_SINKS = ['innerHTML', 'outerHTML'];

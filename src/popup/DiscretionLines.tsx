@@ -12,7 +12,8 @@ const WINDOW_DAYS = CAME_BACK_WINDOWS[0];
 /**
  * The Page's early warning, if it is on, and one line under the categories: how the Page's fans who got
  * this kind of message came back, against matched fans who got nothing ("Thanks: 64 % came back (no
- * message: 48 %)"), with the sample size. No line while no messaged fan of that kind could be matched.
+ * message: 48 %)"), with the sample size, from the source the report rests on (and saying so when it
+ * is the Graph API's). No line while no messaged fan of that kind could be matched.
  */
 export function DiscretionLines({ pageId }: { pageId: string }) {
   const [report, setReport] = useState<DiscretionReport | null>(null);
@@ -26,7 +27,10 @@ export function DiscretionLines({ pageId }: { pageId: string }) {
     };
   }, [pageId]);
   const category = chosenCategory.value;
-  const figure = report?.figures.find((one) => one.category === category && one.windowDays === WINDOW_DAYS);
+  const figure = report?.figures.find(
+    (one) =>
+      one.source === report.primarySource && one.category === category && one.windowDays === WINDOW_DAYS,
+  );
   return (
     <>
       {report?.warning && <DiscretionWarning warning={report.warning} />}
@@ -38,6 +42,7 @@ export function DiscretionLines({ pageId }: { pageId: string }) {
             formatShare(figure.baselineRate),
           ])}{' '}
           {tCount('composeCameBackSample', figure.matched, [String(WINDOW_DAYS), String(figure.matched)])}
+          {figure.source === 'graph' && ` ${t('discretionSourceGraphShort')}`}
         </p>
       )}
     </>

@@ -15,6 +15,8 @@ export const FATIGUE_THRESHOLDS = [
   { days: 7, fans: 5 },
   { days: 30, fans: 15 },
 ] as const;
+/** Posts one reading of the Page's comments through the Graph API reads at most: six months of three a day. */
+export const GRAPH_MAX_POSTS_READ = 600;
 /** Weeks of the weekly series the Discretion view shows. */
 export const SERIES_WEEKS = 12;
 
@@ -26,6 +28,8 @@ const time = z.number().int().nonnegative();
 
 /** One category's "came back" over one window: shares with intervals, the difference, the sample. */
 export const CameBackFigureSchema = z.strictObject({
+  /** The sightings it rests on: posts opened in this browser, or the Page's comments read through the Graph API. */
+  source: z.enum(SIGHTING_SOURCES),
   category: CategorySchema,
   windowDays: z.number().int().positive(),
   matched: count,
@@ -53,10 +57,46 @@ export const WeekCountsSchema = z.strictObject({
   returning: count,
 });
 
+/** What one source of sightings covers, and how many of the Page's messages it could place. */
+export const SourceCoverageSchema = z.strictObject({
+  source: z.enum(SIGHTING_SOURCES),
+  sightings: count,
+  posts: count,
+  since: time.nullable(),
+  withFacebookTime: count,
+  /** Messages it places: on a post it holds (page) or about a comment it read (Graph API). */
+  placed: count,
+  /** Messages it cannot: their comment never read through it (or a forgotten fan's). */
+  unplaced: count,
+});
+export type SourceCoverage = z.infer<typeof SourceCoverageSchema>;
+
+/**
+ * The last reading of the Page's comments through the Graph API: how far it went, and why it stopped
+ * short where it did (the store was full, or it read the most posts one reading reads).
+ */
+export const GraphReadingViewSchema = z.strictObject({
+  startedAt: time,
+  finishedAt: time.nullable(),
+  posts: count,
+  comments: count,
+  added: count,
+  stoppedBy: z.enum(['full', 'posts']).nullable(),
+});
+export type GraphReadingView = z.infer<typeof GraphReadingViewSchema>;
+
 /** What the Discretion view shows of one Page. */
 export const DiscretionReportSchema = z.strictObject({
   pageId: z.string().max(300),
-  figures: z.array(CameBackFigureSchema).max(CATEGORIES.length * CAME_BACK_WINDOWS.length),
+  figures: z
+    .array(CameBackFigureSchema)
+    .max(CATEGORIES.length * CAME_BACK_WINDOWS.length * SIGHTING_SOURCES.length),
+  /**
+   * The source the series, the warning and "went quiet" rest on, and the one the compose view quotes:
+   * the Graph API's where it holds more comments than this browser saw (fans are named differently in
+   * each, so the two are never added up).
+   */
+  primarySource: z.enum(SIGHTING_SOURCES),
   series: z.array(WeekCountsSchema).max(SERIES_WEEKS),
   warning: z
     .strictObject({
@@ -73,13 +113,9 @@ export const DiscretionReportSchema = z.strictObject({
     .max(20),
   /** Posts by the private replies sent under their comments, most first. */
   posts: z.array(z.strictObject({ postUrl: z.string().max(2000), replies: count, lastAt: time })).max(10),
-  /** What the figures rest on: comments seen, on how many posts, since when, from where. */
-  coverage: z.strictObject({
-    sightings: count,
-    posts: count,
-    since: time.nullable(),
-    withFacebookTime: count,
-    bySource: z.record(z.enum(SIGHTING_SOURCES), count),
-  }),
+  /** What the figures rest on, per source: comments seen, on how many posts, since when. */
+  coverage: z.array(SourceCoverageSchema).max(SIGHTING_SOURCES.length),
+  /** The Graph API reading of the Page's comments: whether the connected Page can, and the last one. */
+  graph: z.strictObject({ canRead: z.boolean(), last: GraphReadingViewSchema.nullable() }),
 });
 export type DiscretionReport = z.infer<typeof DiscretionReportSchema>;

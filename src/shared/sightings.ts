@@ -10,6 +10,7 @@ const SaltedKeySchema = z.string().regex(/^[\w-]{22}$/, 'must be a salted key');
 
 /** Where a sighting came from: a page the admin opened in this browser, or the Graph API. */
 export const SIGHTING_SOURCES = ['page', 'graph'] as const;
+export type SightingSource = (typeof SIGHTING_SOURCES)[number];
 /** Where its time came from: Facebook's own timestamp, or the moment it was first seen. */
 export const SIGHTING_TIMES = ['facebook', 'seen'] as const;
 

@@ -180,6 +180,17 @@ describe('backup and restore of everything', () => {
     });
   }
 
+  test('merging another browser’s backup leaves out its comments seen, which are keyed for that browser', async () => {
+    await useTheExtension();
+    const { document } = await backUp();
+
+    freshIndexedDB();
+    await restored(document, 'merge');
+    const { document: merged } = await backUp();
+    expect(merged.outreach).toHaveLength(1);
+    expect(merged.sightings).toEqual([]);
+  });
+
   test('a merge keeps the private replies seen in either copy of a fan', async () => {
     await seeAnswered('458');
     const { document: older } = await backUp();

@@ -89,15 +89,19 @@ describe('the Discretion report of a Page', () => {
     expect(figures!.figures.every((figure) => figure.difference === null)).toBe(true);
   });
 
-  test('states its coverage: comments seen, posts, and how many carry Facebook’s time', async () => {
+  test('states its coverage: comments seen, posts, how many carry Facebook’s time, messages placed', async () => {
     await aPageWithMessagesAndReturns();
-    expect((await report()).report!.coverage).toEqual({
-      sightings: 16,
-      posts: 2,
-      since: T - 2 * HOUR_MS,
-      withFacebookTime: 16,
-      bySource: { page: 16, graph: 0 },
-    });
+    expect((await report()).report!.coverage).toEqual([
+      {
+        source: 'page',
+        sightings: 16,
+        posts: 2,
+        since: T - 2 * HOUR_MS,
+        withFacebookTime: 16,
+        placed: 6,
+        unplaced: 0,
+      },
+    ]);
   });
 
   test('lists the fans not seen since a promo, and the posts by private replies', async () => {

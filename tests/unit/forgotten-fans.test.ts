@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/storage/database';
 import { rememberPrivateReply, setDoNotContact, setFanNotes } from '../../src/background/fans/fan-store';
-import { forgetFan, FORGOTTEN_PREFIX } from '../../src/background/fans/forgotten-fans';
+import { forgetFan } from '../../src/background/fans/forgotten-fans';
+import { FORGOTTEN_PREFIX } from '../../src/background/fans/salted-keys';
 import { checkOutreach } from '../../src/background/outreach/history';
 import { fanStatuses } from '../../src/background/outreach/statuses';
 import { listOutreach } from '../../src/background/outreach/log';

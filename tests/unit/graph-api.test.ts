@@ -2,12 +2,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   canReadConversations,
   canReplyPrivately,
-  classifyGraphError,
   readTokenPage,
-  regainAccessMs,
   sendPrivateReply,
-  type GraphCall,
 } from '../../src/background/graph/graph-api';
+import { classifyGraphError, regainAccessMs, type GraphCall } from '../../src/background/graph/graph-request';
 import { GRAPH_ANSWERS, happyGraph, startGraphStub } from '../fixtures/graph-stub.mjs';
 
 const TOKEN = 'EAAB-stub-page-token';

@@ -48,7 +48,7 @@ describe('lint refuses unsafe HTML, dynamic code and stray requests in every par
     HEAVY_TEST_TIMEOUT_MS,
   );
 
-  test.each(['background/graph/graph-api.ts', 'background/team/couch-http.ts'])(
+  test.each(['background/graph/graph-request.ts', 'background/team/couch-http.ts'])(
     'a network request in src/%s, one of the two network modules',
     async (part) => {
       expect(await problems("void fetch('https://graph.facebook.com/');", `src/${part}`)).not.toContain(

@@ -1,7 +1,8 @@
 import { PAUSING_ERRORS, type GraphError, type PausingError } from '../../shared/graph';
 import type { DeliveryReply } from '../../shared/messages';
 import type { OutreachEntry } from '../../shared/outreach';
-import { canReplyPrivately, commentAuthor, sendPrivateReply, type Refusal } from '../graph/graph-api';
+import { canReplyPrivately, commentAuthor, sendPrivateReply } from '../graph/graph-api';
+import type { Refusal } from '../graph/graph-request';
 import { callFor, graphPause, pauseGraph, type StoredConnection } from '../graph/graph-connection';
 import { recordDeliveryOutcome } from './delivery-outcome';
 import type { TeamPort } from '../team-port';

@@ -1,11 +1,12 @@
-import type { DiscretionReport } from '../../shared/discretion';
+import type { CameBackFigure, DiscretionReport, SourceCoverage } from '../../shared/discretion';
 import { CAME_BACK_WINDOWS, SERIES_WEEKS } from '../../shared/discretion';
 import { CATEGORIES, type Category, type OutreachEntry } from '../../shared/outreach';
 import type { PolicySettings } from '../../shared/policy-settings';
 import { postKeyOf } from '../../shared/post-key';
-import type { SightingRecord } from '../../shared/sightings';
+import { SIGHTING_SOURCES, type SightingRecord, type SightingSource } from '../../shared/sightings';
 import { DAY_MS } from '../../shared/time';
-import { fanAliasUnder, fanKeyOfAlias, fanSalt } from '../fans/forgotten-fans';
+import { fanSalt } from '../fans/forgotten-fans';
+import { graphCommentKey, sightingCommentKey, sightingFanKey } from '../fans/salted-keys';
 import { counts } from '../policy/frequency-policy';
 import type { OutreachDatabase } from '../storage/schema';
 import { figureOf, matchIndex, matchMessages, type SentMessage } from './came-back';
@@ -15,7 +16,9 @@ import { loadSightings } from './sighting-store';
 /**
  * The Discretion view's figures for one Page, where the sightings store, the log and the estimators
  * meet: the Page's comments seen and its messages (this browser's and, in team mode, the teammates'
- * the log holds) within the sightings' retention, matched under one salted key per fan.
+ * the log holds) within the sightings' retention, matched under one salted key per fan. Each source
+ * of sightings (posts opened here, the Graph API) names fans its own way, so each gets its own figures:
+ * a message counts in a source once that source has the comment it answered (or its post) in view.
  */
 
 /** A fan not seen for this long after a promo or a warning "went quiet". */
@@ -36,35 +39,69 @@ interface Sent {
   fanName: string;
 }
 
-/** Each entry's fan under the sightings' key; a forgotten fan's contacts are left out (they keep no post). */
-async function asMessages(db: OutreachDatabase, entries: readonly OutreachEntry[]): Promise<Sent[]> {
-  const salt = await fanSalt(db);
+/** Each source's messages: the log's entries placed among its sightings, and how many it could not place. */
+interface Placed {
+  sent: Sent[];
+  unplaced: number;
+}
+
+const entryMessage = (entry: OutreachEntry, placed: Omit<SentMessage, 'category' | 'at'>): Sent => ({
+  message: { ...placed, category: entry.category, at: entry.createdAt },
+  fanName: entry.fanName,
+});
+
+/**
+ * The entries among the sightings of posts opened here: each fan under the sightings' key, on the
+ * entry's post. A forgotten fan's contacts are left out (they keep no post).
+ */
+async function placeOnPages(salt: string, entries: readonly OutreachEntry[]): Promise<Placed> {
   const keys = new Map<string, Promise<string>>();
   const keyOf = (entry: OutreachEntry) => {
     let key = keys.get(entry.fanId);
     if (!key) {
-      key = fanAliasUnder(salt, entry).then(fanKeyOfAlias);
+      key = sightingFanKey(salt, entry);
       keys.set(entry.fanId, key);
     }
     return key;
   };
-  const messages = await Promise.all(
-    entries.map(async (entry): Promise<Sent | null> => {
+  const sent = await Promise.all(
+    entries.map(async (entry) => {
       const postKey = postKeyOf(entry.postUrl);
       if (entry.forgotten || !postKey) return null;
-      const at = entry.createdAt;
       const fanKey = await keyOf(entry);
-      const message = {
-        fanKey,
-        category: entry.category,
-        postKey,
-        at,
-        commentAt: entry.commentPostedAt ?? at,
-      };
-      return { message, fanName: entry.fanName };
+      return entryMessage(entry, { fanKey, postKey, commentAt: entry.commentPostedAt ?? entry.createdAt });
     }),
   );
-  return messages.filter((message) => message !== null);
+  const placed = sent.filter((one) => one !== null);
+  return { sent: placed, unplaced: entries.length - placed.length };
+}
+
+/**
+ * The entries among the comments read through the Graph API: found by the comment each answered,
+ * which gives the fan as the Graph API names them, the post and Facebook's time of the comment.
+ */
+async function placeOnGraph(
+  db: OutreachDatabase,
+  salt: string,
+  pageId: string,
+  entries: readonly OutreachEntry[],
+): Promise<Placed> {
+  const keys = await Promise.all(
+    entries.map(async (entry) =>
+      entry.forgotten ? null : graphCommentKey(salt, await sightingCommentKey(salt, entry.commentId)),
+    ),
+  );
+  const tx = db.transaction('sightings');
+  const reads = await Promise.all(
+    keys.map((key) => (key === null ? undefined : tx.store.get([pageId, key]))),
+  );
+  const sent = entries.flatMap((entry, index) => {
+    const read = reads[index];
+    return read
+      ? [entryMessage(entry, { fanKey: read.fanKey, postKey: read.postKey, commentAt: read.at })]
+      : [];
+  });
+  return { sent, unplaced: entries.length - sent.length };
 }
 
 /** Messaged fans last sent a promo or a warning long enough ago, and not seen since. */
@@ -98,47 +135,74 @@ function postsByReplies(entries: readonly OutreachEntry[]) {
   return [...posts.values()].sort((a, b) => b.replies - a.replies || b.lastAt - a.lastAt).slice(0, MAX_POSTS);
 }
 
+/** What one source's sightings say: its figures, and what they rest on. */
+function fromSource(
+  source: SightingSource,
+  sightings: readonly SightingRecord[],
+  placed: Placed,
+  now: number,
+): { figures: CameBackFigure[]; coverage: SourceCoverage } {
+  const index = matchIndex(
+    sightings,
+    placed.sent.map(({ message }) => message),
+  );
+  const figures = CAME_BACK_WINDOWS.flatMap((windowDays) =>
+    CATEGORIES.map((category) => ({
+      source,
+      ...figureOf(category, windowDays, matchMessages(category, windowDays, index, now)),
+    })),
+  );
+  const coverage = {
+    source,
+    sightings: sightings.length,
+    posts: new Set(sightings.map(({ postKey }) => postKey)).size,
+    since: sightings[0]?.at ?? null,
+    withFacebookTime: sightings.filter(({ timeFrom }) => timeFrom === 'facebook').length,
+    placed: placed.sent.length,
+    unplaced: placed.unplaced,
+  };
+  return { figures, coverage };
+}
+
 export async function discretionReport(
   db: OutreachDatabase,
   pageId: string,
   settings: PolicySettings,
   now: number,
+  graph: DiscretionReport['graph'],
 ): Promise<DiscretionReport> {
   const since = now - settings.sightingsKeepDays * DAY_MS;
-  const [sightings, entries] = await Promise.all([
+  const [sightings, entries, salt] = await Promise.all([
     loadSightings(db, pageId, since),
     sentSince(db, pageId, since),
+    fanSalt(db),
   ]);
-  const sent = await asMessages(db, entries);
-  const messages = sent.map(({ message }) => message);
-  const index = matchIndex(sightings, messages);
-  const figures = CAME_BACK_WINDOWS.flatMap((windowDays) =>
-    CATEGORIES.map((category) =>
-      figureOf(category, windowDays, matchMessages(category, windowDays, index, now)),
-    ),
-  );
+  const seen = {
+    page: sightings.filter(({ source }) => source === 'page'),
+    graph: sightings.filter(({ source }) => source === 'graph'),
+  };
+  const placed = {
+    page: await placeOnPages(salt, entries),
+    graph: seen.graph.length > 0 ? await placeOnGraph(db, salt, pageId, entries) : { sent: [], unplaced: 0 },
+  };
+  const sources = SIGHTING_SOURCES.filter((source) => source === 'page' || seen[source].length > 0);
+  const results = sources.map((source) => fromSource(source, seen[source], placed[source], now));
+  const primarySource: SightingSource = seen.graph.length > seen.page.length ? 'graph' : 'page';
   const series = weeklySeries(
-    sightings,
+    seen[primarySource],
     entries.map(({ category, createdAt }) => ({ category, at: createdAt })),
     now,
     SERIES_WEEKS,
   );
   return {
     pageId,
-    figures,
+    figures: results.flatMap(({ figures }) => figures),
+    primarySource,
     series,
     warning: earlyWarning(series),
-    wentQuiet: wentQuiet(sent, sightings, now),
+    wentQuiet: wentQuiet(placed[primarySource].sent, seen[primarySource], now),
     posts: postsByReplies(entries),
-    coverage: {
-      sightings: sightings.length,
-      posts: new Set(sightings.map(({ postKey }) => postKey)).size,
-      since: sightings[0]?.at ?? null,
-      withFacebookTime: sightings.filter(({ timeFrom }) => timeFrom === 'facebook').length,
-      bySource: {
-        page: sightings.filter(({ source }) => source === 'page').length,
-        graph: sightings.filter(({ source }) => source === 'graph').length,
-      },
-    },
+    coverage: results.map(({ coverage }) => coverage),
+    graph,
   };
 }

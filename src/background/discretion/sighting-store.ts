@@ -1,4 +1,5 @@
-import { commentAliasUnder, fanAliasUnder, fanKeyOfAlias, fanSalt } from '../fans/forgotten-fans';
+import { fanSalt } from '../fans/forgotten-fans';
+import { sightingCommentKey, sightingFanKey } from '../fans/salted-keys';
 import type { OutreachDatabase } from '../storage/schema';
 import { postKeyOf } from '../../shared/post-key';
 import { MAX_SIGHTINGS, type SightingRecord, type SightingReport } from '../../shared/sightings';
@@ -14,15 +15,15 @@ async function toRecords(salt: string, reports: readonly SightingReport[], now: 
     reports.map(async (report): Promise<SightingRecord | null> => {
       const postKey = postKeyOf(report.postUrl);
       if (!postKey) return null;
-      const [fanAlias, commentAlias] = await Promise.all([
-        fanAliasUnder(salt, { pageId: report.pageId, fanId: report.fanId }),
-        commentAliasUnder(salt, report.commentId),
+      const [fanKey, commentKey] = await Promise.all([
+        sightingFanKey(salt, { pageId: report.pageId, fanId: report.fanId }),
+        sightingCommentKey(salt, report.commentId),
       ]);
       const fromFacebook = report.ageMs !== undefined;
       return {
         pageId: report.pageId,
-        fanKey: fanKeyOfAlias(fanAlias),
-        commentKey: fanKeyOfAlias(commentAlias),
+        fanKey,
+        commentKey,
         postKey,
         at: fromFacebook ? Math.max(0, now - report.ageMs!) : now,
         timeFrom: fromFacebook ? 'facebook' : 'seen',
@@ -43,21 +44,35 @@ export async function recordSightings(
   now: number,
   cap = MAX_SIGHTINGS,
 ): Promise<void> {
-  const records = await toRecords(await fanSalt(db), reports, now);
+  await keepSightings(db, await toRecords(await fanSalt(db), reports, now), cap);
+}
+
+/**
+ * Keeps sightings already keyed (see recordSightings): a comment seen again keeps its first record.
+ * Says how many were new, and whether the store was full (then none was kept).
+ */
+export async function keepSightings(
+  db: OutreachDatabase,
+  records: readonly SightingRecord[],
+  cap = MAX_SIGHTINGS,
+): Promise<{ added: number; full: boolean }> {
   const tx = db.transaction('sightings', 'readwrite');
   // A page that invents comments cannot fill the disk: past the cap, new ones wait for maintenance to
   // make room (it drops the oldest), and what is already kept is never pushed out by a flood.
   if ((await tx.store.count()) >= cap) {
     await tx.done;
-    return;
+    return { added: 0, full: true };
   }
-  await Promise.all(
+  const added = await Promise.all(
     records.map(async (record) => {
       const kept = await tx.store.get([record.pageId, record.commentKey]);
-      if (!kept || (kept.timeFrom === 'seen' && record.timeFrom === 'facebook')) await tx.store.put(record);
+      if (kept && !(kept.timeFrom === 'seen' && record.timeFrom === 'facebook')) return 0;
+      await tx.store.put(record);
+      return kept ? 0 : 1;
     }),
   );
   await tx.done;
+  return { added: added.reduce<number>((sum, one) => sum + one, 0), full: false };
 }
 
 /** A Page's sightings of comments written from `from` on, oldest first. */

@@ -3,47 +3,12 @@ import { KEYS } from '../storage/keys';
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 import { withReplies } from './private-replies';
-
-/** Marks ids that stand in for a forgotten fan or comment; Facebook ids never contain a colon. */
-export const FORGOTTEN_PREFIX = 'forgotten:';
-/** Digest bytes kept: 128 bits, so two fans of one Page never share an alias. */
-const ALIAS_BYTES = 16;
+import { commentAliasUnder, graphCommentKey, keyOfAlias, saltedAlias as alias } from './salted-keys';
 
 /** What a forgotten fan's contacts are filed under instead of their Facebook ids. */
 export interface ForgottenAliases {
   fanId: string;
   commentId: string;
-}
-
-function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
-
-async function alias(salt: string, ...parts: string[]): Promise<string> {
-  const data = new TextEncoder().encode([salt, ...parts].join('\u0000'));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  return FORGOTTEN_PREFIX + base64Url(digest.subarray(0, ALIAS_BYTES));
-}
-
-/**
- * A fan's salted key where they are kept without being named (their sightings): their alias without
- * its prefix, so a fan's sightings and their log entries, forgotten or not, meet under one key.
- */
-export function fanKeyOfAlias(alias: string): string {
-  return alias.slice(FORGOTTEN_PREFIX.length);
-}
-
-/** A fan's alias under a given salt: this browser's, or a backup's being restored. */
-export function fanAliasUnder(salt: string, fan: { pageId: string; fanId: string }): Promise<string> {
-  return alias(salt, fan.pageId, fan.fanId);
-}
-
-/** A forgotten fan's comment's alias under a given salt, as their tombstones hold it. */
-export function commentAliasUnder(salt: string, commentId: string): Promise<string> {
-  return alias(salt, commentId);
 }
 
 /** The tombstone an entry becomes when its fan is forgotten, under a given salt. */
@@ -143,14 +108,47 @@ function tombstone(
   };
 }
 
-/** Deletes the comments of the fan seen on the Page (their sightings, under their alias's key). */
+type SightingStore = IDBPObjectStore<
+  OutreachSchema,
+  ['outreach', 'fans', 'sightings'],
+  'sightings',
+  'readwrite'
+>;
+
+/**
+ * The keys, among the Graph API's sightings, of the fan's comments this browser knows: those they were
+ * sent messages about and those seen on a page. Hashed before the write (see graphCommentKey).
+ */
+async function graphKeysOfFan(
+  db: OutreachDatabase,
+  salt: string,
+  fan: { pageId: string; fanKey: string },
+  commentAliases: readonly string[],
+): Promise<string[]> {
+  const seen = await db.getAllKeysFromIndex('sightings', 'byPageFan', [fan.pageId, fan.fanKey]);
+  const commentKeys = new Set([
+    ...seen.map(([, commentKey]) => commentKey),
+    ...commentAliases.map(keyOfAlias),
+  ]);
+  return Promise.all([...commentKeys].map((commentKey) => graphCommentKey(salt, commentKey)));
+}
+
+/**
+ * Deletes the comments of the fan seen on the Page: under their key, and under the key the Graph API's
+ * sightings know them by, found through their comments read both ways.
+ */
 async function forgetSightings(
-  sightings: IDBPObjectStore<OutreachSchema, ['outreach', 'fans', 'sightings'], 'sightings', 'readwrite'>,
+  sightings: SightingStore,
   pageId: string,
-  fanAlias: string,
+  fanKey: string,
+  graphCommentKeys: readonly string[],
 ): Promise<void> {
-  const keys = await sightings.index('byPageFan').getAllKeys([pageId, fanKeyOfAlias(fanAlias)]);
-  await Promise.all(keys.map((key) => sightings.delete(key)));
+  const graphReads = await Promise.all(graphCommentKeys.map((key) => sightings.get([pageId, key])));
+  const fanKeys = new Set([fanKey, ...graphReads.flatMap((read) => (read ? [read.fanKey] : []))]);
+  const keys = await Promise.all(
+    [...fanKeys].map((key) => sightings.index('byPageFan').getAllKeys([pageId, key])),
+  );
+  await Promise.all(keys.flat().map((key) => sightings.delete(key)));
 }
 
 /**
@@ -181,6 +179,13 @@ export async function forgetFan(
           async (commentId) => [commentId, await forgottenAliases(db, { ...fan, commentId })] as const,
         ),
       ),
+    );
+    const fanKey = keyOfAlias(fanAlias);
+    const graphKeys = await graphKeysOfFan(
+      db,
+      await fanSalt(db),
+      { pageId: fan.pageId, fanKey },
+      [...aliasByComment.values()].map(({ commentId }) => commentId),
     );
     const tx = db.transaction(['outreach', 'fans', 'sightings'], 'readwrite', { durability: 'strict' });
     const outreach = tx.objectStore('outreach');
@@ -215,7 +220,7 @@ export async function forgetFan(
         outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now, by)),
       ),
       fans.delete([fan.pageId, fan.fanId]),
-      forgetSightings(tx.objectStore('sightings'), fan.pageId, fanAlias),
+      forgetSightings(tx.objectStore('sightings'), fan.pageId, fanKey, graphKeys),
       ...(marked || answered.length > 0 ? [fans.put(kept)] : []),
     ]);
     await tx.done;

@@ -5,13 +5,8 @@ import type { ConnectedPage, GraphPause } from '../../shared/messages';
 import { HOUR_MS } from '../../shared/time';
 import { KEYS, type StoredConnectionSchema } from '../storage/keys';
 import { readStored, removeStored, writeStored } from '../storage/stored';
-import {
-  canReadConversations,
-  GRAPH_ORIGIN,
-  readTokenPage,
-  type GraphCall,
-  type GraphPage,
-} from './graph-api';
+import { canReadConversations, readTokenPage, type GraphPage } from './graph-api';
+import { GRAPH_ORIGIN, type GraphCall } from './graph-request';
 import { RequestError } from '../request';
 
 /*

@@ -8,6 +8,9 @@ import { recordSightings } from '../discretion/sighting-store';
 import type { HandlerMap } from '../handler-map';
 import { RequestError } from '../request';
 import { withDatabase } from '../storage/database';
+import { lastGraphReading, readGraphStep } from '../discretion/graph-sightings';
+import { loadConnection, speaksFor } from '../graph/graph-connection';
+import { DAY_MS } from '../../shared/time';
 
 /** "Did they come back?": the fan comments the content script saw, kept for the Discretion figures. */
 export const discretionContentHandlers: HandlerMap<
@@ -22,7 +25,7 @@ export const discretionContentHandlers: HandlerMap<
 
 /** The Discretion view's figures (the Page asked for, or the one in view), and template fatigue. */
 export const discretionPopupHandlers: HandlerMap<
-  Extract<PopupToBackground, { type: 'discretion/report' | 'compose/fatigue' }>
+  Extract<PopupToBackground, { type: 'discretion/report' | 'compose/fatigue' | 'discretion/read-graph' }>
 > = {
   async 'compose/fatigue'({ text }, { now }) {
     const target = await loadPendingTarget();
@@ -36,7 +39,22 @@ export const discretionPopupHandlers: HandlerMap<
       const pages = await pagesInLog(db);
       const wanted = pageId ?? target?.comment.pageId ?? pages[0]?.pageId;
       if (wanted === undefined) return { pages, report: null };
-      return { pages, report: await discretionReport(db, wanted, await loadPolicySettings(db), now) };
+      const connection = await loadConnection();
+      const graph = {
+        canRead: connection !== null && speaksFor(connection.page, wanted),
+        last: await lastGraphReading(wanted),
+      };
+      return { pages, report: await discretionReport(db, wanted, await loadPolicySettings(db), now, graph) };
+    });
+  },
+
+  async 'discretion/read-graph'({ pageId }, { now }) {
+    const connection = await loadConnection();
+    if (!connection || !speaksFor(connection.page, pageId))
+      throw new RequestError('invalid-request', 'discretionGraphOtherPage');
+    return withDatabase(async (db) => {
+      const { sightingsKeepDays } = await loadPolicySettings(db);
+      return readGraphStep(db, connection, pageId, { since: now - sightingsKeepDays * DAY_MS, now });
     });
   },
 };

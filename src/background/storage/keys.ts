@@ -6,6 +6,7 @@ import { PolicySettingsSchema } from '../../shared/policy-settings';
 import { TeamInviteSchema } from '../../shared/team-invite';
 import { OUTREACH_CHANGE_KEY } from '../../shared/fan-status';
 import { SURFACE_KEY, SURFACES } from '../../shared/surface';
+import { GraphReadingViewSchema } from '../../shared/discretion';
 
 /**
  * Every key the background keeps outside its object stores, in one table: where it lives, which
@@ -41,6 +42,22 @@ export const StoredConnectionSchema = z.strictObject({
   page: z.strictObject({ id: z.string(), name: z.string(), username: z.string().optional() }),
   canReadConversations: z.boolean(),
   remembered: z.boolean(),
+});
+
+/**
+ * A reading of a Page's comments through the Graph API, kept between its steps (see
+ * discretion/graph-sightings.ts): what it found so far, and where it goes on.
+ */
+export const GraphReadingSchema = GraphReadingViewSchema.extend({
+  since: time,
+  /** The cursor of the next page of posts; null once the list of posts is read to its end. */
+  postsAfter: z.string().max(1000).nullable(),
+  postsDone: z.boolean(),
+  /** Posts listed and not read yet, the first being read. */
+  queue: z.array(z.string().max(64)).max(100),
+  /** The cursor of the first queued post's next page of comments, and how many pages were read. */
+  commentsAfter: z.string().max(1000).nullable(),
+  commentPages: z.number().int().nonnegative(),
 });
 
 /** A joined team, with this admin's credentials (see team/membership.ts). */
@@ -104,6 +121,13 @@ export const KEYS = {
     owner: 'graph/outside-contacts.ts',
     key: (pageId: string, fanId: string) => `graphOutside:${pageId}:${fanId}`,
     schema: z.strictObject({ at: time, times: z.array(time) }),
+  }),
+  graphReading: family({
+    area: 'meta',
+    owner: 'discretion/graph-sightings.ts',
+    key: (pageId: string) => `graphReading:${pageId}`,
+    schema: GraphReadingSchema,
+    json: true,
   }),
   pendingTarget: family({
     area: 'session',

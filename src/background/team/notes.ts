@@ -1,7 +1,7 @@
 import { updateStanding } from '../fans/fan-standing';
 import { withDatabase } from '../storage/database';
 import { forgetLocally } from '../fans/forget-locally';
-import { FORGOTTEN_PREFIX } from '../fans/forgotten-fans';
+import { FORGOTTEN_PREFIX } from '../fans/salted-keys';
 import { MAX_FAN_NAME, MAX_FAN_NOTES } from '../../shared/outreach';
 import { couchPath, couchRequest } from './couch-http';
 import { TEAM_SCHEMA } from './design-document';

@@ -137,6 +137,9 @@ async function restoreBackup(
     { local: localSalt, restored: mode === 'replace' ? backup.fanSalt : localSalt },
     now,
   );
+  // Another browser's sightings are keyed under its salt: merged here they would never meet a fan of
+  // this log, and would count as strangers. They cannot be re-keyed (they name no one), so they stay out.
+  const sightingsKept = mode === 'merge' && backup.fanSalt !== localSalt ? [] : sightings;
   const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta', 'sightings'], 'readwrite', {
     durability: 'strict',
   });
@@ -187,7 +190,7 @@ async function restoreBackup(
       ...outreach.map((entry) => putNewer(tx.objectStore('outreach'), entry.id, entry)),
       ...fans.map((fan) => putFan(tx.objectStore('fans'), fan)),
       ...backup.templates.map((template) => tx.objectStore('templates').put(template)),
-      ...sightings.map((sighting) => putSighting(tx.objectStore('sightings'), sighting)),
+      ...sightingsKept.map((sighting) => putSighting(tx.objectStore('sightings'), sighting)),
       ...(mode === 'replace'
         ? [
             tx.objectStore('settings').put(backup.settings, POLICY_KEY),

@@ -1,11 +1,6 @@
 import type { Backup } from '../../shared/backup';
-import {
-  commentAliasUnder,
-  fanAliasUnder,
-  fanKeyOfAlias,
-  FORGOTTEN_PREFIX,
-  tombstoneUnder,
-} from '../fans/forgotten-fans';
+import { tombstoneUnder } from '../fans/forgotten-fans';
+import { commentAliasUnder, fanAliasUnder, FORGOTTEN_PREFIX, sightingFanKey } from '../fans/salted-keys';
 import type { OutreachDatabase } from '../storage/schema';
 
 /** Is this record one of a forgotten fan (a tombstone, or their "do not contact" under the alias)? */
@@ -77,7 +72,7 @@ export async function keepForgottenForgotten(
     ...backup.fans.filter((fan, index) => fan !== kept[index]),
   ];
   for (const fan of forgottenInBackup) {
-    const fanKey = fanKeyOfAlias(await fanAliasUnder(backup.fanSalt, fan));
+    const fanKey = await sightingFanKey(backup.fanSalt, fan);
     forgottenKeys.add(keyOf({ pageId: fan.pageId, fanId: fanKey }));
   }
   const sightings = backup.sightings?.filter(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DiscretionReportSchema } from '../discretion';
+import { DiscretionReportSchema, GraphReadingViewSchema } from '../discretion';
+import { GRAPH_ERRORS } from '../graph';
 import { MAX_MESSAGE_LENGTH } from '../limits';
 import { defineMessage } from './define';
 
@@ -29,4 +30,17 @@ export const composeFatigue = defineMessage(
   }),
 );
 
-export const DISCRETION_MESSAGES = [discretionReport, composeFatigue] as const;
+/**
+ * One step of reading the Page's comments through the Graph API (the unfinished one, else a new one): the
+ * view asks again while the reading is unfinished and Facebook did not stop it.
+ */
+export const discretionReadGraph = defineMessage(
+  'discretion/read-graph',
+  { pageId: label },
+  z.strictObject({
+    reading: GraphReadingViewSchema,
+    stopped: z.enum([...GRAPH_ERRORS, 'unreachable']).nullable(),
+  }),
+);
+
+export const DISCRETION_MESSAGES = [discretionReport, composeFatigue, discretionReadGraph] as const;

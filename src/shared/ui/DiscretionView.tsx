@@ -5,10 +5,13 @@ import {
   MIN_MATCHED_FANS,
   type CameBackFigure,
   type DiscretionReport,
+  type SourceCoverage,
 } from '../discretion';
+import type { SightingSource } from '../sightings';
+import { GraphReading } from './GraphReading';
 import { isFacebookDesktopUrl } from '../facebook-hosts';
 import { formatDay, formatShare as percent } from '../format';
-import { t, tCount } from '../i18n';
+import { t, tCount, type MessageKey } from '../i18n';
 import { CATEGORY_LABELS, SETTING_LABELS } from '../labels';
 import { CATEGORIES } from '../outreach';
 import type { ReplyOf } from '../messages';
@@ -124,6 +127,28 @@ function WeeklyChart({ series }: { series: DiscretionReport['series'] }) {
   );
 }
 
+const SOURCE_LABELS = {
+  page: 'discretionSourcePage',
+  graph: 'discretionSourceGraph',
+} as const satisfies Record<SightingSource, MessageKey>;
+
+/** What one source's figures rest on, and what it cannot see. */
+function Coverage({ coverage }: { coverage: SourceCoverage }) {
+  const counts = [String(coverage.sightings), String(coverage.posts), formatDay(coverage.since ?? 0)];
+  const graph = coverage.source === 'graph';
+  return (
+    <p class="hint coverage">
+      {coverage.sightings === 0
+        ? t('discretionNoSightings')
+        : graph
+          ? t('discretionGraphCoverage', counts)
+          : t('discretionCoverage', [...counts, String(coverage.withFacebookTime)])}{' '}
+      {coverage.unplaced > 0 && `${t('discretionUnplaced', String(coverage.unplaced))} `}
+      {t(graph ? 'discretionGraphBlindSpots' : 'discretionBlindSpots')}
+    </p>
+  );
+}
+
 /**
  * The early warning: messages per commenter up and returning commenters down for weeks, the kinds of
  * message behind it and the limits to tighten. Shown in the Discretion view, the compose view and Settings.
@@ -157,6 +182,7 @@ export function DiscretionView() {
   const [error, setError] = useState<string | null>(null);
   const [pageId, setPageId] = useState<string | undefined>(undefined);
   const [windowDays, setWindowDays] = useState<number>(CAME_BACK_WINDOWS[0]);
+  const [chosenSource, setSource] = useState<SightingSource | null>(null);
   const latest = useRef(0);
   const load = useCallback(() => {
     const ask = ++latest.current;
@@ -173,10 +199,16 @@ export function DiscretionView() {
   if (!reply) return <p aria-busy="true">{t('loading')}</p>;
   const { report, pages } = reply;
   if (!report) return <p class="empty">{t('discretionEmpty')}</p>;
+  const source = report.coverage.some((one) => one.source === chosenSource)
+    ? chosenSource!
+    : report.primarySource;
   const figures = CATEGORIES.map((category) =>
-    report.figures.find((figure) => figure.category === category && figure.windowDays === windowDays)!,
+    report.figures.find(
+      (figure) =>
+        figure.source === source && figure.category === category && figure.windowDays === windowDays,
+    )!,
   );
-  const { coverage } = report;
+  const coverage = report.coverage.find((one) => one.source === source)!;
   return (
     <section class="discretion" aria-labelledby="discretion-heading">
       <h1 id="discretion-heading">{t('discretionTitle')}</h1>
@@ -197,6 +229,22 @@ export function DiscretionView() {
         </p>
       )}
       {report.warning && <DiscretionWarning warning={report.warning} />}
+      {report.coverage.length > 1 && (
+        <fieldset class="windows">
+          <legend>{t('discretionSource')}</legend>
+          {report.coverage.map((one) => (
+            <label key={one.source}>
+              <input
+                type="radio"
+                name="source"
+                checked={source === one.source}
+                onChange={() => setSource(one.source)}
+              />{' '}
+              {t(SOURCE_LABELS[one.source])}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <fieldset class="windows">
         <legend>{t('discretionWindow')}</legend>
         {CAME_BACK_WINDOWS.map((days) => (
@@ -216,17 +264,8 @@ export function DiscretionView() {
           <FigureRow key={figure.category} figure={figure} />
         ))}
       </ul>
-      <p class="hint coverage">
-        {coverage.sightings === 0
-          ? t('discretionNoSightings')
-          : t('discretionCoverage', [
-              String(coverage.sightings),
-              String(coverage.posts),
-              formatDay(coverage.since ?? 0),
-              String(coverage.withFacebookTime),
-            ])}{' '}
-        {t('discretionBlindSpots')}
-      </p>
+      <Coverage coverage={coverage} />
+      <GraphReading pageId={report.pageId} graph={report.graph} onRead={load} />
       <WeeklyChart series={report.series} />
       {report.wentQuiet.length > 0 && (
         <>
