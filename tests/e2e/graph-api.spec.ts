@@ -1,5 +1,11 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { GRAPH_ANSWERS, happyGraph, happyGraphBut, startGraphStub } from '../fixtures/graph-stub.mjs';
+import {
+  GRAPH_ANSWERS,
+  graphWithComments,
+  happyGraph,
+  happyGraphBut,
+  startGraphStub,
+} from '../fixtures/graph-stub.mjs';
 import {
   categoryVerdict,
   type ExtensionGlobals,
@@ -11,6 +17,8 @@ import {
 } from './extension-test';
 
 const TOKEN = 'EAAGe2eStubPageAccessTokenZX81';
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 // The test build: the same extension, whose Graph API address the tests may point at their stub.
 test.use({ extensionPath: 'dist/chrome-test' });
@@ -287,3 +295,52 @@ test('the token never reaches storage.local, an export, the console or the faceb
 });
 
 export type { Worker };
+
+test('the Discretion view reads every post’s comments through the Graph API and counts who came back there', async ({
+  page,
+  openPopup,
+  background,
+}) => {
+  const popup = await sendThanksToGiulia(page, openPopup);
+  await expect(popup.getByText('Sent to Giulia Rossi through the Graph API.')).toBeVisible();
+  const sentAt = Date.now();
+  // Giulia's comment (456) and four others' on one post; Giulia and one other again two days later.
+  const others = ['9002', '9003', '9004', '9005'];
+  stub.handler = graphWithComments([
+    {
+      id: '1000123_2',
+      at: sentAt + 2 * DAY_MS,
+      comments: ['9001', '9002'].map((fromId, index) => ({
+        id: `2_${700 + index}`,
+        fromId,
+        at: sentAt + 2 * DAY_MS,
+      })),
+    },
+    {
+      id: '1000123_1',
+      at: sentAt - 3 * HOUR_MS,
+      comments: [
+        { id: '123_456', fromId: '9001', at: sentAt - 2 * HOUR_MS },
+        ...others.map((fromId) => ({ id: `123_${fromId}`, fromId, at: sentAt - 2 * HOUR_MS })),
+      ],
+    },
+  ]);
+  // The 14 days after the message have passed.
+  await background.evaluate((ahead) => {
+    const real = Date.now.bind(Date);
+    Date.now = () => real() + ahead;
+  }, 15 * DAY_MS);
+
+  await popup.getByRole('button', { name: 'Discretion' }).click();
+  await popup.getByRole('button', { name: 'Read all posts’ comments' }).click();
+  await expect(
+    popup.getByText(/^Read through the Graph API on .*: 2 posts, 7 comments \(7 new\)\.$/),
+  ).toBeVisible();
+  await expect(popup.getByRole('radio', { name: 'all posts, through the Graph API' })).toBeChecked();
+  // Giulia came back; of the four who commented beside her and got nothing, one did.
+  await expect(popup.getByText('Thanks: 100 % came back (no message: 25 %)')).toBeVisible();
+  await expect(popup.getByText(/read through the Graph API since .*: comments, 7; posts, 2\./)).toBeVisible();
+
+  await popup.getByRole('radio', { name: 'posts opened in this browser' }).check();
+  await expect(popup.getByText(/Based on what this browser saw since/)).toBeVisible();
+});
