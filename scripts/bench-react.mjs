@@ -16,7 +16,7 @@
  */
 import { launchWithExtension } from './browser.mjs';
 import { reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
-import { alternate, median, option, pageMetrics } from './bench-tools.mjs';
+import { alternate, median, option, pageMetrics, traceExtensionScript } from './bench-tools.mjs';
 
 const SIZES = option('--sizes', '2000,5000').split(',').map(Number);
 const RUNS = Number(option('--runs', '5'));
@@ -84,36 +84,6 @@ function ourProfile(/** @type {any} */ profile) {
 }
 
 /**
- * Our own script time, from a trace of the run: every call into the content script (observer, timers,
- * events, messages) and its evaluation, as Chrome timed them. The page's script time with minus
- * without the extension moves by tens of milliseconds from run to run; this is read in the run itself.
- * @param {import('@playwright/test').CDPSession} cdp
- */
-async function traceOurScript(cdp) {
-  let ourMs = 0;
-  // Summed as the trace arrives: the whole of it runs to hundreds of thousands of events.
-  const collect = (/** @type {{ value: any[] }} */ { value }) => {
-    for (const event of value) {
-      const call = event.name === 'FunctionCall' || event.name === 'EvaluateScript';
-      if (call && String(event.args?.data?.url).startsWith('chrome-extension://'))
-        ourMs += (event.dur ?? 0) / 1000;
-    }
-  };
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline'] },
-    transferMode: 'ReportEvents',
-  });
-  return async () => {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
-    cdp.off('Tracing.dataCollected', collect);
-    return ourMs;
-  };
-}
-
-/**
  * One run: the bed's thread of `size` comments, arriving as React renders it.
  * @param {number} size
  * @param {boolean} withExtension
@@ -132,7 +102,7 @@ async function run(size, withExtension, profiled = false) {
       await cdp.send('Profiler.start');
     }
     // Traced with and without the extension alike, so that the tracing's own cost is on both sides.
-    const ourScript = profiled ? null : await traceOurScript(cdp);
+    const ourScript = profiled ? null : await traceExtensionScript(cdp);
     const before = await pageMetrics(cdp);
     const started = Date.now();
     await page.goto(

@@ -47,3 +47,33 @@ export async function pageMetrics(cdp) {
     list.map((/** @type {{ name: string; value: number }} */ m) => [m.name, m.value]),
   );
 }
+
+/**
+ * An extension's own script time, from a trace of the run: every call into its content script (observer, timers,
+ * events, messages) and its evaluation, as Chrome timed them. The page's script time with minus
+ * without the extension moves by tens of milliseconds from run to run; this is read in the run itself.
+ * @param {import('@playwright/test').CDPSession} cdp
+ */
+export async function traceExtensionScript(cdp) {
+  let ourMs = 0;
+  // Summed as the trace arrives: the whole of it runs to hundreds of thousands of events.
+  const collect = (/** @type {{ value: any[] }} */ { value }) => {
+    for (const event of value) {
+      const call = event.name === 'FunctionCall' || event.name === 'EvaluateScript';
+      if (call && String(event.args?.data?.url).startsWith('chrome-extension://'))
+        ourMs += (event.dur ?? 0) / 1000;
+    }
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    return ourMs;
+  };
+}

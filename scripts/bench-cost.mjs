@@ -1,0 +1,232 @@
+// @ts-check
+/**
+ * `npm run bench` by default: what the content script costs the page, side by side in one run with a
+ * lean reference injector (scripts/bench/reference-injector: one button per comment with a permalink,
+ * re-checked when a comment changes), the least such an extension must do.
+ *
+ * Each page is loaded in rounds; each round loads it with no extension, with ours and with the
+ * reference, in an order that rotates from round to round, so all three see the same machine load.
+ * The cost is what the user's browser pays: the page's script time (Chrome's Performance domain) with
+ * the extension minus without, median over the rounds, with the spread of the rounds' figures; beside
+ * it the task time, and the extension's own script time traced (where the time goes). Nothing here is
+ * a pass or fail: the figures are ratios in the same run.
+ *
+ *   node scripts/bench-cost.mjs [--rounds 5] [--full]
+ *
+ * Pages: the React bed at 2,000 comments arriving in two commits each, as on facebook.com, and a
+ * static post of 5,000 comments; --full adds the React bed at 5,000 and a static post of 10,000, and
+ * prints the cost per comment, which must not grow with the thread.
+ */
+import { resolve } from 'node:path';
+import { launchWithExtension } from './browser.mjs';
+import { generatedPostUrl, reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
+import { median, option, pageMetrics, traceExtensionScript } from './bench-tools.mjs';
+
+const ROUNDS = Number(option('--rounds', '5'));
+const FULL = process.argv.includes('--full');
+/** Comments React appends per "page" of infinite scrolling, and how often. */
+const REACT_PAGE_SIZE = 250;
+const REACT_PAGE_EVERY_MS = 100;
+
+/** @typedef {'none' | 'ours' | 'reference'} Variant */
+/** @type {Record<Variant, string | null>} */
+const EXTENSIONS = {
+  none: null,
+  ours: resolve('dist/chrome'),
+  reference: resolve('scripts/bench/reference-injector'),
+};
+
+/**
+ * @typedef {{
+ *   name: string;
+ *   size: number;
+ *   url: string;
+ *   ready: (page: import('@playwright/test').Page) => Promise<void>;
+ *   fans: (page: import('@playwright/test').Page) => Promise<string[]>;
+ *   windowMs: number;
+ * }} BenchPage
+ */
+
+/** @param {number} size @returns {BenchPage} */
+function reactBed(size) {
+  return {
+    name: `React bed, ${size} comments in two commits each`,
+    size,
+    url: reactPostUrl('en', {
+      comments: size,
+      page: REACT_PAGE_SIZE,
+      auto: REACT_PAGE_EVERY_MS,
+      arrival: 'two',
+    }),
+    ready: (page) =>
+      page
+        .waitForFunction(
+          (total) => /** @type {any} */ (window).__bed?.shownComments().length >= total,
+          size,
+          {
+            timeout: 120_000,
+            polling: 250,
+          },
+        )
+        .then(() => undefined),
+    fans: (page) =>
+      page.evaluate(() =>
+        /** @type {any} */ (window).__bed
+          .shownComments()
+          .filter((/** @type {{ fan: boolean }} */ comment) => comment.fan)
+          .map((/** @type {{ id: string }} */ comment) => comment.id),
+      ),
+    // Long enough for the whole thread to arrive and settle, the same for all three.
+    windowMs: 5000 + size * 1.5,
+  };
+}
+
+/** @param {number} size @returns {BenchPage} */
+function staticPost(size) {
+  return {
+    name: `Static post, ${size} comments`,
+    size,
+    url: generatedPostUrl(size),
+    ready: (page) => page.waitForLoadState('load'),
+    // Every comment of the generated post is a fan's; its id is its permalink's last one.
+    fans: (page) =>
+      page.evaluate(() => [
+        ...new Set(
+          [...document.querySelectorAll('[role="article"] a[href*="comment_id="]')]
+            .map((link) => new URL(/** @type {HTMLAnchorElement} */ (link).href).searchParams)
+            .map((search) => search.get('reply_comment_id') ?? search.get('comment_id') ?? ''),
+        ),
+      ]),
+    windowMs: 3000 + size * 0.6,
+  };
+}
+
+/**
+ * One load of a page with one variant: the page's script and task time over the same window from
+ * navigation, the extension's own traced script time, and how many fan comments got an action.
+ * @param {BenchPage} benchPage
+ * @param {Variant} variant
+ */
+async function run(benchPage, variant) {
+  const context = await launchWithExtension({ extensionPath: EXTENSIONS[variant] });
+  try {
+    await routeFacebook(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    // Traced in every variant, so that the tracing's own cost is on all sides.
+    const traced = await traceExtensionScript(cdp);
+    const before = await pageMetrics(cdp);
+    const started = Date.now();
+    await page.goto(benchPage.url);
+    await benchPage.ready(page);
+    const rest = benchPage.windowMs - (Date.now() - started);
+    if (rest > 0) await page.waitForTimeout(rest);
+    const after = await pageMetrics(cdp);
+    const ownMs = await traced();
+    const fans = await benchPage.fans(page);
+    const covered = variant === 'none' ? 0 : await page.evaluate(coverage, { variant, fans });
+    const delta = (/** @type {string} */ name) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+    return {
+      scriptMs: delta('ScriptDuration'),
+      taskMs: delta('TaskDuration'),
+      ownMs,
+      fans: fans.length,
+      covered,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * In the page: how many fan comments have their action. Ours names its comment; the reference
+ * stands beside its comment, and puts one beside every comment with a permalink (the Page's too).
+ * @param {{ variant: 'ours' | 'reference'; fans: string[] }} asked
+ */
+function coverage({ variant, fans }) {
+  if (variant === 'ours') {
+    const named = new Set(
+      [...document.querySelectorAll('button[data-page-outreach="send-message"]')].map(
+        (button) => /** @type {HTMLElement} */ (button).dataset.commentId,
+      ),
+    );
+    return fans.filter((id) => named.has(id)).length;
+  }
+  const articles = [...document.querySelectorAll('[role="article"]')];
+  // A comment's own permalink, not one of a reply inside it (nor the post's, which holds them all).
+  const withLink = articles.filter((article) =>
+    [...article.querySelectorAll('a[href*="comment_id="]')].some(
+      (link) => link.closest('[role="article"]') === article,
+    ),
+  );
+  const missing = withLink.filter((article) => !article.querySelector(':scope > button.reference-action'));
+  return fans.length - missing.length;
+}
+
+/** @param {number[]} values */
+const spread = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+
+/** @param {BenchPage} benchPage */
+async function measure(benchPage) {
+  /** @type {Variant[]} */
+  const order = ['none', 'ours', 'reference'];
+  /** @type {Record<Variant, Awaited<ReturnType<typeof run>>[]>} */
+  const runs = { none: [], ours: [], reference: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let slot = 0; slot < order.length; slot++) {
+      const variant = /** @type {Variant} */ (order[(round + slot) % order.length]);
+      runs[variant].push(await run(benchPage, variant));
+    }
+  }
+  const baseScript = median(runs.none.map((r) => r.scriptMs));
+  const baseTask = median(runs.none.map((r) => r.taskMs));
+  /** @param {'ours' | 'reference'} variant */
+  const cost = (variant) => {
+    // Each round's extra against the median page: the spread says how far one round may stray.
+    const extra = runs[variant].map((r) => r.scriptMs - baseScript);
+    return {
+      extraScriptMs: median(extra),
+      extraSpread: spread(extra),
+      extraTaskMs: median(runs[variant].map((r) => r.taskMs - baseTask)),
+      ownMs: median(runs[variant].map((r) => r.ownMs)),
+      coverage: runs[variant].map((r) => `${r.covered}/${r.fans}`),
+    };
+  };
+  const ours = cost('ours');
+  const reference = cost('reference');
+  const ratio = ours.extraScriptMs / reference.extraScriptMs;
+  const perComment = (/** @type {number} */ ms) => `${((ms / benchPage.size) * 1000).toFixed(0)} µs/comment`;
+  console.log(
+    `${benchPage.name}: ours +${ours.extraScriptMs.toFixed(0)} ms script (rounds ${ours.extraSpread}), ` +
+      `reference +${reference.extraScriptMs.toFixed(0)} ms (${reference.extraSpread}), ratio ${ratio.toFixed(2)}; ` +
+      `page's own script ${baseScript.toFixed(0)} ms`,
+  );
+  console.log(
+    `  task time: ours +${ours.extraTaskMs.toFixed(0)} ms, reference +${reference.extraTaskMs.toFixed(0)} ms; ` +
+      `traced own script: ours ${ours.ownMs.toFixed(0)} ms, reference ${reference.ownMs.toFixed(0)} ms; ` +
+      `per comment: ours ${perComment(ours.extraScriptMs)}, reference ${perComment(reference.extraScriptMs)}`,
+  );
+  console.log(
+    `  fan comments with an action: ours ${ours.coverage.join(', ')}; reference ${reference.coverage.join(', ')}`,
+  );
+  return { page: benchPage.name, size: benchPage.size, ours, reference, ratio };
+}
+
+const pages = [reactBed(2000), staticPost(5000), ...(FULL ? [reactBed(5000), staticPost(10_000)] : [])];
+console.log(
+  `Cost side by side, ${ROUNDS} rounds of no extension / ours / reference, ${new Date().toISOString().slice(0, 10)}:`,
+);
+const results = [];
+for (const benchPage of pages) results.push(await measure(benchPage));
+if (FULL) {
+  // Cost per comment must not grow with the thread.
+  for (const kind of ['React bed', 'Static post']) {
+    const [small, big] = results.filter((result) => result.page.startsWith(kind));
+    if (!small || !big) continue;
+    const per = (/** @type {typeof small} */ r) => r.ours.extraScriptMs / r.size;
+    console.log(
+      `${kind}: ours per comment at ${big.size} is ${((per(big) / per(small)) * 100).toFixed(0)} % of that at ${small.size}`,
+    );
+  }
+}
