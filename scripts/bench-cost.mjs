@@ -11,7 +11,7 @@
  * it the task time, and the extension's own script time traced (where the time goes). Nothing here is
  * a pass or fail: the figures are ratios in the same run.
  *
- *   node scripts/bench-cost.mjs [--rounds 5] [--full]
+ *   node scripts/bench-cost.mjs [--rounds 5] [--full] [--pages react,static]
  *
  * Pages: the React bed at 2,000 comments arriving in two commits each, as on facebook.com, and a
  * static post of 5,000 comments; --full adds the React bed at 5,000 and a static post of 10,000, and
@@ -24,6 +24,8 @@ import { median, option, pageMetrics, traceExtensionScript } from './bench-tools
 
 const ROUNDS = Number(option('--rounds', '5'));
 const FULL = process.argv.includes('--full');
+/** Only these pages (`react`, `static`): for a quick look while changing the design. */
+const ONLY = option('--pages', 'react,static').split(',');
 /** Comments React appends per "page" of infinite scrolling, and how often. */
 const REACT_PAGE_SIZE = 250;
 const REACT_PAGE_EVERY_MS = 100;
@@ -213,7 +215,11 @@ async function measure(benchPage) {
   return { page: benchPage.name, size: benchPage.size, ours, reference, ratio };
 }
 
-const pages = [reactBed(2000), staticPost(5000), ...(FULL ? [reactBed(5000), staticPost(10_000)] : [])];
+const pages = [
+  ...(ONLY.includes('react') ? [reactBed(2000)] : []),
+  ...(ONLY.includes('static') ? [staticPost(5000)] : []),
+  ...(FULL ? [reactBed(5000), staticPost(10_000)] : []),
+];
 console.log(
   `Cost side by side, ${ROUNDS} rounds of no extension / ours / reference, ${new Date().toISOString().slice(0, 10)}:`,
 );

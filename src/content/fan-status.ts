@@ -14,6 +14,7 @@ import { formatAgo, formatDay } from '../shared/format';
 import { t, uiLanguage } from '../shared/i18n';
 import { MAX_STATUS_BATCH } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
+import { watchNearViewport, type NearViewport } from './near-viewport';
 
 /**
  * New comments' statuses are asked for once no new comment has come for this long: one message per
@@ -27,7 +28,10 @@ const SEPARATOR = ' · ';
 const STATUS_REFRESH_MS = 60_000;
 
 export interface FanStatuses {
-  /** Shows the fan's status in this action slot now if known, else once the background answers. */
+  /**
+   * Shows the fan's status in this action slot once it is near the viewport: at once if known, else
+   * once the background answers.
+   */
   track(slot: Element, fan: FanKey): void;
 }
 
@@ -140,13 +144,19 @@ function render(slot: Element, status: FanStatus, now: number): void {
 }
 
 /**
- * Per-fan status beside the actions. Statuses are asked for in batches, one message per burst of new
- * comments rather than one per comment, and refreshed live when any tab records outreach to a fan.
+ * Per-fan status beside the actions, drawn as comments come near the viewport (every one near it gets
+ * its box, so a box tells only where the admin is). Statuses are asked for in batches, one message per
+ * burst of comments rather than one per comment, and refreshed live when any tab records outreach to
+ * a fan.
  */
-export function startFanStatuses(document: Document, signal: AbortSignal): FanStatuses {
+export function startFanStatuses(
+  document: Document,
+  signal: AbortSignal,
+  nearViewport: NearViewport = watchNearViewport(signal),
+): FanStatuses {
   /** What the background said of each fan, and when: asked again once stale (isStale). */
   const known = new Map<string, { status: FanStatus; fetchedAt: number }>();
-  /** Every fan with an action on the page, to ask afresh when everything changed. */
+  /** Every fan whose status is drawn on the page, to ask afresh when everything changed. */
   const tracked = new Map<string, FanKey>();
   /** Fans whose status has been written into the page at least once. */
   const shown = new Set<string>();
@@ -173,7 +183,8 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
         // Most fans were never contacted: with nothing to show and nothing shown, skip the DOM search.
         if (!hasHistory(status) && !shown.has(key)) continue;
         shown.add(key);
-        for (const slot of slotsOf(key)) render(slot, status, now);
+        // Slots not yet near the viewport get it when they come near (from `known`).
+        for (const slot of slotsOf(key)) if (statusBoxes.has(slot)) render(slot, status, now);
       }
     }
   };
@@ -241,16 +252,21 @@ export function startFanStatuses(document: Document, signal: AbortSignal): FanSt
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 
+  const draw = (slot: Element, fan: FanKey): void => {
+    if (signal.aborted || !slot.isConnected) return;
+    const key = keyOf(fan);
+    if (!statusBoxes.has(slot)) addStatusBox(slot);
+    tracked.set(key, fan);
+    const now = Date.now();
+    const told = known.get(key);
+    if (!told || isStale(told.status, told.fetchedAt, now)) ask(fan);
+    else if (hasHistory(told.status)) render(slot, told.status, now);
+  };
+
   return {
     track(slot, fan) {
-      const key = keyOf(fan);
-      slot.setAttribute('data-fan', key);
-      if (!statusBoxes.has(slot)) addStatusBox(slot);
-      tracked.set(key, fan);
-      const now = Date.now();
-      const told = known.get(key);
-      if (!told || isStale(told.status, told.fetchedAt, now)) ask(fan);
-      else if (hasHistory(told.status)) render(slot, told.status, now);
+      slot.setAttribute('data-fan', keyOf(fan));
+      nearViewport(slot, () => draw(slot, fan));
     },
   };
 }

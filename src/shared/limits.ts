@@ -4,8 +4,11 @@ export const MAX_COMMENT_TEXT = 8000;
 export const MAX_LABEL = 300;
 /** Fans whose status one request may ask for: a burst of comments as Facebook loads them. */
 export const MAX_STATUS_BATCH = 500;
-/** Fan comments one sightings message carries: a burst of comments is told in a few messages. */
-export const MAX_SIGHTING_BATCH = 100;
+/**
+ * Fan comments one sightings message carries: a burst of comments is told in a few messages (each
+ * message costs the page's main thread about a millisecond, whatever it carries).
+ */
+export const MAX_SIGHTING_BATCH = 500;
 
 /** Facebook markup signals the content script relies on (see src/content/facebook/). */
 export const FAILED_SIGNALS = ['comment-article', 'permalink', 'author', 'action-row', 'placement'] as const;

@@ -1,4 +1,4 @@
-import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
+import { DEMO_POSTS, reactPostUrl } from '../fixtures/facebook-routes.mjs';
 import {
   categoryVerdict,
   expect,
@@ -8,9 +8,12 @@ import {
   sendTemplate,
   showCategory,
   test,
+  type Page,
 } from './extension-test';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** Comments on the long thread, all shown at once: many screens tall. */
+const LONG_THREAD = 150;
 
 test('after a send, every open tab shows the fan’s new status beside their actions without reloading', async ({
   context,
@@ -191,4 +194,43 @@ test('every comment’s status box looks the same to facebook.com’s scripts, w
   expect((first as { width: number }).width).toBeGreaterThan(0);
   // Sara's box and every fan's with nothing to show are the same to the page.
   for (const [, box] of seen) expect(box).toEqual(first);
+});
+
+const actionOf = (page: Page, commentId: string) =>
+  page.locator(`button[data-page-outreach="send-message"][data-comment-id="${commentId}"]`);
+
+/** Does the action of comment `commentId` have its status box yet? (The page can see that much.) */
+async function hasStatusBox(page: Page, commentId: string): Promise<boolean> {
+  await expect(actionOf(page, commentId)).toHaveCount(1);
+  return (
+    (await actionOf(page, commentId).locator('xpath=..').locator('[data-page-outreach="status"]').count()) > 0
+  );
+}
+
+test('on a long thread a fan’s status is drawn when their comment comes near the viewport, not before', async ({
+  page,
+  openPopup,
+}) => {
+  const thread = reactPostUrl('en', { comments: LONG_THREAD, page: LONG_THREAD });
+  await page.goto(thread);
+  await expect(sendActions(page)).not.toHaveCount(0);
+  const last = sendActions(page).last();
+  const commentId = (await last.getAttribute('data-comment-id'))!;
+  const fan = (await last.getAttribute('aria-label'))!.replace(/^Send message to /, '');
+  await last.click();
+  const popup = await openPopup();
+  await openFanDetails(popup);
+  await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
+  await expect.poll(() => fanStatusTexts(page, fan)).toEqual(['do not contact']);
+
+  // Loaded afresh, at the top (a new visit: a reload would restore where the page was scrolled to): the
+  // first comments have their boxes, the last one has none yet.
+  await page.goto('about:blank');
+  await page.goto(thread);
+  const first = await sendActions(page).first().getAttribute('data-comment-id');
+  await expect.poll(() => hasStatusBox(page, first!)).toBe(true);
+  expect(await hasStatusBox(page, commentId)).toBe(false);
+
+  await actionOf(page, commentId).scrollIntoViewIfNeeded();
+  await expect.poll(() => fanStatusTexts(page, fan)).toEqual(['do not contact']);
 });

@@ -6,6 +6,7 @@ import {
   STATUS_QUIET_MS,
   type FanStatuses,
 } from '../../src/content/fan-status';
+import type { NearViewport } from '../../src/content/near-viewport';
 import { isStale, noHistory, STATUS_TTL_MS } from '../../src/shared/fan-status';
 import { answerMessages, fakeBrowser } from './fake-browser';
 
@@ -33,6 +34,7 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
   beforeEach(() => {
     vi.useFakeTimers({ now: NOW });
     fakeBrowser.reset();
+    document.body.replaceChildren();
     asked.length = 0;
     answerMessages<{ type: string; fans: unknown[] }>('fans/status', (message) => {
       asked.push([Date.now() - NOW, message.fans.length]);
@@ -46,6 +48,9 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
     vi.useRealTimers();
   });
 
+  /** Every comment near the viewport as soon as it appears. */
+  const atOnce: NearViewport = (_slot, onNear) => onNear();
+
   /** A comment of a fan of its own appearing on the page, its action slot tracked. */
   function track(statuses: FanStatuses, index: number): void {
     const slot = document.createElement('span');
@@ -54,7 +59,7 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
   }
 
   test('a burst of new comments is asked about in one message once it is over', async () => {
-    const statuses = startFanStatuses(document, stop.signal);
+    const statuses = startFanStatuses(document, stop.signal, atOnce);
     for (let index = 0; index < 300; index += 1) track(statuses, index);
     await vi.advanceTimersByTimeAsync(STATUS_QUIET_MS - 1);
     expect(asked).toEqual([]);
@@ -63,7 +68,7 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
   });
 
   test('comments that never stop coming are asked about at least every STATUS_MAX_WAIT_MS', async () => {
-    const statuses = startFanStatuses(document, stop.signal);
+    const statuses = startFanStatuses(document, stop.signal, atOnce);
     const every = STATUS_QUIET_MS / 2;
     for (let index = 0; index * every < 3 * STATUS_MAX_WAIT_MS; index += 1) {
       track(statuses, index);
@@ -73,5 +78,19 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
     expect(asked[0]![0]).toBeLessThanOrEqual(STATUS_MAX_WAIT_MS);
     const gaps = asked.slice(1).map(([at], index) => at! - asked[index]![0]!);
     for (const gap of gaps) expect(gap).toBeLessThanOrEqual(STATUS_MAX_WAIT_MS + every);
+  });
+
+  test('a comment’s status is asked for, and its box drawn, only once it comes near the viewport', async () => {
+    const near: Array<() => void> = [];
+    const statuses = startFanStatuses(document, stop.signal, (_slot, onNear) => near.push(onNear));
+    for (let index = 0; index < 3; index += 1) track(statuses, index);
+    await vi.advanceTimersByTimeAsync(STATUS_MAX_WAIT_MS);
+    expect(asked).toEqual([]);
+    expect(document.querySelectorAll('[data-page-outreach="status"]')).toHaveLength(0);
+
+    near[1]!();
+    await vi.advanceTimersByTimeAsync(STATUS_QUIET_MS);
+    expect(asked).toEqual([[STATUS_MAX_WAIT_MS + STATUS_QUIET_MS, 1]]);
+    expect(document.querySelectorAll('[data-page-outreach="status"]')).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { MAX_SIGHTING_BATCH } from '../../src/shared/limits';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   dropOldSightings,
@@ -73,8 +74,10 @@ describe('a fan comment seen on a Page', () => {
     expect(await kept()).toEqual([]);
   });
 
-  test('a batch over 100 comments, or one that is not a Facebook post link, is refused whole', async () => {
-    const many = Array.from({ length: 101 }, (_, index) => report({ commentId: String(1000 + index) }));
+  test('a batch over MAX_SIGHTING_BATCH comments, or one that is not a Facebook post link, is refused whole', async () => {
+    const many = Array.from({ length: MAX_SIGHTING_BATCH + 1 }, (_, index) =>
+      report({ commentId: String(1000 + index) }),
+    );
     for (const sightings of [many, [report(), report({ postUrl: 'https://evil.example/p' })]]) {
       const reply = await routeMessage({ type: 'sightings/record', sightings }, facebookTab, NOW);
       expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

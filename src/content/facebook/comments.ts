@@ -358,13 +358,15 @@ function permalinkDetails({ link, parts, ref }: Permalink, commentId: string) {
  * time, not as the comment appears: its post link and timestamp cost more than its identity.
  */
 export function sightingOf({ comment, permalink }: InspectedComment): SightingReport {
-  const { postUrl, ageMs } = permalinkDetails(permalink, comment.commentId);
+  const { link, parts } = permalink;
+  // As permalinkDetails reads it, without what only a picked comment needs (its Graph id, its label).
+  const ageMs = commentAgeMs(labelText(link.getAttribute('aria-label') ?? link.textContent ?? ''));
   return {
     pageId: comment.pageId,
     fanId: comment.authorId,
     commentId: comment.commentId,
-    postUrl,
-    ...(ageMs !== undefined ? { ageMs } : {}),
+    postUrl: postUrlOf(parts),
+    ...(ageMs !== null ? { ageMs } : {}),
   };
 }
 
