@@ -7,11 +7,11 @@
  * Each page is loaded in rounds; each round loads it with no extension, with ours and with the
  * reference, in an order that rotates from round to round, so all three see the same machine load.
  * The cost is what the user's browser pays: the page's script time (Chrome's Performance domain) with
- * the extension minus without, median over the rounds, with the spread of the rounds' figures; beside
+ * the extension minus without in the same round, median over the rounds, with their spread; beside
  * it the task time, and the extension's own script time traced (where the time goes). Nothing here is
  * a pass or fail: the figures are ratios in the same run.
  *
- *   node scripts/bench-cost.mjs [--rounds 5] [--full] [--pages react,static]
+ *   node scripts/bench-cost.mjs [--rounds 7] [--full] [--pages react,static]
  *
  * Pages: the React bed at 2,000 comments arriving in two commits each, as on facebook.com, and a
  * static post of 5,000 comments; --full adds the React bed at 5,000 and a static post of 10,000, and
@@ -22,7 +22,7 @@ import { launchWithExtension } from './browser.mjs';
 import { generatedPostUrl, reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
 import { median, option, pageMetrics, traceExtensionScript } from './bench-tools.mjs';
 
-const ROUNDS = Number(option('--rounds', '5'));
+const ROUNDS = Number(option('--rounds', '7'));
 const FULL = process.argv.includes('--full');
 /** Only these pages (`react`, `static`): for a quick look while changing the design. */
 const ONLY = option('--pages', 'react,static').split(',');
@@ -182,16 +182,17 @@ async function measure(benchPage) {
     }
   }
   const baseScript = median(runs.none.map((r) => r.scriptMs));
-  const baseTask = median(runs.none.map((r) => r.taskMs));
   /** @param {'ours' | 'reference'} variant */
   const cost = (variant) => {
-    // Each round's extra against the median page: the spread says how far one round may stray.
-    const extra = runs[variant].map((r) => r.scriptMs - baseScript);
+    // Each round's extra against that round's page without an extension, run beside it: the machine's
+    // load drifts between rounds far more than within one.
+    const extra = runs[variant].map((r, round) => r.scriptMs - (runs.none[round]?.scriptMs ?? NaN));
     return {
       extraScriptMs: median(extra),
       extraSpread: spread(extra),
-      extraTaskMs: median(runs[variant].map((r) => r.taskMs - baseTask)),
+      extraTaskMs: median(runs[variant].map((r, round) => r.taskMs - (runs.none[round]?.taskMs ?? NaN))),
       ownMs: median(runs[variant].map((r) => r.ownMs)),
+      ownSpread: spread(runs[variant].map((r) => r.ownMs)),
       coverage: runs[variant].map((r) => `${r.covered}/${r.fans}`),
     };
   };
@@ -206,7 +207,8 @@ async function measure(benchPage) {
   );
   console.log(
     `  task time: ours +${ours.extraTaskMs.toFixed(0)} ms, reference +${reference.extraTaskMs.toFixed(0)} ms; ` +
-      `traced own script: ours ${ours.ownMs.toFixed(0)} ms, reference ${reference.ownMs.toFixed(0)} ms; ` +
+      `traced own script: ours ${ours.ownMs.toFixed(0)} ms (${ours.ownSpread}), reference ` +
+      `${reference.ownMs.toFixed(0)} ms (${reference.ownSpread}), ratio ${(ours.ownMs / reference.ownMs).toFixed(2)}; ` +
       `per comment: ours ${perComment(ours.extraScriptMs)}, reference ${perComment(reference.extraScriptMs)}`,
   );
   console.log(
