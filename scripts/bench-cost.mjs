@@ -11,7 +11,7 @@
  * it the task time, and the extension's own script time traced (where the time goes). Nothing here is
  * a pass or fail: the figures are ratios in the same run.
  *
- *   node scripts/bench-cost.mjs [--rounds 7] [--full] [--pages react,static]
+ *   node scripts/bench-cost.mjs [--rounds 6] [--full] [--pages react,static]
  *
  * Pages: the React bed at 2,000 comments arriving in two commits each, as on facebook.com, and a
  * static post of 5,000 comments; --full adds the React bed at 5,000 and a static post of 10,000, and
@@ -22,7 +22,7 @@ import { launchWithExtension } from './browser.mjs';
 import { generatedPostUrl, reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
 import { median, option, pageMetrics, traceExtensionScript } from './bench-tools.mjs';
 
-const ROUNDS = Number(option('--rounds', '7'));
+const ROUNDS = Number(option('--rounds', '6'));
 const FULL = process.argv.includes('--full');
 /** Only these pages (`react`, `static`): for a quick look while changing the design. */
 const ONLY = option('--pages', 'react,static').split(',');

@@ -2,7 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
 import { DEFAULT_TEMPLATES } from '../../src/shared/templates';
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, sendActions, storedSightings, test, type Page } from './extension-test';
+import {
+  chooseBackupToRestore,
+  expect,
+  sendActions,
+  storedSightings,
+  test,
+  type Page,
+} from './extension-test';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE = { pageId: 'acmecoffee', pageName: 'Acme Coffee' };
@@ -81,12 +88,7 @@ function backupWithMessages(now: number, extra: object[] = []): Buffer {
 }
 
 async function restore(options: Page, backup: Buffer): Promise<void> {
-  await options.getByLabel('Replace everything here with the backup').check();
-  await options.getByLabel('Restore a backup').setInputFiles({
-    name: 'page-outreach-backup.json',
-    mimeType: 'application/json',
-    buffer: backup,
-  });
+  await chooseBackupToRestore(options, backup);
   await expect(options.getByRole('status').filter({ hasText: 'Backup restored' })).toBeVisible();
 }
 

@@ -217,6 +217,16 @@ export async function categoryVerdict(popup: Page, label: string): Promise<Locat
 }
 
 /** Opens the "Fan" disclosure: "do not contact", notes, forgetting the fan. */
+/** In Settings, picks `backup` to replace everything here; the caller waits for the outcome it expects. */
+export async function chooseBackupToRestore(options: Page, backup: Buffer): Promise<void> {
+  await options.getByLabel('Replace everything here with the backup').check();
+  await options.getByLabel('Restore a backup').setInputFiles({
+    name: 'page-outreach-backup.json',
+    mimeType: 'application/json',
+    buffer: backup,
+  });
+}
+
 export async function openFanDetails(popup: Page): Promise<void> {
   const details = popup.locator('details.fan');
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();

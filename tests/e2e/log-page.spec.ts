@@ -3,6 +3,7 @@ import { csvDateTime } from '../../src/log/csv';
 import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { seedLog } from '../fixtures/seed-log.mjs';
 import {
+  chooseBackupToRestore,
   expect,
   HEAVY_EXPECT_TIMEOUT_MS,
   HEAVY_TEST_TIMEOUT_MS,
@@ -226,12 +227,7 @@ test('a backup bigger than one message, made and restored in Settings, restores 
     .click();
   const fewer = BEYOND_ONE_PART - 1;
   await expect(page.getByText(`Showing ${fewer} of ${fewer} messages`)).toBeVisible();
-  await options.getByLabel('Replace everything here with the backup').check();
-  await options.getByLabel('Restore a backup').setInputFiles({
-    name: 'page-outreach-backup.json',
-    mimeType: 'application/json',
-    buffer: backup,
-  });
+  await chooseBackupToRestore(options, backup);
   await expect(options.getByRole('status').filter({ hasText: 'Backup restored' })).toHaveText(
     `Backup restored: ${BEYOND_ONE_PART} log entries.`,
     { timeout: HEAVY_EXPECT_TIMEOUT_MS },
