@@ -294,8 +294,6 @@ test('the token never reaches storage.local, an export, the console or the faceb
   expect(logged.join('\n')).not.toContain(TOKEN);
 });
 
-export type { Worker };
-
 test('the Discretion view reads every post’s comments through the Graph API and counts who came back there', async ({
   page,
   openPopup,
@@ -344,3 +342,5 @@ test('the Discretion view reads every post’s comments through the Graph API an
   await popup.getByRole('radio', { name: 'posts opened in this browser' }).check();
   await expect(popup.getByText(/Based on what this browser saw since/)).toBeVisible();
 });
+
+export type { Worker };

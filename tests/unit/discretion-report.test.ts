@@ -6,7 +6,7 @@ import type { SightingReport } from '../../src/shared/sightings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { routeMessage } from './checked-router';
 import { freshIndexedDB } from './indexeddb';
-import { sampleEntry } from './sample-entry';
+import { sampleEntry, THANKS_AND_PROMOS } from './sample-entry';
 import { facebookTab, popup } from './senders';
 
 /** Wednesday 4 November 2026, 8 pm UTC: the messages go out. */
@@ -32,17 +32,9 @@ async function report(): Promise<ReplyOf<'discretion/report'>> {
  * Later, on another post, thanked fans 1–3, promo'd fan 5 and unmessaged fans 7–8 comment again.
  */
 async function aPageWithMessagesAndReturns(author?: string): Promise<void> {
-  const categories: Record<number, Category> = {
-    1: 'thanks',
-    2: 'thanks',
-    3: 'thanks',
-    4: 'thanks',
-    5: 'promo',
-    6: 'promo',
-  };
   for (let fan = 1; fan <= 10; fan += 1) {
     await see(`fan${fan}`, String(fan), T - 2 * HOUR_MS);
-    const category = categories[fan];
+    const category = THANKS_AND_PROMOS[fan];
     if (!category) continue;
     const entry = sampleEntry(fan, {
       category,

@@ -9,7 +9,7 @@ import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { GRAPH_ANSWERS, graphWithComments, type StubPost } from '../fixtures/graph-stub.mjs';
 import { routeMessage } from './checked-router';
 import { useGraphStub } from './graph-stub-setup';
-import { sampleEntry } from './sample-entry';
+import { sampleEntry, THANKS_AND_PROMOS } from './sample-entry';
 import { facebookTab, popup } from './senders';
 
 /** Wednesday 4 November 2026, 8 pm UTC: the messages go out. */
@@ -52,16 +52,8 @@ const POSTS: StubPost[] = [
 const FAN_COMMENTS = 16;
 
 async function theLogHoldsTheMessages(): Promise<void> {
-  const categories: Record<number, Category> = {
-    1: 'thanks',
-    2: 'thanks',
-    3: 'thanks',
-    4: 'thanks',
-    5: 'promo',
-    6: 'promo',
-  };
   await withDatabase(async (db) => {
-    for (const [fan, category] of Object.entries(categories)) {
+    for (const [fan, category] of Object.entries(THANKS_AND_PROMOS)) {
       const entry = sampleEntry(Number(fan), {
         category,
         postUrl: 'https://www.facebook.com/acmecoffee/posts/1',

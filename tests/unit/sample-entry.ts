@@ -1,4 +1,4 @@
-import type { OutreachEntry } from '../../src/shared/outreach';
+import type { Category, OutreachEntry } from '../../src/shared/outreach';
 
 /** A settled thank-you of Acme Coffee's, the `index`-th: its own id, fan and comment. */
 export function sampleEntry(index: number, overrides: Partial<OutreachEntry> = {}): OutreachEntry {
@@ -22,3 +22,13 @@ export function sampleEntry(index: number, overrides: Partial<OutreachEntry> = {
     ...overrides,
   };
 }
+
+/** The discretion tests' Page: fans 1–4 got a thanks and fans 5–6 a promo. */
+export const THANKS_AND_PROMOS: Readonly<Record<number, Category>> = {
+  1: 'thanks',
+  2: 'thanks',
+  3: 'thanks',
+  4: 'thanks',
+  5: 'promo',
+  6: 'promo',
+};
