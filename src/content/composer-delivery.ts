@@ -92,6 +92,9 @@ function lookAt(filled: Element, personName: string): Observation {
   };
 }
 
+/** Test builds only: on the page's root, the outcome watch's phase and how many looks it took. */
+const WATCH_ATTRIBUTE = 'data-page-outreach-watch';
+
 /**
  * Watches the person's chat tabs after the text went in, and tells the background how it ended (see
  * outcome-watch.ts): sent once the thread shows the message, not sent only when the tab closed with
@@ -107,10 +110,13 @@ function watchOutcome(
 ): void {
   let watch = startWatch(prepared, lookAt(filled, personName).rows);
   let timer = 0;
+  let looks = 0;
   const stop = new AbortController();
   const until = AbortSignal.any([signal, stop.signal]);
   const step = (next: Watch): void => {
     watch = next;
+    // Test builds say what each look concluded, so tests wait for a look instead of for time.
+    if (__TEST_BUILD__) document.documentElement.setAttribute(WATCH_ATTRIBUTE, `${watch.phase} ${++looks}`);
     clearTimeout(timer);
     if (watch.phase === 'settled') {
       stop.abort();

@@ -21,11 +21,17 @@ async function openLog(page: Page, extensionId: string): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/src/log/index.html`);
 }
 
-async function seed(background: Worker, page: Page, extensionId: string, count = SEEDED): Promise<void> {
+async function seed(
+  background: Worker,
+  page: Page,
+  extensionId: string,
+  count = SEEDED,
+  textChars = 0,
+): Promise<void> {
   // The worker creates the database on its first request; the popup makes one.
   await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   await expect(page.getByText(/^Click “Send message”/)).toBeVisible();
-  await background.evaluate(seedLog, { ...SEED, count, now: Date.now() });
+  await background.evaluate(seedLog, { ...SEED, count, textChars, now: Date.now() });
   await openLog(page, extensionId);
   await expect(page.getByText(`Showing ${count} of ${count} messages`)).toBeVisible({
     timeout: HEAVY_EXPECT_TIMEOUT_MS,
@@ -197,8 +203,12 @@ test('the popup’s log links to the full-page log', async ({ openPopup, context
   await expect(log.getByRole('heading', { name: 'Outreach log' })).toBeVisible();
 });
 
-/** Enough entries (about 520 B each) for a backup bigger than one message can carry. */
-const BEYOND_ONE_PART = 20_000;
+/**
+ * Enough entries for a backup bigger than one message can carry (BACKUP_PART_CHARS), each with a long
+ * message (about 2.5 kB in all) so that few are needed.
+ */
+const BEYOND_ONE_PART = 4_500;
+const LONG_MESSAGE_CHARS = 1_900;
 
 /** Settings, where backup and restore live. */
 async function openSettings(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -214,7 +224,7 @@ test('a backup bigger than one message, made and restored in Settings, restores 
   extensionId,
 }) => {
   test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
-  await seed(background, page, extensionId, BEYOND_ONE_PART);
+  await seed(background, page, extensionId, BEYOND_ONE_PART, LONG_MESSAGE_CHARS);
   const options = await openSettings(context, extensionId);
   const downloaded = options.waitForEvent('download');
   await options.getByRole('button', { name: 'Back up everything' }).click();
