@@ -4,6 +4,7 @@ import type { ReplyOf } from '../../src/shared/messages';
 import type { Category } from '../../src/shared/outreach';
 import type { SightingReport } from '../../src/shared/sightings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
+import { REPORT_REUSE_MS } from '../../src/background/discretion/report-cache';
 import { routeMessage } from './checked-router';
 import { freshIndexedDB } from './indexeddb';
 import { sampleEntry, THANKS_AND_PROMOS } from './sample-entry';
@@ -21,8 +22,8 @@ async function see(fanId: string, commentId: string, at: number, postUrl = POST)
   if (!reply.ok) throw new Error(reply.error.message);
 }
 
-async function report(): Promise<ReplyOf<'discretion/report'>> {
-  const reply = await routeMessage({ type: 'discretion/report' }, popup, NOW);
+async function report(now = NOW): Promise<ReplyOf<'discretion/report'>> {
+  const reply = await routeMessage({ type: 'discretion/report' }, popup, now);
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.data as ReplyOf<'discretion/report'>;
 }
@@ -105,5 +106,41 @@ describe('the Discretion report of a Page', () => {
 
   test('is null while the log names no Page', async () => {
     expect(await report()).toEqual({ pages: [], report: null });
+  });
+});
+
+describe('the Discretion figures, asked for again', () => {
+  const thanks14 = async (now = NOW) =>
+    (await report(now)).report!.figures.find(
+      (figure) => figure.source === 'page' && figure.category === 'thanks' && figure.windowDays === 14,
+    );
+  /** The later comments move past the 14 days, behind the extension's back: their count stays. */
+  const laterCommentsMovedUnannounced = () =>
+    withDatabase(async (db) => {
+      for (const sighting of await db.getAll('sightings'))
+        if (sighting.at === T + 5 * DAY_MS) await db.put('sightings', { ...sighting, at: T + 20 * DAY_MS });
+    });
+
+  test('are reused while nothing they rest on changed, for REPORT_REUSE_MS at most', async () => {
+    await aPageWithMessagesAndReturns();
+    expect(await thanks14()).toMatchObject({ messagedRate: 0.75 });
+    await laterCommentsMovedUnannounced();
+    expect(await thanks14(NOW + REPORT_REUSE_MS - 1)).toMatchObject({ messagedRate: 0.75 });
+    expect(await thanks14(NOW + REPORT_REUSE_MS)).toMatchObject({ messagedRate: 0 });
+  });
+
+  test('are made afresh once a comment is seen', async () => {
+    await aPageWithMessagesAndReturns();
+    expect(await thanks14()).toMatchObject({ messagedRate: 0.75 });
+    await see('fan4', '104', T + 5 * DAY_MS, LATER_POST);
+    expect(await thanks14()).toMatchObject({ messagedRate: 1 });
+  });
+
+  test('are made afresh once the log changed', async () => {
+    await aPageWithMessagesAndReturns();
+    expect(await thanks14()).toMatchObject({ matched: 4 });
+    const reply = await routeMessage({ type: 'log/delete', id: sampleEntry(1).id }, popup, NOW);
+    expect(reply).toMatchObject({ ok: true });
+    expect(await thanks14()).toMatchObject({ matched: 3 });
   });
 });

@@ -164,13 +164,15 @@ function fromSource(
   return { figures, coverage };
 }
 
+/** A Page's figures, all but what the Graph API connection allows (the handler adds that, never cached). */
+export type PageFigures = Omit<DiscretionReport, 'graph'>;
+
 export async function discretionReport(
   db: OutreachDatabase,
   pageId: string,
   settings: PolicySettings,
   now: number,
-  graph: DiscretionReport['graph'],
-): Promise<DiscretionReport> {
+): Promise<PageFigures> {
   const since = now - settings.sightingsKeepDays * DAY_MS;
   const [sightings, entries, salt] = await Promise.all([
     loadSightings(db, pageId, since),
@@ -203,6 +205,5 @@ export async function discretionReport(
     wentQuiet: wentQuiet(placed[primarySource].sent, seen[primarySource], now),
     posts: postsByReplies(entries),
     coverage: results.map(({ coverage }) => coverage),
-    graph,
   };
 }

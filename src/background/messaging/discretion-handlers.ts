@@ -1,6 +1,6 @@
 import type { ContentToBackground, PopupToBackground } from '../../shared/messages';
 import { loadPendingTarget } from '../compose/pending-target';
-import { discretionReport } from '../discretion/discretion-report';
+import { cachedDiscretionReport } from '../discretion/report-cache';
 import { sameTextSent } from '../discretion/template-fatigue';
 import { pagesInLog } from '../outreach/log';
 import { loadPolicySettings } from '../settings/settings-store';
@@ -44,7 +44,8 @@ export const discretionPopupHandlers: HandlerMap<
         canRead: connection !== null && speaksFor(connection.page, wanted),
         last: await lastGraphReading(wanted),
       };
-      return { pages, report: await discretionReport(db, wanted, await loadPolicySettings(db), now, graph) };
+      const figures = await cachedDiscretionReport(db, wanted, await loadPolicySettings(db), now);
+      return { pages, report: { ...figures, graph } };
     });
   },
 

@@ -6,7 +6,7 @@ import { PolicySettingsSchema } from '../../shared/policy-settings';
 import { TeamInviteSchema } from '../../shared/team-invite';
 import { OUTREACH_CHANGE_KEY } from '../../shared/fan-status';
 import { SURFACE_KEY, SURFACES } from '../../shared/surface';
-import { GraphReadingViewSchema } from '../../shared/discretion';
+import { DiscretionReportSchema, GraphReadingViewSchema } from '../../shared/discretion';
 
 /**
  * Every key the background keeps outside its object stores, in one table: where it lives, which
@@ -128,6 +128,16 @@ export const KEYS = {
     key: (pageId: string) => `graphReading:${pageId}`,
     schema: GraphReadingSchema,
     json: true,
+  }),
+  discretionFigures: family({
+    area: 'session',
+    owner: 'discretion/report-cache.ts',
+    key: (pageId: string) => `discretionFigures:${pageId}`,
+    schema: z.strictObject({
+      at: time,
+      fingerprint: z.string().max(300),
+      figures: DiscretionReportSchema.omit({ graph: true }),
+    }),
   }),
   pendingTarget: family({
     area: 'session',
