@@ -1,4 +1,5 @@
 import { DEMO_POSTS, reactPostUrl } from '../fixtures/facebook-routes.mjs';
+import { expectOneActionPerFanComment } from './react-bed';
 import {
   categoryVerdict,
   expect,
@@ -213,11 +214,11 @@ test('on a long thread a fan’s status is drawn when their comment comes near t
 }) => {
   const thread = reactPostUrl('en', { comments: LONG_THREAD, page: LONG_THREAD });
   await page.goto(thread);
-  await expect(sendActions(page)).not.toHaveCount(0);
-  const last = sendActions(page).last();
-  const commentId = (await last.getAttribute('data-comment-id'))!;
-  const fan = (await last.getAttribute('aria-label'))!.replace(/^Send message to /, '');
-  await last.click();
+  // The whole thread first: until then "the last action" is a different one from moment to moment.
+  await expectOneActionPerFanComment(page);
+  const commentId = (await sendActions(page).last().getAttribute('data-comment-id'))!;
+  const fan = (await actionOf(page, commentId).getAttribute('aria-label'))!.replace(/^Send message to /, '');
+  await actionOf(page, commentId).click();
   const popup = await openPopup();
   await openFanDetails(popup);
   await popup.getByRole('checkbox', { name: 'Do not contact this fan (customer care only)' }).check();
