@@ -11,7 +11,7 @@
  * it the task time, and the extension's own script time traced (where the time goes). Nothing here is
  * a pass or fail: the figures are ratios in the same run.
  *
- *   node scripts/bench-cost.mjs [--rounds 6] [--full] [--pages react,static]
+ *   node scripts/bench-cost.mjs [--rounds 6] [--full] [--pages react,static] [--compare <build dir>]
  *
  * Pages: the React bed at 2,000 comments arriving in two commits each, as on facebook.com, and a
  * static post of 5,000 comments; --full adds the React bed at 5,000 and a static post of 10,000, and
@@ -30,12 +30,19 @@ const ONLY = option('--pages', 'react,static').split(',');
 const REACT_PAGE_SIZE = 250;
 const REACT_PAGE_EVERY_MS = 100;
 
-/** @typedef {'none' | 'ours' | 'reference'} Variant */
+/**
+ * Another build of ours to run beside the others (`--compare <dir>`, e.g. one with a part switched
+ * off, built with BUILD_OUT_DIR): how a design change is judged before it is made.
+ */
+const COMPARED = option('--compare', '');
+
+/** @typedef {'none' | 'ours' | 'reference' | 'compared'} Variant */
 /** @type {Record<Variant, string | null>} */
 const EXTENSIONS = {
   none: null,
   ours: resolve('dist/chrome'),
   reference: resolve('scripts/bench/reference-injector'),
+  compared: COMPARED ? resolve(COMPARED) : null,
 };
 
 /**
@@ -144,10 +151,10 @@ async function run(benchPage, variant) {
 /**
  * In the page: how many fan comments have their action. Ours names its comment; the reference
  * stands beside its comment, and puts one beside every comment with a permalink (the Page's too).
- * @param {{ variant: 'ours' | 'reference'; fans: string[] }} asked
+ * @param {{ variant: 'ours' | 'reference' | 'compared'; fans: string[] }} asked
  */
 function coverage({ variant, fans }) {
-  if (variant === 'ours') {
+  if (variant !== 'reference') {
     const named = new Set(
       [...document.querySelectorAll('button[data-page-outreach="send-message"]')].map(
         (button) => /** @type {HTMLElement} */ (button).dataset.commentId,
@@ -172,9 +179,9 @@ const spread = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...va
 /** @param {BenchPage} benchPage */
 async function measure(benchPage) {
   /** @type {Variant[]} */
-  const order = ['none', 'ours', 'reference'];
+  const order = ['none', 'ours', 'reference', ...(COMPARED ? /** @type {const} */ (['compared']) : [])];
   /** @type {Record<Variant, Awaited<ReturnType<typeof run>>[]>} */
-  const runs = { none: [], ours: [], reference: [] };
+  const runs = { none: [], ours: [], reference: [], compared: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (let slot = 0; slot < order.length; slot++) {
       const variant = /** @type {Variant} */ (order[(round + slot) % order.length]);
@@ -182,7 +189,7 @@ async function measure(benchPage) {
     }
   }
   const baseScript = median(runs.none.map((r) => r.scriptMs));
-  /** @param {'ours' | 'reference'} variant */
+  /** @param {'ours' | 'reference' | 'compared'} variant */
   const cost = (variant) => {
     // Each round's extra against that round's page without an extension, run beside it: the machine's
     // load drifts between rounds far more than within one.
@@ -214,6 +221,14 @@ async function measure(benchPage) {
   console.log(
     `  fan comments with an action: ours ${ours.coverage.join(', ')}; reference ${reference.coverage.join(', ')}`,
   );
+  if (COMPARED) {
+    const compared = cost('compared');
+    console.log(
+      `  compared (${COMPARED}): +${compared.extraScriptMs.toFixed(0)} ms script (${compared.extraSpread}), ` +
+        `task +${compared.extraTaskMs.toFixed(0)} ms, traced own ${compared.ownMs.toFixed(0)} ms (${compared.ownSpread}); ` +
+        `fan comments with an action: ${compared.coverage.join(', ')}`,
+    );
+  }
   return { page: benchPage.name, size: benchPage.size, ours, reference, ratio };
 }
 
