@@ -25,5 +25,8 @@ export type GraphError = (typeof GRAPH_ERRORS)[number];
 export const PAUSING_ERRORS = ['rate-limited', 'page-restricted', 'page-blocked'] as const;
 export type PausingError = (typeof PAUSING_ERRORS)[number];
 
+export const isPausing = (error: GraphError): error is PausingError =>
+  (PAUSING_ERRORS as readonly GraphError[]).includes(error);
+
 /** The host the Graph API needs: optional, and asked for only when the admin connects a Page. */
 export const GRAPH_HOST_PERMISSION = 'https://graph.facebook.com/*';

@@ -1,4 +1,4 @@
-import { PAUSING_ERRORS, type GraphError, type PausingError } from '../../shared/graph';
+import { isPausing, PAUSING_ERRORS, type GraphError } from '../../shared/graph';
 import type { DeliveryReply } from '../../shared/messages';
 import type { OutreachEntry } from '../../shared/outreach';
 import { canReplyPrivately, commentAuthor, sendPrivateReply } from '../graph/graph-api';
@@ -9,8 +9,6 @@ import type { TeamPort } from '../team-port';
 import { withDatabase } from '../storage/database';
 import { markUnavailable } from '../fans/fan-store';
 
-const isPausing = (error: GraphError): error is PausingError =>
-  (PAUSING_ERRORS as readonly GraphError[]).includes(error);
 /** Answers about the Page or its token, not this comment: whatever was being read, nothing is sent. */
 const PAGE_WIDE: ReadonlySet<GraphError> = new Set([...PAUSING_ERRORS, 'token-expired', 'checkpoint']);
 

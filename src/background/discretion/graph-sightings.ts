@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { GRAPH_MAX_POSTS_READ, type GraphReadingView } from '../../shared/discretion';
-import type { GraphError } from '../../shared/graph';
-import { PAUSING_ERRORS, type PausingError } from '../../shared/graph';
+import { isPausing, type GraphError } from '../../shared/graph';
 import type { SightingRecord } from '../../shared/sightings';
 import { fanSalt } from '../fans/forgotten-fans';
 import { graphCommentKey, graphFanKey, sightingCommentKey } from '../fans/salted-keys';
@@ -166,8 +165,8 @@ export async function readGraphStep(
     if (step.failed) {
       const { failed } = step;
       stopped = failed.kind === 'refused' ? failed.error : 'unreachable';
-      if (failed.kind === 'refused' && PAUSING_ERRORS.includes(failed.error as PausingError))
-        await pauseGraph(connection.page.id, failed.error as PausingError, now, failed.retryAfterMs);
+      if (failed.kind === 'refused' && isPausing(failed.error))
+        await pauseGraph(connection.page.id, failed.error, now, failed.retryAfterMs);
       break;
     }
     reading = step.reading;
