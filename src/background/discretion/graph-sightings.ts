@@ -6,7 +6,7 @@ import { fanSalt } from '../fans/forgotten-fans';
 import { graphCommentKey, graphFanKey, sightingCommentKey } from '../fans/salted-keys';
 import { postComments, pagePosts, type GraphComment } from '../graph/graph-comments';
 import { callFor, graphPause, pauseGraph, type StoredConnection } from '../graph/graph-connection';
-import type { GraphOutcome } from '../graph/graph-request';
+import type { GraphCall, GraphOutcome } from '../graph/graph-request';
 import { KEYS, type GraphReadingSchema } from '../storage/keys';
 import type { OutreachDatabase } from '../storage/schema';
 import { readStored, writeStored } from '../storage/stored';
@@ -95,16 +95,22 @@ type Step = { reading: GraphReading; failed?: undefined } | { failed: Failure };
 /** Every listed post read (or the reading cut short): nothing left to ask. */
 const readToEnd = (reading: GraphReading) => reading.queue.length === 0 && reading.postsDone;
 
+/** What every request of a step shares, read once per step. */
+interface StepContext {
+  db: OutreachDatabase;
+  call: GraphCall;
+  salt: string;
+  pageId: string;
+  graphPageId: string;
+}
+
 /** One request's worth of the reading: the next page of posts, or of the first queued post's comments. */
 async function advance(
-  db: OutreachDatabase,
-  connection: StoredConnection,
-  pageId: string,
+  { db, call, salt, pageId, graphPageId }: StepContext,
   reading: GraphReading,
 ): Promise<Step> {
-  const call = await callFor(connection);
   if (reading.queue.length === 0) {
-    const posts = await pagePosts(call, connection.page.id, reading.since, reading.postsAfter);
+    const posts = await pagePosts(call, graphPageId, reading.since, reading.postsAfter);
     if (posts.kind !== 'ok') return { failed: posts };
     const room = GRAPH_MAX_POSTS_READ - reading.posts;
     const queue = posts.data.items.slice(0, room).map(({ id }) => id);
@@ -122,11 +128,7 @@ async function advance(
   const postId = reading.queue[0]!;
   const comments = await postComments(call, postId, reading.commentsAfter);
   if (comments.kind !== 'ok') return { failed: comments };
-  const records = await graphRecords(
-    await fanSalt(db),
-    { pageId, graphPageId: connection.page.id, postId },
-    comments.data.items,
-  );
+  const records = await graphRecords(salt, { pageId, graphPageId, postId }, comments.data.items);
   const kept = await keepSightings(db, records);
   if (kept.full) return { reading: { ...reading, stoppedBy: 'full', queue: [], postsDone: true } };
   const pages = reading.commentPages + 1;
@@ -159,9 +161,16 @@ export async function readGraphStep(
   let reading = !stored || stored.finishedAt !== null ? freshReading(now, options.since) : stored;
   const pause = await graphPause(connection.page.id, now);
   if (pause) return { reading: view(reading), stopped: pause.reason };
+  const context = {
+    db,
+    call: await callFor(connection),
+    salt: await fanSalt(db),
+    pageId,
+    graphPageId: connection.page.id,
+  };
   let stopped: GraphReadingStep['stopped'] = null;
   for (let request = 0; request < STEP_REQUESTS && !readToEnd(reading); request++) {
-    const step = await advance(db, connection, pageId, reading);
+    const step = await advance(context, reading);
     if (step.failed) {
       const { failed } = step;
       stopped = failed.kind === 'refused' ? failed.error : 'unreachable';
