@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/background-client';
-import { CAME_BACK_WINDOWS, type DiscretionReport } from '../shared/discretion';
-import { DiscretionWarning } from '../shared/ui/DiscretionView';
+import { CAME_BACK_WINDOWS, figureOf, type DiscretionReport } from '../shared/discretion';
+import { cameBackLine, DiscretionWarning } from '../shared/ui/DiscretionView';
 import { t, tCount } from '../shared/i18n';
-import { CATEGORY_LABELS } from '../shared/labels';
-import { formatShare } from '../shared/format';
 import { chosenCategory } from './compose-store';
 
 const WINDOW_DAYS = CAME_BACK_WINDOWS[0];
@@ -27,20 +25,14 @@ export function DiscretionLines({ pageId }: { pageId: string }) {
     };
   }, [pageId]);
   const category = chosenCategory.value;
-  const figure = report?.figures.find(
-    (one) =>
-      one.source === report.primarySource && one.category === category && one.windowDays === WINDOW_DAYS,
-  );
+  const figure =
+    report && figureOf(report, { source: report.primarySource, category, windowDays: WINDOW_DAYS });
   return (
     <>
       {report?.warning && <DiscretionWarning warning={report.warning} />}
       {figure && figure.matched > 0 && (
         <p class="came-back hint">
-          {t('discretionCameBack', [
-            t(CATEGORY_LABELS[figure.category]),
-            formatShare(figure.messagedRate),
-            formatShare(figure.baselineRate),
-          ])}{' '}
+          {cameBackLine(figure)}{' '}
           {tCount('composeCameBackSample', figure.matched, [String(WINDOW_DAYS), String(figure.matched)])}
           {figure.source === 'graph' && ` ${t('discretionSourceGraphShort')}`}
         </p>

@@ -49,6 +49,17 @@ export const CameBackFigureSchema = z.strictObject({
 });
 export type CameBackFigure = z.infer<typeof CameBackFigureSchema>;
 
+/** A report's figure for one source, kind of message and window. */
+export function figureOf(
+  report: { figures: readonly CameBackFigure[] },
+  wanted: Pick<CameBackFigure, 'source' | 'category' | 'windowDays'>,
+): CameBackFigure | undefined {
+  return report.figures.find(
+    ({ source, category, windowDays }) =>
+      source === wanted.source && category === wanted.category && windowDays === wanted.windowDays,
+  );
+}
+
 export const WeekCountsSchema = z.strictObject({
   start: time,
   messages: count,

@@ -3,6 +3,7 @@ import { request } from '../background-client';
 import {
   CAME_BACK_WINDOWS,
   MIN_MATCHED_FANS,
+  figureOf,
   type CameBackFigure,
   type DiscretionReport,
   type SourceCoverage,
@@ -30,14 +31,20 @@ const postReplies = (post: { replies: number; lastAt: number }) =>
   tCount('discretionPostReplies', post.replies, [String(post.replies), formatDay(post.lastAt)]);
 const points = (share: number) => `${share >= 0 ? '+' : '−'}${Math.abs(Math.round(share * 100))}`;
 
+/** "Thanks: 64 % came back (no message: 48 %)": a figure with matched fans, in one line. */
+export function cameBackLine(figure: CameBackFigure): string {
+  return t('discretionCameBack', [
+    t(CATEGORY_LABELS[figure.category]),
+    percent(figure.messagedRate),
+    percent(figure.baselineRate),
+  ]);
+}
+
 /** One kind of message: came back, with its interval, against its matched fans; or "not enough data". */
 function FigureRow({ figure }: { figure: CameBackFigure }) {
-  const label = t(CATEGORY_LABELS[figure.category]);
   const { low, high } = figure.messagedInterval;
   const summary =
-    figure.matched === 0
-      ? t('discretionNoFans', label)
-      : t('discretionCameBack', [label, percent(figure.messagedRate), percent(figure.baselineRate)]);
+    figure.matched === 0 ? t('discretionNoFans', t(CATEGORY_LABELS[figure.category])) : cameBackLine(figure);
   return (
     <li class="figure">
       <p class="figure-line">{summary}</p>
@@ -202,12 +209,7 @@ export function DiscretionView() {
   const source = report.coverage.some((one) => one.source === chosenSource)
     ? chosenSource!
     : report.primarySource;
-  const figures = CATEGORIES.map((category) =>
-    report.figures.find(
-      (figure) =>
-        figure.source === source && figure.category === category && figure.windowDays === windowDays,
-    )!,
-  );
+  const figures = CATEGORIES.map((category) => figureOf(report, { source, category, windowDays })!);
   const coverage = report.coverage.find((one) => one.source === source)!;
   return (
     <section class="discretion" aria-labelledby="discretion-heading">
