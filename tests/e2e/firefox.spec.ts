@@ -6,7 +6,7 @@ import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
 import { seedLog } from '../fixtures/seed-log.mjs';
 import { startCouchServer } from '../team/couch-process.mjs';
-import { bedThread } from './react-bed';
+import { bedThread, nextLookOfWatch } from './react-bed';
 
 const ACTION = 'button[data-page-outreach="send-message"]';
 
@@ -409,22 +409,6 @@ test('in Firefox, a backup bigger than one message goes out and comes back in pa
 type Bed = { __bed: { editorText: (name: string) => string | null; presses: () => unknown[] } };
 const FIRST_ON_BED = bedThread('en', 12)[0]!;
 const BED_TEXTBOX = '[role="dialog"] [role="textbox"]';
-/** The outcome watch's next look at the page, as the test build writes it (see react-bed-delivery.spec.ts). */
-async function lookAtMinimizedTab(page: Page): Promise<string> {
-  const said = () =>
-    page.evaluate(() => document.documentElement.getAttribute('data-page-outreach-watch') ?? '');
-  const before = Number((await said()).split(' ')[1] ?? 0);
-  await page.evaluate(() => document.body.append(document.createElement('div')));
-  await page.waitForFunction(
-    (count) =>
-      Number((document.documentElement.getAttribute('data-page-outreach-watch') ?? '').split(' ')[1] ?? 0) >
-      count,
-    {},
-    before,
-  );
-  return (await said()).split(' ')[0]!;
-}
-
 /** Opens the React bed, picks its first fan comment and sends the first Thanks into its chat tab. */
 async function prepareOnBed(browser: Browser): Promise<{ page: Page; popup: Page; text: string }> {
   const popup = await extensionPage(browser, '/src/popup/index.html');
@@ -480,7 +464,7 @@ test('in Firefox on the React bed, a minimized tab is still waiting when the wat
   await onBedWithPreparedThanks(async ({ page, popup }) => {
     await page.click('[role="dialog"] [aria-label="Minimize chat"]');
     await page.waitForSelector(BED_TEXTBOX, { hidden: true });
-    expect(await lookAtMinimizedTab(page)).toBe('waiting');
+    expect(await nextLookOfWatch((inPage) => page.evaluate(inPage))).toBe('waiting');
     await untilLogged(popup, "In Facebook's box — press Send there");
     await page.click(`[role="dialog"] [role="button"][aria-label="${FIRST_ON_BED.author.name}"]`);
     await page.focus(BED_TEXTBOX);

@@ -5,6 +5,7 @@ import {
   bedThread,
   expectOneActionPerFanComment,
   lexicalText,
+  nextLookOfWatch,
   sendPresses,
 } from './react-bed';
 
@@ -13,21 +14,6 @@ const THREAD = bedThread('en', COMMENTS);
 /** The first top-level fan comment, and the one whose text links to it. */
 const FIRST = THREAD[0]!;
 const LINKING = THREAD.find((comment) => comment.linksTo)!;
-/**
- * What the outcome watch concludes when it next looks at the page: a change anywhere makes it look,
- * and the test build writes each look's phase and count on the page's root. A minimized tab taken for
- * gone would read "gone" here, a second before it is logged not sent.
- */
-async function lookAtMinimizedTab(page: Page): Promise<string> {
-  const said = () =>
-    page.evaluate(() => document.documentElement.getAttribute('data-page-outreach-watch') ?? '');
-  const looks = async () => Number((await said()).split(' ')[1] ?? 0);
-  const before = await looks();
-  await page.evaluate(() => document.body.append(document.createElement('div')));
-  await expect.poll(looks).toBeGreaterThan(before);
-  return (await said()).split(' ')[0]!;
-}
-
 async function statusOf(background: Worker): Promise<string | undefined> {
   return (await storedEntries(background))[0]?.status;
 }
@@ -104,7 +90,7 @@ test.describe('assisted delivery into the Lexical chat tab of the React bed', ()
       const { name, tab } = await prepareThanks(page, openPopup, FIRST.id);
       await tab.getByRole('button', { name: 'Minimize chat' }).click();
       await expect(tab.getByRole('textbox')).toBeHidden();
-      expect(await lookAtMinimizedTab(page)).toBe('waiting');
+      expect(await nextLookOfWatch((inPage) => page.evaluate(inPage))).toBe('waiting');
       expect(await statusOf(background)).toBe('prepared');
       await tab.getByRole('button', { name }).click();
       await tab.getByRole('textbox').press('Enter');

@@ -71,3 +71,23 @@ export function commits(page: Page): Promise<number> {
 export function bedThread(language: 'en' | 'it', comments: number): BedComment[] {
   return buildThread(language, comments);
 }
+
+/** In the page: the outcome watch's last look, as test builds write it on the root (composer-delivery.ts). */
+function lastLook(): { phase: string; looks: number } {
+  const [phase = '', looks = '0'] = (
+    document.documentElement.getAttribute('data-page-outreach-watch') ?? ''
+  ).split(' ');
+  return { phase, looks: Number(looks) };
+}
+
+/**
+ * What the outcome watch concludes when it next looks at the page (a change anywhere makes it look),
+ * in Playwright's page or Puppeteer's: a minimized tab taken for gone would read "gone" here, a second
+ * before it is logged not sent.
+ */
+export async function nextLookOfWatch(evaluate: <R>(inPage: () => R) => Promise<R>): Promise<string> {
+  const { looks } = await evaluate(lastLook);
+  await evaluate(() => void document.body.append(document.createElement('div')));
+  await expect.poll(async () => (await evaluate(lastLook)).looks).toBeGreaterThan(looks);
+  return (await evaluate(lastLook)).phase;
+}
