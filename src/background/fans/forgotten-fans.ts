@@ -3,7 +3,13 @@ import { KEYS } from '../storage/keys';
 import type { IDBPObjectStore } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 import { withReplies } from './private-replies';
-import { commentAliasUnder, graphCommentKey, keyOfAlias, saltedAlias as alias } from './salted-keys';
+import {
+  commentAliasUnder,
+  fanAliasUnder,
+  graphCommentKey,
+  keyOfAlias,
+  saltedAlias as alias,
+} from './salted-keys';
 
 /** What a forgotten fan's contacts are filed under instead of their Facebook ids. */
 export interface ForgottenAliases {
@@ -166,7 +172,10 @@ export async function forgetFan(
   by?: string,
 ): Promise<{ tombstones: number; alias: string }> {
   const range = IDBKeyRange.bound([fan.pageId, fan.fanId, -Infinity], [fan.pageId, fan.fanId, Infinity]);
-  const fanAlias = (await forgottenAliases(db, { ...fan, commentId: '' })).fanId;
+  // One salt read for every hash below, however many comments the fan has.
+  const salt = await fanSalt(db);
+  const fanAlias = await fanAliasUnder(salt, fan);
+  const fanKey = keyOfAlias(fanAlias);
   for (;;) {
     // Hash every comment id first: nothing but IndexedDB requests may be awaited in the write below.
     const commentIds = new Set([
@@ -176,14 +185,14 @@ export async function forgetFan(
     const aliasByComment = new Map(
       await Promise.all(
         [...commentIds].map(
-          async (commentId) => [commentId, await forgottenAliases(db, { ...fan, commentId })] as const,
+          async (commentId) =>
+            [commentId, { fanId: fanAlias, commentId: await commentAliasUnder(salt, commentId) }] as const,
         ),
       ),
     );
-    const fanKey = keyOfAlias(fanAlias);
     const graphKeys = await graphKeysOfFan(
       db,
-      await fanSalt(db),
+      salt,
       { pageId: fan.pageId, fanKey },
       [...aliasByComment.values()].map(({ commentId }) => commentId),
     );
