@@ -29,22 +29,22 @@ import type { Surface } from '../shared/surface';
 /**
  * What it takes to bring one comment element in line with what it shows now: exactly one action for
  * a fan comment, none otherwise. React recycles nodes, so the action is keyed on the comment id, not
- * on the node. The returned write re-checks that the row is still in place when it runs.
+ * on the node. The returned write checks that the row is still in place when it runs.
  */
 function syncAction(article: Element, statuses: FanStatuses, sightings: Sightings): Write | null {
   const inspected = inspectComment(article);
   // Asked only of comments: the walk up to the page's root is wasted on shells and posts.
   const found = inspected && !isHiddenCopy(article) ? inspected : null;
   const wanted = found ? found.comment.commentId : null;
-  const upToDate = (existing: HTMLButtonElement[]): boolean =>
+  const existing = found?.actions ?? ownActions(article, ARTICLE_SELECTOR);
+  const upToDate =
     wanted === null
       ? existing.length === 0
       : existing.length === 1 && existing[0]!.dataset.commentId === wanted;
-  if (upToDate(found?.actions ?? ownActions(article, ARTICLE_SELECTOR))) return null;
+  if (upToDate) return null;
+  // Applied with the watcher's next commit, as the only decision about this comment since the last:
+  // nothing else adds actions, so the ones read are still all there are.
   return () => {
-    // Another decision about this comment may have been applied since this one was made.
-    const existing = ownActions(article, ARTICLE_SELECTOR);
-    if (upToDate(existing)) return;
     existing.forEach(removeAction);
     const slot = found?.slot;
     if (found && slot && article.contains(slot.after)) {

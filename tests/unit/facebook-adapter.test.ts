@@ -210,6 +210,50 @@ describe('Facebook’s own message control and message box', () => {
   });
 });
 
+describe('a comment holding many replies', () => {
+  beforeEach(() => loadFixture('post-en.html'));
+
+  /** One of our actions, as the content script places it in a comment's row. */
+  function actionIn(article: Element, commentId: string): void {
+    const action = document.createElement('button');
+    action.setAttribute('data-page-outreach', 'send-message');
+    action.setAttribute('data-comment-id', commentId);
+    article.querySelector('ul')!.append(action);
+  }
+
+  /** Giulia's comment with her reply from Luca copied until it holds `count` replies, each with its action. */
+  function withReplies(count: number): Element {
+    const giulia = commentBy('Giulia Rossi');
+    const reply = commentBy('Luca Verdi');
+    actionIn(reply, '790');
+    for (let copy = 1; copy < count; copy += 1) reply.after(reply.cloneNode(true));
+    actionIn(giulia, '456');
+    return giulia;
+  }
+
+  test('with more links than are checked one by one, keeps only its own action, permalink and author', () => {
+    const giulia = withReplies(20);
+    expect(giulia.getElementsByTagName('a').length).toBeGreaterThan(40);
+    const inspected = inspectComment(giulia)!;
+    expect(inspected.actions.map((action) => action.dataset.commentId)).toEqual(['456']);
+    expect(inspected.comment).toMatchObject({ commentId: '456', authorName: 'Giulia Rossi' });
+    expect(inspected.slot.row.contains(commentBy('Luca Verdi'))).toBe(false);
+  });
+
+  test('reads the same whether it holds one reply or twenty', () => {
+    const one = readComment(withReplies(1));
+    loadFixture('post-en.html');
+    expect(readComment(withReplies(20))).toEqual(one);
+  });
+
+  test('each copied reply is still recognized as itself inside it', () => {
+    const giulia = withReplies(20);
+    const replies = [...giulia.querySelectorAll('[role="article"][aria-label*="by Luca Verdi"]')];
+    expect(replies).toHaveLength(20);
+    for (const reply of replies) expect(inspectComment(reply)?.comment.commentId).toBe('790');
+  });
+});
+
 describe('recognition that never latches a wrong answer', () => {
   beforeEach(() => loadFixture('post-en.html'));
 

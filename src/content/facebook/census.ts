@@ -21,8 +21,8 @@ export type ArticleStanding =
   'recognized' | 'page-own' | 'post' | 'no-permalink' | 'no-author' | 'no-action-row';
 
 /** The post itself: it links to a post and to no comment (a comment's own links always name one). */
-function isThePost(links: readonly Element[]): boolean {
-  return links.some((link) => isPostPath(linkParts(link)?.path ?? ''));
+function isThePost(hrefs: readonly string[]): boolean {
+  return hrefs.some((href) => isPostPath(linkParts(href)?.path ?? ''));
 }
 
 /** One comment article as the census saw it: for the outlines drawn on the page. */
@@ -44,11 +44,11 @@ function standingOf(article: Element): ArticleStanding {
   const permalink = findPermalink(article, parts);
   // A link of a comment's shape but no timestamp link beside Facebook's buttons: no action row.
   if (!permalink) {
-    if (parts.links.some(mentionsComment)) return 'no-action-row';
-    return isThePost(parts.links) ? 'post' : 'no-permalink';
+    if (parts.hrefs.some(mentionsComment)) return 'no-action-row';
+    return isThePost(parts.hrefs) ? 'post' : 'no-permalink';
   }
   if (describe(article, parts, permalink)) return 'recognized';
-  return findAuthor(parts.links) ? 'page-own' : 'no-author';
+  return findAuthor(parts) ? 'page-own' : 'no-author';
 }
 
 /**
@@ -87,7 +87,7 @@ export function takeCensus(
 export function namesSeen(articles: readonly CensusedArticle[]): string[] {
   return articles.flatMap(({ article }) => {
     const found = inspectAfresh(article)?.comment;
-    const author = findAuthor(ownParts(article).links)?.name;
+    const author = findAuthor(ownParts(article))?.name;
     return [found?.pageName, author].filter((name): name is string => Boolean(name));
   });
 }

@@ -2,7 +2,7 @@
 import type { CommentContext } from '../../shared/comment-context';
 import type { SightingReport } from '../../shared/sightings';
 import { MAX_COMMENT_TEXT, MAX_LABEL } from '../../shared/limits';
-import { OWN_NODE_ATTRIBUTE, ownActions } from '../action-button';
+import { OWN_NODE_ATTRIBUTE } from '../action-button';
 import { commentAgeMs } from '../comment-age';
 import {
   commentRefOf,
@@ -54,7 +54,6 @@ export const ARTICLE_SELECTOR = '[role="article"]';
 export const BUTTON_SELECTOR = '[role="button"], button';
 const PARTS_SELECTOR = `a[href], ${BUTTON_SELECTOR}`;
 const BODY_SELECTOR = 'div[dir="auto"]';
-const COMMENT_LINK_SELECTOR = 'a[href*="comment_id="]';
 /** Menus ("Hide or report this") sit beside the row's actions but are not one of them. */
 const MENU_ATTRIBUTE = 'aria-haspopup';
 const CONTAINER_SELECTOR = '[role="article"], [role="dialog"], [role="complementary"], [role="main"]';
@@ -93,15 +92,19 @@ interface PageIdentity {
 }
 
 /**
- * An article's own links and Facebook's own buttons in it (ours apart): the hot path reads them once
- * per comment, with the cheapest queries that find them (a selector list or a spread costs several
- * times more here, in the content script's world, than a tag lookup and an index loop).
+ * What the hot path reads of every comment: its own links (with their hrefs, each read once), the
+ * buttons of Facebook's that can make an action row, and our actions in it.
  */
 export interface OwnParts {
   links: Element[];
-  buttons: Element[];
+  /** Each link's href: by index, as `links`. */
+  hrefs: string[];
+  /** Facebook's own buttons, menus aside, in page order. */
+  rowButtons: Element[];
   /** Our actions in it. */
   actions: HTMLButtonElement[];
+  /** Does it hold other articles (replies, or a post's thread)? Then what is found is checked as its own. */
+  nested: boolean;
 }
 
 export interface Permalink {
@@ -111,51 +114,70 @@ export interface Permalink {
   slot: ActionSlot;
 }
 
-const ROLE_BUTTON_SELECTOR = '[role="button"]';
+/**
+ * Past this many links, an article holding others (a post holding a thread) is walked once, skipping
+ * the nested articles whole, instead of checking each link for the article it belongs to.
+ */
+const WALK_FROM_LINKS = 32;
+/** Facebook's own buttons that can make an action row: menus aside, ours never. */
+const ROW_BUTTON_SELECTOR = `[role="button"]:not([${MENU_ATTRIBUTE}]), button:not([${MENU_ATTRIBUTE}]):not([${OWN_NODE_ATTRIBUTE}])`;
 
+/**
+ * An article's own links and our actions in it, with a tag lookup each and an index loop (cheaper here,
+ * in the content script's world, than a selector list or a spread). Most comments hold no replies:
+ * then everything in them is their own, with no check per element. One holding a few replies has each
+ * checked; a post, which holds the whole thread, is walked instead, skipping the comments whole: it
+ * would cost a check for each of tens of thousands of links.
+ */
 export function ownParts(article: Element): OwnParts {
-  // Most comments hold no replies: then everything found is the comment's own, with no check needed.
   const nested = article.querySelector(ARTICLE_SELECTOR) !== null;
-  const own = (element: Element): boolean => !nested || element.closest(ARTICLE_SELECTOR) === article;
-  const links: Element[] = [];
+  const parts: OwnParts = { links: [], hrefs: [], rowButtons: [], actions: [], nested };
   const anchors = article.getElementsByTagName('a');
-  for (let index = 0; index < anchors.length; index += 1) {
-    const link = anchors[index]!;
-    if (link.hasAttribute('href') && own(link)) links.push(link);
+  if (nested && anchors.length > WALK_FROM_LINKS) {
+    walkOwnParts(article, parts);
+    return parts;
   }
-  const buttons: Element[] = [];
-  const roleButtons = article.querySelectorAll(ROLE_BUTTON_SELECTOR);
-  for (let index = 0; index < roleButtons.length; index += 1) {
-    const button = roleButtons[index]!;
-    if (own(button)) buttons.push(button);
-  }
-  // Facebook's own <button>s (ours apart, role="button" ones already in) are rare: only with them is
-  // the order restored.
-  const natives = article.getElementsByTagName('button');
-  let merged = false;
-  for (let index = 0; index < natives.length; index += 1) {
-    const button = natives[index]!;
-    if (button.hasAttribute(OWN_NODE_ATTRIBUTE) || button.getAttribute('role') === 'button') continue;
-    if (!own(button)) continue;
-    buttons.push(button);
-    merged = true;
-  }
-  if (merged) buttons.sort(inDocumentOrder);
-  return { links, buttons, actions: ownActions(article, ARTICLE_SELECTOR) };
+  const take = <T extends Element>(list: ArrayLike<T>, keep: (element: T) => void): void => {
+    for (let index = 0; index < list.length; index += 1) {
+      const element = list[index]!;
+      if (!nested || element.closest(ARTICLE_SELECTOR) === article) keep(element);
+    }
+  };
+  take(anchors, (link) => addLink(link, parts));
+  take(article.querySelectorAll(ROW_BUTTON_SELECTOR), (button) => parts.rowButtons.push(button));
+  take(article.getElementsByTagName('button'), (button) => isAction(button) && parts.actions.push(button));
+  return parts;
 }
 
-function inDocumentOrder(a: Element, b: Element): number {
-  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+function isAction(button: Element): button is HTMLButtonElement {
+  return button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message';
 }
 
-/** Signal 6: after the last of Facebook's buttons in the nearest ancestor of `link` holding some. */
+function addLink(link: Element, parts: OwnParts): void {
+  const href = link.getAttribute('href');
+  if (href === null) return;
+  parts.links.push(link);
+  parts.hrefs.push(href);
+}
+
+function walkOwnParts(article: Element, parts: OwnParts): void {
+  const walker = article.ownerDocument.createTreeWalker(article, NodeFilter.SHOW_ELEMENT, (node) =>
+    isArticle(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element;
+    if (element.tagName === 'A') addLink(element, parts);
+    if (element.tagName === 'BUTTON' && isAction(element)) parts.actions.push(element);
+    else if (element.matches(ROW_BUTTON_SELECTOR)) parts.rowButtons.push(element);
+  }
+}
+
+/** Signal 6: after the last of Facebook's buttons in the nearest ancestor of `link` holding two or more. */
 function actionSlot(article: Element, link: Element, buttons: Element[]): ActionSlot | null {
-  const theirs: Element[] = [];
-  for (const button of buttons) if (!button.hasAttribute(MENU_ATTRIBUTE)) theirs.push(button);
   for (let row = link.parentElement; row && row !== article; row = row.parentElement) {
     let inRow = 0;
     let last: Element | null = null;
-    for (const button of theirs) {
+    for (const button of buttons) {
       if (!row.contains(button)) continue;
       inRow += 1;
       last = button;
@@ -168,23 +190,27 @@ function actionSlot(article: Element, link: Element, buttons: Element[]): Action
   return null;
 }
 
-/** A row that holds the body text is the wrapper of bubble and row, reached from a link in the bubble. */
+/**
+ * A row that holds the body text is the wrapper of bubble and row, reached from a link in the bubble.
+ * (The row itself is never a body block: its permalink was checked to be outside any.)
+ */
 function holdsBody(row: Element): boolean {
-  return row.matches(BODY_SELECTOR) || row.querySelector(BODY_SELECTOR) !== null;
+  return row.querySelector(BODY_SELECTOR) !== null;
 }
 
-/** A link shaped like a comment's permalink: to a post's path, naming a comment. */
-function permalinkShape(link: Element): LinkParts | null {
-  const parts = mentionsComment(link) ? linkParts(link) : null;
+/** An href shaped like a comment's permalink: to a post's path, naming a comment. */
+function permalinkShape(href: string): LinkParts | null {
+  const parts = mentionsComment(href) ? linkParts(href) : null;
   return parts && isPostPath(parts.path) ? parts : null;
 }
 
 /** Signal 2: the permalink among an article's own links, with the action row it sits in. */
-export function findPermalink(article: Element, { links, buttons }: OwnParts): Permalink | null {
-  for (const link of links) {
-    const parts = permalinkShape(link);
+export function findPermalink(article: Element, { links, hrefs, rowButtons }: OwnParts): Permalink | null {
+  for (let index = 0; index < links.length; index += 1) {
+    const link = links[index]!;
+    const parts = permalinkShape(hrefs[index]!);
     if (!parts || link.closest(BODY_SELECTOR)) continue;
-    const slot = actionSlot(article, link, buttons);
+    const slot = actionSlot(article, link, rowButtons);
     if (slot && !holdsBody(slot.row)) return { link, parts, ref: commentRefOf(parts.query), slot };
   }
   return null;
@@ -192,7 +218,7 @@ export function findPermalink(article: Element, { links, buttons }: OwnParts): P
 
 /** Does the article own a link shaped like a permalink, in its row or not? For the diagnosis only. */
 export function ownsCommentLink(article: Element): boolean {
-  return ownParts(article).links.some((link) => permalinkShape(link) !== null);
+  return ownParts(article).hrefs.some((href) => permalinkShape(href) !== null);
 }
 
 /**
@@ -214,12 +240,13 @@ function isComment(element: Element): boolean {
 }
 
 /** Signal 4: the comment's author, from its own links outside the body text. */
-export function findAuthor(links: Element[]): ({ name: string } & Profile) | null {
-  for (const link of links) {
+export function findAuthor({ links, hrefs }: OwnParts): ({ name: string } & Profile) | null {
+  for (let index = 0; index < links.length; index += 1) {
+    const link = links[index]!;
     // The name is kept as shown; only comparisons look past Facebook's invisible marks. The walk up
     // for body text comes last: most links fail sooner (an avatar has no text).
     const name = textOf(link);
-    const profile = labelText(name) && profileOf(link);
+    const profile = labelText(name) && profileOf(hrefs[index]!);
     if (profile && !link.closest(BODY_SELECTOR)) return { name: clip(name, MAX_LABEL), ...profile };
   }
   return null;
@@ -242,6 +269,14 @@ const pageByContainer = new WeakMap<
   { header: Element | null; href: string | null; page: PageIdentity | null }
 >();
 
+/** The Page a header link names, if it belongs to the container's own article (`owner`). */
+function headerLinkPage(link: Element, owner: Element | null): PageIdentity | null {
+  if (link.closest(ARTICLE_SELECTOR) !== owner) return null;
+  const profile = profileOf(link.getAttribute('href') ?? '');
+  const name = textOf(link);
+  return profile && labelText(name) ? { id: profile.id, name: clip(name, MAX_LABEL) } : null;
+}
+
 function headerPage(container: Element): PageIdentity | null {
   const cached = pageByContainer.get(container);
   // Still valid while the header link it was read from is in place and unchanged: cheaper to check
@@ -253,14 +288,13 @@ function headerPage(container: Element): PageIdentity | null {
   const href = header?.getAttribute('href') ?? null;
   if (cached && !cached.header && !header) return cached.page;
   const owner = container.closest(ARTICLE_SELECTOR);
-  let page: PageIdentity | null = null;
-  for (const link of container.querySelectorAll(HEADER_LINK_SELECTOR)) {
-    if (link.closest(ARTICLE_SELECTOR) !== owner) continue;
-    const profile = profileOf(link);
-    const name = textOf(link);
-    if (profile && labelText(name)) {
-      page = { id: profile.id, name: clip(name, MAX_LABEL) };
-      break;
+  // The first header link is almost always the post's own: only when it is not is the container
+  // searched whole, which for a post holding thousands of comments is a long search.
+  let page = header ? headerLinkPage(header, owner) : null;
+  if (!page && header) {
+    for (const link of container.querySelectorAll(HEADER_LINK_SELECTOR)) {
+      page = headerLinkPage(link, owner);
+      if (page) break;
     }
   }
   pageByContainer.set(container, { header, href, page });
@@ -297,11 +331,6 @@ function commentText(article: Element): string {
  */
 export function inspectComment(article: Element): InspectedComment | null {
   if (unrecognized.has(article)) return null;
-  // A shell React has not filled in yet holds no link to a comment at all: one query says so.
-  if (!article.querySelector(COMMENT_LINK_SELECTOR)) {
-    unrecognized.add(article);
-    return null;
-  }
   const parts = ownParts(article);
   const permalink = findPermalink(article, parts);
   (permalink ? recognized : unrecognized).add(article);
@@ -319,7 +348,7 @@ export function inspectAfresh(article: Element): InspectedComment | null {
 export function describe(article: Element, parts: OwnParts, permalink: Permalink): InspectedComment | null {
   const { ref } = permalink;
   const commentId = ref.replyId ?? ref.topId;
-  const author = findAuthor(parts.links);
+  const author = findAuthor(parts);
   const page = findPage(article, permalink.parts);
   // Where the author's link names a comment, it must be the same one as the permalink.
   if (!commentId || !author || !page || !namesSameComment(author.query, ref)) return null;
@@ -396,10 +425,11 @@ export function isHiddenCopy(article: Element): boolean {
  * Does the changed node belong to `article` itself (its links or buttons), rather than only bring or
  * take a nested comment? Only such a change can turn a non-comment into a comment.
  */
-function changesOwnParts(node: Element): boolean {
+function changesOwnParts(node: Element, holdsArticles: boolean): boolean {
   if (node.matches(PARTS_SELECTOR)) return true;
   if (isArticle(node)) return false;
-  // A walk that skips nested articles whole: a list item bringing a comment costs one step.
+  // Most nodes hold no comment: one query answers. Only one that does is walked, skipping them whole.
+  if (!holdsArticles) return node.querySelector(PARTS_SELECTOR) !== null;
   const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_ELEMENT, (element) => {
     if (isArticle(element as Element)) return NodeFilter.FILTER_REJECT;
     return (element as Element).matches(PARTS_SELECTOR) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
@@ -414,15 +444,16 @@ function changesOwnParts(node: Element): boolean {
  */
 export function findArticles(changed: Element): Element[] {
   const found = isArticle(changed) ? [changed] : [];
-  const enclosing = changed.parentElement?.closest(ARTICLE_SELECTOR);
-  if (enclosing) {
-    if (unrecognized.has(enclosing) && changesOwnParts(changed)) unrecognized.delete(enclosing);
-    if (!unrecognized.has(enclosing)) found.push(enclosing);
-  }
   // Most nodes React adds to a comment (a link, an icon, a row) hold no article: one search that stops
   // at the first says so, before any list is made.
   const holdsArticles =
     changed.firstElementChild !== null && changed.querySelector(ARTICLE_SELECTOR) !== null;
+  const enclosing = changed.parentElement?.closest(ARTICLE_SELECTOR);
+  if (enclosing) {
+    if (unrecognized.has(enclosing) && changesOwnParts(changed, holdsArticles))
+      unrecognized.delete(enclosing);
+    if (!unrecognized.has(enclosing)) found.push(enclosing);
+  }
   const inside = holdsArticles ? changed.querySelectorAll(ARTICLE_SELECTOR) : [];
   for (let index = 0; index < inside.length; index += 1) {
     const article = inside[index]!;

@@ -32,7 +32,7 @@ export function diagnose(root: ParentNode): FailedSignal | null {
   const fans = withPermalink.map(inspectAfresh).filter((found) => found !== null);
   if (fans.length === 0) {
     // Every comment being the Page's own is a healthy page; comments without a readable author are not.
-    const authors = withPermalink.filter((article) => findAuthor(ownParts(article).links) !== null);
+    const authors = withPermalink.filter((article) => findAuthor(ownParts(article)) !== null);
     return authors.length === withPermalink.length ? null : 'author';
   }
   // Recognized now, yet no action on any: something kept them from being placed.

@@ -52,12 +52,11 @@ export interface CommentRef {
 }
 
 /**
- * A same-site link's path and query, read from its href text: anchors re-parse their URL on every
+ * A same-site link's path and query, read from its href (each link's is read once): anchors re-parse their URL on every
  * `pathname` access, which is too slow for thousands of links. Facebook writes absolute hrefs; a
  * relative one (`/acmecoffee?…`) is accepted too.
  */
-export function linkParts(link: Element): LinkParts | null {
-  const href = link.getAttribute('href') ?? '';
+export function linkParts(href: string): LinkParts | null {
   const prefix = SITE_PREFIXES.find((candidate) => href.startsWith(candidate));
   const local = prefix ? href.slice(prefix.length - 1) : href;
   if (!local.startsWith('/') || local.startsWith('//')) return null;
@@ -68,8 +67,8 @@ export function linkParts(link: Element): LinkParts | null {
 }
 
 /** Does this href name a comment at all? Cheap enough for every link of the page. */
-export function mentionsComment(link: Element): boolean {
-  return link.getAttribute('href')?.includes('comment_id=') ?? false;
+export function mentionsComment(href: string): boolean {
+  return href.includes('comment_id=');
 }
 
 /** A link to a post, photo, video or reel (with or without a comment in its query). */
@@ -175,8 +174,8 @@ export interface Profile {
 }
 
 /** Profile links come as `/profile.php?id=<digits>`, `/people/<name>/<digits>/` or `/<vanity>`. */
-export function profileOf(link: Element): Profile | null {
-  const parts = linkParts(link);
+export function profileOf(href: string): Profile | null {
+  const parts = linkParts(href);
   if (!parts || POST_PATH.test(parts.path)) return null;
   const { path, query } = parts;
   if (path === '/profile.php') {

@@ -46,7 +46,7 @@ export function findMessageControl(article: Element): HTMLElement | null {
   const permalink = findPermalink(article, parts);
   if (!permalink) return null;
   const { row } = permalink.slot;
-  for (const control of [...parts.links, ...parts.buttons]) {
+  for (const control of [...parts.links, ...parts.rowButtons]) {
     if (!(control instanceof HTMLElement) || control.hasAttribute(OWN_NODE_ATTRIBUTE)) continue;
     if (!row.contains(control)) continue;
     const href = control.getAttribute('href');
