@@ -103,8 +103,6 @@ export interface OwnParts {
   rowButtons: Element[];
   /** Our actions in it. */
   actions: HTMLButtonElement[];
-  /** Does it hold other articles (replies, or a post's thread)? Then what is found is checked as its own. */
-  nested: boolean;
 }
 
 export interface Permalink {
@@ -114,36 +112,26 @@ export interface Permalink {
   slot: ActionSlot;
 }
 
-/**
- * Past this many links, an article holding others (a post holding a thread) is walked once, skipping
- * the nested articles whole, instead of checking each link for the article it belongs to.
- */
-const WALK_FROM_LINKS = 32;
 /** Facebook's own buttons that can make an action row: menus aside, ours never. */
 const ROW_BUTTON_SELECTOR = `[role="button"]:not([${MENU_ATTRIBUTE}]), button:not([${MENU_ATTRIBUTE}]):not([${OWN_NODE_ATTRIBUTE}])`;
 
 /**
- * An article's own links and our actions in it, with a tag lookup each and an index loop (cheaper here,
- * in the content script's world, than a selector list or a spread). Most comments hold no replies:
- * then everything in them is their own, with no check per element. One holding a few replies has each
- * checked; a post, which holds the whole thread, is walked instead, skipping the comments whole: it
- * would cost a check for each of tens of thousands of links.
+ * An article's own links, Facebook's row buttons and our actions in it, with a tag lookup or one query
+ * each and an index loop (cheaper here, in the content script's world, than a selector list or a
+ * spread). Most comments hold no replies: then everything in them is their own. One that holds others
+ * (replies, or a post holding the whole thread) is walked once instead, skipping them whole: checking
+ * each element for its article would cost a post tens of thousands of checks.
  */
 export function ownParts(article: Element): OwnParts {
-  const nested = article.querySelector(ARTICLE_SELECTOR) !== null;
-  const parts: OwnParts = { links: [], hrefs: [], rowButtons: [], actions: [], nested };
-  const anchors = article.getElementsByTagName('a');
-  if (nested && anchors.length > WALK_FROM_LINKS) {
+  const parts: OwnParts = { links: [], hrefs: [], rowButtons: [], actions: [] };
+  if (article.querySelector(ARTICLE_SELECTOR) !== null) {
     walkOwnParts(article, parts);
     return parts;
   }
   const take = <T extends Element>(list: ArrayLike<T>, keep: (element: T) => void): void => {
-    for (let index = 0; index < list.length; index += 1) {
-      const element = list[index]!;
-      if (!nested || element.closest(ARTICLE_SELECTOR) === article) keep(element);
-    }
+    for (let index = 0; index < list.length; index += 1) keep(list[index]!);
   };
-  take(anchors, (link) => addLink(link, parts));
+  take(article.getElementsByTagName('a'), (link) => addLink(link, parts));
   take(article.querySelectorAll(ROW_BUTTON_SELECTOR), (button) => parts.rowButtons.push(button));
   take(article.getElementsByTagName('button'), (button) => isAction(button) && parts.actions.push(button));
   return parts;
