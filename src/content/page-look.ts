@@ -1,12 +1,6 @@
-import { answerMessages, browser } from '../shared/extension-api';
+import { answerMessages } from '../shared/extension-api';
 import type { ExtensionToContent } from '../shared/messages';
-import {
-  PAGE_REPORT_FORMAT,
-  PAGE_REPORT_VERSION,
-  PageSanitizer,
-  type PageReport,
-  type SkeletonElement,
-} from '../shared/page-report';
+import { PageSanitizer, type PageSnapshot, type SkeletonElement } from '../shared/page-report';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
 import type { Feature } from './context';
 import { namesSeen, takeCensus, type ArticleStanding, type CensusedArticle } from './facebook/census';
@@ -62,17 +56,12 @@ function commentArea(articles: CensusedArticle[]): Element | null {
   return area;
 }
 
-/** The browser and its version, as its user agent names it ("Firefox 153", "Chrome 156"). */
-function browserName(): string {
-  const found = /(Firefox|Edg|OPR|Chrome)\/(\d+)/.exec(navigator.userAgent);
-  return found ? `${found[1]} ${found[2]}` : 'unknown';
-}
-
 /**
- * The report the admin builds from this page: the comment area (the articles in view, the rest left
+ * What the admin's report holds of this page: the comment area (the articles in view, the rest left
  * out) and an open chat tab, sanitized here, so nothing of the page's text reaches the extension.
+ * The extension page that asked adds what it knows itself (the browser, the version, the time).
  */
-function buildReport(document: Document): PageReport {
+function buildReport(document: Document): PageSnapshot {
   const { census, articles } = takeCensus(document);
   const sanitizer = new PageSanitizer(namesSeen(articles));
   const area = commentArea(articles);
@@ -89,16 +78,8 @@ function buildReport(document: Document): PageReport {
   }
   const chat = findMessageBoxes(document)[0]?.box;
   return {
-    format: PAGE_REPORT_FORMAT,
-    version: PAGE_REPORT_VERSION,
-    header: {
-      extensionVersion: browser.runtime.getManifest().version,
-      browser: browserName(),
-      uiLanguage: browser.i18n.getUILanguage(),
-      url: sanitizer.href(document.location.href),
-      takenAt: new Date().toISOString(),
-      census,
-    },
+    url: sanitizer.href(document.location.href),
+    census,
     comments,
     chat: chat ? sanitizer.element(chat) : null,
   };

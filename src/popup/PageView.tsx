@@ -5,7 +5,32 @@ import { t, type MessageKey } from '../shared/i18n';
 import type { FailedSignal } from '../shared/limits';
 import type { ExtensionToContent } from '../shared/messages';
 import { PageLookSchema, type PageCensus, type PageLook } from '../shared/page-census';
-import { PageReportSchema } from '../shared/page-report-schema';
+import { PageSnapshotSchema } from '../shared/page-report-schema';
+import {
+  browserName,
+  PAGE_REPORT_FORMAT,
+  PAGE_REPORT_VERSION,
+  type PageReport,
+  type PageSnapshot,
+} from '../shared/page-report';
+
+/** The report from what the page told, with what this page knows itself. */
+function reportOf({ url, census, comments, chat }: PageSnapshot): PageReport {
+  return {
+    format: PAGE_REPORT_FORMAT,
+    version: PAGE_REPORT_VERSION,
+    header: {
+      extensionVersion: browser.runtime.getManifest().version,
+      browser: browserName(navigator.userAgent),
+      uiLanguage: browser.i18n.getUILanguage(),
+      url,
+      takenAt: new Date().toISOString(),
+      census,
+    },
+    comments,
+    chat,
+  };
+}
 
 const COUNTS: ReadonlyArray<[keyof Omit<PageCensus, 'failedSignal'>, MessageKey]> = [
   ['articles', 'lookArticles'],
@@ -63,8 +88,8 @@ export function PageView() {
   }
 
   async function buildReport(): Promise<void> {
-    const parsed = PageReportSchema.safeParse(await askPage({ type: 'page/report' }));
-    setReport(parsed.success ? JSON.stringify(parsed.data, null, 1) : null);
+    const parsed = PageSnapshotSchema.safeParse(await askPage({ type: 'page/report' }));
+    setReport(parsed.success ? JSON.stringify(reportOf(parsed.data), null, 1) : null);
     if (!parsed.success) setCensus('none');
   }
 

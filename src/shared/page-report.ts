@@ -13,6 +13,24 @@ export interface SkeletonElement {
 /** An element, or a text with every letter and digit replaced by its kind. */
 export type SkeletonNode = SkeletonElement | string;
 
+/**
+ * What only the page can tell of a report, as the content script hands it over: the address, the
+ * census and the sanitized comment area and chat. The extension page that asked adds the rest.
+ */
+export interface PageSnapshot {
+  /** The page's address, its parts replaced by tokens as links are. */
+  url: string;
+  census: PageCensus;
+  comments: SkeletonElement | null;
+  chat: SkeletonElement | null;
+}
+
+/** The browser and its version, as its user agent names it ("Firefox 153", "Chrome 156"). */
+export function browserName(userAgent: string): string {
+  const found = /(Firefox|Edg|OPR|Chrome)\/(\d+)/.exec(userAgent);
+  return found ? `${found[1]} ${found[2]}` : 'unknown';
+}
+
 /** A page report: what an admin hands back the day Facebook changes its markup (README). */
 export interface PageReport {
   format: typeof PAGE_REPORT_FORMAT;
