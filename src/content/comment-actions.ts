@@ -7,6 +7,7 @@ import {
   ACTION_SELECTOR,
   actionFromEvent,
   createAction,
+  loadActionLabels,
   OWN_NODE_ATTRIBUTE,
   ownActions,
   removeAction,
@@ -115,9 +116,12 @@ export const commentActions: Feature = {
     const statuses = startFanStatuses(document, signal);
     const sightings = startSightings(signal);
     const surface = followSurface(signal);
-    watcher.inspect(
-      { collect: findArticles, inspect: (article) => syncAction(article, statuses, sightings) },
-      signal,
+    // The page is read once the actions' labels are here, so every action is labelled from the start.
+    void loadActionLabels().finally(() =>
+      watcher.inspect(
+        { collect: findArticles, inspect: (article) => syncAction(article, statuses, sightings) },
+        signal,
+      ),
     );
     onOrphaned(() => document.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR).forEach(showReloadNeeded));
     document.addEventListener(

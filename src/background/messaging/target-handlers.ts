@@ -11,7 +11,8 @@ import {
 import { openSidePanel } from '../../shared/side-panel';
 import { pageLanguageOf } from '../../shared/page-language';
 import { templatesForPage } from '../../shared/templates';
-import { uiLanguage } from '../../shared/i18n';
+import { t, uiLanguage } from '../../shared/i18n';
+import { actionLabelsFrom } from '../../shared/action-labels';
 import { withDatabase } from '../storage/database';
 import { rememberPrivateReply, fanNotes } from '../fans/fan-store';
 import {
@@ -57,10 +58,14 @@ async function commentAfter(target: PendingTarget): Promise<NextCommentReply | n
   }
 }
 
-/** The comment the admin picks on facebook.com, and the page's recognition health. */
+/** The comment the admin picks on facebook.com, the page's recognition health, the actions' labels. */
 export const targetContentHandlers: HandlerMap<
-  Extract<ContentToBackground, { type: 'target/select' | 'page/health' }>
+  Extract<ContentToBackground, { type: 'target/select' | 'page/health' | 'content/labels' }>
 > = {
+  async 'content/labels'() {
+    return actionLabelsFrom(t);
+  },
+
   async 'target/select'({ comment, surface, facebookLanguage }, { tabId, now }) {
     if (tabId === undefined) throw new RequestError('forbidden');
     // Before anything is awaited: the browser opens a side panel only within the admin's click.

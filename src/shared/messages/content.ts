@@ -76,6 +76,13 @@ export const sightingsRecord = defineMessage(
   done,
 );
 
+/** What the content script's actions say, asked once as it starts (see loadActionLabels). */
+export const contentLabels = defineMessage(
+  'content/labels',
+  {},
+  z.strictObject({ visible: z.string(), accessible: z.string(), orphaned: z.string() }),
+);
+
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
 export const CONTENT_MESSAGES = [
   targetSelect,
@@ -83,4 +90,5 @@ export const CONTENT_MESSAGES = [
   fansStatus,
   composerOutcome,
   sightingsRecord,
+  contentLabels,
 ] as const;
