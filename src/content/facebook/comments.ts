@@ -116,9 +116,10 @@ export interface Permalink {
 const ROW_BUTTON_SELECTOR = `[role="button"]:not([${MENU_ATTRIBUTE}]), button:not([${MENU_ATTRIBUTE}]):not([${OWN_NODE_ATTRIBUTE}])`;
 
 /**
- * An article's own links, Facebook's row buttons and our actions in it, with a tag lookup or one query
- * each and an index loop (cheaper here, in the content script's world, than a selector list or a
- * spread). Most comments hold no replies: then everything in them is their own. One that holds others
+ * An article's own links, Facebook's row buttons and our actions in it: a tag lookup for links and
+ * buttons, one query for the row buttons (its selector leaves menus and ours out, so no attribute is
+ * read per button), and index loops (a spread costs more here, in the content script's world). Most
+ * comments hold no replies: then everything in them is their own. One that holds others
  * (replies, or a post holding the whole thread) is walked once instead, skipping them whole: checking
  * each element for its article would cost a post tens of thousands of checks.
  */
