@@ -88,6 +88,11 @@ export function createAction(row: Element, commentId: string, authorName: string
   return slot;
 }
 
+/** Is this button one of our actions? */
+export function isAction(button: Element): button is HTMLButtonElement {
+  return button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message';
+}
+
 /** Our actions that belong to this comment element itself, not to a reply nested inside it. */
 export function ownActions(article: Element, articleSelector: string): HTMLButtonElement[] {
   // A tag lookup and an index loop: this runs for every comment React adds or changes.
@@ -95,8 +100,7 @@ export function ownActions(article: Element, articleSelector: string): HTMLButto
   const actions: HTMLButtonElement[] = [];
   for (let index = 0; index < buttons.length; index += 1) {
     const button = buttons[index]!;
-    if (button.getAttribute(OWN_NODE_ATTRIBUTE) !== 'send-message') continue;
-    if (button.closest(articleSelector) === article) actions.push(button);
+    if (isAction(button) && button.closest(articleSelector) === article) actions.push(button);
   }
   return actions;
 }

@@ -3,14 +3,13 @@
 // the content script's own first i18n lookup makes the page wait for the whole message bundle.
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { ACTION_SELECTOR } from '../../src/content/action-button';
-import { commentActions } from '../../src/content/comment-actions';
-import { createContentContext } from '../../src/content/context';
 import { actionLabelsFrom, NAME_SLOT } from '../../src/shared/action-labels';
 import { t } from '../../src/shared/i18n';
 import { routeMessage } from './checked-router';
 import { loadFixturePage } from './dom-fixture';
 import { answerMessages, fakeBrowser } from './fake-browser';
 import { facebookTab } from './senders';
+import { startCommentActions } from './start-comment-actions';
 
 let stop: (() => void) | null = null;
 afterEach(() => stop?.());
@@ -33,13 +32,7 @@ test('the actions carry the labels the background told, the author filled in', a
     data: { visible: 'Told', accessible: `Told to ${NAME_SLOT}`, orphaned: 'Reload' },
   }));
   loadFixturePage('facebook/post-en.html');
-  let connected = true;
-  const context = createContentContext(document, () => connected);
-  commentActions.init(context);
-  stop = () => {
-    connected = false;
-    context.orphaned();
-  };
+  stop = startCommentActions();
   await expect
     .poll(() =>
       document.querySelector(`${ACTION_SELECTOR}[data-comment-id="456"]`)?.getAttribute('aria-label'),

@@ -3,11 +3,10 @@
 // the content script has run, without a browser.
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { ACTION_SELECTOR, ownActions } from '../../src/content/action-button';
-import { commentActions } from '../../src/content/comment-actions';
-import { createContentContext } from '../../src/content/context';
 import { inspectComment, isHiddenCopy } from '../../src/content/facebook/comments';
 import { loadFixturePage } from './dom-fixture';
 import { answerMessages, fakeBrowser } from './fake-browser';
+import { startCommentActions } from './start-comment-actions';
 
 /** Long enough for the watcher's slice, its animation frame and the statuses' batching to pass. */
 const SETTLE_MS = 50;
@@ -25,14 +24,8 @@ afterEach(() => stop?.());
 const settled = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 function start(): void {
-  let connected = true;
-  const context = createContentContext(document, () => connected);
-  commentActions.init(context);
   // The context stops once its copy is orphaned: each test ends by making it so.
-  stop = () => {
-    connected = false;
-    context.orphaned();
-  };
+  stop = startCommentActions();
 }
 
 function articleBy(label: string): Element {

@@ -2,7 +2,7 @@
 import type { CommentContext } from '../../shared/comment-context';
 import type { SightingReport } from '../../shared/sightings';
 import { MAX_COMMENT_TEXT, MAX_LABEL } from '../../shared/limits';
-import { OWN_NODE_ATTRIBUTE } from '../action-button';
+import { isAction, OWN_NODE_ATTRIBUTE } from '../action-button';
 import { commentAgeMs } from '../comment-age';
 import {
   commentRefOf,
@@ -136,10 +136,6 @@ export function ownParts(article: Element): OwnParts {
   take(article.querySelectorAll(ROW_BUTTON_SELECTOR), (button) => parts.rowButtons.push(button));
   take(article.getElementsByTagName('button'), (button) => isAction(button) && parts.actions.push(button));
   return parts;
-}
-
-function isAction(button: Element): button is HTMLButtonElement {
-  return button.getAttribute(OWN_NODE_ATTRIBUTE) === 'send-message';
 }
 
 function addLink(link: Element, parts: OwnParts): void {
