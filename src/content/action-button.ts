@@ -16,6 +16,11 @@ const STYLES = `
 .${ACTION_CLASS}:hover { text-decoration: underline; }
 .${ACTION_CLASS}:focus-visible { outline: 2px solid #1b74e4; outline-offset: 2px; }
 .${ACTION_CLASS}[aria-pressed="true"] { color: #1b74e4; }
+.${ACTION_CLASS}[data-kind]::before { content: "●"; font-size: .7em; margin-inline-end: 3px; vertical-align: middle; }
+.${ACTION_CLASS}[data-kind="question"]::before { color: #1b74e4; }
+.${ACTION_CLASS}[data-kind="complaint"]::before { color: #e07b00; }
+.${ACTION_CLASS}[data-kind="abusive"]::before { color: #e41e3f; }
+.${ACTION_CLASS}[data-kind="praise"]::before { color: #31a24c; }
 `;
 
 /** One stylesheet for all actions: a prefixed class costs less than a shadow root per comment. */

@@ -52,7 +52,7 @@ function syncAction(article: Element, statuses: FanStatuses, sightings: Sighting
       const { commentId, authorName, pageId, authorId } = found.comment;
       const actionSlot = createAction(slot.row, commentId, authorName);
       slot.after.after(actionSlot);
-      statuses.track(actionSlot, { pageId, fanId: authorId });
+      statuses.track(actionSlot, { pageId, fanId: authorId }, commentId);
       sightings.note(found);
     }
   };

@@ -10,11 +10,11 @@ import {
   type OutreachChange,
 } from '../shared/fan-status';
 import type { FanStatus } from '../shared/messages';
-import { formatAgo, formatDay } from '../shared/format';
-import { t, uiLanguage } from '../shared/i18n';
 import { MAX_STATUS_BATCH } from '../shared/limits';
 import { OWN_NODE_ATTRIBUTE } from './action-button';
+import { ARTICLE_SELECTOR, commentText } from './facebook/comments';
 import { watchNearViewport, type NearViewport } from './near-viewport';
+import { markKind } from './triage-mark';
 
 /**
  * New comments' statuses are asked for once no new comment has come for this long: one message per
@@ -23,38 +23,19 @@ import { watchNearViewport, type NearViewport } from './near-viewport';
 export const STATUS_QUIET_MS = 200;
 /** ...or at the latest this long after the first of them, on a page whose comments never stop coming. */
 export const STATUS_MAX_WAIT_MS = 1000;
-const SEPARATOR = ' · ';
 /** How often the statuses on screen are checked for staleness; a minute keeps "until" dates right. */
 const STATUS_REFRESH_MS = 60_000;
 
 export interface FanStatuses {
   /**
-   * Shows the fan's status in this action slot once it is near the viewport: at once if known, else
-   * once the background answers.
+   * Shows the fan's status in this action slot once it is near the viewport (at once if known, else
+   * once the background answers), and marks the action with the comment's suggested kind.
    */
-  track(slot: Element, fan: FanKey): void;
+  track(slot: Element, fan: FanKey, commentId: string): void;
 }
 
 function keyOf(fan: FanKey): string {
   return `${fan.pageId}/${fan.fanId}`;
-}
-
-/**
- * "do not contact · messaged 3d ago · limit reached until 2 Dec · 1 warning", or nothing for a fan the
- * Page never contacted nor marked.
- */
-export function describeFanStatus(status: FanStatus, now: number): string {
-  const parts: string[] = [];
-  if (status.doNotContact) parts.push(t('fanDoNotContact'));
-  if (status.lastContactAt !== null)
-    parts.push(t('fanMessagedAgo', formatAgo(status.lastContactAt, now, 'narrow')));
-  if (status.blockedUntil !== null) parts.push(t('fanLimitUntil', formatDay(status.blockedUntil)));
-  if (status.warnings > 0) {
-    // tCount's form, written out: its generic key costs the content script's size budget 32 bytes.
-    const one = new Intl.PluralRules(uiLanguage()).select(status.warnings) === 'one';
-    parts.push(t(one ? 'fanWarningsOne' : 'fanWarningsOther', String(status.warnings)));
-  }
-  return parts.join(SEPARATOR);
 }
 
 /** How wide every status box is: room for "messaged 3d ago · 1 warning"; longer texts end in "…". */
@@ -134,9 +115,8 @@ function addStatusBox(slot: Element): StatusBox {
   return added;
 }
 
-function render(slot: Element, status: FanStatus, now: number): void {
+function render(slot: Element, { text }: FanStatus): void {
   const box = statusBoxes.get(slot) ?? addStatusBox(slot);
-  const text = describeFanStatus(status, now);
   if (box.text === text) return;
   box.text = text;
   const { base } = sheetsFor(slot.ownerDocument);
@@ -144,10 +124,11 @@ function render(slot: Element, status: FanStatus, now: number): void {
 }
 
 /**
- * Per-fan status beside the actions, drawn as comments come near the viewport (every one near it gets
- * its box, so a box tells only where the admin is). Statuses are asked for in batches, one message per
- * burst of comments rather than one per comment, and refreshed live when any tab records outreach to
- * a fan.
+ * What the background tells beside each action, asked as comments come near the viewport: the fan's
+ * status (every comment near it gets its box, so a box tells only where the admin is) and the comment's
+ * suggested kind (its words go to the background, which triages them). Both are asked in one message
+ * per burst of comments rather than one per comment; statuses are refreshed live when any tab records
+ * outreach to a fan.
  */
 export function startFanStatuses(
   document: Document,
@@ -161,6 +142,8 @@ export function startFanStatuses(
   /** Fans whose status has been written into the page at least once. */
   const shown = new Set<string>();
   const wanted = new Map<string, FanKey>();
+  /** Comments near the viewport whose kind is still to ask, by id, with the action to mark. */
+  const unread = new Map<string, { pageId: string; commentId: string; text: string; action: Element }>();
   let flushing = false;
   let timer = 0;
   let firstWantedAt = 0;
@@ -170,11 +153,22 @@ export function startFanStatuses(
     document.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}="slot"][data-fan="${CSS.escape(key)}"]`);
 
   const flush = async (): Promise<void> => {
-    while (wanted.size > 0 && !signal.aborted) {
+    while ((wanted.size > 0 || unread.size > 0) && !signal.aborted) {
       const batch = [...wanted.entries()].slice(0, MAX_STATUS_BATCH);
       for (const [key] of batch) wanted.delete(key);
-      const reply = await request({ type: 'fans/status', fans: batch.map(([, fan]) => fan) });
+      const comments = [...unread.values()].slice(0, MAX_STATUS_BATCH);
+      for (const { commentId } of comments) unread.delete(commentId);
+      const reply = await request({
+        type: 'comments/look',
+        fans: batch.map(([, fan]) => fan),
+        comments: comments.map(({ pageId, commentId, text }) => ({ pageId, commentId, text })),
+      });
       if (!reply.ok) throw new Error(reply.error.message);
+      const actions = new Map(comments.map(({ commentId, action }) => [commentId, action]));
+      for (const kind of reply.data.kinds) {
+        const action = actions.get(kind.commentId);
+        if (action) markKind(action, kind);
+      }
       const now = Date.now();
       const withHistory = new Map(reply.data.statuses.map((status) => [keyOf(status), status]));
       for (const [key, fan] of batch) {
@@ -184,7 +178,7 @@ export function startFanStatuses(
         if (!hasHistory(status) && !shown.has(key)) continue;
         shown.add(key);
         // Slots not yet near the viewport get it when they come near (from `known`).
-        for (const slot of slotsOf(key)) if (statusBoxes.has(slot)) render(slot, status, now);
+        for (const slot of slotsOf(key)) if (statusBoxes.has(slot)) render(slot, status);
       }
     }
   };
@@ -209,7 +203,7 @@ export function startFanStatuses(
   };
 
   const schedule = (): void => {
-    if (flushing || timer !== 0 || wanted.size === 0 || signal.aborted) return;
+    if (flushing || timer !== 0 || (wanted.size === 0 && unread.size === 0) || signal.aborted) return;
     firstWantedAt = lastWantedAt;
     timer = window.setTimeout(wait, STATUS_QUIET_MS);
   };
@@ -252,21 +246,31 @@ export function startFanStatuses(
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 
-  const draw = (slot: Element, fan: FanKey): void => {
+  const draw = (slot: Element, fan: FanKey, commentId: string): void => {
     if (signal.aborted || !slot.isConnected) return;
+    const article = slot.closest(ARTICLE_SELECTOR);
+    const action = slot.firstElementChild;
+    if (article && action && !action.hasAttribute('data-kind')) {
+      unread.set(commentId, { pageId: fan.pageId, commentId, text: commentText(article), action });
+    }
     const key = keyOf(fan);
     if (!statusBoxes.has(slot)) addStatusBox(slot);
     tracked.set(key, fan);
     const now = Date.now();
     const told = known.get(key);
     if (!told || isStale(told.status, told.fetchedAt, now)) ask(fan);
-    else if (hasHistory(told.status)) render(slot, told.status, now);
+    else {
+      if (hasHistory(told.status)) render(slot, told.status);
+      // Nothing to ask of the fan: the comment's words are asked about on their own.
+      lastWantedAt = now;
+      schedule();
+    }
   };
 
   return {
-    track(slot, fan) {
+    track(slot, fan, commentId) {
       slot.setAttribute('data-fan', keyOf(fan));
-      nearViewport(slot, () => draw(slot, fan));
+      nearViewport(slot, () => draw(slot, fan, commentId));
     },
   };
 }

@@ -8,12 +8,20 @@ export interface FanKey {
 
 /** Has the Page anything to show about this fan: a contact, a warning, a mark? */
 export function hasHistory(status: FanStatus): boolean {
-  return status.doNotContact || status.lastContactAt !== null || status.warnings > 0;
+  return status.text !== '';
 }
 
 /** The status of a fan the Page never contacted nor marked. */
 export function noHistory({ pageId, fanId }: FanKey): FanStatus {
-  return { pageId, fanId, lastContactAt: null, blockedUntil: null, warnings: 0, doNotContact: false };
+  return {
+    pageId,
+    fanId,
+    text: '',
+    lastContactAt: null,
+    blockedUntil: null,
+    warnings: 0,
+    doNotContact: false,
+  };
 }
 
 /**

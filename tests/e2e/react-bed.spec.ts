@@ -5,7 +5,9 @@ import {
   actionsAgainstComments,
   bedThread,
   commits,
+  expectedKinds,
   expectOneActionPerFanComment,
+  shownFanComments,
 } from './react-bed';
 
 /** A thread with every shape the bed has: replies, the Page's own replies, hidden copies, body links. */
@@ -29,6 +31,7 @@ for (const language of ['en', 'it'] as const) {
       reply: 'Reply',
       message: 'Message',
       send: 'Send message',
+      kinds: { question: 'question', complaint: 'complaint', praise: 'praise' },
     },
     it: {
       more: 'Visualizza altri commenti',
@@ -39,6 +42,7 @@ for (const language of ['en', 'it'] as const) {
       reply: 'Rispondi',
       message: 'Messaggio',
       send: 'Invia messaggio',
+      kinds: { question: 'domanda', complaint: 'reclamo', praise: 'apprezzamento' },
     },
   }[language];
 
@@ -70,6 +74,21 @@ for (const language of ['en', 'it'] as const) {
         words.message,
         words.send,
       ]);
+    });
+
+    test('each action carries its comment’s suggested kind in its accessible description, and a mark', async ({
+      page,
+    }) => {
+      await page.goto(reactPostUrl(language, { comments: COMMENTS, page: PAGE_SIZE }));
+      await expectOneActionPerFanComment(page, PAGE_SIZE);
+      const expected = expectedKinds(language, COMMENTS, await shownFanComments(page));
+      expect(Object.keys(expected).length).toBeGreaterThan(3);
+      for (const [id, kind] of Object.entries(expected)) {
+        const action = page.locator(`button[data-comment-id="${id}"]`);
+        await action.scrollIntoViewIfNeeded();
+        await expect(action).toHaveAccessibleDescription(words.kinds[kind]);
+        await expect(action).toHaveAttribute('data-kind', kind);
+      }
     });
 
     test('relative times re-rendering leave every comment with exactly one action', async ({ page }) => {

@@ -91,3 +91,48 @@ export async function nextLookOfWatch(evaluate: <R>(inPage: () => R) => Promise<
   await expect.poll(async () => (await evaluate(lastLook)).looks).toBeGreaterThan(looks);
   return (await evaluate(lastLook)).phase;
 }
+
+/** The bed's texts by the kind the triage reads in them (see fixtures/react-bed/data.ts). */
+const BED_KINDS: Record<string, 'question' | 'complaint' | 'praise'> = {
+  'Love this! ❤️': 'praise',
+  'When will it be back in stock?': 'question',
+  'My order arrived broken, please help': 'complaint',
+  'Best coffee in town ☕': 'praise',
+  'Can you ship to Naples?': 'question',
+  'Che bello! ❤️': 'praise',
+  'Quando torna disponibile?': 'question',
+  'Il mio ordine è arrivato rotto, aiuto': 'complaint',
+  'Il miglior caffè della città ☕': 'praise',
+  'Spedite a Napoli?': 'question',
+};
+
+/** The ids of the fan comments the bed shows now. */
+export function shownFanComments(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as BedWindow).__bed
+      .shownComments()
+      .filter((comment) => comment.fan)
+      .map((comment) => comment.id),
+  );
+}
+
+/** The kind each of these shown fan comments of a thread of `size` should be marked with, by its text. */
+export function expectedKinds(
+  language: 'en' | 'it',
+  size: number,
+  ids: readonly string[],
+): Record<string, 'question' | 'complaint' | 'praise'> {
+  const texts = new Map<string, string>();
+  const walk = (comments: BedComment[]): void =>
+    comments.forEach((comment) => {
+      texts.set(comment.id, comment.text);
+      walk(comment.replies);
+    });
+  walk(bedThread(language, size));
+  return Object.fromEntries(
+    ids.flatMap((id) => {
+      const kind = BED_KINDS[texts.get(id) ?? ''];
+      return kind ? [[id, kind]] : [];
+    }),
+  );
+}

@@ -16,7 +16,7 @@ afterEach(() => stop?.());
 
 beforeEach(() => {
   fakeBrowser.reset();
-  answerMessages('fans/status', () => ({ ok: true, data: { statuses: [] } }));
+  answerMessages('comments/look', () => ({ ok: true, data: { statuses: [], kinds: [] } }));
 });
 
 test('the background tells a facebook.com tab the actions’ labels, in the UI language', async () => {

@@ -15,7 +15,7 @@ let stop: (() => void) | null = null;
 beforeEach(() => {
   fakeBrowser.reset();
   // Fan statuses are asked for as actions appear; nobody here has a history.
-  answerMessages('fans/status', () => ({ ok: true, data: { statuses: [] } }));
+  answerMessages('comments/look', () => ({ ok: true, data: { statuses: [], kinds: [] } }));
   loadFixturePage('facebook/post-en.html');
 });
 

@@ -36,9 +36,9 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
     fakeBrowser.reset();
     document.body.replaceChildren();
     asked.length = 0;
-    answerMessages<{ type: string; fans: unknown[] }>('fans/status', (message) => {
+    answerMessages<{ type: string; fans: unknown[] }>('comments/look', (message) => {
       asked.push([Date.now() - NOW, message.fans.length]);
-      return { ok: true, data: { statuses: [] } };
+      return { ok: true, data: { statuses: [], kinds: [] } };
     });
     stop = new AbortController();
   });
@@ -55,7 +55,7 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
   function track(statuses: FanStatuses, index: number): void {
     const slot = document.createElement('span');
     document.body.append(slot);
-    statuses.track(slot, { pageId: 'acmecoffee', fanId: `fan.${index}` });
+    statuses.track(slot, { pageId: 'acmecoffee', fanId: `fan.${index}` }, `comment.${index}`);
   }
 
   test('a burst of new comments is asked about in one message once it is over', async () => {
@@ -92,5 +92,80 @@ describe('how a tab asks for the statuses of the fans whose comments appear', ()
     await vi.advanceTimersByTimeAsync(STATUS_QUIET_MS);
     expect(asked).toEqual([[STATUS_MAX_WAIT_MS + STATUS_QUIET_MS, 1]]);
     expect(document.querySelectorAll('[data-page-outreach="status"]')).toHaveLength(1);
+  });
+});
+
+describe('how a tab asks for the suggested kinds of the comments in view', () => {
+  let stop: AbortController;
+  const told: Array<{ commentId: string; text: string }[]> = [];
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+    fakeBrowser.reset();
+    told.length = 0;
+    answerMessages<{ type: string; comments: { commentId: string; text: string }[] }>(
+      'comments/look',
+      (message) => {
+        told.push(message.comments.map(({ commentId, text }) => ({ commentId, text })));
+        return {
+          ok: true,
+          data: {
+            statuses: [],
+            kinds: message.comments.map(({ commentId }) => ({
+              commentId,
+              kind: 'complaint',
+              label: 'reclamo',
+            })),
+          },
+        };
+      },
+    );
+    stop = new AbortController();
+  });
+
+  afterEach(() => {
+    stop.abort();
+    vi.useRealTimers();
+  });
+
+  /** A comment with its words and its action slot, as the content script builds it. */
+  function comment(index: number): Element {
+    const article = document.createElement('div');
+    article.setAttribute('role', 'article');
+    const words = document.createElement('div');
+    words.dir = 'auto';
+    words.textContent = `Ordine ${index} mai arrivato`;
+    const slot = document.createElement('span');
+    slot.append(document.createElement('button'));
+    article.append(words, slot);
+    document.body.append(article);
+    return slot;
+  }
+
+  test('a comment near the viewport is asked about with its words, and its action carries the kind told', async () => {
+    const near: Array<() => void> = [];
+    const statuses = startFanStatuses(document, stop.signal, (_slot, onNear) => near.push(onNear));
+    const slots = [comment(1), comment(2)];
+    slots.forEach((slot, index) => statuses.track(slot, fan, `c${index + 1}`));
+    await vi.advanceTimersByTimeAsync(STATUS_MAX_WAIT_MS);
+    expect(told).toEqual([]);
+
+    near[1]!();
+    await vi.advanceTimersByTimeAsync(STATUS_QUIET_MS);
+    expect(told).toEqual([[{ commentId: 'c2', text: 'Ordine 2 mai arrivato' }]]);
+    const [first, second] = slots.map((slot) => slot.firstElementChild!);
+    expect(second!.getAttribute('aria-description')).toBe('reclamo');
+    expect(second!.getAttribute('data-kind')).toBe('complaint');
+    expect(first!.hasAttribute('aria-description')).toBe(false);
+  });
+
+  test('a comment already marked is not asked about again when it comes near once more', async () => {
+    const statuses = startFanStatuses(document, stop.signal, (_slot, onNear) => onNear());
+    const slot = comment(1);
+    statuses.track(slot, fan, 'c1');
+    await vi.advanceTimersByTimeAsync(STATUS_QUIET_MS);
+    statuses.track(slot, fan, 'c1');
+    await vi.advanceTimersByTimeAsync(STATUS_MAX_WAIT_MS);
+    expect(told).toHaveLength(1);
   });
 });

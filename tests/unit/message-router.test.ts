@@ -282,11 +282,12 @@ describe('message router', () => {
     await routeMessage(reserveThanks, popup, NOW);
     const reply = await routeMessage(
       {
-        type: 'fans/status',
+        type: 'comments/look',
         fans: [
           { pageId: 'acmecoffee', fanId: 'giulia.rossi.77' },
           { pageId: 'acmecoffee', fanId: 'marco' },
         ],
+        comments: [],
       },
       facebookTab,
       NOW + DAY_MS,
@@ -302,7 +303,35 @@ describe('message router', () => {
             blockedUntil: NOW + 7 * DAY_MS,
             warnings: 0,
             doNotContact: false,
+            text: 'messaged yesterday · limit reached until Dec 2',
           },
+        ],
+        kinds: [],
+      },
+    });
+  });
+
+  test('a content script gets the suggested kinds of the comments in view, only those with one', async () => {
+    const reply = await routeMessage(
+      {
+        type: 'comments/look',
+        fans: [],
+        comments: [
+          { pageId: 'acmecoffee', commentId: '456', text: 'Buongiorno, quando riaprite il negozio?' },
+          { pageId: 'acmecoffee', commentId: '457', text: 'Giulia Rossi' },
+          { pageId: 'acmecoffee', commentId: '458', text: 'Pacco mai arrivato, voglio il rimborso' },
+        ],
+      },
+      facebookTab,
+      NOW,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      data: {
+        statuses: [],
+        kinds: [
+          { commentId: '456', kind: 'question', label: 'question' },
+          { commentId: '458', kind: 'complaint', label: 'complaint' },
         ],
       },
     });

@@ -105,6 +105,12 @@ describe('nothing to answer', () => {
     expect(kindOf('Great post, visit my page www.example.com')).toBe('none');
   });
 
+  test('a link to another comment on Facebook is no self-promotion', () => {
+    expect(kindOf('Love this! https://www.facebook.com/acmecoffee/posts/pfbid0X?comment_id=10001')).toBe(
+      'praise',
+    );
+  });
+
   test('a name, a tag or a remark is nothing to answer', () => {
     expect(kindOf('Giulia Rossi')).toBe('none');
     expect(kindOf('I saw this at the station yesterday')).toBe('none');

@@ -8,24 +8,25 @@ import { reservePicked } from '../delivery/reserve-picked';
 import { graphCanDeliver, loadConnection } from '../graph/graph-connection';
 import { settleOutreach } from '../outreach/settle';
 import { fanStatuses } from '../outreach/statuses';
+import { commentKinds } from '../triage/comment-kinds';
 import { loadPolicySettings } from '../settings/settings-store';
 import { RequestError } from '../request';
 import type { HandlerMap } from '../handler-map';
 
-/** What facebook.com tabs tell of deliveries and ask of fans' standing. */
+/** What facebook.com tabs tell of deliveries, and ask of the comments they show: fans' standing, triage. */
 export const outreachContentHandlers: HandlerMap<
-  Extract<ContentToBackground, { type: 'composer/outcome' | 'fans/status' }>
+  Extract<ContentToBackground, { type: 'composer/outcome' | 'comments/look' }>
 > = {
   async 'composer/outcome'({ entryId, outcome, sentText }, { tabId, now, team }) {
     await recordComposerOutcome(team, entryId, outcome, tabId, now, sentText);
     return {};
   },
 
-  async 'fans/status'({ fans }, { now }) {
-    const statuses = await withDatabase(async (db) =>
-      fanStatuses(db, fans, await loadPolicySettings(db), now),
-    );
-    return { statuses };
+  async 'comments/look'({ fans, comments }, { now }) {
+    return withDatabase(async (db) => ({
+      statuses: fans.length > 0 ? await fanStatuses(db, fans, await loadPolicySettings(db), now) : [],
+      kinds: comments.length > 0 ? await commentKinds(db, comments) : [],
+    }));
   },
 };
 

@@ -6,6 +6,7 @@ import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 import { counts, countStrikes, evaluateAll, historyWindowMs } from '../policy/frequency-policy';
 import { forgottenFanAliases, reclaim } from '../fans/forgotten-fans';
 import { readStanding } from '../fans/fan-standing';
+import { describeFanStatus } from './status-text';
 import type { PolicySettings } from '../../shared/policy-settings';
 
 /** Categories the Page sends on its own initiative, as opposed to answering a fan (customer care). */
@@ -99,15 +100,14 @@ export async function fanStatuses(
     const blockedUntil = initiative.some((verdict) => verdict.allowed)
       ? null
       : Math.min(...initiative.map((verdict) => (verdict.allowed ? now : (verdict.eligibleAt ?? Infinity))));
-    return [
-      {
-        pageId,
-        fanId,
-        lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
-        blockedUntil: Number.isFinite(blockedUntil) ? blockedUntil : null,
-        warnings: countStrikes(live, settings, now),
-        doNotContact: standing?.doNotContact ?? false,
-      },
-    ];
+    const status = {
+      pageId,
+      fanId,
+      lastContactAt: live.length > 0 ? Math.max(...live.map((entry) => entry.createdAt)) : null,
+      blockedUntil: Number.isFinite(blockedUntil) ? blockedUntil : null,
+      warnings: countStrikes(live, settings, now),
+      doNotContact: standing?.doNotContact ?? false,
+    };
+    return [{ ...status, text: describeFanStatus(status, now) }];
   });
 }

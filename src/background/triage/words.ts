@@ -36,7 +36,10 @@ export function wordsOf(text: string): Words {
   };
 }
 
-/** Does the comment carry a link (a spam sign), before links were taken out of its words? */
+/** Facebook's own links (another comment, a profile, a post) promote nothing. */
+const FACEBOOK_LINK = /^(?:https?:\/\/)?(?:[\w-]+\.)*(?:facebook\.com|fb\.com|fb\.me)(?:[/?#]|$)/iu;
+
+/** Does the comment link outside Facebook (a spam sign), before links were taken out of its words? */
 export function hasLink(text: string): boolean {
-  return new RegExp(LINK.source, 'iu').test(text);
+  return (text.match(LINK) ?? []).some((link) => !FACEBOOK_LINK.test(link));
 }

@@ -295,7 +295,7 @@ function findPage(article: Element, permalink: LinkParts): PageIdentity | null {
 }
 
 /** Signal 7: the comment's words. */
-function commentText(article: Element): string {
+export function commentText(article: Element): string {
   const parts: string[] = [];
   for (const block of article.querySelectorAll(BODY_SELECTOR)) {
     if (block.closest(ARTICLE_SELECTOR) !== article) continue;

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { LanguageTagSchema } from '../page-language';
 import { CommentContextSchema, commentFields } from '../comment-context';
-import { FAILED_SIGNALS, MAX_MESSAGE_LENGTH, MAX_SIGHTING_BATCH, MAX_STATUS_BATCH } from '../limits';
+import {
+  FAILED_SIGNALS,
+  MAX_COMMENT_TEXT,
+  MAX_LABEL,
+  MAX_MESSAGE_LENGTH,
+  MAX_SIGHTING_BATCH,
+  MAX_STATUS_BATCH,
+} from '../limits';
+import { TRIAGE_KINDS } from '../triage';
 import { ComposerOutcomeSchema } from '../outreach';
 import { SightingReportSchema } from '../sightings';
 import { SURFACES } from '../surface';
@@ -12,6 +20,11 @@ const time = z.number().int().nonnegative();
 
 /** What the content script shows beside a fan's action: the fan's standing with this Page. */
 export const FanStatusSchema = z.strictObject({
+  /**
+   * The standing in words, in the UI language ("messaged 3d ago · 1 warning"): written by the
+   * background, so that the page's script never loads the message bundle nor formats dates for it.
+   */
+  text: z.string().max(MAX_LABEL),
   pageId: z.string(),
   fanId: z.string(),
   /** When the Page last messaged the fan, if ever. */
@@ -45,16 +58,36 @@ export const pageHealth = defineMessage(
   done,
 );
 
-/** The standing of a batch of fans; only the fans with something to show are answered. */
-export const fansStatus = defineMessage(
-  'fans/status',
+/** A comment's triage, as its action shows it: the kind, and its name in the UI language. */
+export const CommentKindSchema = z.strictObject({
+  commentId: commentFields.commentId,
+  kind: z.enum(TRIAGE_KINDS),
+  label: z.string().max(MAX_LABEL),
+});
+export type CommentKind = z.infer<typeof CommentKindSchema>;
+
+/**
+ * What to show beside a batch of comments near the viewport: the standing of their fans (only the
+ * fans with something to show are answered) and the triage of their words (only the comments with a
+ * kind are answered). The words are read by the background and kept nowhere.
+ */
+export const commentsLook = defineMessage(
+  'comments/look',
   {
     fans: z
       .array(z.strictObject({ pageId: commentFields.pageId, fanId: commentFields.authorId }))
-      .min(1)
+      .max(MAX_STATUS_BATCH),
+    comments: z
+      .array(
+        z.strictObject({
+          pageId: commentFields.pageId,
+          commentId: commentFields.commentId,
+          text: z.string().max(MAX_COMMENT_TEXT),
+        }),
+      )
       .max(MAX_STATUS_BATCH),
   },
-  z.strictObject({ statuses: z.array(FanStatusSchema) }),
+  z.strictObject({ statuses: z.array(FanStatusSchema), kinds: z.array(CommentKindSchema) }),
 );
 
 /** How a message this tab put in Facebook's message box ended; only that tab may say so. */
@@ -87,7 +120,7 @@ export const contentLabels = defineMessage(
 export const CONTENT_MESSAGES = [
   targetSelect,
   pageHealth,
-  fansStatus,
+  commentsLook,
   composerOutcome,
   sightingsRecord,
   contentLabels,

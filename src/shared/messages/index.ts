@@ -55,7 +55,7 @@ export interface ErrorReply {
 export type Reply<K extends MessageType> = { ok: true; data: ReplyOf<K> } | ErrorReply;
 
 export { MAX_LOG_PAGE } from './log';
-export { type FanStatus } from './content';
+export { type CommentKind, type FanStatus } from './content';
 export { type ConnectedPage, type GraphPause } from './graph';
 export { type DeliveryReply, type PendingTarget, type PopupTeam } from './compose';
 export {
