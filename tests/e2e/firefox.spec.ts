@@ -6,7 +6,7 @@ import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
 import { seedLog } from '../fixtures/seed-log.mjs';
 import { startCouchServer } from '../team/couch-process.mjs';
-import { bedThread, nextLookOfWatch } from './react-bed';
+import { bedThread, expectedKinds, nextLookOfWatch } from './react-bed';
 
 const ACTION = 'button[data-page-outreach="send-message"]';
 
@@ -497,4 +497,26 @@ test('in Firefox on the React bed, closing the tab with the text still in it is 
     await page.click('[role="dialog"] [aria-label="Close chat"]');
     await untilLogged(popup, 'Not sent');
   });
+});
+
+test('in Firefox on the React bed, each action carries its comment’s suggested kind in its description', async () => {
+  const { browser } = await launchFirefoxWithExtension();
+  try {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+    const size = 12;
+    await page.goto(reactPostUrl('en', { comments: size }));
+    await page.waitForSelector(ACTION);
+    const shown = await page.$$eval(ACTION, (buttons) => buttons.map((button) => button.dataset.commentId!));
+    const expected = Object.entries(expectedKinds('en', size, shown)).slice(0, 4);
+    expect(expected.length).toBeGreaterThan(2);
+    for (const [id, kind] of expected) {
+      const action = `${ACTION}[data-comment-id="${id}"]`;
+      await page.$eval(action, (button) => button.scrollIntoView({ block: 'center' }));
+      await page.waitForSelector(`${action}[data-kind="${kind}"][aria-description="${kind}"]`);
+    }
+  } finally {
+    await browser.close();
+  }
 });
