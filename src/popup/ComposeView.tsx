@@ -31,6 +31,7 @@ import { describeVerdict } from './format';
 import { MessageEditor, PLACEHOLDER_PROBLEMS_ID } from './MessageEditor';
 import { TargetCard } from './TargetCard';
 import { TemplatePicker } from './TemplatePicker';
+import { ComplaintWarning, TriageHint } from './TriageHint';
 
 /** Ctrl+Enter (⌘+Enter on a Mac): review from the form, send from the confirmation; Esc goes back. */
 function onShortcut(event: KeyboardEvent): void {
@@ -178,6 +179,7 @@ export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
     >
       {notice}
       <TargetCard />
+      <TriageHint />
       <CategoryTabs />
       <Verdict />
       <DiscretionLines pageId={comment.pageId} />
@@ -185,6 +187,7 @@ export function ComposeView({ onLookAtPage }: { onLookAtPage: () => void }) {
       <TemplatePicker />
       <MessageEditor />
       <FatigueNudge />
+      <ComplaintWarning />
       {chosen?.category === 'warning' && state.strikes > 0 && (
         <p class="strike" role="note">
           {t('strikeLadder', [String(state.strikes + 1), comment.authorName])}

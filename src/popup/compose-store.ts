@@ -17,6 +17,7 @@ import type { TemplateLanguage } from '../shared/templates';
 import { assistedDelivery } from './delivery/assisted-delivery';
 import { describeDelivery, describeVerdict, type Outcome } from './format';
 import { preselect, type LastUsed } from './preselect';
+import { CATEGORY_FOR_KIND } from '../shared/triage';
 
 type Loaded = ReplyOf<'popup/open'>;
 
@@ -184,10 +185,12 @@ export async function openCompose(): Promise<void> {
   }
   loaded.value = reply.data;
   if (reply.data.target) {
-    const preselected = preselect(pageTemplates.value, reply.data.verdicts, used);
+    // The comment's suggested kind opens its category; whatever the admin then picks wins.
+    const suggested = reply.data.triage ? CATEGORY_FOR_KIND[reply.data.triage.kind] : null;
+    const preselected = preselect(pageTemplates.value, reply.data.verdicts, used, suggested);
     const picked = reply.data.templates.find((candidate) => candidate.id === preselected);
     templateId.value = preselected;
-    chosenCategory.value = picked?.category ?? firstAllowed(reply.data.verdicts);
+    chosenCategory.value = picked?.category ?? suggested ?? firstAllowed(reply.data.verdicts);
   }
   const team = reply.data.team;
   await Promise.all([

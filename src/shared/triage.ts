@@ -16,7 +16,10 @@ export const CATEGORY_FOR_KIND: Record<TriageKind, Category> = {
 };
 
 /** Why a kind was suggested, told in the UI language: a cue and what in the comment shows it. */
-export type TriageCue = 'question' | 'negative' | 'positive' | 'offensive' | 'learned';
+export const TRIAGE_CUES = ['question', 'negative', 'positive', 'offensive', 'learned'] as const;
+export type TriageCue = (typeof TRIAGE_CUES)[number];
+/** At most this many of the comment's words are quoted as a reason. */
+export const MAX_REASON_WORDS = 3;
 
 export interface TriageReason {
   cue: TriageCue;

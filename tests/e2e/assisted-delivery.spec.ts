@@ -1,5 +1,13 @@
 import { DEMO_POSTS, LOCALE_FIXTURES } from '../fixtures/facebook-routes.mjs';
-import { expect, PREPARED, test, type Page, type Worker, storedEntries } from './extension-test';
+import {
+  expect,
+  PREPARED,
+  showCategory,
+  test,
+  type Page,
+  type Worker,
+  storedEntries,
+} from './extension-test';
 
 /** What the fixture's message boxes recorded of every press of their Send. */
 function sendPresses(page: Page): Promise<Array<{ trusted: boolean; text: string }>> {
@@ -176,6 +184,7 @@ test.describe('assisted delivery through Facebook’s own message box', () => {
       .first()
       .click();
     const popup = await openPopup();
+    await showCategory(popup, 'Thanks');
     await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
     const text = (await popup.locator('output').textContent()) ?? '';
     await popup.getByRole('button', { name: 'Review message' }).click();

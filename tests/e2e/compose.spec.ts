@@ -127,6 +127,7 @@ test.describe('in an Italian browser', () => {
     await page.goto(DEMO_POSTS.it.url);
     await page.getByRole('button', { name: 'Invia messaggio a Marco Bianchi' }).click();
     const composer = await openPopup();
+    await showCategory(composer, 'Ringraziamento');
     await composer.getByRole('radio', { name: 'Grazie con un errore' }).check();
     const review = composer.getByRole('button', { name: 'Rivedi il messaggio' });
     await expect(composer.locator('.placeholder-warning')).toHaveText(

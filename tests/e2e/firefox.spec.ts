@@ -99,6 +99,9 @@ async function sendThanksFromPopup(popup: Page): Promise<string> {
   });
   // The old document stays until the new one replaces it: wait for the new one, loaded.
   await until(popup, () => !('reloading' in window) && document.readyState === 'complete');
+  // The comment's triage may open another category: the admin's choice is Thanks.
+  await popup.waitForSelector('#category-thanks');
+  await popup.click('#category-thanks');
   await clickByText(popup, 'input[type="radio"]', 'Thank you for commenting');
   const text = await popup.evaluate(() => document.querySelector('output')?.textContent ?? '');
   await clickByText(popup, 'button', 'Review message');

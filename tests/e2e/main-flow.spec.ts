@@ -128,6 +128,7 @@ test.describe('sending from a comment', () => {
 
     await pickTarget(page, 'Send message to Giulia Rossi', 'last');
     const second = await openPopup();
+    await showCategory(second, 'Thanks');
     await second.getByRole('radio', { name: 'Thanks for being a loyal fan' }).check();
     const review = second.getByRole('button', { name: 'Review message' });
     await expect(review).toBeDisabled();
@@ -261,6 +262,7 @@ test.describe('Italian browser', () => {
     for (const category of ['Ringraziamento', 'Avviso pre-ban', 'Assistenza clienti']) {
       await expect(categoryTab(popup, category)).toHaveAccessibleDescription('possibile ora');
     }
+    await showCategory(popup, 'Ringraziamento');
     await popup.getByRole('radio', { name: 'Grazie per il commento' }).check();
     await expect(popup.locator('output')).toHaveText(
       /^Ciao Marco, grazie per il tuo commento! Per tutti noi di Caffè Aurora /,
@@ -293,6 +295,7 @@ test.describe('Italian browser', () => {
     await page.goto(DEMO_POSTS.it.url);
     await pickTarget(page, 'Invia messaggio a Marco Bianchi');
     const first = await openPopup();
+    await showCategory(first, 'Ringraziamento');
     await first.getByRole('radio', { name: 'Grazie per il commento' }).check();
     await first.getByRole('button', { name: 'Rivedi il messaggio' }).click();
     await first.getByRole('button', { name: 'Invia', exact: true }).click();

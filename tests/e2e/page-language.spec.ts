@@ -1,5 +1,5 @@
 import { DEMO_POSTS } from '../fixtures/facebook-routes.mjs';
-import { expect, test, type Page } from './extension-test';
+import { expect, showCategory, test, type Page } from './extension-test';
 
 /** Picks a fan's comment on the Italian demo Page (whose facebook.com is shown in Italian). */
 async function pickOnItalianPage(page: Page, name: string): Promise<void> {
@@ -16,6 +16,7 @@ test('an Italian Page gets its Italian templates in an English browser, and sear
   await pickOnItalianPage(page, 'Marco Bianchi');
   const popup = await openPopup();
   await expect(pageLanguage(popup)).toHaveValue('it');
+  await showCategory(popup, 'Thanks');
   await expect(popup.getByRole('radio', { name: 'Grazie per il commento' })).toBeVisible();
   await expect(popup.getByRole('radio', { name: 'Thank you for commenting' })).toHaveCount(0);
 
@@ -31,6 +32,7 @@ test('a language chosen once for a Page is the one its next comments open in', a
 }) => {
   await pickOnItalianPage(page, 'Marco Bianchi');
   const first = await openPopup();
+  await showCategory(first, 'Thanks');
   await first.getByRole('radio', { name: 'Grazie per il commento' }).check();
   await pageLanguage(first).selectOption('en');
   // The Italian template is let go with its language: nothing Italian is left to send by mistake.
@@ -42,5 +44,6 @@ test('a language chosen once for a Page is the one its next comments open in', a
   const next = await openPopup();
   await expect(next.getByRole('heading', { name: /Sara Neri/ })).toBeVisible();
   await expect(pageLanguage(next)).toHaveValue('en');
+  await showCategory(next, 'Thanks');
   await expect(next.getByRole('radio', { name: 'Thank you for commenting' })).toBeVisible();
 });

@@ -1,5 +1,13 @@
 import { reactPostUrl } from '../fixtures/facebook-routes.mjs';
-import { expect, PREPARED, storedEntries, test, type Page, type Worker } from './extension-test';
+import {
+  expect,
+  PREPARED,
+  showCategory,
+  storedEntries,
+  test,
+  type Page,
+  type Worker,
+} from './extension-test';
 import {
   actionOnLinkingComment,
   bedThread,
@@ -26,6 +34,7 @@ async function prepareThanks(page: Page, openPopup: () => Promise<Page>, comment
   const name = ((await action.getAttribute('aria-label')) ?? '').replace(/^Send message to /, '');
   await action.click();
   const popup = await openPopup();
+  await showCategory(popup, 'Thanks');
   await popup.getByRole('radio', { name: 'Thank you for commenting' }).check();
   const text = (await popup.locator('output').textContent()) ?? '';
   await popup.getByRole('button', { name: 'Review message' }).click();

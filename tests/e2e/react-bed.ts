@@ -136,3 +136,12 @@ export function expectedKinds(
     }),
   );
 }
+
+/** The first top-level fan comment of a thread whose text reads as `kind`. */
+export function firstOfKind(
+  language: 'en' | 'it',
+  size: number,
+  kind: 'question' | 'complaint' | 'praise',
+): BedComment {
+  return bedThread(language, size).find((comment) => !comment.byPage && BED_KINDS[comment.text] === kind)!;
+}

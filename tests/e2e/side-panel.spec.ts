@@ -174,7 +174,7 @@ test('after a send on the last comment, “Next comment” says there is none be
   // The last comment shown until "View more comments" loads more.
   await page.getByRole('button', { name: 'Send message to Giulia Rossi' }).last().click();
   const popup = await openPopup();
-  await sendByKeyboard(popup, 'Thank you for commenting');
+  await sendByKeyboard(popup, 'Thank you for commenting', 'Thanks');
   await popup.getByRole('button', { name: 'Next comment' }).click();
   await expect(
     popup.getByRole('status').filter({ hasText: /^No more comments below this one/ }),

@@ -159,6 +159,7 @@ test.describe('in an Italian browser', () => {
     await facebook.goto(DEMO_POSTS.it.url);
     await facebook.getByRole('button', { name: 'Invia messaggio a Marco Bianchi' }).click();
     const popup = await openPopup();
+    await showCategory(popup, 'Ringraziamento');
     await popup.getByRole('radio', { name: 'Grazie speciale' }).check();
     await expect(popup.locator('output')).toHaveText('Ciao Marco, grazie!');
   });

@@ -31,6 +31,14 @@ describe('the template preselected for a fan', () => {
     expect(preselect(DEFAULT_TEMPLATES, verdicts([]), used)).toBe('default-thanks-2-en');
   });
 
+  test('is the last one sent of the category the comment’s triage suggests, allowed or not', () => {
+    expect(preselect(DEFAULT_TEMPLATES, verdicts(['thanks']), used, 'care')).toBe('default-care-2-en');
+  });
+
+  test('is none when nothing of the suggested category was sent yet: the category opens empty', () => {
+    expect(preselect(DEFAULT_TEMPLATES, verdicts(['thanks', 'warning']), used, 'warning')).toBeNull();
+  });
+
   test('is none before anything was sent, or when the template was deleted', () => {
     expect(preselect(DEFAULT_TEMPLATES, verdicts(['thanks']), { byCategory: {} })).toBeNull();
     expect(preselect([], verdicts(['thanks']), used)).toBeNull();

@@ -29,6 +29,7 @@ import { knownOutsideContacts, outsideContacts } from '../graph/outside-contacts
 import { chosenLanguage, loadCustomPlaceholders, loadPageLanguages } from '../settings/settings-store';
 import { RequestError } from '../request';
 import type { HandlerMap } from '../handler-map';
+import { commentSuggestion } from '../triage/comment-kinds';
 
 /**
  * Makes a comment in `tabId` the pending target. A private reply Facebook notes under it is
@@ -138,18 +139,21 @@ export const targetPopupHandlers: HandlerMap<
           lastContacts: {},
           markLiftedBy: null,
           postReplies: null,
+          triage: null,
           notes: '',
           refining: false,
           team: null,
         };
       const checked = await checkTarget(db, target, known ?? [], now);
       const notes = await fanNotes(db, requestFor(target));
+      const triage = await commentSuggestion(db, target.comment.pageId, target.comment.text);
       return {
         ...shared,
         target,
         ...checked,
         // What the team did with this admin's mark comes with 'popup/refine', once the team is asked.
         markLiftedBy: null,
+        triage,
         notes,
         refining: known === null || teamStatus?.removed === false,
         team: teamStatus,

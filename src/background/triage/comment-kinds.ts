@@ -1,4 +1,5 @@
 import type { CommentKind } from '../../shared/messages';
+import type { TriageSuggestion } from '../../shared/triage';
 import { triageKindText } from '../../shared/triage-text';
 import type { OutreachDatabase } from '../storage/schema';
 import { pageModel } from './page-model';
@@ -27,4 +28,13 @@ export async function commentKinds(
     }
   }
   return kinds;
+}
+
+/** The triage's suggestion for one comment the admin picked, with its reason, by its Page's model. */
+export async function commentSuggestion(
+  db: OutreachDatabase,
+  pageId: string,
+  text: string,
+): Promise<TriageSuggestion | null> {
+  return triageComment(text, await pageModel(db, pageId)).suggestion;
 }

@@ -1,4 +1,4 @@
-import type { TriageKind, TriageReason } from '../../shared/triage';
+import { MAX_REASON_WORDS, type TriageKind, type TriageReason } from '../../shared/triage';
 import { cueAt, findCues, type Cues, type Lexicon } from './lexicon';
 import { hasLink, wordsOf, type Words } from './words';
 
@@ -25,8 +25,6 @@ const MIN_POLARITY = 0.4;
 const STRONGLY_NEGATIVE = 2;
 /** Ratings this weak are mostly function words in the lexicons. */
 const MIN_RATING = 0.4;
-/** At most this many words quoted as the reason. */
-const MAX_REASON_WORDS = 3;
 /** A quoted question is cut to this many characters. */
 const MAX_QUOTE = 80;
 /** Greetings and fillers a question may start with ("Ciao, spedite…", "Hi, is there…"). */

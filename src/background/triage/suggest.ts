@@ -1,4 +1,4 @@
-import type { TriageKind, TriageSuggestion } from '../../shared/triage';
+import { MAX_REASON_WORDS, type TriageKind, type TriageSuggestion } from '../../shared/triage';
 import { detectLanguage, type DetectedLanguage, type LanguageEvidence } from './language';
 import { evidenceOf, featuresOf, LEARNED_LABELS, type LearnedLabel, type TriageModel } from './learner';
 import type { Lexicon, TriageLanguage } from './lexicon';
@@ -18,8 +18,6 @@ const LEXICONS: Record<TriageLanguage, Lexicon> = { it: italian, en: english };
 const RULE_TRUST = 0.6;
 /** Texts learned at which what was learned weighs half as much as it will ever weigh. */
 const LEARNING_PIVOT = 20;
-/** Words quoted as the reason of a learned kind. */
-const MAX_LEARNED_WORDS = 3;
 
 const evidence: LanguageEvidence = {
   isStopword: (language, word) => LEXICONS[language].isStopword(word),
@@ -57,7 +55,7 @@ function quotable(telling: readonly string[]): string[] {
     quoted.push(feature);
     parts.forEach((part) => words.add(part));
   }
-  return quoted.slice(0, MAX_LEARNED_WORDS);
+  return quoted.slice(0, MAX_REASON_WORDS);
 }
 
 /**

@@ -13,6 +13,8 @@ import { CustomPlaceholdersSchema } from '../placeholders';
 import { TeamViewSchema } from '../team';
 import { LanguageTagSchema } from '../page-language';
 import { TEMPLATE_LANGUAGES, TemplateSchema } from '../templates';
+import { MAX_LABEL } from '../limits';
+import { MAX_REASON_WORDS, TRIAGE_CUES, TRIAGE_KINDS } from '../triage';
 import { entryId } from './content';
 import { defineMessage } from './define';
 import { GraphErrorSchema, GraphPauseSchema } from './graph';
@@ -70,8 +72,19 @@ const CheckedSchema = z.strictObject({
     .nullable(),
 });
 
+/** What the triage suggests the picked comment needs, and why (see shared/triage.ts). */
+const TriageSuggestionSchema = z.strictObject({
+  kind: z.enum(TRIAGE_KINDS),
+  reason: z.strictObject({
+    cue: z.enum(TRIAGE_CUES),
+    words: z.array(z.string().max(MAX_LABEL)).max(MAX_REASON_WORDS),
+  }),
+});
+
 const PopupOpenSchema = z.strictObject({
   ...CheckedSchema.shape,
+  /** The triage's suggestion for the target's comment, if it has one: the category to open on. */
+  triage: TriageSuggestionSchema.nullable(),
   target: PendingTargetSchema.nullable(),
   /** The templates the target's Page may use, in every language, in list order. */
   templates: z.array(TemplateSchema),
