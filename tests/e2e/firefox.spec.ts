@@ -6,7 +6,7 @@ import { BACKUP_PART_CHARS } from '../../src/shared/backup-parts';
 import { DEMO_POSTS, fixtureResponse, reactPostUrl } from '../fixtures/facebook-routes.mjs';
 import { seedLog } from '../fixtures/seed-log.mjs';
 import { startCouchServer } from '../team/couch-process.mjs';
-import { bedThread, expectedKinds, nextLookOfWatch } from './react-bed';
+import { bedThread, expectedKinds, firstOfKind, nextLookOfWatch } from './react-bed';
 
 const ACTION = 'button[data-page-outreach="send-message"]';
 
@@ -519,6 +519,40 @@ test('in Firefox on the React bed, each action carries its comment’s suggested
       await page.$eval(action, (button) => button.scrollIntoView({ block: 'center' }));
       await page.waitForSelector(`${action}[data-kind="${kind}"][aria-description="${kind}"]`);
     }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('in Firefox, the compose view opens a complaint on customer care with its reason, and warns a promo to it', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const popup = await extensionPage(browser, '/src/popup/index.html');
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+    await page.goto(reactPostUrl('en', { comments: 12 }));
+    const action = `${ACTION}[data-comment-id="${firstOfKind('en', 12, 'complaint').id}"]`;
+    await page.waitForSelector(action);
+    await page.click(action);
+    await page.waitForSelector(`${action}[aria-pressed="true"]`);
+
+    // Reloaded from inside, as the popup opens afresh on a picked comment.
+    await popup.evaluate(() => {
+      (window as unknown as { reloading?: true }).reloading = true;
+      location.reload();
+    });
+    await until(popup, () => !('reloading' in window) && document.readyState === 'complete');
+    await until(
+      popup,
+      () => document.querySelector('#category-care')?.getAttribute('aria-selected') === 'true',
+    );
+    expect(await popup.evaluate(() => document.querySelector('.triage-hint')?.textContent)).toBe(
+      'Suggested: complaint — negative words: ‘broken’',
+    );
+    expect(await popup.evaluate(() => document.querySelector('[role="alert"]'))).toBeNull();
+    await popup.evaluate(() => document.querySelector<HTMLElement>('#category-promo')?.click());
+    await until(popup, () => document.querySelector('.triage-warning[role="alert"]') !== null);
   } finally {
     await browser.close();
   }
