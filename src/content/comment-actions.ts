@@ -1,7 +1,7 @@
-import { MAX_LANGUAGE_TAG } from '../shared/limits';
+import { MAX_LANGUAGE_TAG, MAX_LISTED_COMMENTS } from '../shared/limits';
 import { request } from '../shared/background-client';
 import { answerMessages } from '../shared/extension-api';
-import type { ExtensionToContent, NextCommentReply } from '../shared/messages';
+import type { CommentsListReply, ExtensionToContent, NextCommentReply } from '../shared/messages';
 import { t } from '../shared/i18n';
 import {
   ACTION_SELECTOR,
@@ -68,16 +68,19 @@ function clearPicked(document: Document): void {
   }
 }
 
+/** The comment an action stands beside, read whole, if it is still a fan comment. */
+const commentOf = (action: Element) => {
+  const article = action.closest(ARTICLE_SELECTOR);
+  return article && readComment(article);
+};
+
 /**
- * The fan comment after `after` on the page (the first, if that one is gone), for the compose view's
- * "Next comment": scrolled into view and shown picked. Only the extension asks this, never the page.
+ * The first of `actions` whose comment is still a fan's, scrolled into view and shown picked: for the
+ * compose view's "Next comment" and the side panel's queue. Only the extension asks this, never the page.
  */
-function nextComment(document: Document, after: string): NextCommentReply {
-  const actions = [...document.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR)];
-  const at = actions.findIndex((action) => action.dataset.commentId === after);
-  for (const action of actions.slice(at + 1)) {
-    const article = action.closest(ARTICLE_SELECTOR);
-    const comment = article && readComment(article);
+function pickFirst(document: Document, actions: HTMLButtonElement[]): NextCommentReply {
+  for (const action of actions) {
+    const comment = commentOf(action);
     if (!comment) continue;
     action.scrollIntoView({ block: 'center' });
     clearPicked(document);
@@ -85,6 +88,27 @@ function nextComment(document: Document, after: string): NextCommentReply {
     return { comment, facebookLanguage: languageOf(document) };
   }
   return { comment: null };
+}
+
+/** What the extension asks of the page's comments (see ExtensionToContent). */
+function answer(
+  document: Document,
+  asked: ExtensionToContent,
+): NextCommentReply | CommentsListReply | undefined {
+  const actions = [...document.querySelectorAll<HTMLButtonElement>(ACTION_SELECTOR)];
+  if (asked.type === 'comments/list') {
+    const comments = actions.flatMap((action) => commentOf(action) ?? []);
+    return { comments: comments.slice(0, MAX_LISTED_COMMENTS), facebookLanguage: languageOf(document) };
+  }
+  if (asked.type === 'comments/pick')
+    return pickFirst(
+      document,
+      actions.filter((action) => action.dataset.commentId === asked.commentId),
+    );
+  if (asked.type !== 'comments/next') return undefined;
+  // After the one asked about; from the first, if that one is gone.
+  const at = actions.findIndex((action) => action.dataset.commentId === asked.after);
+  return pickFirst(document, actions.slice(at + 1));
 }
 
 /**
@@ -139,10 +163,8 @@ export const commentActions: Feature = {
       { capture: true, signal },
     );
     answerMessages((message) => {
-      const asked = message as ExtensionToContent;
-      return asked?.type === 'comments/next'
-        ? Promise.resolve(nextComment(document, asked.after))
-        : undefined;
+      const answered = answer(document, message as ExtensionToContent);
+      return answered && Promise.resolve(answered);
     }, signal);
   },
 };

@@ -8,10 +8,17 @@ import { ComposeView } from './ComposeView';
 import { LogView } from './LogView';
 import { DiscretionView } from '../shared/ui/DiscretionView';
 import { PageView } from './PageView';
+import { QueueView } from './QueueView';
 
-type View = 'compose' | 'log' | 'discretion' | 'page';
-const VIEWS: ReadonlyArray<{ id: View; label: 'tabCompose' | 'tabLog' | 'tabDiscretion' | 'tabPage' }> = [
+type View = 'compose' | 'queue' | 'log' | 'discretion' | 'page';
+/** The views; the queue only in the side panel, which stays open while the admin works through it. */
+const VIEWS: ReadonlyArray<{
+  id: View;
+  label: 'tabCompose' | 'tabQueue' | 'tabLog' | 'tabDiscretion' | 'tabPage';
+  panelOnly?: true;
+}> = [
   { id: 'compose', label: 'tabCompose' },
+  { id: 'queue', label: 'tabQueue', panelOnly: true },
   { id: 'log', label: 'tabLog' },
   { id: 'discretion', label: 'tabDiscretion' },
   { id: 'page', label: 'tabPage' },
@@ -31,7 +38,7 @@ export function App({ surface }: { surface: Surface }) {
   return (
     <main class={surface}>
       <nav class="tabs" aria-label={t('extName')}>
-        {VIEWS.map(({ id, label }) => (
+        {VIEWS.filter(({ panelOnly }) => !panelOnly || surface === 'panel').map(({ id, label }) => (
           <button
             type="button"
             key={id}
@@ -56,6 +63,7 @@ export function App({ surface }: { surface: Surface }) {
         </button>
       </nav>
       {view === 'compose' && <ComposeView onLookAtPage={() => setView('page')} />}
+      {view === 'queue' && <QueueView />}
       {view === 'log' && <LogView />}
       {view === 'discretion' && <DiscretionView />}
       {view === 'page' && <PageView />}

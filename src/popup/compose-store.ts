@@ -17,6 +17,7 @@ import type { TemplateLanguage } from '../shared/templates';
 import { assistedDelivery } from './delivery/assisted-delivery';
 import { describeDelivery, describeVerdict, type Outcome } from './format';
 import { preselect, type LastUsed } from './preselect';
+import { pickFromQueue, takeNext } from './queue-store';
 import { CATEGORY_FOR_KIND } from '../shared/triage';
 
 type Loaded = ReplyOf<'popup/open'>;
@@ -325,7 +326,15 @@ const DELIVERED: readonly string[] = ['prepared', 'copied', 'api-sent'];
  * Picks the fan comment after this one on its page; the compose view then opens on it as on any pick
  * (followPickedComment). Says so when there is none below.
  */
+/**
+ * After a send: the next comment to answer. A comment picked from the side panel's queue is followed
+ * by the queue's next one; any other by the next fan comment below it on the page.
+ */
 export async function pickNextComment(): Promise<void> {
+  const current = loaded.value?.target?.comment.commentId;
+  const queued = current === undefined ? undefined : takeNext(current);
+  if (queued) return void (lastComment.value = !(await pickFromQueue(queued.commentId)));
+  if (queued === null) return void (lastComment.value = true);
   const reply = await request({ type: 'target/next' });
   if (!reply.ok) return void (outcome.value = { kind: 'error', text: reply.error.message });
   lastComment.value = !reply.data.picked;

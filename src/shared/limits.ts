@@ -22,3 +22,6 @@ export const MAX_MESSAGE_LENGTH = 2000;
 
 /** Longest language tag kept from a page's `<html lang>`; it is only ever matched against ours. */
 export const MAX_LANGUAGE_TAG = 35;
+
+/** Fan comments a tab lists for the side panel's queue at most: a busy thread's worth in view. */
+export const MAX_LISTED_COMMENTS = 300;

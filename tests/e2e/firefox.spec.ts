@@ -557,3 +557,46 @@ test('in Firefox, the compose view opens a complaint on customer care with its r
     await browser.close();
   }
 });
+
+test('in Firefox the sidebar’s queue lists questions and complaints first, and moves on after a send', async () => {
+  const { browser } = await launchFirefoxWithExtension({ extensionPath: 'dist/firefox-test' });
+  try {
+    const sidebar = await extensionPage(browser, '/src/popup/panel.html');
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.respond(fixtureResponse(request.url())));
+    await page.goto(reactPostUrl('en', { comments: 12 }));
+    await page.waitForSelector(`${ACTION}[data-kind]`);
+    await page.bringToFront();
+
+    await clickByText(sidebar, 'button', 'Queue');
+    await until(sidebar, () => document.querySelectorAll('.queue-entry').length > 2);
+    const queued = await sidebar.evaluate(() =>
+      [...document.querySelectorAll('.queue-entry')].map((entry) => ({
+        kind: entry.getAttribute('data-kind'),
+        name: entry.querySelector('.queue-name')?.textContent ?? '',
+      })),
+    );
+    const ranks = queued.map(({ kind }) => (kind === 'praise' ? 2 : kind === 'abusive' ? 1 : 0));
+    expect(ranks).toEqual([...ranks].sort());
+    expect(ranks[0]).toBe(0);
+
+    await sidebar.evaluate(() => document.querySelector<HTMLElement>('.queue-entry')?.click());
+    await until(sidebar, () => document.querySelector('h1')?.textContent?.startsWith('To ') ?? false);
+    expect(await sidebar.evaluate(() => document.querySelector('h1')?.textContent)).toBe(
+      `To ${queued[0]!.name}`,
+    );
+    await clickByText(sidebar, 'input[type="radio"]', "Let's sort it out privately");
+    await clickByText(sidebar, 'button', 'Review message');
+    await clickByText(sidebar, 'button', 'Send');
+    await until(sidebar, () => document.querySelector('.outcome.prepared') !== null);
+    await clickByText(sidebar, 'button', 'Next comment');
+    await sidebar.waitForFunction(
+      (name) => document.querySelector('h1')?.textContent === `To ${name}`,
+      {},
+      queued[1]!.name,
+    );
+  } finally {
+    await browser.close();
+  }
+});

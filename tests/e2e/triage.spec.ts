@@ -1,5 +1,5 @@
 import { reactPostUrl } from '../fixtures/facebook-routes.mjs';
-import { categoryTab, expect, showCategory, test, type Page } from './extension-test';
+import { categoryTab, expect, PREPARED, showCategory, test, type Page } from './extension-test';
 import { expectOneActionPerFanComment, firstOfKind } from './react-bed';
 
 const COMMENTS = 12;
@@ -43,5 +43,51 @@ test.describe('comment triage in the compose view', () => {
     await expect(popup.getByRole('alert')).toHaveText(/reads as a complaint/);
     await showCategory(popup, 'Customer care');
     await expect(popup.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test.describe('the side panel’s queue', () => {
+  test('lists the comments to answer, questions and complaints first, and moves on after a send', async ({
+    context,
+    page,
+    extensionId,
+  }) => {
+    await page.goto(reactPostUrl('en', { comments: COMMENTS }));
+    await expectOneActionPerFanComment(page);
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/src/popup/panel.html`);
+    // As in the real side panel, the facebook.com tab is the one in front.
+    await page.bringToFront();
+    await panel.getByRole('button', { name: 'Queue' }).click();
+
+    const groups = panel.getByRole('region', { name: /^(Questions and complaints|Abusive|Praise)$/ });
+    await expect(groups.first()).toBeVisible();
+    const order = await groups.evaluateAll((sections) =>
+      sections.map((section) => section.getAttribute('aria-label')),
+    );
+    expect(order).toEqual(['Questions and complaints', 'Praise']);
+    const kinds = await panel
+      .locator('.queue-entry')
+      .evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-kind')));
+    const firstPraise = kinds.indexOf('praise');
+    expect(firstPraise).toBeGreaterThan(0);
+    expect(kinds.slice(0, firstPraise).every((kind) => kind === 'question' || kind === 'complaint')).toBe(
+      true,
+    );
+    expect(kinds.slice(firstPraise).every((kind) => kind === 'praise')).toBe(true);
+
+    const names = await panel.locator('.queue-entry .queue-name').allTextContents();
+    await panel.locator('.queue-entry').first().click();
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText(`To ${names[0]}`);
+    await panel.getByRole('radio', { name: "Let's sort it out privately" }).check();
+    await panel.getByRole('button', { name: 'Review message' }).click();
+    await panel.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(panel.getByText(PREPARED)).toBeVisible();
+
+    await panel.getByRole('button', { name: 'Next comment' }).click();
+    await expect(panel.getByRole('heading', { level: 1 })).toHaveText(`To ${names[1]}`);
+    await panel.getByRole('button', { name: 'Queue' }).click();
+    await expect(panel.locator('.queue-entry').first().locator('.queue-name')).toHaveText(names[1]!);
+    await expect(panel.locator('.queue-entry')).toHaveCount(names.length - 1);
   });
 });

@@ -1,5 +1,3 @@
-import browser from 'webextension-polyfill';
-import type { CommentContext } from '../../shared/comment-context';
 import {
   NextCommentReplySchema,
   type ContentToBackground,
@@ -14,14 +12,10 @@ import { templatesForPage } from '../../shared/templates';
 import { t, uiLanguage } from '../../shared/i18n';
 import { actionLabelsFrom } from '../../shared/action-labels';
 import { withDatabase } from '../storage/database';
-import { rememberPrivateReply, fanNotes } from '../fans/fan-store';
-import {
-  announcePendingTarget,
-  clearPendingBadge,
-  loadPendingTarget,
-  savePendingTarget,
-} from '../compose/pending-target';
-import { checkTarget, fanProfile, requestFor } from '../compose/picked-target';
+import { fanNotes } from '../fans/fan-store';
+import { announcePendingTarget, clearPendingBadge, loadPendingTarget } from '../compose/pending-target';
+import { askTab, pick } from '../compose/pick-comment';
+import { checkTarget, requestFor } from '../compose/picked-target';
 import { listTemplates } from '../compose/template-store';
 import { recognitionFailedInView, recordPageHealth } from '../compose/page-health';
 import { graphCanDeliver, graphPause, loadConnection } from '../graph/graph-connection';
@@ -31,32 +25,10 @@ import { RequestError } from '../request';
 import type { HandlerMap } from '../handler-map';
 import { commentSuggestion } from '../triage/comment-kinds';
 
-/**
- * Makes a comment in `tabId` the pending target. A private reply Facebook notes under it is
- * remembered at once: it counts whether or not the admin writes to this fan.
- */
-async function pick(
-  { comment, facebookLanguage }: NextCommentReply & { comment: CommentContext },
-  tabId: number,
-  now: number,
-): Promise<PendingTarget> {
-  const target = { comment, tabId, selectedAt: now, ...(facebookLanguage ? { facebookLanguage } : {}) };
-  await savePendingTarget(target);
-  if (comment.answeredPrivately) {
-    await withDatabase((db) => rememberPrivateReply(db, fanProfile(target), requestFor(target), now));
-  }
-  return target;
-}
-
 /** The fan comment after `target` in its tab, as the tab's content script reads it; null if none or gone. */
-async function commentAfter(target: PendingTarget): Promise<NextCommentReply | null> {
+function commentAfter(target: PendingTarget): Promise<NextCommentReply | null> {
   const asked: ExtensionToContent = { type: 'comments/next', after: target.comment.commentId };
-  try {
-    const parsed = NextCommentReplySchema.safeParse(await browser.tabs.sendMessage(target.tabId, asked));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null; // the tab closed, or left facebook.com
-  }
+  return askTab(target.tabId, asked, NextCommentReplySchema);
 }
 
 /** The comment the admin picks on facebook.com, the page's recognition health, the actions' labels. */

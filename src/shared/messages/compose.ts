@@ -13,11 +13,10 @@ import { CustomPlaceholdersSchema } from '../placeholders';
 import { TeamViewSchema } from '../team';
 import { LanguageTagSchema } from '../page-language';
 import { TEMPLATE_LANGUAGES, TemplateSchema } from '../templates';
-import { MAX_LABEL } from '../limits';
-import { MAX_REASON_WORDS, TRIAGE_CUES, TRIAGE_KINDS } from '../triage';
 import { entryId } from './content';
 import { defineMessage } from './define';
 import { GraphErrorSchema, GraphPauseSchema } from './graph';
+import { TriageSuggestionSchema } from './triage';
 import { COMPOSER_FAILURES } from './to-content';
 
 const commentId = commentFields.commentId;
@@ -70,15 +69,6 @@ const CheckedSchema = z.strictObject({
   postReplies: z
     .strictObject({ count: z.number().int().nonnegative(), max: z.number().int().positive() })
     .nullable(),
-});
-
-/** What the triage suggests the picked comment needs, and why (see shared/triage.ts). */
-const TriageSuggestionSchema = z.strictObject({
-  kind: z.enum(TRIAGE_KINDS),
-  reason: z.strictObject({
-    cue: z.enum(TRIAGE_CUES),
-    words: z.array(z.string().max(MAX_LABEL)).max(MAX_REASON_WORDS),
-  }),
 });
 
 const PopupOpenSchema = z.strictObject({

@@ -9,6 +9,7 @@ import { LOG_MESSAGES } from './log';
 import { SETTINGS_MESSAGES } from './settings';
 import { TEAM_MESSAGES } from './team';
 import { TEMPLATE_MESSAGES } from './templates';
+import { TRIAGE_MESSAGES } from './triage';
 
 /**
  * The message protocol between the extension's parts. Each message is one definition (define.ts) of
@@ -26,6 +27,7 @@ const POPUP_MESSAGES = [
   ...GRAPH_MESSAGES,
   ...TEAM_MESSAGES,
   ...DISCRETION_MESSAGES,
+  ...TRIAGE_MESSAGES,
 ] as const;
 
 /** Sent by the content script on facebook.com: untrusted, and never allowed to send anything itself. */
@@ -56,13 +58,16 @@ export type Reply<K extends MessageType> = { ok: true; data: ReplyOf<K> } | Erro
 
 export { MAX_LOG_PAGE } from './log';
 export { type CommentKind, type FanStatus } from './content';
+export { type QueueEntry } from './triage';
 export { type ConnectedPage, type GraphPause } from './graph';
 export { type DeliveryReply, type PendingTarget, type PopupTeam } from './compose';
 export {
   COMPOSER_FAILURES,
   ComposerFillReplySchema,
   ExtensionToContentSchema,
+  CommentsListReplySchema,
   NextCommentReplySchema,
+  type CommentsListReply,
   type NextCommentReply,
   type ComposerFailure,
   type ComposerFillReply,

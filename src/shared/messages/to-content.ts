@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommentContextSchema, commentFields } from '../comment-context';
 import { LanguageTagSchema } from '../page-language';
+import { MAX_LISTED_COMMENTS } from '../limits';
 import { entryId } from './content';
 
 /** Why Facebook's own message box could not take the text; the clipboard takes over. */
@@ -33,6 +34,13 @@ export const NextCommentReplySchema = z.strictObject({
 });
 export type NextCommentReply = z.infer<typeof NextCommentReplySchema>;
 
+/** Every fan comment the page shows, in page order, read whole; the page's language with them. */
+export const CommentsListReplySchema = z.strictObject({
+  comments: z.array(CommentContextSchema).max(MAX_LISTED_COMMENTS),
+  facebookLanguage: LanguageTagSchema.optional(),
+});
+export type CommentsListReply = z.infer<typeof CommentsListReplySchema>;
+
 /**
  * Sent by the extension (its background, or its pages) to a facebook.com tab's content script. The
  * page cannot send these, so the content script trusts them; its answer is parsed like any message
@@ -51,5 +59,9 @@ export const ExtensionToContentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/report') }),
   /** The fan comment after this one on the page, for the compose view's "Next comment". */
   z.strictObject({ type: z.literal('comments/next'), after: commentFields.commentId }),
+  /** This fan comment, picked from the side panel's queue. */
+  z.strictObject({ type: z.literal('comments/pick'), commentId: commentFields.commentId }),
+  /** Every fan comment the page shows, for the side panel's queue. */
+  z.strictObject({ type: z.literal('comments/list') }),
 ]);
 export type ExtensionToContent = z.infer<typeof ExtensionToContentSchema>;
