@@ -21,7 +21,7 @@ import { createRouter } from './messaging/router';
 import { settingsHandlers } from './messaging/settings-handlers';
 import { targetContentHandlers, targetPopupHandlers } from './messaging/target-handlers';
 import { templateHandlers } from './messaging/template-handlers';
-import { queueHandlers } from './messaging/queue-handlers';
+import { triageHandlers } from './messaging/triage-handlers';
 import { transferHandlers } from './messaging/transfer-handlers';
 import { teamHandlers } from './team/handlers';
 import { teamPlugin } from './team/plugin';
@@ -41,7 +41,7 @@ export const routeMessage = createRouter(
       ...settingsHandlers,
       ...graphHandlers,
       ...teamHandlers,
-      ...queueHandlers,
+      ...triageHandlers,
       ...discretionPopupHandlers,
     },
   },

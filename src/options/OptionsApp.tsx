@@ -9,6 +9,7 @@ import { SettingsForm } from './SettingsForm';
 import { SurfaceChoice } from './SurfaceChoice';
 import { TeamSection } from './TeamSection';
 import { TemplatesEditor } from './TemplatesEditor';
+import { TriageLearning } from './TriageLearning';
 
 export function OptionsApp() {
   return (
@@ -19,6 +20,7 @@ export function OptionsApp() {
       <SurfaceChoice />
       <TemplatesEditor />
       <PlaceholdersEditor />
+      <TriageLearning />
       <GraphConnection />
       <TeamSection />
       <ImportExport />

@@ -9,6 +9,7 @@ import {
   isOverridable,
   MIN_OVERRIDE_REASON,
   type Category,
+  type CorrectionLabel,
   type Verdict,
 } from '../shared/outreach';
 import { fillAndCheck, placeholdersIn, placeholderValues, type FilledMessage } from '../shared/placeholders';
@@ -185,6 +186,7 @@ export async function openCompose(): Promise<void> {
     return;
   }
   loaded.value = reply.data;
+  triageCorrected.value = false;
   if (reply.data.target) {
     // The comment's suggested kind opens its category; whatever the admin then picks wins.
     const suggested = reply.data.triage ? CATEGORY_FOR_KIND[reply.data.triage.kind] : null;
@@ -338,6 +340,19 @@ export async function pickNextComment(): Promise<void> {
   const reply = await request({ type: 'target/next' });
   if (!reply.ok) return void (outcome.value = { kind: 'error', text: reply.error.message });
   lastComment.value = !reply.data.picked;
+}
+
+/** Set once the admin corrected the picked comment's triage: the compose view says it was noted. */
+export const triageCorrected = signal(false);
+
+/** The admin's word on what the picked comment is; the triage learns it, and suggests afresh. */
+export async function correctTriage(label: CorrectionLabel): Promise<void> {
+  const commentId = loaded.value?.target?.comment.commentId;
+  if (!commentId) return;
+  const reply = await request({ type: 'triage/correct', commentId, label });
+  if (!reply.ok) return void (outcome.value = { kind: 'error', text: reply.error.message });
+  patchLoaded(commentId, () => ({ triage: reply.data.triage }));
+  triageCorrected.value = true;
 }
 
 export async function markDoNotContact(marked: boolean): Promise<void> {

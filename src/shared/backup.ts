@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { MAX_IMPORTED_TEMPLATES } from './export-document';
 import {
+  CORRECTION_LABELS,
   MAX_ANSWERED_KEPT,
+  MAX_CORRECTIONS_KEPT,
   MAX_FAN_NAME,
   MAX_FAN_NOTES,
   MAX_LOG_ENTRIES,
   OutreachEntrySchema,
 } from './outreach';
 import { PageLanguagesSchema } from './page-language';
-import { CustomPlaceholdersSchema } from './placeholders';
+import { COMMENT_EXCERPT_LENGTH, CustomPlaceholdersSchema } from './placeholders';
 import { PolicySettingsSchema } from './policy-settings';
 import { MAX_SIGHTINGS, SightingRecordSchema } from './sightings';
 import { TemplateSchema } from './templates';
@@ -30,6 +32,17 @@ const FanRecordSchema = z.strictObject({
   answered: z
     .array(z.strictObject({ commentId: z.string().max(2000), at: z.number().int().nonnegative() }))
     .max(MAX_ANSWERED_KEPT)
+    .optional(),
+  corrections: z
+    .array(
+      z.strictObject({
+        commentId: z.string().max(2000),
+        text: z.string().max(COMMENT_EXCERPT_LENGTH),
+        label: z.enum(CORRECTION_LABELS),
+        at: z.number().int().nonnegative(),
+      }),
+    )
+    .max(MAX_CORRECTIONS_KEPT)
     .optional(),
 });
 

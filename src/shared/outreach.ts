@@ -170,7 +170,28 @@ export interface FanRecord {
   unavailableAt?: number;
   /** The fan's comments under which Facebook noted the Page "responded privately" (newest kept). */
   answered?: PrivateReplySeen[];
+  /**
+   * The admin's corrections of the triage on this fan's comments (newest kept): this browser's only,
+   * never told to a team, gone when the fan is forgotten.
+   */
+  corrections?: TriageCorrection[];
 }
+
+/** The triage's kinds, and "none": what a correction may say a comment is. */
+export const CORRECTION_LABELS = ['question', 'complaint', 'praise', 'abusive', 'none'] as const;
+export type CorrectionLabel = (typeof CORRECTION_LABELS)[number];
+
+/** An admin's word on what a comment is ("not a complaint: a question"), learned by the triage. */
+export interface TriageCorrection {
+  commentId: string;
+  /** The comment's words, cut as an excerpt is. */
+  text: string;
+  label: CorrectionLabel;
+  at: number;
+}
+
+/** Corrections kept per fan: the newest. */
+export const MAX_CORRECTIONS_KEPT = 20;
 
 /**
  * A private reply Facebook notes under a comment, seen when the admin picked it: sent by someone on

@@ -547,7 +547,7 @@ test('in Firefox, the compose view opens a complaint on customer care with its r
       popup,
       () => document.querySelector('#category-care')?.getAttribute('aria-selected') === 'true',
     );
-    expect(await popup.evaluate(() => document.querySelector('.triage-hint')?.textContent)).toBe(
+    expect(await popup.evaluate(() => document.querySelector('.triage-hint p')?.textContent)).toBe(
       'Suggested: complaint — negative words: ‘broken’',
     );
     expect(await popup.evaluate(() => document.querySelector('[role="alert"]'))).toBeNull();

@@ -46,6 +46,34 @@ test.describe('comment triage in the compose view', () => {
   });
 });
 
+test.describe('the admin’s say', () => {
+  test('a correction is noted, and the settings can make the triage forget what it learned', async ({
+    page,
+    openPopup,
+    context,
+    extensionId,
+  }) => {
+    const popup = await composeFor(page, openPopup, firstOfKind('en', COMMENTS, 'complaint').id);
+    await popup.getByText('Not right?').click();
+    await popup
+      .getByRole('group', { name: 'This comment is:' })
+      .getByRole('button', { name: 'question' })
+      .click();
+    await expect(
+      popup.getByRole('status').filter({ hasText: 'Noted: the triage learns from it' }),
+    ).toBeVisible();
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    const triage = options.getByRole('region', { name: 'Comment triage' });
+    await triage.getByRole('checkbox', { name: /^Also learn from my teammates’ messages/ }).check();
+    await expect(triage.getByText('Saved.')).toBeVisible();
+    await triage.getByRole('button', { name: 'Forget what the triage learned' }).click();
+    await expect(triage.getByText(/^Forgotten: your corrections are deleted/)).toBeVisible();
+    await expect(triage.getByText(/^Last reset /)).toBeVisible();
+  });
+});
+
 test.describe('the side panel’s queue', () => {
   test('lists the comments to answer, questions and complaints first, and moves on after a send', async ({
     context,

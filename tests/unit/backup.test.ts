@@ -26,7 +26,7 @@ async function call<K extends MessageType>(message: { type: K } & Record<string,
 }
 
 /**
- * A browser that has been used: a message sent, a private reply seen, a fan noted, settings,
+ * A browser that has been used: a message sent, a private reply seen, a fan noted, a triage corrected, settings,
  * placeholders and a Page's language saved.
  */
 async function useTheExtension(): Promise<void> {
@@ -44,6 +44,7 @@ async function useTheExtension(): Promise<void> {
   await call({ type: 'outreach/deliver', entryId: entry!.id });
   await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' });
   await call({ type: 'fan/notes', commentId: giuliaComment.commentId, notes: 'Second time this week' });
+  await call({ type: 'triage/correct', commentId: giuliaComment.commentId, label: 'praise' });
   await seeAnswered('458');
   await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
   await seeComments();

@@ -1,4 +1,9 @@
-import { COMMENT_REPLY_WINDOW_DAYS, type FanRecord } from '../../shared/outreach';
+import {
+  COMMENT_REPLY_WINDOW_DAYS,
+  MAX_CORRECTIONS_KEPT,
+  type FanRecord,
+  type TriageCorrection,
+} from '../../shared/outreach';
 import { DAY_MS } from '../../shared/time';
 import type { OutreachDatabase } from '../storage/schema';
 import { updateStanding, type FanIdentity } from './fan-standing';
@@ -46,4 +51,20 @@ export async function fanNotes(
   fan: Pick<FanRecord, 'pageId' | 'fanId'>,
 ): Promise<string> {
   return (await db.get('fans', [fan.pageId, fan.fanId]))?.notes ?? '';
+}
+
+/** Keeps the admin's correction of the triage on one of the fan's comments (a newer one replaces it). */
+export function correctTriage(
+  db: OutreachDatabase,
+  fan: FanIdentity,
+  correction: Omit<TriageCorrection, 'at'>,
+  now: number,
+) {
+  return updateStanding(db, fan, now, (record) => ({
+    ...record,
+    corrections: [
+      ...(record.corrections ?? []).filter((kept) => kept.commentId !== correction.commentId),
+      { ...correction, at: now },
+    ].slice(-MAX_CORRECTIONS_KEPT),
+  }));
 }

@@ -91,6 +91,13 @@ export type TeamDocument = z.infer<typeof TeamDocumentSchema>;
 const CachedTeamSchema = z.strictObject({ fetchedAt: time, team: TeamDocumentSchema });
 
 export const KEYS = {
+  triageLearning: family({
+    area: 'meta',
+    owner: 'triage/triage-learning.ts',
+    key: () => 'triageLearning',
+    schema: z.strictObject({ resetAt: time, learnFromTeam: z.boolean() }),
+    json: true,
+  }),
   fanSalt: family({
     area: 'meta',
     owner: 'fans/forgotten-fans.ts',

@@ -2,32 +2,46 @@ import type { OutreachEntry } from '../../shared/outreach';
 import type { OutreachDatabase } from '../storage/schema';
 import type { TriageModel } from './learner';
 import { labelOfSend, modelFrom, type TrainingText } from './training';
+import { loadTriageLearning, type TriageLearning } from './triage-learning';
 
 /**
- * A Page's triage model, rebuilt from what its log still holds whenever it is needed: every message
- * the admin sent pairs a comment excerpt with the category they chose. Nothing else is kept, so a fan
- * forgotten (their excerpts emptied) or an entry deleted is unlearned by construction.
+ * A Page's triage model, rebuilt whenever it is needed from what this browser still holds: every
+ * message the admin sent pairs a comment excerpt with the category they chose, and every correction
+ * names what a comment was. Nothing else is kept, so a fan forgotten (their excerpts emptied, their
+ * corrections deleted) or an entry deleted is unlearned by construction.
  */
 
 /** The newest sends a Page's model learns from: bounds the work per batch of comments. */
 export const MAX_LEARNED_SENDS = 2000;
 
-/** What an entry teaches, if anything: only this browser's own sends, with their comment's words. */
-export function trainingTextOf(entry: OutreachEntry): TrainingText | null {
-  // A teammate's send is their judgement, shared only if the admin opts in; a tombstone has no words.
-  if (entry.author !== undefined || entry.forgotten || entry.commentExcerpt === '') return null;
+/** What an entry teaches, if anything: a send with its comment's words, made since the last reset. */
+export function trainingTextOf(entry: OutreachEntry, learning: TriageLearning): TrainingText | null {
+  if (entry.createdAt <= learning.resetAt || entry.forgotten || entry.commentExcerpt === '') return null;
+  // A teammate's send is their judgement: learned only if the admin opts in.
+  if (entry.author !== undefined && !learning.learnFromTeam) return null;
   const label = labelOfSend(entry.category, entry.commentExcerpt);
   return label ? { text: entry.commentExcerpt, label } : null;
 }
 
 export async function pageModel(db: OutreachDatabase, pageId: string): Promise<TriageModel> {
-  const texts: TrainingText[] = [];
-  const index = db.transaction('outreach').store.index('byPageTime');
+  const learning = await loadTriageLearning(db);
+  const tx = db.transaction(['outreach', 'fans']);
+  const corrected = new Map<string, TrainingText>();
+  const fans = await tx.objectStore('fans').getAll(IDBKeyRange.bound([pageId, ''], [pageId, '\uffff']));
+  for (const { corrections = [] } of fans) {
+    for (const { commentId, text, label, at } of corrections) {
+      if (at > learning.resetAt) corrected.set(commentId, { text, label });
+    }
+  }
+  // A comment the admin corrected is learned as they said, not as the send's category tells.
+  const texts: TrainingText[] = [...corrected.values()];
+  const index = tx.objectStore('outreach').index('byPageTime');
   let cursor = await index.openCursor(IDBKeyRange.bound([pageId, -Infinity], [pageId, Infinity]), 'prev');
-  while (cursor && texts.length < MAX_LEARNED_SENDS) {
-    const text = trainingTextOf(cursor.value);
-    if (text) texts.push(text);
-    cursor = await cursor.continue();
+  for (let learned = 0; cursor && learned < MAX_LEARNED_SENDS; cursor = await cursor.continue()) {
+    const text = corrected.has(cursor.value.commentId) ? null : trainingTextOf(cursor.value, learning);
+    if (!text) continue;
+    texts.push(text);
+    learned += 1;
   }
   return modelFrom(texts);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commentFields } from '../comment-context';
+import { CORRECTION_LABELS } from '../outreach';
 import { MAX_LABEL, MAX_LISTED_COMMENTS } from '../limits';
 import { COMMENT_EXCERPT_LENGTH } from '../placeholders';
 import { MAX_REASON_WORDS, TRIAGE_CUES, TRIAGE_KINDS } from '../triage';
@@ -43,4 +44,36 @@ export const queuePick = defineMessage(
   z.strictObject({ picked: z.boolean() }),
 );
 
-export const TRIAGE_MESSAGES = [queueList, queuePick] as const;
+/** The admin's word on the picked comment ("not a complaint: a question"): learned for its Page. */
+export const triageCorrect = defineMessage(
+  'triage/correct',
+  { commentId: commentFields.commentId, label: z.enum(CORRECTION_LABELS) },
+  z.strictObject({ triage: TriageSuggestionSchema.nullable() }),
+);
+
+/** What the triage may learn from (see triage-learning.ts). */
+const TriageLearningSchema = z.strictObject({
+  resetAt: z.number().int().nonnegative(),
+  learnFromTeam: z.boolean(),
+});
+
+export const triageLearning = defineMessage('triage/learning', {}, TriageLearningSchema);
+
+/** Lets the triage learn from teammates' sends too (which the log holds already), or not. */
+export const triageLearnFromTeam = defineMessage(
+  'triage/learn-from-team',
+  { learnFromTeam: z.boolean() },
+  TriageLearningSchema,
+);
+
+/** Forgets what the triage learned, on every Page: corrections deleted, sends before now unlearned. */
+export const triageReset = defineMessage('triage/reset', {}, TriageLearningSchema);
+
+export const TRIAGE_MESSAGES = [
+  queueList,
+  queuePick,
+  triageCorrect,
+  triageLearning,
+  triageLearnFromTeam,
+  triageReset,
+] as const;
