@@ -36,6 +36,10 @@ export interface Lexicon {
   offensive: ReadonlySet<string>;
   /** Self-promotion and scams: nothing a Page answers in private. */
   spam: Cues;
+  /** Greetings and fillers a question may start with ("Ciao, spedite…", "Hi, is there…"), bare. */
+  openers: ReadonlySet<string>;
+  /** Well-rated words that, in a comment, are mostly politeness ("I'd like to know"), bare. */
+  polite: ReadonlySet<string>;
 }
 
 export type TriageLanguage = 'it' | 'en';
@@ -95,6 +99,8 @@ export interface CueFile {
   insults: string[];
   spam: string[];
   ordinary: string[];
+  openers: string[];
+  polite: string[];
 }
 
 /** What a language's packages give: its ratings, its stopwords, its offensive words. */
@@ -120,5 +126,7 @@ export function lexiconFrom(language: TriageLanguage, file: CueFile, packages: L
     insults: cues(file.insults),
     offensive: bareSet(packages.offensive, file.ordinary),
     spam: cues(file.spam),
+    openers: new Set(file.openers),
+    polite: new Set(file.polite),
   };
 }

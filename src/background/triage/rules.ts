@@ -6,8 +6,8 @@ import { hasLink, wordsOf, type Words } from './words';
  * The triage before any learning: rules over the lexicons, in this order.
  * 1. Offensive words or insults make a comment abusive, whatever else it says.
  * 2. Self-promotion (a link, "subscribe", "scrivimi") is nothing to answer: no kind.
- * 3. A question ("?", or a sentence that starts as one) is a question, unless it reports a problem
- *    and reads negative: "why is my refund still not here?" is a complaint.
+ * 3. A question ("?", or a sentence that starts as one) is a question, unless it reads strongly
+ *    negative: "why is my refund still not here after a month of delays??" is a complaint.
  * 4. Otherwise the polarity decides: negative is a complaint, positive is praise, neither is nothing.
  * Polarity adds each word's rating (negated for a few words after "non", "not"), with our problem and
  * praise cues counted as fully negative and positive.
@@ -27,45 +27,6 @@ const STRONGLY_NEGATIVE = 2;
 const MIN_RATING = 0.4;
 /** A quoted question is cut to this many characters. */
 const MAX_QUOTE = 80;
-/** Greetings and fillers a question may start with ("Ciao, spedite…", "Hi, is there…"). */
-const OPENERS = new Set([
-  'ciao',
-  'salve',
-  'buongiorno',
-  'buonasera',
-  'scusate',
-  'scusa',
-  'ma',
-  'e',
-  'allora',
-  'gentili',
-  'hi',
-  'hello',
-  'hey',
-  'excuse',
-  'me',
-  'so',
-  'and',
-  'but',
-  'please',
-  'sorry',
-  'ok',
-  'okay',
-]);
-/** Well-rated words that, in a comment, are mostly politeness ("I'd like to know", "please help"). */
-const POLITE = new Set([
-  'like',
-  'please',
-  'want',
-  'help',
-  'yes',
-  'ok',
-  'okay',
-  'hope',
-  'hopefully',
-  'chance',
-  'free',
-]);
 const POSITIVE_EMOJI = new Set([...'❤♥😍🥰😘👏🙏💪👍😊😀😃😄😁🤩💯🔥✨🌟⭐💕💖💗💙💚💛🧡💜🤗😋🎉🥳👌']);
 const NEGATIVE_EMOJI = new Set([...'😡🤬😠👎💩🤮🤢😤😒🙄😞😢😭😩😫💔']);
 
@@ -140,7 +101,7 @@ function polarityOf({ words, bare, emoji }: Words, lexicon: Lexicon): Polarity {
       continue;
     }
     const word = words[index]!;
-    if (POLITE.has(bare[index]!) || lexicon.isStopword(word)) continue;
+    if (lexicon.polite.has(bare[index]!) || lexicon.isStopword(word)) continue;
     const rating = lexicon.polarity(word);
     if (rating === undefined || Math.abs(rating) < MIN_RATING) continue;
     add(sign * rating, quote(index, 1), false);
@@ -170,7 +131,7 @@ function offensiveWords({ words, bare }: Words, lexicon: Lexicon): string[] {
 function startsAsQuestion(sentence: string, lexicon: Lexicon, neutral: boolean): boolean {
   const { bare } = wordsOf(sentence);
   let start = 0;
-  while (start < bare.length && OPENERS.has(bare[start]!)) start += 1;
+  while (start < bare.length && lexicon.openers.has(bare[start]!)) start += 1;
   if (cueAt(lexicon.questionWords, bare, start) > 0 || findCues(lexicon.asks, bare).length > 0) return true;
   return neutral && cueAt(lexicon.questionVerbs, bare, start) > 0;
 }
