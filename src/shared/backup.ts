@@ -64,5 +64,9 @@ export const BackupSchema = z.strictObject({
   sightings: z.array(SightingRecordSchema).max(MAX_SIGHTINGS).optional(),
   /** The salt forgotten fans' aliases were made with, so their limits still hold after a restore. */
   fanSalt: z.string().min(1).max(200),
+  /** What the comment triage may learn from (absent from backups older than the triage, and never set). */
+  triageLearning: z
+    .strictObject({ resetAt: z.number().int().nonnegative(), learnFromTeam: z.boolean() })
+    .optional(),
 });
 export type Backup = z.infer<typeof BackupSchema>;

@@ -44,6 +44,8 @@ async function useTheExtension(): Promise<void> {
   await call({ type: 'outreach/deliver', entryId: entry!.id });
   await call({ type: 'outreach/confirm', entryId: entry!.id, outcome: 'copied' });
   await call({ type: 'fan/notes', commentId: giuliaComment.commentId, notes: 'Second time this week' });
+  await call({ type: 'triage/reset' }, NOW - DAY_MS);
+  await call({ type: 'triage/learn-from-team', learnFromTeam: true });
   await call({ type: 'triage/correct', commentId: giuliaComment.commentId, label: 'praise' });
   await seeAnswered('458');
   await routeMessage({ type: 'target/select', comment: giuliaComment }, facebookTab, NOW);
@@ -130,6 +132,10 @@ describe('backup and restore of everything', () => {
     });
     expect(document.outreach).toHaveLength(1);
     expect(document.pageLanguages).toEqual({ [giuliaComment.pageId]: 'it' });
+    expect(document.triageLearning).toEqual({ resetAt: NOW - DAY_MS, learnFromTeam: true });
+    expect(document.fans[0]?.corrections).toMatchObject([
+      { commentId: giuliaComment.commentId, label: 'praise' },
+    ]);
     expect(document.sightings).toHaveLength(2);
 
     freshIndexedDB();

@@ -8,6 +8,7 @@ import type { SightingRecord } from '../../shared/sightings';
 import { dropUpload, joinUpload } from './backup-uploads';
 import { DATABASE_VERSION } from '../storage/migrations';
 import { KEYS } from '../storage/keys';
+import { readMetaIn, writeMetaIn } from '../storage/stored';
 import { type OutreachDatabase, type OutreachSchema } from '../storage/schema';
 import { offendingPaths } from './data-transfer';
 import { fanSalt } from '../fans/forgotten-fans';
@@ -35,12 +36,13 @@ export async function exportBackup(
   maxEntries = MAX_LOG_ENTRIES,
 ): Promise<Backup> {
   const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta', 'sightings']);
-  const [outreach, fans, templates, fanSalt, sightings] = await Promise.all([
+  const [outreach, fans, templates, fanSalt, sightings, triageLearning] = await Promise.all([
     wholeLogOrNewest(tx.objectStore('outreach'), maxEntries),
     tx.objectStore('fans').getAll(),
     tx.objectStore('templates').getAll(),
     tx.objectStore('meta').get(KEYS.fanSalt.key()),
     tx.objectStore('sightings').getAll(),
+    readMetaIn(tx.objectStore('meta'), KEYS.triageLearning),
   ]);
   await tx.done;
   const [settings, placeholders, pageLanguages] = await Promise.all([
@@ -61,6 +63,7 @@ export async function exportBackup(
     pageLanguages,
     sightings,
     fanSalt: fanSalt ?? '',
+    ...(triageLearning ? { triageLearning } : {}),
   });
 }
 
@@ -197,6 +200,9 @@ async function restoreBackup(
             tx.objectStore('settings').put(backup.placeholders, PLACEHOLDERS_KEY),
             tx.objectStore('settings').put(backup.pageLanguages ?? {}, PAGE_LANGUAGES_KEY),
             tx.objectStore('meta').put(backup.fanSalt, KEYS.fanSalt.key()),
+            backup.triageLearning
+              ? writeMetaIn(tx.objectStore('meta'), KEYS.triageLearning, backup.triageLearning)
+              : tx.objectStore('meta').delete(KEYS.triageLearning.key()),
           ]
         : []),
     ]);
