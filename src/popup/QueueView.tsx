@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, tCount } from '../shared/i18n';
 import type { QueueEntry } from '../shared/messages';
 import type { TriageKind } from '../shared/triage';
 import { triageKindText, triageReasonText } from '../shared/triage-text';
-import { loadQueue, pickFromQueue, queue, queueError } from './queue-store';
+import { loadQueue, pickFromQueue, queue, queueError, queueReading } from './queue-store';
 
 /** The queue's groups, in the order a thread is worked through. */
 const GROUPS: ReadonlyArray<{
@@ -38,12 +38,18 @@ function Entry({ entry }: { entry: QueueEntry }) {
  * first, then abuse, then praise. Answered ones are left out; each entry picks its comment.
  */
 export function QueueView() {
-  useEffect(() => void loadQueue(), []);
+  // Busy from the first paint until this view has read the tab itself: the list kept may be older.
+  const [read, setRead] = useState(false);
+  useEffect(() => void loadQueue().finally(() => setRead(true)), []);
   const current = queue.value;
   if (queueError.value) return <p role="alert">{queueError.value}</p>;
   if (!current) return <p aria-busy="true">{t('loading')}</p>;
   return (
-    <section class="queue" aria-labelledby="queue-title">
+    <section
+      class="queue"
+      aria-labelledby="queue-title"
+      aria-busy={!read || queueReading.value ? 'true' : 'false'}
+    >
       <div class="queue-head">
         <h1 id="queue-title">{t('queueTitle')}</h1>
         <button type="button" class="link-button" onClick={() => void loadQueue()}>

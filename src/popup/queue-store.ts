@@ -15,14 +15,21 @@ export interface Queue {
 
 export const queue = signal<Queue | null>(null);
 export const queueError = signal<string | null>(null);
+/** While the tab in front is read again: the list shown may be older than it. */
+export const queueReading = signal(false);
 
 export async function loadQueue(): Promise<void> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return void (queue.value = { tabId: -1, entries: [] });
-  const reply = await request({ type: 'queue/list', tabId: tab.id });
-  if (!reply.ok) return void (queueError.value = reply.error.message);
-  queueError.value = null;
-  queue.value = { tabId: tab.id, entries: reply.data.entries };
+  queueReading.value = true;
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return void (queue.value = { tabId: -1, entries: [] });
+    const reply = await request({ type: 'queue/list', tabId: tab.id });
+    if (!reply.ok) return void (queueError.value = reply.error.message);
+    queueError.value = null;
+    queue.value = { tabId: tab.id, entries: reply.data.entries };
+  } finally {
+    queueReading.value = false;
+  }
 }
 
 export async function pickFromQueue(commentId: string): Promise<boolean> {

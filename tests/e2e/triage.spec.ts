@@ -80,6 +80,7 @@ test.describe('the side panel’s queue', () => {
     // As in the real side panel, the facebook.com tab is the one in front.
     await page.bringToFront();
     await panel.getByRole('button', { name: 'Queue' }).click();
+    await expect(panel.locator('section.queue')).toHaveAttribute('aria-busy', 'false');
 
     const groups = panel.getByRole('region', { name: /^(Questions and complaints|Abusive|Praise)$/ });
     await expect(groups.first()).toBeVisible();
@@ -109,7 +110,10 @@ test.describe('the side panel’s queue', () => {
 
     await panel.getByRole('button', { name: 'Next comment' }).click();
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText(`To ${names[1]}`);
+    // Read again from the facebook.com tab, in front as the side panel's would be.
+    await page.bringToFront();
     await panel.getByRole('button', { name: 'Queue' }).click();
+    await expect(panel.locator('section.queue')).toHaveAttribute('aria-busy', 'false');
     await expect(panel.locator('.queue-entry').first().locator('.queue-name')).toHaveText(names[1]!);
     await expect(panel.locator('.queue-entry')).toHaveCount(names.length - 1);
   });
