@@ -130,24 +130,30 @@ export async function launchWithExtension(options = {}) {
 }
 
 /**
- * Launches Firefox ESR headless with the built Firefox extension installed as a temporary add-on.
- * Playwright's Firefox needs its own patched build, so this drives the system Firefox over WebDriver
- * BiDi with puppeteer-core instead.
- * @param {{ extensionPath?: string }} [options]
+ * Launches Firefox ESR headless, ready for temporary add-ons. Playwright's Firefox needs its own patched
+ * build, so this drives the system Firefox over WebDriver BiDi with puppeteer-core instead.
  */
-export async function launchFirefoxWithExtension(options = {}) {
-  const extensionPath = resolve(options.extensionPath ?? 'dist/firefox');
-  if (!existsSync(join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionPath}: run \`npm run build\` first.`);
-  }
-  const browser = await puppeteer.launch({
+export function launchFirefox() {
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: ensureBrowser(BROWSERS.firefox),
     headless: true,
     extraPrefsFirefox: { 'xpinstall.signatures.required': false },
   });
-  const addonId = await browser.installExtension(extensionPath);
-  return { browser, addonId };
+}
+
+/**
+ * Installs a built Firefox extension as a temporary add-on; returns its id. Each install gets a new
+ * internal UUID, so a fresh origin: storage and databases start empty.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} [path]
+ */
+export function installFirefoxExtension(browser, path = 'dist/firefox') {
+  const extensionPath = resolve(path);
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionPath}: run \`npm run build\` first.`);
+  }
+  return browser.installExtension(extensionPath);
 }
 
 /**
