@@ -246,6 +246,17 @@ describe('a comment holding many replies', () => {
     expect(readComment(withReplies(20))).toEqual(one);
   });
 
+  test('reads the same inside a post’s article as on a page where it is the outermost article', () => {
+    const inPost = readComment(withReplies(20));
+    loadFixture('post-en.html');
+    const giulia = withReplies(20);
+    // As on a permalink page, where the post around the thread is no article.
+    const post = giulia.parentElement!.closest('[role="article"]')!;
+    post.removeAttribute('role');
+    expect(giulia.parentElement!.closest('[role="article"]')).toBeNull();
+    expect(readComment(giulia)).toEqual(inPost);
+  });
+
   test('each copied reply is still recognized as itself inside it', () => {
     const giulia = withReplies(20);
     const replies = [...giulia.querySelectorAll('[role="article"][aria-label*="by Luca Verdi"]')];

@@ -119,18 +119,26 @@ const ROW_BUTTON_SELECTOR = `[role="button"]:not([${MENU_ATTRIBUTE}]), button:no
  * An article's own links, Facebook's row buttons and our actions in it: a tag lookup for links and
  * buttons, one query for the row buttons (its selector leaves menus and ours out, so no attribute is
  * read per button), and index loops (a spread costs more here, in the content script's world). Most
- * comments hold no replies: then everything in them is their own. One that holds others
- * (replies, or a post holding the whole thread) is walked once instead, skipping them whole: checking
- * each element for its article would cost a post tens of thousands of checks.
+ * comments hold no replies: then everything in them is their own. A comment holding replies keeps of
+ * the same lookups what its nearest article is itself. An outermost article holding others (a post
+ * holding the whole thread) is walked once instead, skipping them whole: asking each of its links and
+ * buttons for its article would cost a post tens of thousands of checks.
  */
 export function ownParts(article: Element): OwnParts {
   const parts: OwnParts = { links: [], hrefs: [], rowButtons: [], actions: [] };
-  if (article.querySelector(ARTICLE_SELECTOR) !== null) {
+  const holdsArticles = article.querySelector(ARTICLE_SELECTOR) !== null;
+  if (holdsArticles && !article.parentElement?.closest(ARTICLE_SELECTOR)) {
     walkOwnParts(article, parts);
     return parts;
   }
+  const own = holdsArticles
+    ? (element: Element) => element.closest(ARTICLE_SELECTOR) === article
+    : () => true;
   const take = <T extends Element>(list: ArrayLike<T>, keep: (element: T) => void): void => {
-    for (let index = 0; index < list.length; index += 1) keep(list[index]!);
+    for (let index = 0; index < list.length; index += 1) {
+      const element = list[index]!;
+      if (own(element)) keep(element);
+    }
   };
   take(article.getElementsByTagName('a'), (link) => addLink(link, parts));
   take(article.querySelectorAll(ROW_BUTTON_SELECTOR), (button) => parts.rowButtons.push(button));
