@@ -1,30 +1,11 @@
 // @ts-check
 /*
  * The lean reference injector: the least an extension that puts an action beside every comment must
- * do. One button per comment that has a permalink, re-checked when the comment changes. No framework,
- * no messages, no status, no shadow root: `npm run bench` measures ours against it, in the same run.
+ * do. One button per comment that has a permalink (check.js), re-checked when the comment changes. No
+ * framework, no messages, no status, no shadow root: `npm run bench` measures ours against it, in the
+ * same run.
  */
-const ARTICLE = '[role="article"]';
-const PERMALINK = 'a[href*="comment_id="]';
-/** Each comment's permalink when its button was made: a comment re-rendered with the same one is left alone. */
-const done = new WeakMap();
-
-/** @param {Element} article */
-function check(article) {
-  // The comment's own permalink, not one of a reply nested inside it.
-  const link = [...article.querySelectorAll(PERMALINK)].find((a) => a.closest(ARTICLE) === article);
-  const href = link instanceof HTMLAnchorElement ? link.href : null;
-  if (done.get(article) === href && article.querySelector(':scope > .reference-action')) return;
-  done.set(article, href);
-  article.querySelector(':scope > .reference-action')?.remove();
-  if (!href) return;
-  const button = document.createElement('button');
-  button.className = 'reference-action';
-  button.type = 'button';
-  button.textContent = 'Send message';
-  button.dataset.permalink = href;
-  article.append(button);
-}
+const { ARTICLE, check } = /** @type {any} */ (globalThis).referenceInjector;
 
 /** The comments a change touched: the one it happened in, and any that arrived with it. */
 new MutationObserver((records) => {
