@@ -1,7 +1,7 @@
 // What the triage learns per Page from the admin's own sends and corrections: a naive Bayes whose
 // counts can be taken out again, so forgetting leaves it as if the text had never been seen.
 import { describe, expect, test } from 'vitest';
-import { emptyModel, evidenceOf, learn, unlearn } from '../../src/background/triage/learner';
+import { emptyModel, evidenceOf } from '../../src/background/triage/learner';
 import { triageComment, triageFeatures } from '../../src/background/triage/suggest';
 import { labelOfSend, modelFrom, type TrainingText } from '../../src/background/triage/training';
 import { CATEGORY_FOR_KIND, type TriageKind } from '../../src/shared/triage';
@@ -112,31 +112,6 @@ describe('sends as labels', () => {
     expect(labelOfSend('care', 'Dove si trova il negozio')).toBe('question');
     expect(labelOfSend('care', 'Ordine mai arrivato')).toBe('complaint');
     expect(labelOfSend('care', 'tessera tifoso')).toBe('question');
-  });
-});
-
-describe('forgetting', () => {
-  const texts: TrainingText[] = [
-    { text: 'daje ragazzi sempre', label: 'praise' },
-    { text: 'tornelli bloccati ancora', label: 'complaint' },
-    { text: 'presidente vattene subito', label: 'abusive' },
-  ];
-
-  test('a text unlearned leaves the model exactly as if it had never been learned', () => {
-    const model = modelFrom(texts);
-    const forgotten = { text: 'forza magica sempre daje', label: 'praise' } as const;
-    learn(model, triageFeatures(forgotten.text), forgotten.label);
-    unlearn(model, triageFeatures(forgotten.text), forgotten.label);
-    expect(model).toEqual(modelFrom(texts));
-  });
-
-  test('a model rebuilt from what remains reads comments as one that never saw the rest', () => {
-    const all = modelFrom([...texts, { text: 'curva chiusa vergogna', label: 'complaint' }]);
-    unlearn(all, triageFeatures('curva chiusa vergogna'), 'complaint');
-    const never = modelFrom(texts);
-    for (const probe of ['curva chiusa', 'daje', 'vattene']) {
-      expect(evidenceOf(all, triageFeatures(probe))).toEqual(evidenceOf(never, triageFeatures(probe)));
-    }
   });
 });
 

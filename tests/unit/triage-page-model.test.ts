@@ -60,6 +60,16 @@ test('forgetting a fan leaves the model as if their comments had never been lear
   expect(await modelOfPage()).toEqual(modelOf(SENDS.filter((send) => send.fanId !== 'fan4')));
 });
 
+test('asked again with nothing changed, the Page’s model is the one built before; a fan forgotten gives a new one', async () => {
+  await seed(SENDS);
+  const first = await modelOfPage();
+  expect(await modelOfPage()).toBe(first);
+  await routeMessage({ type: 'log/forget-fan', pageId: 'acmecoffee', fanId: 'fan4' }, popup, NOW);
+  const after = await modelOfPage();
+  expect(after).not.toBe(first);
+  expect(after).toEqual(modelOf(SENDS.filter((send) => send.fanId !== 'fan4')));
+});
+
 test('a teammate’s sends, a promo and another Page’s sends teach this Page nothing', async () => {
   await seed([
     ...SENDS.slice(0, 1),

@@ -2,10 +2,10 @@ import { bareForm, wordsOf } from './words';
 
 /**
  * What the triage learns per Page from the admin: a multinomial naive Bayes over a comment's words
- * and word pairs. Its counts only ever add up, so a text learned and then unlearned leaves the model
- * exactly as if it had never been seen, and the model can always be rebuilt from the texts that remain
- * (the log's excerpts and the admin's corrections). Written here rather than taken from a package:
- * the ones on npm (bayes, wink-naive-bayes-text-classifier) cannot unlearn a text.
+ * and word pairs. Its counts only add up, so a model built from the texts that remain (the log's
+ * excerpts and the admin's corrections) is exactly one that never saw the others. Written here rather
+ * than taken from a package: it is a few dozen lines, and the triage weighs what it learned feature by
+ * feature against the rules (evidenceOf), which a classifier's verdict alone would not let it do.
  */
 export const LEARNED_LABELS = ['question', 'complaint', 'praise', 'abusive', 'none'] as const;
 export type LearnedLabel = (typeof LEARNED_LABELS)[number];
@@ -44,26 +44,13 @@ export function featuresOf(text: string, isStopword: IsStopword): string[] {
   return [...words.filter((word) => word.length > 1 && !isStopword(word)), ...pairs];
 }
 
-function count(model: TriageModel, features: string[], label: LearnedLabel, by: 1 | -1): void {
-  const counts = model.labels[label];
-  model.texts += by;
-  counts.texts += by;
-  counts.total += by * features.length;
-  for (const feature of features) {
-    const next = (counts.counts.get(feature) ?? 0) + by;
-    if (next > 0) counts.counts.set(feature, next);
-    else counts.counts.delete(feature);
-  }
-}
-
 /** Adds one labelled text to the model (in place). */
 export function learn(model: TriageModel, features: string[], label: LearnedLabel): void {
-  count(model, features, label, 1);
-}
-
-/** Takes one text learned before out of the model (in place), as if it had never been learned. */
-export function unlearn(model: TriageModel, features: string[], label: LearnedLabel): void {
-  count(model, features, label, -1);
+  const counts = model.labels[label];
+  model.texts += 1;
+  counts.texts += 1;
+  counts.total += features.length;
+  for (const feature of features) counts.counts.set(feature, (counts.counts.get(feature) ?? 0) + 1);
 }
 
 function vocabularySize(model: TriageModel): number {
