@@ -1,3 +1,5 @@
+import { clockFace } from '../shared/time';
+
 /** Byte order mark: Excel reads the file as UTF-8 only with it, so accents survive. */
 const BOM = '\uFEFF';
 /**
@@ -46,30 +48,8 @@ export function csvSeparatorFor(locale: string): CsvSeparator {
  * `timeZone` (Excel, LibreOffice and Google Sheets all parse this form; none parses a `Z` offset).
  */
 export function csvDateTime(at: number, timeZone: string): string {
-  const parts = dateTimeFormatIn(timeZone).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((found) => found.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
-}
-
-/** One formatter per zone: building one costs far more than using it, and a log has 10,000 rows. */
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormatIn(timeZone: string): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format;
+  const { year, month, day, hour, minute, second } = clockFace(at, timeZone);
+  return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
 }
 
 /** A whole CSV file: header, rows, CRLF line ends as RFC 4180 has them, UTF-8 BOM first. */

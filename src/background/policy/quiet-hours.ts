@@ -1,3 +1,5 @@
+import { clockFace } from '../../shared/time';
+
 interface WallClock {
   year: number;
   month: number;
@@ -5,41 +7,16 @@ interface WallClock {
   hour: number;
 }
 
-/**
- * One formatter per time zone: making one costs far more than using it, and the policy asks for every
- * promo it weighs. A cache of immutable formatters, not state: losing it with the worker loses nothing.
- */
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-function clockOf(timeZone: string): Intl.DateTimeFormat {
-  let clock = clocks.get(timeZone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    clocks.set(timeZone, clock);
-  }
-  return clock;
-}
-
 /** The date and hour an instant shows on a clock in `timeZone`. */
 function wallClock(time: number, timeZone: string): WallClock & { minute: number; second: number } {
-  const parts = clockOf(timeZone).formatToParts(time);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const face = clockFace(time, timeZone);
   return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    second: part('second'),
+    year: Number(face.year),
+    month: Number(face.month),
+    day: Number(face.day),
+    hour: Number(face.hour),
+    minute: Number(face.minute),
+    second: Number(face.second),
   };
 }
 
