@@ -8,8 +8,9 @@
  * reference, in an order that rotates from round to round, so all three see the same machine load.
  * The cost is what the user's browser pays: the page's script time (Chrome's Performance domain) with
  * the extension minus without in the same round, median over the rounds, with their spread; beside
- * it the task time, and the extension's own script time traced (where the time goes). Nothing here is
- * a pass or fail: the figures are ratios in the same run.
+ * it the task time, the CPU time of all the browser's processes (work the page's metrics never see:
+ * the service worker, storage), and the extension's own script time traced (where the time goes).
+ * Nothing here is a pass or fail: the figures are ratios in the same run.
  *
  *   node scripts/bench-cost.mjs [--rounds 6] [--full] [--pages react,static] [--compare <build dir>]
  *
@@ -20,7 +21,7 @@
 import { resolve } from 'node:path';
 import { launchWithExtension } from './browser.mjs';
 import { generatedPostUrl, reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
-import { median, option, pageMetrics, traceExtensionScript } from './bench-tools.mjs';
+import { browserCpuMs, median, option, pageMetrics, traceExtensionScript } from './bench-tools.mjs';
 
 const ROUNDS = Number(option('--rounds', '6'));
 const FULL = process.argv.includes('--full');
@@ -126,20 +127,24 @@ async function run(benchPage, variant) {
     // Traced in every variant, so that the tracing's own cost is on all sides.
     const traced = await traceExtensionScript(cdp);
     const before = await pageMetrics(cdp);
+    const cpuBefore = browserCpuMs();
     const started = Date.now();
     await page.goto(benchPage.url);
     await benchPage.ready(page);
     const rest = benchPage.windowMs - (Date.now() - started);
     if (rest > 0) await page.waitForTimeout(rest);
     const after = await pageMetrics(cdp);
-    const ownMs = await traced();
+    const cpuAfter = browserCpuMs();
+    const own = await traced();
     const fans = await benchPage.fans(page);
     const covered = variant === 'none' ? 0 : await page.evaluate(coverage, { variant, fans });
     const delta = (/** @type {string} */ name) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
     return {
       scriptMs: delta('ScriptDuration'),
       taskMs: delta('TaskDuration'),
-      ownMs,
+      cpuMs: cpuBefore === null || cpuAfter === null ? NaN : cpuAfter - cpuBefore,
+      ownMs: own.wallMs,
+      ownCpuMs: own.cpuMs,
       fans: fans.length,
       covered,
     };
@@ -198,8 +203,11 @@ async function measure(benchPage) {
       extraScriptMs: median(extra),
       extraSpread: spread(extra),
       extraTaskMs: median(runs[variant].map((r, round) => r.taskMs - (runs.none[round]?.taskMs ?? NaN))),
+      extraCpuMs: median(runs[variant].map((r, round) => r.cpuMs - (runs.none[round]?.cpuMs ?? NaN))),
       ownMs: median(runs[variant].map((r) => r.ownMs)),
       ownSpread: spread(runs[variant].map((r) => r.ownMs)),
+      ownCpuMs: median(runs[variant].map((r) => r.ownCpuMs)),
+      cpuSpread: spread(runs[variant].map((r, round) => r.cpuMs - (runs.none[round]?.cpuMs ?? NaN))),
       coverage: runs[variant].map((r) => `${r.covered}/${r.fans}`),
     };
   };
@@ -216,7 +224,13 @@ async function measure(benchPage) {
     `  task time: ours +${ours.extraTaskMs.toFixed(0)} ms, reference +${reference.extraTaskMs.toFixed(0)} ms; ` +
       `traced own script: ours ${ours.ownMs.toFixed(0)} ms (${ours.ownSpread}), reference ` +
       `${reference.ownMs.toFixed(0)} ms (${reference.ownSpread}), ratio ${(ours.ownMs / reference.ownMs).toFixed(2)}; ` +
+      `its thread's CPU time: ours ${ours.ownCpuMs.toFixed(0)} ms, reference ${reference.ownCpuMs.toFixed(0)} ms, ` +
+      `ratio ${(ours.ownCpuMs / reference.ownCpuMs).toFixed(2)}; ` +
       `per comment: ours ${perComment(ours.extraScriptMs)}, reference ${perComment(reference.extraScriptMs)}`,
+  );
+  console.log(
+    `  CPU of all the browser's processes (renderer, service worker, storage): ours +${ours.extraCpuMs.toFixed(0)} ms ` +
+      `(${ours.cpuSpread}), reference +${reference.extraCpuMs.toFixed(0)} ms (${reference.cpuSpread}), ratio ${(ours.extraCpuMs / reference.extraCpuMs).toFixed(2)}`,
   );
   console.log(
     `  fan comments with an action: ours ${ours.coverage.join(', ')}; reference ${reference.coverage.join(', ')}`,
@@ -225,7 +239,7 @@ async function measure(benchPage) {
     const compared = cost('compared');
     console.log(
       `  compared (${COMPARED}): +${compared.extraScriptMs.toFixed(0)} ms script (${compared.extraSpread}), ` +
-        `task +${compared.extraTaskMs.toFixed(0)} ms, traced own ${compared.ownMs.toFixed(0)} ms (${compared.ownSpread}); ` +
+        `task +${compared.extraTaskMs.toFixed(0)} ms, CPU +${compared.extraCpuMs.toFixed(0)} ms, traced own ${compared.ownMs.toFixed(0)} ms (${compared.ownSpread}); ` +
         `fan comments with an action: ${compared.coverage.join(', ')}`,
     );
   }

@@ -120,7 +120,7 @@ async function run(size, withExtension, profiled = false) {
     const rest = windowMs(size) - (Date.now() - started);
     if (rest > 0) await page.waitForTimeout(rest);
     const after = await pageMetrics(cdp);
-    const ourScriptMs = ourScript ? await ourScript() : 0;
+    const ourScriptMs = ourScript ? (await ourScript()).wallMs : 0;
     const seen = await page.evaluate(progress);
     const profile = profiled ? (await cdp.send('Profiler.stop')).profile : null;
     const delta = (/** @type {string} */ name) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;

@@ -1,5 +1,6 @@
 // @ts-check
-/** What every `npm run bench` part shares: its command-line options and its percentiles. */
+/** What every `npm run bench` part shares: its command-line options, its percentiles and its counters. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 
@@ -50,18 +51,20 @@ export async function pageMetrics(cdp) {
 
 /**
  * An extension's own script time, from a trace of the run: every call into its content script (observer, timers,
- * events, messages) and its evaluation, as Chrome timed them. The page's script time with minus
+ * events, messages) and its evaluation, as Chrome timed them, on the wall clock and as the thread's CPU
+ * time (which a busy machine's other processes do not stretch). The page's script time with minus
  * without the extension moves by tens of milliseconds from run to run; this is read in the run itself.
  * @param {import('@playwright/test').CDPSession} cdp
  */
 export async function traceExtensionScript(cdp) {
-  let ourMs = 0;
+  const own = { wallMs: 0, cpuMs: 0 };
   // Summed as the trace arrives: the whole of it runs to hundreds of thousands of events.
   const collect = (/** @type {{ value: any[] }} */ { value }) => {
     for (const event of value) {
       const call = event.name === 'FunctionCall' || event.name === 'EvaluateScript';
-      if (call && String(event.args?.data?.url).startsWith('chrome-extension://'))
-        ourMs += (event.dur ?? 0) / 1000;
+      if (!call || !String(event.args?.data?.url).startsWith('chrome-extension://')) continue;
+      own.wallMs += (event.dur ?? 0) / 1000;
+      own.cpuMs += (event.tdur ?? event.dur ?? 0) / 1000;
     }
   };
   cdp.on('Tracing.dataCollected', collect);
@@ -74,6 +77,44 @@ export async function traceExtensionScript(cdp) {
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', collect);
-    return ourMs;
+    return own;
   };
+}
+
+/** Linux reports process CPU time in ticks of 1/100 s (USER_HZ). */
+const TICK_MS = 10;
+
+/**
+ * CPU time (user and system) spent so far by the processes this one started and theirs: the browser
+ * Playwright launched, all of it — the page's renderer, the extension's service worker, the browser
+ * process that keeps IndexedDB. What a page's Performance metrics leave out: work in other processes,
+ * and on a busy machine the main thread's wall time rather than its CPU. Linux only: null elsewhere.
+ */
+export function browserCpuMs() {
+  if (!existsSync('/proc/self/stat')) return null;
+  /** @type {Map<number, { parent: number; ticks: number }>} */
+  const processes = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // After the command's closing parenthesis: state, parent, ... utime (12th), stime (13th).
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      processes.set(Number(name), {
+        parent: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  let ticks = 0;
+  for (const [pid, { ticks: own }] of processes) {
+    for (let up = processes.get(pid)?.parent; up; up = processes.get(up)?.parent) {
+      if (up === process.pid) {
+        ticks += own;
+        break;
+      }
+    }
+  }
+  return ticks * TICK_MS;
 }
