@@ -63,6 +63,32 @@ describe('a fan comment seen on a Page', () => {
     expect(await kept()).toEqual([expect.objectContaining({ at: NOW, timeFrom: 'facebook' })]);
   });
 
+  test('new comments seen with some kept before: each kept once, a first-seen time replaced by Facebook’s', async () => {
+    await see([report({ commentId: '2' }), report({ commentId: '3', ageMs: DAY_MS })]);
+    await see(
+      [
+        report({ commentId: '1', ageMs: HOUR_MS }),
+        report({ commentId: '2', ageMs: 2 * HOUR_MS }),
+        report({ commentId: '3' }),
+      ],
+      NOW + DAY_MS,
+    );
+    expect((await kept()).map(({ at, timeFrom }) => [at, timeFrom])).toEqual([
+      [NOW - DAY_MS, 'facebook'],
+      [NOW + DAY_MS - 2 * HOUR_MS, 'facebook'],
+      [NOW + DAY_MS - HOUR_MS, 'facebook'],
+    ]);
+  });
+
+  test('comments seen again with a new one among them: the new one is kept too', async () => {
+    await see([report({ commentId: '1', ageMs: HOUR_MS })]);
+    await see([report({ commentId: '1' }), report({ commentId: '2' })], NOW + DAY_MS);
+    expect((await kept()).map(({ at, timeFrom }) => [at, timeFrom])).toEqual([
+      [NOW - HOUR_MS, 'facebook'],
+      [NOW + DAY_MS, 'seen'],
+    ]);
+  });
+
   test('the same fan on two Pages gets two unrelated keys', async () => {
     await see([report(), report({ pageId: 'otherpage', commentId: '457' })]);
     expect((await kept())[0]!.fanKey).not.toBe((await kept('otherpage'))[0]!.fanKey);

@@ -1,6 +1,7 @@
 import { fanSalt } from '../fans/forgotten-fans';
 import { sightingCommentKey, sightingFanKey } from '../fans/salted-keys';
-import type { OutreachDatabase } from '../storage/schema';
+import { unwrap, type IDBPObjectStore } from 'idb';
+import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 import { postKeyOf } from '../../shared/post-key';
 import { MAX_SIGHTINGS, type SightingRecord, type SightingReport } from '../../shared/sightings';
 
@@ -50,6 +51,12 @@ export async function recordSightings(
 /**
  * Keeps sightings already keyed (see recordSightings): a comment seen again keeps its first record.
  * Says how many were new, and whether the store was full (then none was kept).
+ *
+ * A big thread sends thousands of comments, and reading each one before writing it doubles the time
+ * (5,000 comments in Chromium: 690 ms read and written, 360 ms written). A batch comes from one look
+ * at a page, so its comments are mostly all new (a first visit) or all kept (a visit again), and its
+ * first comment tells which. New ones are added straight away, read only where one turns out kept; on
+ * a visit again each is read first, as adding would fail for nearly all. The records kept are the same.
  */
 export async function keepSightings(
   db: OutreachDatabase,
@@ -63,16 +70,43 @@ export async function keepSightings(
     await tx.done;
     return { added: 0, full: true };
   }
-  const added = await Promise.all(
-    records.map(async (record) => {
-      const kept = await tx.store.get([record.pageId, record.commentKey]);
-      if (kept && !(kept.timeFrom === 'seen' && record.timeFrom === 'facebook')) return 0;
-      await tx.store.put(record);
-      return kept ? 0 : 1;
-    }),
-  );
+  const first = records[0];
+  const visitAgain =
+    first !== undefined && (await tx.store.getKey([first.pageId, first.commentKey])) !== undefined;
+  const keep = async (record: SightingRecord): Promise<number> => {
+    if (visitAgain) return keepFirst(tx.store, record);
+    if (await addIfNew(unwrap(tx.store), record)) return 1;
+    // Kept already: only Facebook's time may replace what was kept.
+    return record.timeFrom === 'facebook' ? keepFirst(tx.store, record) : 0;
+  };
+  const added = await Promise.all(records.map(keep));
   await tx.done;
   return { added: added.reduce<number>((sum, one) => sum + one, 0), full: false };
+}
+
+type SightingStore = IDBPObjectStore<OutreachSchema, ['sightings'], 'sightings', 'readwrite'>;
+
+/** Keeps a comment's first record, except that Facebook's time replaces a first-seen time; 1 if new. */
+async function keepFirst(store: SightingStore, record: SightingRecord): Promise<number> {
+  const kept = await store.get([record.pageId, record.commentKey]);
+  if (kept && !(kept.timeFrom === 'seen' && record.timeFrom === 'facebook')) return 0;
+  await store.put(record);
+  return kept ? 0 : 1;
+}
+
+/** Adds a record if its comment has none yet; a comment kept already is no error for the transaction. */
+function addIfNew(store: IDBObjectStore, record: SightingRecord): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const request = store.add(record);
+    request.onsuccess = () => resolve(true);
+    request.onerror = (event) => {
+      if (request.error?.name !== 'ConstraintError') return reject(request.error);
+      // Handled here: neither aborting the transaction nor reaching its error listeners (idb's `done`).
+      event.preventDefault();
+      event.stopPropagation();
+      resolve(false);
+    };
+  });
 }
 
 /** A Page's sightings of comments written from `from` on, oldest first. */
