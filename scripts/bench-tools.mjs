@@ -97,8 +97,10 @@ export function browserCpuMs() {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      // After the command's closing parenthesis: state, parent, ... utime (12th), stime (13th).
-      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      // After the command name's closing parenthesis (the last: a name may hold one): state, parent,
+      // ... utime (12th), stime (13th).
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       processes.set(Number(name), {
         parent: Number(fields[1]),
         ticks: Number(fields[11]) + Number(fields[12]),
