@@ -73,9 +73,10 @@ export async function keepSightings(
   const first = records[0];
   const visitAgain =
     first !== undefined && (await tx.store.getKey([first.pageId, first.commentKey])) !== undefined;
+  const rawStore = unwrap(tx.store);
   const keep = async (record: SightingRecord): Promise<number> => {
     if (visitAgain) return keepFirst(tx.store, record);
-    if (await addIfNew(unwrap(tx.store), record)) return 1;
+    if (await addIfNew(rawStore, record)) return 1;
     // Kept already: only Facebook's time may replace what was kept.
     return record.timeFrom === 'facebook' ? keepFirst(tx.store, record) : 0;
   };
