@@ -21,7 +21,14 @@
 import { resolve } from 'node:path';
 import { launchWithExtension } from './browser.mjs';
 import { generatedPostUrl, reactPostUrl, routeFacebook } from '../tests/fixtures/facebook-routes.mjs';
-import { browserCpuMs, median, option, pageMetrics, traceExtensionScript } from './bench-tools.mjs';
+import {
+  browserCpuMs,
+  median,
+  option,
+  pageMetrics,
+  PROCESS_KINDS,
+  traceExtensionScript,
+} from './bench-tools.mjs';
 
 const ROUNDS = Number(option('--rounds', '6'));
 const FULL = process.argv.includes('--full');
@@ -142,7 +149,10 @@ async function run(benchPage, variant) {
     return {
       scriptMs: delta('ScriptDuration'),
       taskMs: delta('TaskDuration'),
-      cpuMs: cpuBefore === null || cpuAfter === null ? NaN : cpuAfter - cpuBefore,
+      // By process kind, in PROCESS_KINDS' order (none where /proc is not).
+      cpuByKind: PROCESS_KINDS.map((kind) =>
+        cpuBefore && cpuAfter ? cpuAfter[kind] - cpuBefore[kind] : NaN,
+      ),
       ownMs: own.wallMs,
       ownCpuMs: own.cpuMs,
       fans: fans.length,
@@ -178,6 +188,9 @@ function coverage({ variant, fans }) {
   return fans.length - missing.length;
 }
 
+/** How each of PROCESS_KINDS is named in the figures. */
+const PROCESS_LABELS = ['browser process (IndexedDB)', 'extension (service worker)', 'page', 'other'];
+
 /** @param {number[]} values */
 const spread = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
 
@@ -198,16 +211,23 @@ async function measure(benchPage) {
   const cost = (variant) => {
     // Each round's extra against that round's page without an extension, run beside it: the machine's
     // load drifts between rounds far more than within one.
-    const extraOf = (/** @type {'scriptMs' | 'taskMs' | 'cpuMs'} */ figure) =>
-      runs[variant].map((r, round) => r[figure] - (runs.none[round]?.[figure] ?? NaN));
-    const extra = extraOf('scriptMs');
-    const extraCpu = extraOf('cpuMs');
+    /** @typedef {Awaited<ReturnType<typeof run>>} Run */
+    const extraOf = (/** @type {(r: Run) => number} */ figure) =>
+      runs[variant].map((r, round) => {
+        const without = runs.none[round];
+        return without ? figure(r) - figure(without) : NaN;
+      });
+    // NaN where /proc is not.
+    const totalCpu = (/** @type {Run} */ r) => r.cpuByKind.reduce((sum, ms) => sum + ms, 0);
+    const extra = extraOf((r) => r.scriptMs);
+    const extraCpu = extraOf(totalCpu);
     return {
       extraScriptMs: median(extra),
       extraSpread: spread(extra),
-      extraTaskMs: median(extraOf('taskMs')),
+      extraTaskMs: median(extraOf((r) => r.taskMs)),
       extraCpuMs: median(extraCpu),
       cpuSpread: spread(extraCpu),
+      extraCpuByKind: PROCESS_KINDS.map((_, index) => median(extraOf((r) => r.cpuByKind[index] ?? NaN))),
       ownMs: median(runs[variant].map((r) => r.ownMs)),
       ownSpread: spread(runs[variant].map((r) => r.ownMs)),
       ownCpuMs: median(runs[variant].map((r) => r.ownCpuMs)),
@@ -235,7 +255,8 @@ async function measure(benchPage) {
   if (!Number.isNaN(ours.extraCpuMs))
     console.log(
       `  CPU of all the browser's processes (renderer, service worker, storage): ours +${ours.extraCpuMs.toFixed(0)} ms ` +
-        `(${ours.cpuSpread}), reference +${reference.extraCpuMs.toFixed(0)} ms (${reference.cpuSpread}), ratio ${(ours.extraCpuMs / reference.extraCpuMs).toFixed(2)}`,
+        `(${ours.cpuSpread}), reference +${reference.extraCpuMs.toFixed(0)} ms (${reference.cpuSpread}), ratio ${(ours.extraCpuMs / reference.extraCpuMs).toFixed(2)}; ` +
+        `by process, ours / reference: ${PROCESS_LABELS.map((label, index) => `${label} +${ours.extraCpuByKind[index]?.toFixed(0)} / +${reference.extraCpuByKind[index]?.toFixed(0)} ms`).join(', ')}`,
     );
   console.log(
     `  fan comments with an action: ours ${ours.coverage.join(', ')}; reference ${reference.coverage.join(', ')}`,

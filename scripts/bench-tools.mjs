@@ -84,11 +84,30 @@ export async function traceExtensionScript(cdp) {
 /** Linux reports process CPU time in ticks of 1/100 s (USER_HZ). */
 const TICK_MS = 10;
 
+/** The parts a browser's CPU time is told by (browserCpuMs). */
+export const PROCESS_KINDS = /** @type {const} */ (['browser', 'worker', 'page', 'other']);
+/** @typedef {(typeof PROCESS_KINDS)[number]} ProcessKind */
+
 /**
- * CPU time (user and system) spent so far by the processes this one started and theirs: the browser
- * Playwright launched, all of it — the page's renderer, the extension's service worker, the browser
- * process that keeps IndexedDB. What a page's Performance metrics leave out: work in other processes,
- * and on a busy machine the main thread's wall time rather than its CPU. Linux only: null elsewhere.
+ * A Chromium process's part, from its command line: the browser process (no `--type`, where IndexedDB
+ * is kept), an extension's process (its service worker), a page's renderer, or anything else (GPU,
+ * network, storage utilities).
+ * @param {string} commandLine
+ * @returns {ProcessKind}
+ */
+function processKind(commandLine) {
+  if (!commandLine.includes('--type=')) return 'browser';
+  if (commandLine.includes('--extension-process')) return 'worker';
+  return commandLine.includes('--type=renderer') ? 'page' : 'other';
+}
+
+/**
+ * CPU time (user and system) spent so far by the processes this one started and theirs, by part: the
+ * browser Playwright launched, all of it — the page's renderer, the extension's service worker, the
+ * browser process that keeps IndexedDB. What a page's Performance metrics leave out: work in other
+ * processes, and on a busy machine the main thread's wall time rather than its CPU. Linux only: null
+ * elsewhere.
+ * @returns {Record<ProcessKind, number> | null}
  */
 export function browserCpuMs() {
   if (!existsSync('/proc/self/stat')) return null;
@@ -109,14 +128,18 @@ export function browserCpuMs() {
       // Gone meanwhile.
     }
   }
-  let ticks = 0;
-  for (const [pid, { ticks: own }] of processes) {
+  /** @type {Record<ProcessKind, number>} */
+  const spent = { browser: 0, page: 0, worker: 0, other: 0 };
+  for (const [pid, { ticks }] of processes) {
     for (let up = processes.get(pid)?.parent; up; up = processes.get(up)?.parent) {
-      if (up === process.pid) {
-        ticks += own;
-        break;
+      if (up !== process.pid) continue;
+      try {
+        spent[processKind(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))] += ticks * TICK_MS;
+      } catch {
+        // Gone meanwhile.
       }
+      break;
     }
   }
-  return ticks * TICK_MS;
+  return spent;
 }
