@@ -54,25 +54,23 @@ const entryMessage = (entry: OutreachEntry, placed: Omit<SentMessage, 'category'
  * The entries among the sightings of posts opened here: each fan under the sightings' key, on the
  * entry's post. A forgotten fan's contacts are left out (they keep no post).
  */
-async function placeOnPages(salt: string, entries: readonly OutreachEntry[]): Promise<Placed> {
-  const keys = new Map<string, Promise<string>>();
+function placeOnPages(salt: string, entries: readonly OutreachEntry[]): Placed {
+  // A fan has many entries: each is hashed once.
+  const keys = new Map<string, string>();
   const keyOf = (entry: OutreachEntry) => {
     let key = keys.get(entry.fanId);
-    if (!key) {
+    if (key === undefined) {
       key = sightingFanKey(salt, entry);
       keys.set(entry.fanId, key);
     }
     return key;
   };
-  const sent = await Promise.all(
-    entries.map(async (entry) => {
-      const postKey = postKeyOf(entry.postUrl);
-      if (entry.forgotten || !postKey) return null;
-      const fanKey = await keyOf(entry);
-      return entryMessage(entry, { fanKey, postKey, commentAt: entry.commentPostedAt ?? entry.createdAt });
-    }),
-  );
-  const placed = sent.filter((one) => one !== null);
+  const placed = entries.flatMap((entry) => {
+    const postKey = postKeyOf(entry.postUrl);
+    if (entry.forgotten || !postKey) return [];
+    const fanKey = keyOf(entry);
+    return [entryMessage(entry, { fanKey, postKey, commentAt: entry.commentPostedAt ?? entry.createdAt })];
+  });
   return { sent: placed, unplaced: entries.length - placed.length };
 }
 
@@ -86,10 +84,8 @@ async function placeOnGraph(
   pageId: string,
   entries: readonly OutreachEntry[],
 ): Promise<Placed> {
-  const keys = await Promise.all(
-    entries.map(async (entry) =>
-      entry.forgotten ? null : graphCommentKey(salt, await sightingCommentKey(salt, entry.commentId)),
-    ),
+  const keys = entries.map((entry) =>
+    entry.forgotten ? null : graphCommentKey(salt, sightingCommentKey(salt, entry.commentId)),
   );
   const tx = db.transaction('sightings');
   const reads = await Promise.all(
@@ -184,7 +180,7 @@ export async function discretionReport(
     graph: sightings.filter(({ source }) => source === 'graph'),
   };
   const placed = {
-    page: await placeOnPages(salt, entries),
+    page: placeOnPages(salt, entries),
     graph: seen.graph.length > 0 ? await placeOnGraph(db, salt, pageId, entries) : { sent: [], unplaced: 0 },
   };
   const sources = SIGHTING_SOURCES.filter((source) => source === 'page' || seen[source].length > 0);

@@ -70,23 +70,21 @@ function freshReading(now: number, since: number): GraphReading {
 const ownId = (graphId: string) => graphId.slice(graphId.lastIndexOf('_') + 1);
 
 /** The fans' comments of one page of results as sightings; the Page's own comments are no fan's. */
-async function graphRecords(
+function graphRecords(
   salt: string,
   target: { pageId: string; graphPageId: string; postId: string },
   comments: readonly GraphComment[],
-): Promise<SightingRecord[]> {
+): SightingRecord[] {
   const byFans = comments.filter(({ fromId }) => fromId !== null && fromId !== target.graphPageId);
-  return Promise.all(
-    byFans.map(async (comment) => ({
-      pageId: target.pageId,
-      fanKey: await graphFanKey(salt, target.pageId, comment.fromId!),
-      commentKey: await graphCommentKey(salt, await sightingCommentKey(salt, ownId(comment.id))),
-      postKey: `graph:${target.postId}`,
-      at: comment.createdAt,
-      timeFrom: 'facebook' as const,
-      source: 'graph' as const,
-    })),
-  );
+  return byFans.map((comment) => ({
+    pageId: target.pageId,
+    fanKey: graphFanKey(salt, target.pageId, comment.fromId!),
+    commentKey: graphCommentKey(salt, sightingCommentKey(salt, ownId(comment.id))),
+    postKey: `graph:${target.postId}`,
+    at: comment.createdAt,
+    timeFrom: 'facebook',
+    source: 'graph',
+  }));
 }
 
 type Failure = Exclude<GraphOutcome<unknown>, { kind: 'ok' }>;
@@ -128,7 +126,7 @@ async function advance(
   const postId = reading.queue[0]!;
   const comments = await postComments(call, postId, reading.commentsAfter);
   if (comments.kind !== 'ok') return { failed: comments };
-  const records = await graphRecords(salt, { pageId, graphPageId, postId }, comments.data.items);
+  const records = graphRecords(salt, { pageId, graphPageId, postId }, comments.data.items);
   const kept = await keepSightings(db, records);
   if (kept.full) return { reading: { ...reading, stoppedBy: 'full', queue: [], postsDone: true } };
   const pages = reading.commentPages + 1;

@@ -10,29 +10,24 @@ const ROOM_SHARE = 0.01;
 /** Most sightings one maintenance run deletes, so it never holds a long transaction. */
 const DROP_BATCH = 5000;
 
-/** The sightings as they will be kept: hashed first, since nothing but IndexedDB may be awaited in a write. */
-async function toRecords(salt: string, reports: readonly SightingReport[], now: number) {
-  const records = await Promise.all(
-    reports.map(async (report): Promise<SightingRecord | null> => {
-      const postKey = postKeyOf(report.postUrl);
-      if (!postKey) return null;
-      const [fanKey, commentKey] = await Promise.all([
-        sightingFanKey(salt, { pageId: report.pageId, fanId: report.fanId }),
-        sightingCommentKey(salt, report.commentId),
-      ]);
-      const fromFacebook = report.ageMs !== undefined;
-      return {
+/** The sightings as they will be kept: under salted keys, with no name and no id. */
+function toRecords(salt: string, reports: readonly SightingReport[], now: number): SightingRecord[] {
+  return reports.flatMap((report): SightingRecord[] => {
+    const postKey = postKeyOf(report.postUrl);
+    if (!postKey) return [];
+    const fromFacebook = report.ageMs !== undefined;
+    return [
+      {
         pageId: report.pageId,
-        fanKey,
-        commentKey,
+        fanKey: sightingFanKey(salt, { pageId: report.pageId, fanId: report.fanId }),
+        commentKey: sightingCommentKey(salt, report.commentId),
         postKey,
         at: fromFacebook ? Math.max(0, now - report.ageMs!) : now,
         timeFrom: fromFacebook ? 'facebook' : 'seen',
         source: 'page',
-      };
-    }),
-  );
-  return records.filter((record) => record !== null);
+      },
+    ];
+  });
 }
 
 /**
@@ -45,7 +40,7 @@ export async function recordSightings(
   now: number,
   cap = MAX_SIGHTINGS,
 ): Promise<void> {
-  await keepSightings(db, await toRecords(await fanSalt(db), reports, now), cap);
+  await keepSightings(db, toRecords(await fanSalt(db), reports, now), cap);
 }
 
 /**

@@ -18,16 +18,12 @@ export interface ForgottenAliases {
 }
 
 /** The tombstone an entry becomes when its fan is forgotten, under a given salt. */
-export async function tombstoneUnder(
-  salt: string,
-  entry: OutreachEntry,
-  now: number,
-): Promise<OutreachEntry> {
-  const [fanId, commentId] = await Promise.all([
-    alias(salt, entry.pageId, entry.fanId),
-    commentAliasUnder(salt, entry.commentId),
-  ]);
-  return tombstone(entry, { fanId, commentId }, now, entry.forgottenBy);
+export function tombstoneUnder(salt: string, entry: OutreachEntry, now: number): OutreachEntry {
+  const aliases = {
+    fanId: alias(salt, entry.pageId, entry.fanId),
+    commentId: commentAliasUnder(salt, entry.commentId),
+  };
+  return tombstone(entry, aliases, now, entry.forgottenBy);
 }
 
 export async function fanSalt(db: OutreachDatabase): Promise<string> {
@@ -39,18 +35,14 @@ export async function fanSalt(db: OutreachDatabase): Promise<string> {
 /**
  * The salted hashes a forgotten fan's contacts are kept under: the same fan commenting again maps to
  * the same alias, so their limits still hold, but the log no longer says who they were. Computed
- * before any transaction opens (hashing is not an IndexedDB request).
+ * before any transaction opens: the salt is read in a transaction of its own.
  */
 export async function forgottenAliases(
   db: OutreachDatabase,
   request: { pageId: string; fanId: string; commentId: string },
 ): Promise<ForgottenAliases> {
   const salt = await fanSalt(db);
-  const [fanId, commentId] = await Promise.all([
-    alias(salt, request.pageId, request.fanId),
-    alias(salt, request.commentId),
-  ]);
-  return { fanId, commentId };
+  return { fanId: alias(salt, request.pageId, request.fanId), commentId: alias(salt, request.commentId) };
 }
 
 /**
@@ -62,8 +54,7 @@ export async function forgottenFanAliases(
   fans: readonly { pageId: string; fanId: string }[],
 ): Promise<ForgottenAliases[]> {
   const salt = await fanSalt(db);
-  const fanIds = await Promise.all(fans.map(({ pageId, fanId }) => alias(salt, pageId, fanId)));
-  return fanIds.map((fanId) => ({ fanId, commentId: '' }));
+  return fans.map(({ pageId, fanId }) => ({ fanId: alias(salt, pageId, fanId), commentId: '' }));
 }
 
 /** A forgotten fan's entries and standing, read back as theirs (and their comments'), so the policy counts them. */
@@ -136,7 +127,7 @@ async function graphKeysOfFan(
     ...seen.map(([, commentKey]) => commentKey),
     ...commentAliases.map(keyOfAlias),
   ]);
-  return Promise.all([...commentKeys].map((commentKey) => graphCommentKey(salt, commentKey)));
+  return [...commentKeys].map((commentKey) => graphCommentKey(salt, commentKey));
 }
 
 /**
@@ -174,20 +165,18 @@ export async function forgetFan(
   const range = IDBKeyRange.bound([fan.pageId, fan.fanId, -Infinity], [fan.pageId, fan.fanId, Infinity]);
   // One salt read for every hash below, however many comments the fan has.
   const salt = await fanSalt(db);
-  const fanAlias = await fanAliasUnder(salt, fan);
+  const fanAlias = fanAliasUnder(salt, fan);
   const fanKey = keyOfAlias(fanAlias);
   for (;;) {
-    // Hash every comment id first: nothing but IndexedDB requests may be awaited in the write below.
+    // Every comment id read and hashed first: nothing but the write's own requests may be awaited in it.
     const commentIds = new Set([
       ...(await db.getAllFromIndex('outreach', 'byPageFanTime', range)).map((entry) => entry.commentId),
       ...((await db.get('fans', [fan.pageId, fan.fanId]))?.answered ?? []).map((reply) => reply.commentId),
     ]);
     const aliasByComment = new Map(
-      await Promise.all(
-        [...commentIds].map(
-          async (commentId) =>
-            [commentId, { fanId: fanAlias, commentId: await commentAliasUnder(salt, commentId) }] as const,
-        ),
+      [...commentIds].map(
+        (commentId) =>
+          [commentId, { fanId: fanAlias, commentId: commentAliasUnder(salt, commentId) }] as const,
       ),
     );
     const graphKeys = await graphKeysOfFan(

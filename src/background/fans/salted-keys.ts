@@ -28,7 +28,7 @@ function base64Url(bytes: Uint8Array): string {
 
 const utf8 = new TextEncoder();
 
-export async function saltedAlias(salt: string, ...parts: string[]): Promise<string> {
+export function saltedAlias(salt: string, ...parts: string[]): string {
   const digest = sha256(utf8.encode([salt, ...parts].join('\u0000')));
   return FORGOTTEN_PREFIX + base64Url(digest.subarray(0, ALIAS_BYTES));
 }
@@ -39,27 +39,27 @@ export function keyOfAlias(alias: string): string {
 }
 
 /** A fan's alias under a given salt: this browser's, or a backup's being restored. */
-export function fanAliasUnder(salt: string, fan: { pageId: string; fanId: string }): Promise<string> {
+export function fanAliasUnder(salt: string, fan: { pageId: string; fanId: string }): string {
   return saltedAlias(salt, fan.pageId, fan.fanId);
 }
 
 /** A comment's alias under a given salt, as a forgotten fan's tombstones hold it. */
-export function commentAliasUnder(salt: string, commentId: string): Promise<string> {
+export function commentAliasUnder(salt: string, commentId: string): string {
   return saltedAlias(salt, commentId);
 }
 
 /** A fan's key in the sightings, by the id facebook.com shows. */
-export async function sightingFanKey(salt: string, fan: { pageId: string; fanId: string }): Promise<string> {
-  return keyOfAlias(await fanAliasUnder(salt, fan));
+export function sightingFanKey(salt: string, fan: { pageId: string; fanId: string }): string {
+  return keyOfAlias(fanAliasUnder(salt, fan));
 }
 
 /** A comment's key in the sightings, by the id facebook.com shows. */
-export async function sightingCommentKey(salt: string, commentId: string): Promise<string> {
-  return keyOfAlias(await commentAliasUnder(salt, commentId));
+export function sightingCommentKey(salt: string, commentId: string): string {
+  return keyOfAlias(commentAliasUnder(salt, commentId));
 }
 
 /** A fan's key in the sightings read through the Graph API, by the Page-scoped id it names them by. */
-export function graphFanKey(salt: string, pageId: string, graphFanId: string): Promise<string> {
+export function graphFanKey(salt: string, pageId: string, graphFanId: string): string {
   return sightingFanKey(salt, { pageId, fanId: GRAPH_FAN + graphFanId });
 }
 
@@ -68,6 +68,6 @@ export function graphFanKey(salt: string, pageId: string, graphFanId: string): P
  * page, so the same comment seen both ways is kept twice (one per source) and is found from either —
  * which is how a messaged fan, and a fan being forgotten, are found among the Graph's sightings.
  */
-export async function graphCommentKey(salt: string, commentKey: string): Promise<string> {
-  return keyOfAlias(await saltedAlias(salt, GRAPH_COMMENT, commentKey));
+export function graphCommentKey(salt: string, commentKey: string): string {
+  return keyOfAlias(saltedAlias(salt, GRAPH_COMMENT, commentKey));
 }

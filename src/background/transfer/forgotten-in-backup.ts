@@ -23,45 +23,38 @@ export async function keepForgottenForgotten(
   const forgottenHere = new Set([...entries, ...fans].filter(isForgotten).map(keyOf));
   if (forgottenHere.size === 0) return backup;
   // A fan has many entries: each is hashed once.
-  const verdicts = new Map<string, Promise<boolean>>();
-  const wasForgotten = (fan: { pageId: string; fanId: string }): Promise<boolean> => {
-    if (isForgotten(fan)) return Promise.resolve(false);
+  const verdicts = new Map<string, boolean>();
+  const wasForgotten = (fan: { pageId: string; fanId: string }): boolean => {
+    if (isForgotten(fan)) return false;
     let verdict = verdicts.get(keyOf(fan));
-    if (!verdict) {
-      verdict = fanAliasUnder(salts.local, fan).then((fanId) =>
-        forgottenHere.has(keyOf({ pageId: fan.pageId, fanId })),
-      );
+    if (verdict === undefined) {
+      const fanId = fanAliasUnder(salts.local, fan);
+      verdict = forgottenHere.has(keyOf({ pageId: fan.pageId, fanId }));
       verdicts.set(keyOf(fan), verdict);
     }
     return verdict;
   };
-  const outreach = await Promise.all(
-    backup.outreach.map(async (entry) =>
-      (await wasForgotten(entry)) ? tombstoneUnder(restoredSalt, entry, now) : entry,
-    ),
+  const outreach = backup.outreach.map((entry) =>
+    wasForgotten(entry) ? tombstoneUnder(restoredSalt, entry, now) : entry,
   );
-  const kept = await Promise.all(
-    backup.fans.map(async (fan) => {
-      if (!(await wasForgotten(fan))) return fan;
-      // What holds the fan stays, under their aliases: the mark and the private replies seen.
-      const answered = await Promise.all(
-        (fan.answered ?? []).map(async (reply) => ({
-          ...reply,
-          commentId: await commentAliasUnder(restoredSalt, reply.commentId),
-        })),
-      );
-      if (!fan.doNotContact && answered.length === 0) return null;
-      const fanId = await fanAliasUnder(restoredSalt, fan);
-      return {
-        pageId: fan.pageId,
-        fanId,
-        name: '',
-        doNotContact: fan.doNotContact,
-        updatedAt: now,
-        ...(answered.length > 0 ? { answered } : {}),
-      };
-    }),
-  );
+  const kept = backup.fans.map((fan) => {
+    if (!wasForgotten(fan)) return fan;
+    // What holds the fan stays, under their aliases: the mark and the private replies seen.
+    const answered = (fan.answered ?? []).map((reply) => ({
+      ...reply,
+      commentId: commentAliasUnder(restoredSalt, reply.commentId),
+    }));
+    if (!fan.doNotContact && answered.length === 0) return null;
+    const fanId = fanAliasUnder(restoredSalt, fan);
+    return {
+      pageId: fan.pageId,
+      fanId,
+      name: '',
+      doNotContact: fan.doNotContact,
+      updatedAt: now,
+      ...(answered.length > 0 ? { answered } : {}),
+    };
+  });
   // Their comments seen go too: under the backup's salt, by the ids its log names; under this
   // browser's, by the aliases their forgetting left.
   const forgottenKeys = new Set(
@@ -72,7 +65,7 @@ export async function keepForgottenForgotten(
     ...backup.fans.filter((fan, index) => fan !== kept[index]),
   ];
   for (const fan of forgottenInBackup) {
-    const fanKey = await sightingFanKey(backup.fanSalt, fan);
+    const fanKey = sightingFanKey(backup.fanSalt, fan);
     forgottenKeys.add(keyOf({ pageId: fan.pageId, fanId: fanKey }));
   }
   const sightings = backup.sightings?.filter(
