@@ -9,6 +9,7 @@ import {
 } from '@playwright/test';
 import { extensionId, launchWithExtension } from '../../scripts/browser.mjs';
 import { fixtureResponse, routeFacebook } from '../fixtures/facebook-routes.mjs';
+import { sightingsOf, type SightingChunk } from '../../src/background/discretion/sighting-chunks';
 
 /** Where the extension's own pages and worker may send requests: itself, and the stubs tests start. */
 const ALLOWED_EGRESS = [
@@ -245,7 +246,7 @@ export async function sendTemplate(popup: Page, title: string, category?: string
 }
 
 /** Every record of one of the extension's IndexedDB stores, read straight from the worker. */
-function storedRecords<T>(background: Worker, store: 'outreach' | 'sightings'): Promise<T[]> {
+function storedRecords<T>(background: Worker, store: 'outreach' | 'sightingChunks'): Promise<T[]> {
   return background.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -276,9 +277,9 @@ export const storedEntries = (background: Worker) =>
     author?: string;
   }>(background, 'outreach');
 
-/** Fans' comments the background keeps for "did they come back?" (see src/shared/sightings.ts). */
-export const storedSightings = (background: Worker) =>
-  storedRecords<{ fanKey: string; postKey: string; at: number; timeFrom: string }>(background, 'sightings');
+/** Fans' comments the background keeps for "did they come back?", a post's seen together in one chunk. */
+export const storedSightings = async (background: Worker) =>
+  (await storedRecords<SightingChunk>(background, 'sightingChunks')).flatMap(sightingsOf);
 
 /**
  * Serves the post at `url` in a layout the adapter does not know: its comments' links no longer have

@@ -12,8 +12,12 @@ import { reserveOutreach } from '../../src/background/outreach/reserve';
 import type { OutreachEntry } from '../../src/shared/outreach';
 import { DAY_MS } from '../../src/shared/time';
 import { freshIndexedDB } from './indexeddb';
+import { sightingsOf } from '../../src/background/discretion/sighting-chunks';
+import { loadSightings } from '../../src/background/discretion/sighting-store';
+import type { SightingRecord } from '../../src/shared/sightings';
 
 const FAN_SALT_KEY = KEYS.fanSalt.key();
+const OLD_SIGHTINGS = 3_000;
 const OLD_ENTRIES = 10_000;
 const T = Date.UTC(2026, 10, 1);
 
@@ -38,6 +42,19 @@ function v1Entry(index: number): OutreachEntry {
     updatedAt: T - index * 60_000,
     status,
     ...(status === 'failed' ? {} : { commentSlot: String(100_000 + index) }),
+  };
+}
+
+/** A fan comment seen, as version 13 kept it: one record each, on three Pages' posts. */
+function v13Sighting(index: number): SightingRecord {
+  return {
+    pageId: `page-${index % 3}`,
+    fanKey: `fan${String(index % 700).padStart(19, '0')}`,
+    commentKey: `c${String(index).padStart(21, '0')}`,
+    postKey: `/page/posts/${index % 7}`,
+    at: T - index * 60_000,
+    timeFrom: index % 5 === 0 ? 'seen' : 'facebook',
+    source: index % 11 === 0 ? 'graph' : 'page',
   };
 }
 
@@ -91,8 +108,15 @@ const HISTORICAL_STEPS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => v
   (db) => {
     db.createObjectStore('teamOutbox', { keyPath: ['pageId', 'kind', 'subject'] });
   },
-  // Version 11 changed data only.
+  // Versions 11 and 12 changed data only.
   () => undefined,
+  () => undefined,
+  (db) => {
+    const sightings = db.createObjectStore('sightings', { keyPath: ['pageId', 'commentKey'] });
+    sightings.createIndex('byPageTime', ['pageId', 'at']);
+    sightings.createIndex('byPageFan', ['pageId', 'fanKey']);
+    sightings.createIndex('byAt', 'at');
+  },
 ];
 
 const OWN_TEMPLATE = {
@@ -129,7 +153,7 @@ const createVersion1 = (entries: OutreachEntry[]) => createVersion(1, entries);
 beforeEach(freshIndexedDB);
 
 describe('schema migrations', () => {
-  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])(
     `version %i with ${OLD_ENTRIES.toLocaleString('en')} entries upgrades to the current version with everything intact`,
     async (version) => {
       const entries = Array.from({ length: OLD_ENTRIES }, (_, index) => v1Entry(index));
@@ -174,17 +198,44 @@ describe('schema migrations', () => {
       expect(await db.count('teamFans')).toBe(0);
       // Version 10's outbox holds nothing an old log had not promised a team.
       expect(await db.count('teamOutbox')).toBe(0);
-      // Version 13 added the (empty) store of fans' comments seen, with its indexes.
-      expect(await db.count('sightings')).toBe(0);
-      expect([...db.transaction('sightings').store.indexNames].sort()).toEqual([
-        'byAt',
-        'byPageFan',
-        'byPageTime',
+      // Version 13 added the (empty) store of fans' comments seen; version 14 keeps them in chunks.
+      expect(await db.count('sightingChunks')).toBe(0);
+      expect([...db.transaction('sightingChunks').store.indexNames].sort()).toEqual([
+        'byComment',
+        'byFrom',
+        'byPageUntil',
       ]);
+      expect([...db.objectStoreNames]).not.toContain('sightings');
       db.close();
     },
     HEAVY_TEST_TIMEOUT_MS,
   );
+
+  test('the comments seen that version 13 kept one per record are all there in chunks, each comment once', async () => {
+    await createVersion(13, []);
+    const old = await openDB(DATABASE_NAME, 13);
+    const sightings = Array.from({ length: OLD_SIGHTINGS }, (_, index) => v13Sighting(index));
+    const tx = old.transaction('sightings', 'readwrite');
+    await Promise.all(sightings.map((sighting) => tx.store.add(sighting)));
+    await tx.done;
+    old.close();
+
+    const db = await openDatabase();
+    const chunks = await db.getAll('sightingChunks');
+    const kept = chunks.flatMap(sightingsOf);
+    const byComment = (a: { commentKey: string }, b: { commentKey: string }) =>
+      a.commentKey.localeCompare(b.commentKey);
+    expect(kept.sort(byComment)).toEqual(sightings.sort(byComment));
+    // Fewer records than comments: a post's comments share them, CHUNK_SIZE at most.
+    expect(chunks.length).toBeLessThan(OLD_SIGHTINGS / 10);
+    expect(await db.countFromIndex('sightingChunks', 'byComment')).toBe(OLD_SIGHTINGS);
+    expect(await loadSightings(db, 'page-1', T - DAY_MS)).toEqual(
+      sightings
+        .filter((sighting) => sighting.pageId === 'page-1' && sighting.at >= T - DAY_MS)
+        .sort((a, b) => a.at - b.at),
+    );
+    db.close();
+  });
 
   test('what waited for a team in version 9 (marks, notes, forgets in meta; pending contacts) moves into the one outbox', async () => {
     const pending = { ...v1Entry(1), pageId: 'page-1', team: 'pending' as const };

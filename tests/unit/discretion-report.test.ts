@@ -1,3 +1,4 @@
+import { chunkOf, sightingsOf } from '../../src/background/discretion/sighting-chunks';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/storage/database';
 import type { ReplyOf } from '../../src/shared/messages';
@@ -117,8 +118,12 @@ describe('the Discretion figures, asked for again', () => {
   /** The later comments move past the 14 days, behind the extension's back: their count stays. */
   const laterCommentsMovedUnannounced = () =>
     withDatabase(async (db) => {
-      for (const sighting of await db.getAll('sightings'))
-        if (sighting.at === T + 5 * DAY_MS) await db.put('sightings', { ...sighting, at: T + 20 * DAY_MS });
+      for (const chunk of await db.getAll('sightingChunks')) {
+        const moved = sightingsOf(chunk).map((sighting) =>
+          sighting.at === T + 5 * DAY_MS ? { ...sighting, at: T + 20 * DAY_MS } : sighting,
+        );
+        await db.put('sightingChunks', chunkOf(moved, chunk.seq));
+      }
     });
 
   test('are reused while nothing they rest on changed, for REPORT_REUSE_MS at most', async () => {

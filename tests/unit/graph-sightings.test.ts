@@ -1,3 +1,4 @@
+import { sightingsOf } from '../../src/background/discretion/sighting-chunks';
 import { describe, expect, test } from 'vitest';
 import { STEP_REQUESTS } from '../../src/background/discretion/graph-sightings';
 import { forgetFan } from '../../src/background/fans/forgotten-fans';
@@ -100,7 +101,9 @@ async function report() {
 }
 
 const graphSightings = () =>
-  withDatabase(async (db) => (await db.getAll('sightings')).filter(({ source }) => source === 'graph'));
+  withDatabase(async (db) =>
+    (await db.getAll('sightingChunks')).flatMap(sightingsOf).filter(({ source }) => source === 'graph'),
+  );
 
 describe('reading the Page’s comments through the Graph API', () => {
   test('reads every post’s comments, page by page, into sightings of fans only', async () => {

@@ -400,7 +400,7 @@ describe('outreach store', () => {
       'meta',
       'outreach',
       'settings',
-      'sightings',
+      'sightingChunks',
       'teamFans',
       'teamOutbox',
       'templates',

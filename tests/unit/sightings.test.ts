@@ -89,6 +89,14 @@ describe('a fan comment seen on a Page', () => {
     ]);
   });
 
+  test('reached again through another link to its post, stays one sighting, under the first link', async () => {
+    await see([report()]);
+    await see([report({ postUrl: `${POST}?comment_id=456`, ageMs: HOUR_MS })], NOW + DAY_MS);
+    expect(await kept()).toEqual([
+      expect.objectContaining({ postKey: '/acmecoffee/posts/pfbid02AbCdEf', at: NOW + DAY_MS - HOUR_MS }),
+    ]);
+  });
+
   test('the same fan on two Pages gets two unrelated keys', async () => {
     await see([report(), report({ pageId: 'otherpage', commentId: '457' })]);
     expect((await kept())[0]!.fanKey).not.toBe((await kept('otherpage'))[0]!.fanKey);

@@ -5,13 +5,12 @@ import type { PolicySettings } from '../../shared/policy-settings';
 import { postKeyOf } from '../../shared/post-key';
 import { SIGHTING_SOURCES, type SightingRecord, type SightingSource } from '../../shared/sightings';
 import { DAY_MS } from '../../shared/time';
-import { fanSalt } from '../fans/forgotten-fans';
-import { graphCommentKey, sightingCommentKey, sightingFanKey } from '../fans/salted-keys';
+import { graphCommentKey, sightingCommentKey, sightingFanKey, fanSalt } from '../fans/salted-keys';
 import { counts } from '../policy/frequency-policy';
 import type { OutreachDatabase } from '../storage/schema';
 import { figureOf, matchIndex, matchMessages, type SentMessage } from './came-back';
 import { earlyWarning, weeklySeries } from './early-warning';
-import { loadSightings } from './sighting-store';
+import { findSightings, loadSightings } from './sighting-store';
 
 /**
  * The Discretion view's figures for one Page, where the sightings store, the log and the estimators
@@ -87,10 +86,7 @@ async function placeOnGraph(
   const keys = entries.map((entry) =>
     entry.forgotten ? null : graphCommentKey(salt, sightingCommentKey(salt, entry.commentId)),
   );
-  const tx = db.transaction('sightings');
-  const reads = await Promise.all(
-    keys.map((key) => (key === null ? undefined : tx.store.get([pageId, key]))),
-  );
+  const reads = await findSightings(db, pageId, keys);
   const sent = entries.flatMap((entry, index) => {
     const read = reads[index];
     return read

@@ -8,8 +8,8 @@ import { discretionReport, type PageFigures } from './discretion-report';
 /**
  * A Page's figures, reused while nothing they rest on changed: the compose view asks for them each
  * time the popup opens, and on a big Page they take the worker most of a second. What they rest on is
- * the log (any change to it is announced: change-feed.ts), the Page's sightings (only ever added, or
- * dropped by retention and forgetting, so their count says when) and the retention setting; and time,
+ * the log (any change to it is announced: change-feed.ts), the sightings (only ever added, or dropped
+ * by retention and forgetting, so their count, all Pages together, says when) and the retention setting; and time,
  * since windows complete and weeks turn, so they are reused for REPORT_REUSE_MS at most. Kept in
  * `storage.session`: gone with the browser.
  */
@@ -22,7 +22,7 @@ async function fingerprintOf(
 ): Promise<string> {
   const [change, sightings] = await Promise.all([
     readStored(KEYS.outreachChange),
-    db.countFromIndex('sightings', 'byPageTime', IDBKeyRange.bound([pageId, 0], [pageId, Infinity])),
+    db.countFromIndex('sightingChunks', 'byComment'),
   ]);
   return `${change?.changeId ?? ''}|${sightings}|${settings.sightingsKeepDays}`;
 }

@@ -1,14 +1,46 @@
-import { fanSalt } from '../fans/forgotten-fans';
-import { sightingCommentKey, sightingFanKey } from '../fans/salted-keys';
-import { unwrap, type IDBPObjectStore } from 'idb';
+import { sightingCommentKey, sightingFanKey, fanSalt } from '../fans/salted-keys';
+import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
 import { postKeyOf } from '../../shared/post-key';
 import { MAX_SIGHTINGS, type SightingRecord, type SightingReport } from '../../shared/sightings';
+import {
+  byPost,
+  chunkOf,
+  keepingOnly,
+  mergeIntoPost,
+  oncePerComment,
+  replaces,
+  sightingsOf,
+  withoutOldest,
+  withTimes,
+  type SightingChunk,
+} from './sighting-chunks';
+
+/*
+ * The one owner of the `sightingChunks` store: what is kept of the fan comments seen, and how it is
+ * added to, read, aged out and forgotten. The records are chunks (see sighting-chunks.ts); everything
+ * outside this module speaks of sightings, one per comment.
+ */
 
 /** Share of the cap maintenance frees when the store is full: room for new comments until the next run. */
 const ROOM_SHARE = 0.01;
-/** Most sightings one maintenance run deletes, so it never holds a long transaction. */
-const DROP_BATCH = 5000;
+/** Most chunks one maintenance run rewrites or deletes, so it never holds a long transaction. */
+const DROP_CHUNKS = 100;
+
+/** The store, in any read-write transaction that holds it. */
+export type ChunkStore = IDBPObjectStore<
+  OutreachSchema,
+  ArrayLike<StoreNames<OutreachSchema>>,
+  'sightingChunks',
+  'readwrite'
+>;
+
+const keyOf = (chunk: SightingChunk): [string, string, number] => [chunk.pageId, chunk.postKey, chunk.seq];
+/** All of one post's chunks. */
+const postRange = ({ pageId, postKey }: SightingRecord) =>
+  IDBKeyRange.bound([pageId, postKey, -Infinity], [pageId, postKey, Infinity]);
+/** All of one Page's chunks: the key's second part is a string, and every string sorts before an array. */
+const pageRange = (pageId: string) => IDBKeyRange.bound([pageId], [pageId, []]);
 
 /** The sightings as they will be kept: under salted keys, with no name and no id. */
 function toRecords(salt: string, reports: readonly SightingReport[], now: number): SightingRecord[] {
@@ -31,8 +63,8 @@ function toRecords(salt: string, reports: readonly SightingReport[], now: number
 }
 
 /**
- * Keeps the comments the content script recognized, one record per comment. A comment seen again keeps
- * its first record, unless that one had only the moment it was seen and Facebook's time is known now.
+ * Keeps the comments the content script recognized. A comment seen again keeps its first record,
+ * unless that one had only the moment it was seen and Facebook's time is known now.
  */
 export async function recordSightings(
   db: OutreachDatabase,
@@ -44,56 +76,69 @@ export async function recordSightings(
 }
 
 /**
- * Keeps sightings already keyed (see recordSightings): a comment seen again keeps its first record.
- * Says how many were new, and whether the store was full (then none was kept).
- *
- * A big thread sends thousands of comments, and reading each one before writing it doubles the time
- * (5,000 comments in Chromium: 690 ms read and written, 360 ms written). A batch comes from one look
- * at a page, so its comments are mostly all new (a first visit) or all kept (a visit again), and its
- * first comment tells which. New ones are added straight away, read only where one turns out kept; on
- * a visit again each is read first, as adding would fail for nearly all. The records kept are the same.
+ * Keeps sightings already keyed (see recordSightings). Says how many were new, and whether the store
+ * was full (then none was kept).
  */
 export async function keepSightings(
   db: OutreachDatabase,
   records: readonly SightingRecord[],
   cap = MAX_SIGHTINGS,
 ): Promise<{ added: number; full: boolean }> {
-  const tx = db.transaction('sightings', 'readwrite');
+  const tx = db.transaction('sightingChunks', 'readwrite');
   // A page that invents comments cannot fill the disk: past the cap, new ones wait for maintenance to
   // make room (it drops the oldest), and what is already kept is never pushed out by a flood.
-  if ((await tx.store.count()) >= cap) {
+  if ((await tx.store.index('byComment').count()) >= cap) {
     await tx.done;
     return { added: 0, full: true };
   }
-  const first = records[0];
-  const visitAgain =
-    first !== undefined && (await tx.store.getKey([first.pageId, first.commentKey])) !== undefined;
-  const rawStore = unwrap(tx.store);
-  const keep = async (record: SightingRecord): Promise<number> => {
-    if (visitAgain) return keepFirst(tx.store, record);
-    if (await addIfNew(rawStore, record)) return 1;
-    // Kept already: only Facebook's time may replace what was kept.
-    return record.timeFrom === 'facebook' ? keepFirst(tx.store, record) : 0;
-  };
-  const added = await Promise.all(records.map(keep));
+  const added = await putSightings(tx.store, records);
   await tx.done;
-  return { added: added.reduce<number>((sum, one) => sum + one, 0), full: false };
+  return { added, full: false };
 }
 
-type SightingStore = IDBPObjectStore<OutreachSchema, ['sightings'], 'sightings', 'readwrite'>;
-
-/** Keeps a comment's first record, except that Facebook's time replaces a first-seen time; 1 if new. */
-async function keepFirst(store: SightingStore, record: SightingRecord): Promise<number> {
-  const kept = await store.get([record.pageId, record.commentKey]);
-  if (kept && !(kept.timeFrom === 'seen' && record.timeFrom === 'facebook')) return 0;
-  await store.put(record);
-  return kept ? 0 : 1;
+/**
+ * Adds sightings to the store within the caller's transaction, each comment once (see keepSightings);
+ * returns how many were new. A post's chunks are read once, and its new comments written as one
+ * record per CHUNK_SIZE.
+ */
+export async function putSightings(store: ChunkStore, records: readonly SightingRecord[]): Promise<number> {
+  let added = 0;
+  for (const post of byPost(oncePerComment(records))) {
+    const merged = mergeIntoPost(await store.getAll(postRange(post[0]!)), post);
+    for (const chunk of merged.changed) await store.put(chunk);
+    for (const chunk of merged.added) added += await addChunk(store, chunk);
+  }
+  return added;
 }
 
-/** Adds a record if its comment has none yet; a comment kept already is no error for the transaction. */
-function addIfNew(store: IDBObjectStore, record: SightingRecord): Promise<boolean> {
+/**
+ * Adds a chunk of comments its post had not kept; returns how many were new. One seen before under
+ * another post (the same comment reached by another link) keeps its record there, taking the new
+ * one's time if only the new one has Facebook's; the rest are added.
+ */
+async function addChunk(store: ChunkStore, chunk: SightingChunk): Promise<number> {
+  if (await addIfNew(unwrap(store), chunk)) return chunk.commentKeys.length;
+  const index = store.index('byComment');
+  const elsewhere = await Promise.all(chunk.commentKeys.map((commentKey) => index.get(commentKey)));
+  const fresh: SightingRecord[] = [];
+  const retimed = new Map<string, { chunk: SightingChunk; newer: SightingRecord[] }>();
+  sightingsOf(chunk).forEach((record, at) => {
+    const other = elsewhere[at];
+    if (!other) return fresh.push(record);
+    const kept = sightingsOf(other).find(({ commentKey }) => commentKey === record.commentKey)!;
+    if (!replaces(record, kept)) return;
+    const key = JSON.stringify(keyOf(other));
+    retimed.set(key, { chunk: other, newer: [...(retimed.get(key)?.newer ?? []), record] });
+  });
+  for (const { chunk: other, newer } of retimed.values()) await store.put(withTimes(other, newer));
+  if (fresh.length > 0) await store.add(chunkOf(fresh, chunk.seq));
+  return fresh.length;
+}
+
+/** Adds a chunk if none of its comments is kept yet; one kept already is no error for the transaction. */
+function addIfNew(store: IDBObjectStore, chunk: SightingChunk): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const request = store.add(record);
+    const request = store.add(chunk);
     request.onsuccess = () => resolve(true);
     request.onerror = (event) => {
       if (request.error?.name !== 'ConstraintError') return reject(request.error);
@@ -106,29 +151,123 @@ function addIfNew(store: IDBObjectStore, record: SightingRecord): Promise<boolea
 }
 
 /** A Page's sightings of comments written from `from` on, oldest first. */
-export function loadSightings(db: OutreachDatabase, pageId: string, from: number): Promise<SightingRecord[]> {
-  return db.getAllFromIndex('sightings', 'byPageTime', IDBKeyRange.bound([pageId, from], [pageId, Infinity]));
+export async function loadSightings(
+  db: OutreachDatabase,
+  pageId: string,
+  from: number,
+): Promise<SightingRecord[]> {
+  const chunks = await db.getAllFromIndex(
+    'sightingChunks',
+    'byPageUntil',
+    IDBKeyRange.bound([pageId, from], [pageId, Infinity]),
+  );
+  return chunks
+    .flatMap(sightingsOf)
+    .filter(({ at }) => at >= from)
+    .sort((a, b) => a.at - b.at);
+}
+
+/** Every sighting kept, all Pages (a backup). */
+export async function allSightings(store: Pick<ChunkStore, 'getAll'>): Promise<SightingRecord[]> {
+  return (await store.getAll()).flatMap(sightingsOf);
+}
+
+/** The sightings of these comments on a Page, where kept (null asks for nothing). */
+export async function findSightings(
+  db: OutreachDatabase,
+  pageId: string,
+  commentKeys: readonly (string | null)[],
+): Promise<(SightingRecord | undefined)[]> {
+  const index = db.transaction('sightingChunks').store.index('byComment');
+  const chunks = await Promise.all(commentKeys.map((key) => (key === null ? undefined : index.get(key))));
+  return chunks.map((chunk, at) =>
+    chunk?.pageId === pageId
+      ? sightingsOf(chunk).find(({ commentKey }) => commentKey === commentKeys[at])
+      : undefined,
+  );
+}
+
+/** A Page's chunks, each rewritten as `rewrite` says (null deletes it); how many comments went. */
+async function rewrite(
+  store: ChunkStore,
+  chunks: readonly SightingChunk[],
+  rewritten: (chunk: SightingChunk) => SightingChunk | null,
+): Promise<number> {
+  let dropped = 0;
+  await Promise.all(
+    chunks.map((chunk) => {
+      const left = rewritten(chunk);
+      dropped += chunk.commentKeys.length - (left?.commentKeys.length ?? 0);
+      return left ? store.put(left) : store.delete(keyOf(chunk));
+    }),
+  );
+  return dropped;
 }
 
 /**
  * Retention: deletes the sightings of comments written before `before`, then the oldest beyond 99 % of
- * MAX_SIGHTINGS, a bounded batch per call; maintenance runs again soon. Returns how many went.
+ * MAX_SIGHTINGS (the chunks with the oldest comments first, each one's oldest first), a bounded batch
+ * of chunks per call; maintenance runs again soon. Returns how many comments went.
  */
 export async function dropOldSightings(
   db: OutreachDatabase,
   before: number,
   cap = MAX_SIGHTINGS,
-  batch = DROP_BATCH,
 ): Promise<number> {
-  const tx = db.transaction('sightings', 'readwrite');
-  const byAt = tx.store.index('byAt');
-  const expired = await byAt.getAllKeys(IDBKeyRange.upperBound(before, true), batch);
+  const tx = db.transaction('sightingChunks', 'readwrite');
+  const byFrom = tx.store.index('byFrom');
+  const expiring = await byFrom.getAll(IDBKeyRange.upperBound(before, true), DROP_CHUNKS);
+  let dropped = await rewrite(tx.store, expiring, (chunk) => keepingOnly(chunk, ({ at }) => at >= before));
   // Down to a little under the cap, so that recording (which stops at the cap) can go on.
-  const keep = cap - Math.floor(cap * ROOM_SHARE);
-  const excess = Math.max(0, (await tx.store.count()) - expired.length - keep);
-  const oldest =
-    excess > 0 ? await byAt.getAllKeys(IDBKeyRange.lowerBound(before), Math.min(excess, batch)) : [];
-  await Promise.all([...expired, ...oldest].map((key) => tx.store.delete(key)));
+  let excess = (await tx.store.index('byComment').count()) - (cap - Math.floor(cap * ROOM_SHARE));
+  if (excess > 0) {
+    const oldest = await byFrom.getAll(null, DROP_CHUNKS);
+    const cut = new Map<SightingChunk, number>();
+    for (const chunk of oldest) {
+      if (excess <= 0) break;
+      cut.set(chunk, Math.min(excess, chunk.commentKeys.length));
+      excess -= chunk.commentKeys.length;
+    }
+    dropped += await rewrite(tx.store, [...cut.keys()], (chunk) => withoutOldest(chunk, cut.get(chunk)!));
+  }
   await tx.done;
-  return expired.length + oldest.length;
+  return dropped;
+}
+
+/** The keys of the comments of a fan seen on a Page. */
+export async function commentKeysOfFan(
+  db: OutreachDatabase,
+  pageId: string,
+  fanKey: string,
+): Promise<string[]> {
+  const chunks = await db.getAll('sightingChunks', pageRange(pageId));
+  return chunks
+    .flatMap(sightingsOf)
+    .filter((record) => record.fanKey === fanKey)
+    .map(({ commentKey }) => commentKey);
+}
+
+/**
+ * Deletes, within the caller's transaction, the comments of a fan seen on a Page: under their key, and
+ * under the keys of whoever wrote `alsoTheirs` (their comments as the Graph API names them).
+ */
+export async function forgetSightings(
+  store: ChunkStore,
+  pageId: string,
+  fanKey: string,
+  alsoTheirs: readonly string[],
+): Promise<void> {
+  const theirs = new Set(alsoTheirs);
+  const found = await Promise.all(alsoTheirs.map((key) => store.index('byComment').get(key)));
+  const fanKeys = new Set([
+    fanKey,
+    ...found
+      .flatMap((chunk) => (chunk?.pageId === pageId ? sightingsOf(chunk) : []))
+      .filter(({ commentKey }) => theirs.has(commentKey))
+      .map((record) => record.fanKey),
+  ]);
+  const chunks = (await store.getAll(pageRange(pageId))).filter((chunk) =>
+    chunk.fanKeys.some((key) => fanKeys.has(key)),
+  );
+  await rewrite(store, chunks, (chunk) => keepingOnly(chunk, (record) => !fanKeys.has(record.fanKey)));
 }

@@ -1,11 +1,11 @@
 import type { OutreachEntry } from '../../shared/outreach';
-import { KEYS } from '../storage/keys';
-import type { IDBPObjectStore } from 'idb';
-import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
+import type { OutreachDatabase } from '../storage/schema';
+import { commentKeysOfFan, forgetSightings } from '../discretion/sighting-store';
 import { withReplies } from './private-replies';
 import {
   commentAliasUnder,
   fanAliasUnder,
+  fanSalt,
   graphCommentKey,
   keyOfAlias,
   saltedAlias as alias,
@@ -24,12 +24,6 @@ export function tombstoneUnder(salt: string, entry: OutreachEntry, now: number):
     commentId: commentAliasUnder(salt, entry.commentId),
   };
   return tombstone(entry, aliases, now, entry.forgottenBy);
-}
-
-export async function fanSalt(db: OutreachDatabase): Promise<string> {
-  const salt = await db.get('meta', KEYS.fanSalt.key());
-  if (!salt) throw new Error('The database has no salt for forgotten fans');
-  return salt;
 }
 
 /**
@@ -105,13 +99,6 @@ function tombstone(
   };
 }
 
-type SightingStore = IDBPObjectStore<
-  OutreachSchema,
-  ['outreach', 'fans', 'sightings'],
-  'sightings',
-  'readwrite'
->;
-
 /**
  * The keys, among the Graph API's sightings, of the fan's comments this browser knows: those they were
  * sent messages about and those seen on a page. Hashed before the write (see graphCommentKey).
@@ -122,30 +109,11 @@ async function graphKeysOfFan(
   fan: { pageId: string; fanKey: string },
   commentAliases: readonly string[],
 ): Promise<string[]> {
-  const seen = await db.getAllKeysFromIndex('sightings', 'byPageFan', [fan.pageId, fan.fanKey]);
   const commentKeys = new Set([
-    ...seen.map(([, commentKey]) => commentKey),
+    ...(await commentKeysOfFan(db, fan.pageId, fan.fanKey)),
     ...commentAliases.map(keyOfAlias),
   ]);
   return [...commentKeys].map((commentKey) => graphCommentKey(salt, commentKey));
-}
-
-/**
- * Deletes the comments of the fan seen on the Page: under their key, and under the key the Graph API's
- * sightings know them by, found through their comments read both ways.
- */
-async function forgetSightings(
-  sightings: SightingStore,
-  pageId: string,
-  fanKey: string,
-  graphCommentKeys: readonly string[],
-): Promise<void> {
-  const graphReads = await Promise.all(graphCommentKeys.map((key) => sightings.get([pageId, key])));
-  const fanKeys = new Set([fanKey, ...graphReads.flatMap((read) => (read ? [read.fanKey] : []))]);
-  const keys = await Promise.all(
-    [...fanKeys].map((key) => sightings.index('byPageFan').getAllKeys([pageId, key])),
-  );
-  await Promise.all(keys.flat().map((key) => sightings.delete(key)));
 }
 
 /**
@@ -185,7 +153,7 @@ export async function forgetFan(
       { pageId: fan.pageId, fanKey },
       [...aliasByComment.values()].map(({ commentId }) => commentId),
     );
-    const tx = db.transaction(['outreach', 'fans', 'sightings'], 'readwrite', { durability: 'strict' });
+    const tx = db.transaction(['outreach', 'fans', 'sightingChunks'], 'readwrite', { durability: 'strict' });
     const outreach = tx.objectStore('outreach');
     const fans = tx.objectStore('fans');
     const [entries, standing, previous] = await Promise.all([
@@ -218,7 +186,7 @@ export async function forgetFan(
         outreach.put(tombstone(entry, aliasByComment.get(entry.commentId)!, now, by)),
       ),
       fans.delete([fan.pageId, fan.fanId]),
-      forgetSightings(tx.objectStore('sightings'), fan.pageId, fanKey, graphKeys),
+      forgetSightings(tx.objectStore('sightingChunks'), fan.pageId, fanKey, graphKeys),
       ...(marked || answered.length > 0 ? [fans.put(kept)] : []),
     ]);
     await tx.done;

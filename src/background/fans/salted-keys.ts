@@ -1,4 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
+import { KEYS } from '../storage/keys';
+import type { OutreachDatabase } from '../storage/schema';
 
 /*
  * Salted keys: how a fan or a comment is named where they must not be — a forgotten fan's tombstones,
@@ -9,6 +11,13 @@ import { sha256 } from '@noble/hashes/sha2.js';
  * A fan's sighting key is their alias without its prefix, so their sightings and their log entries,
  * forgotten or not, meet under one key.
  */
+
+/** This browser's salt. */
+export async function fanSalt(db: OutreachDatabase): Promise<string> {
+  const salt = await db.get('meta', KEYS.fanSalt.key());
+  if (!salt) throw new Error('The database has no salt for forgotten fans');
+  return salt;
+}
 
 /** Marks ids that stand in for a forgotten fan or comment; Facebook ids never contain a colon. */
 export const FORGOTTEN_PREFIX = 'forgotten:';

@@ -100,7 +100,7 @@ export const KEYS = {
   }),
   fanSalt: family({
     area: 'meta',
-    owner: 'fans/forgotten-fans.ts',
+    owner: 'fans/salted-keys.ts',
     key: () => 'fanSalt',
     schema: z.string().regex(/^[A-Za-z0-9+/]+=*$/),
   }),

@@ -3,6 +3,8 @@ import { DEFAULT_TEMPLATES, type Template } from '../../shared/templates';
 import V5_DEFAULT_TEMPLATES from './migrations/v5-default-templates.json';
 import type { OutreachEntry } from '../../shared/outreach';
 import type { OutboxItem } from './schema';
+import type { SightingRecord } from '../../shared/sightings';
+import { chunksOf } from '../discretion/sighting-chunks';
 
 const FAN_SALT_BYTES = 32;
 
@@ -134,6 +136,18 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => 
     sightings.createIndex('byPageTime', ['pageId', 'at']);
     sightings.createIndex('byPageFan', ['pageId', 'fanKey']);
     sightings.createIndex('byAt', 'at');
+  },
+  // v14: sightings in chunks, a post's comments seen together in one record, since storing is paid per
+  // record (see sighting-chunks.ts): each comment once, all Pages together, however many links reach it.
+  (db, tx) => {
+    const chunks = db.createObjectStore('sightingChunks', { keyPath: ['pageId', 'postKey', 'seq'] });
+    chunks.createIndex('byComment', 'commentKeys', { multiEntry: true, unique: true });
+    chunks.createIndex('byPageUntil', ['pageId', 'until']);
+    chunks.createIndex('byFrom', 'from');
+    tx.objectStore('sightings').getAll().onsuccess = (event) => {
+      for (const chunk of chunksOf((event.target as IDBRequest<SightingRecord[]>).result)) chunks.add(chunk);
+      db.deleteObjectStore('sightings');
+    };
   },
 ];
 

@@ -2,9 +2,9 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Category, EntryStatus, FanRecord, OutreachEntry } from '../../shared/outreach';
 import type { PageLanguages } from '../../shared/page-language';
 import type { PolicySettings } from '../../shared/policy-settings';
-import type { SightingRecord } from '../../shared/sightings';
 import type { CustomPlaceholders } from '../../shared/placeholders';
 import type { Template } from '../../shared/templates';
+import type { SightingChunk } from '../discretion/sighting-chunks';
 
 export interface OutreachSchema extends DBSchema {
   outreach: {
@@ -55,13 +55,15 @@ export interface OutreachSchema extends DBSchema {
     value: OutboxItem;
   };
   /**
-   * Fan comments seen on each Page, one per comment, for "did they come back?" (discretion/): keyed by
-   * Page and salted comment key, by time for the figures and retention, by fan for forgetting.
+   * Fan comments seen on each Page, for "did they come back?", a post's comments seen together in one
+   * chunk (discretion/sighting-chunks.ts): keyed by Page, post and the chunk's place; by comment (each
+   * comment kept once, and counted for the cap), by Page and latest time for the figures, by earliest
+   * time for retention.
    */
-  sightings: {
-    key: [string, string];
-    value: SightingRecord;
-    indexes: { byPageTime: [string, number]; byPageFan: [string, string]; byAt: number };
+  sightingChunks: {
+    key: [string, string, number];
+    value: SightingChunk;
+    indexes: { byComment: string; byPageUntil: [string, number]; byFrom: number };
   };
   /** Parts of a backup file on its way in, until it is restored (see backup-uploads.ts). */
   uploads: {

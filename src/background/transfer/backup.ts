@@ -1,17 +1,17 @@
+import { fanSalt } from '../fans/salted-keys';
 import { refuseOtherKind } from './file-kind';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from '../../shared/backup';
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { splitIntoParts } from '../../shared/backup-parts';
 import type { ImportMode } from '../../shared/export-document';
 import { MAX_LOG_ENTRIES, type FanRecord, type OutreachEntry } from '../../shared/outreach';
-import type { SightingRecord } from '../../shared/sightings';
+import { allSightings, putSightings } from '../discretion/sighting-store';
 import { dropUpload, joinUpload } from './backup-uploads';
 import { DATABASE_VERSION } from '../storage/migrations';
 import { KEYS } from '../storage/keys';
 import { readMetaIn, writeMetaIn } from '../storage/stored';
 import { type OutreachDatabase, type OutreachSchema } from '../storage/schema';
 import { offendingPaths } from './data-transfer';
-import { fanSalt } from '../fans/forgotten-fans';
 import { isForgotten, keepForgottenForgotten } from './forgotten-in-backup';
 import { withReplies } from '../fans/private-replies';
 import { newestEntries } from '../outreach/log';
@@ -35,13 +35,13 @@ export async function exportBackup(
   now: number,
   maxEntries = MAX_LOG_ENTRIES,
 ): Promise<Backup> {
-  const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta', 'sightings']);
+  const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta', 'sightingChunks']);
   const [outreach, fans, templates, fanSalt, sightings, triageLearning] = await Promise.all([
     wholeLogOrNewest(tx.objectStore('outreach'), maxEntries),
     tx.objectStore('fans').getAll(),
     tx.objectStore('templates').getAll(),
     tx.objectStore('meta').get(KEYS.fanSalt.key()),
-    tx.objectStore('sightings').getAll(),
+    allSightings(tx.objectStore('sightingChunks')),
     readMetaIn(tx.objectStore('meta'), KEYS.triageLearning),
   ]);
   await tx.done;
@@ -143,9 +143,13 @@ async function restoreBackup(
   // Another browser's sightings are keyed under its salt: merged here they would never meet a fan of
   // this log, and would count as strangers. They cannot be re-keyed (they name no one), so they stay out.
   const sightingsKept = mode === 'merge' && backup.fanSalt !== localSalt ? [] : sightings;
-  const tx = db.transaction(['outreach', 'fans', 'templates', 'settings', 'meta', 'sightings'], 'readwrite', {
-    durability: 'strict',
-  });
+  const tx = db.transaction(
+    ['outreach', 'fans', 'templates', 'settings', 'meta', 'sightingChunks'],
+    'readwrite',
+    {
+      durability: 'strict',
+    },
+  );
   /** Merging never puts an older copy of a row over a newer one. */
   const putNewer = async <K, T extends { updatedAt: number }>(
     store: { get(key: K): Promise<T | undefined>; put(value: T): Promise<unknown> },
@@ -168,32 +172,21 @@ async function restoreBackup(
     const answered = withReplies(newer.answered, older?.answered ?? []);
     await store.put({ ...newer, ...(answered.length > 0 ? { answered } : {}) });
   };
-  /** A comment seen in both copies keeps the record with Facebook's time, else this browser's. */
-  const putSighting = async (
-    store: {
-      get(key: [string, string]): Promise<SightingRecord | undefined>;
-      put(value: SightingRecord): Promise<unknown>;
-    },
-    sighting: SightingRecord,
-  ) => {
-    const current = mode === 'merge' ? await store.get([sighting.pageId, sighting.commentKey]) : undefined;
-    if (!current || (current.timeFrom === 'seen' && sighting.timeFrom === 'facebook'))
-      await store.put(sighting);
-  };
   try {
     if (mode === 'replace') {
       await Promise.all([
         tx.objectStore('outreach').clear(),
         tx.objectStore('fans').clear(),
         tx.objectStore('templates').clear(),
-        tx.objectStore('sightings').clear(),
+        tx.objectStore('sightingChunks').clear(),
       ]);
     }
     await Promise.all([
       ...outreach.map((entry) => putNewer(tx.objectStore('outreach'), entry.id, entry)),
       ...fans.map((fan) => putFan(tx.objectStore('fans'), fan)),
       ...backup.templates.map((template) => tx.objectStore('templates').put(template)),
-      ...sightingsKept.map((sighting) => putSighting(tx.objectStore('sightings'), sighting)),
+      // A comment seen in both copies keeps the record with Facebook's time, else this browser's.
+      putSightings(tx.objectStore('sightingChunks'), sightingsKept),
       ...(mode === 'replace'
         ? [
             tx.objectStore('settings').put(backup.settings, POLICY_KEY),

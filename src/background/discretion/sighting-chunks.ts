@@ -1,0 +1,166 @@
+import type { SightingRecord, SightingSource } from '../../shared/sightings';
+
+/*
+ * How sightings are kept: a post's comments seen together share one record (a chunk), in parallel
+ * lists, instead of one record each. Storing is paid per record — in Chromium, 5,000 comments took
+ * 320 ms as 5,000 records and 85 ms as 10 chunks — and a big thread sends thousands at once. These
+ * are the pure rules; sighting-store.ts keeps them in IndexedDB, where a unique index over every
+ * chunk's comment keys keeps each comment once, whichever post it was seen under.
+ */
+
+/** Comments one chunk holds at most: a content script's batch (MAX_SIGHTING_BATCH) fits in one. */
+export const CHUNK_SIZE = 500;
+
+export interface SightingChunk {
+  pageId: string;
+  postKey: string;
+  /** Its place among the post's chunks, from 0: new comments go into a new chunk, never an old one. */
+  seq: number;
+  source: SightingSource;
+  /** The earliest and latest of its comments' times: what retention and the figures look up. */
+  from: number;
+  until: number;
+  commentKeys: string[];
+  fanKeys: string[];
+  ats: number[];
+  timesFrom: SightingRecord['timeFrom'][];
+}
+
+/** The chunk's comments, one record each. */
+export function sightingsOf(chunk: SightingChunk): SightingRecord[] {
+  return chunk.commentKeys.map((commentKey, index) => ({
+    pageId: chunk.pageId,
+    fanKey: chunk.fanKeys[index]!,
+    commentKey,
+    postKey: chunk.postKey,
+    at: chunk.ats[index]!,
+    timeFrom: chunk.timesFrom[index]!,
+    source: chunk.source,
+  }));
+}
+
+/** Records of one Page's post (and source) as a chunk; its times span them. */
+export function chunkOf(records: readonly SightingRecord[], seq: number): SightingChunk {
+  const [first] = records;
+  const ats = records.map(({ at }) => at);
+  return {
+    pageId: first!.pageId,
+    postKey: first!.postKey,
+    seq,
+    source: first!.source,
+    from: Math.min(...ats),
+    until: Math.max(...ats),
+    commentKeys: records.map(({ commentKey }) => commentKey),
+    fanKeys: records.map(({ fanKey }) => fanKey),
+    ats,
+    timesFrom: records.map(({ timeFrom }) => timeFrom),
+  };
+}
+
+/** A comment's record that wins over another of the same comment: Facebook's time over a first-seen one. */
+export const replaces = (newer: SightingRecord, kept: SightingRecord) =>
+  kept.timeFrom === 'seen' && newer.timeFrom === 'facebook';
+
+/** A comment's kept record, with the time of a newer one (see replaces). */
+const retimed = (kept: SightingRecord, newer: SightingRecord): SightingRecord => ({
+  ...kept,
+  at: newer.at,
+  timeFrom: newer.timeFrom,
+});
+
+/** Each comment once: its first record, with Facebook's time if a later one has it where it had none. */
+export function oncePerComment(records: readonly SightingRecord[]): SightingRecord[] {
+  const byComment = new Map<string, SightingRecord>();
+  for (const record of records) {
+    const kept = byComment.get(record.commentKey);
+    if (!kept) byComment.set(record.commentKey, record);
+    else if (replaces(record, kept)) byComment.set(record.commentKey, retimed(kept, record));
+  }
+  return [...byComment.values()];
+}
+
+/** The post a record belongs to, as one string: where its chunks are grouped. */
+const postOf = ({ pageId, postKey, source }: SightingRecord) => JSON.stringify([pageId, postKey, source]);
+
+/** Records grouped by post, in the order their posts first appear. */
+export function byPost(records: readonly SightingRecord[]): SightingRecord[][] {
+  const groups = new Map<string, SightingRecord[]>();
+  for (const record of records) {
+    const group = groups.get(postOf(record));
+    if (group) group.push(record);
+    else groups.set(postOf(record), [record]);
+  }
+  return [...groups.values()];
+}
+
+/** New chunks for one post's new comments, numbered after the post's existing chunks. */
+export function newChunks(records: readonly SightingRecord[], firstSeq: number): SightingChunk[] {
+  const chunks: SightingChunk[] = [];
+  for (let start = 0; start < records.length; start += CHUNK_SIZE)
+    chunks.push(chunkOf(records.slice(start, start + CHUNK_SIZE), firstSeq + chunks.length));
+  return chunks;
+}
+
+/**
+ * Every record kept as chunks from scratch (a migration), each comment once, numbered per post
+ * whatever their source.
+ */
+export function chunksOf(records: readonly SightingRecord[]): SightingChunk[] {
+  const nextSeq = new Map<string, number>();
+  return byPost(oncePerComment(records)).flatMap((post) => {
+    const key = JSON.stringify([post[0]!.pageId, post[0]!.postKey]);
+    const chunks = newChunks(post, nextSeq.get(key) ?? 0);
+    nextSeq.set(key, (nextSeq.get(key) ?? 0) + chunks.length);
+    return chunks;
+  });
+}
+
+/**
+ * What one post's comments seen now change among its chunks: comments it had not kept go into new
+ * chunks; a kept one changes only to take Facebook's time where it had the moment first seen.
+ */
+export function mergeIntoPost(
+  existing: readonly SightingChunk[],
+  records: readonly SightingRecord[],
+): { changed: SightingChunk[]; added: SightingChunk[] } {
+  const where = new Map<string, { chunk: number; index: number }>();
+  existing.forEach((chunk, at) =>
+    chunk.commentKeys.forEach((commentKey, index) => where.set(commentKey, { chunk: at, index })),
+  );
+  const fresh: SightingRecord[] = [];
+  const updates = new Map<number, SightingRecord[]>();
+  for (const record of records) {
+    const found = where.get(record.commentKey);
+    if (!found) fresh.push(record);
+    else if (existing[found.chunk]!.timesFrom[found.index] === 'seen' && record.timeFrom === 'facebook')
+      updates.set(found.chunk, [...(updates.get(found.chunk) ?? []), record]);
+  }
+  const changed = [...updates].map(([at, newer]) => withTimes(existing[at]!, newer));
+  const nextSeq = Math.max(-1, ...existing.map(({ seq }) => seq)) + 1;
+  return { changed, added: newChunks(fresh, nextSeq) };
+}
+
+/** The chunk with the times of newer records of some of its comments (seen, maybe, under another post). */
+export function withTimes(chunk: SightingChunk, newer: readonly SightingRecord[]): SightingChunk {
+  const byComment = new Map(newer.map((record) => [record.commentKey, record]));
+  const records = sightingsOf(chunk).map((record) => {
+    const time = byComment.get(record.commentKey);
+    return time ? retimed(record, time) : record;
+  });
+  return chunkOf(records, chunk.seq);
+}
+
+/** The chunk keeping only the comments `keep` says; null when none is left. */
+export function keepingOnly(
+  chunk: SightingChunk,
+  keep: (record: SightingRecord) => boolean,
+): SightingChunk | null {
+  const records = sightingsOf(chunk).filter(keep);
+  return records.length === 0 ? null : chunkOf(records, chunk.seq);
+}
+
+/** The chunk without its `count` oldest comments; null when none is left. */
+export function withoutOldest(chunk: SightingChunk, count: number): SightingChunk | null {
+  const records = sightingsOf(chunk).sort((a, b) => a.at - b.at);
+  return count >= records.length ? null : chunkOf(records.slice(count), chunk.seq);
+}
