@@ -148,6 +148,36 @@ describe('chunks', () => {
     ]);
   });
 
+  test('comments new to a post seen later go into a chunk of their own: the kept ones are not rewritten', async () => {
+    freshIndexedDB();
+    const comment = (n: number, at: number): SightingRecord => ({
+      pageId: PAGES[0]!,
+      fanKey: key('f', n),
+      commentKey: key('c', n),
+      postKey: POSTS[0]!,
+      at,
+      timeFrom: 'facebook',
+      source: 'page',
+    });
+    await withDatabase((db) =>
+      keepSightings(
+        db,
+        [1, 2, 3].map((n) => comment(n, 10)),
+      ),
+    );
+    await withDatabase((db) =>
+      keepSightings(
+        db,
+        [1, 4, 2, 5, 3].map((n) => comment(n, 20)),
+      ),
+    );
+    const chunks = await withDatabase((db) => db.getAll('sightingChunks'));
+    expect(chunks.map(({ seq, commentKeys, from }) => [seq, commentKeys.length, from])).toEqual([
+      [0, 3, 10],
+      [1, 2, 20],
+    ]);
+  });
+
   test('a migration’s chunks are numbered per post, whatever their source', () => {
     const page = {
       pageId: PAGES[0]!,

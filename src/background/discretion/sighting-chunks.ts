@@ -5,7 +5,7 @@ import type { SightingRecord, SightingSource } from '../../shared/sightings';
  * lists, instead of one record each. Storing is paid per record — in Chromium, 5,000 comments took
  * 320 ms as 5,000 records and 85 ms as 10 chunks — and a big thread sends thousands at once. These
  * are the pure rules; sighting-store.ts keeps them in IndexedDB, where a unique index over every
- * chunk's comment keys keeps each comment once, whichever post it was seen under.
+ * chunk's comment keys keeps each comment once, whichever link to its post it was seen through.
  */
 
 /** Comments one chunk holds at most: a content script's batch (MAX_SIGHTING_BATCH) fits in one. */
@@ -62,7 +62,7 @@ export const replaces = (newer: SightingRecord, kept: SightingRecord) =>
   kept.timeFrom === 'seen' && newer.timeFrom === 'facebook';
 
 /** A comment's kept record, with the time of a newer one (see replaces). */
-const retimed = (kept: SightingRecord, newer: SightingRecord): SightingRecord => ({
+const withTimeOf = (kept: SightingRecord, newer: SightingRecord): SightingRecord => ({
   ...kept,
   at: newer.at,
   timeFrom: newer.timeFrom,
@@ -74,7 +74,7 @@ export function oncePerComment(records: readonly SightingRecord[]): SightingReco
   for (const record of records) {
     const kept = byComment.get(record.commentKey);
     if (!kept) byComment.set(record.commentKey, record);
-    else if (replaces(record, kept)) byComment.set(record.commentKey, retimed(kept, record));
+    else if (replaces(record, kept)) byComment.set(record.commentKey, withTimeOf(kept, record));
   }
   return [...byComment.values()];
 }
@@ -116,38 +116,19 @@ export function chunksOf(records: readonly SightingRecord[]): SightingChunk[] {
 }
 
 /**
- * What one post's comments seen now change among its chunks: comments it had not kept go into new
- * chunks; a kept one changes only to take Facebook's time where it had the moment first seen.
+ * The chunk with the times of newer records of some of its comments (seen, maybe, under another
+ * link), where they replace the kept ones; null when none does.
  */
-export function mergeIntoPost(
-  existing: readonly SightingChunk[],
-  records: readonly SightingRecord[],
-): { changed: SightingChunk[]; added: SightingChunk[] } {
-  const where = new Map<string, { chunk: number; index: number }>();
-  existing.forEach((chunk, at) =>
-    chunk.commentKeys.forEach((commentKey, index) => where.set(commentKey, { chunk: at, index })),
-  );
-  const fresh: SightingRecord[] = [];
-  const updates = new Map<number, SightingRecord[]>();
-  for (const record of records) {
-    const found = where.get(record.commentKey);
-    if (!found) fresh.push(record);
-    else if (existing[found.chunk]!.timesFrom[found.index] === 'seen' && record.timeFrom === 'facebook')
-      updates.set(found.chunk, [...(updates.get(found.chunk) ?? []), record]);
-  }
-  const changed = [...updates].map(([at, newer]) => withTimes(existing[at]!, newer));
-  const nextSeq = Math.max(-1, ...existing.map(({ seq }) => seq)) + 1;
-  return { changed, added: newChunks(fresh, nextSeq) };
-}
-
-/** The chunk with the times of newer records of some of its comments (seen, maybe, under another post). */
-export function withTimes(chunk: SightingChunk, newer: readonly SightingRecord[]): SightingChunk {
+export function retimed(chunk: SightingChunk, newer: readonly SightingRecord[]): SightingChunk | null {
   const byComment = new Map(newer.map((record) => [record.commentKey, record]));
+  let changed = false;
   const records = sightingsOf(chunk).map((record) => {
     const time = byComment.get(record.commentKey);
-    return time ? retimed(record, time) : record;
+    if (!time || !replaces(time, record)) return record;
+    changed = true;
+    return withTimeOf(record, time);
   });
-  return chunkOf(records, chunk.seq);
+  return changed ? chunkOf(records, chunk.seq) : null;
 }
 
 /** The chunk keeping only the comments `keep` says; null when none is left. */

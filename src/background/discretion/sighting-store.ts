@@ -1,25 +1,14 @@
 import { sightingCommentKey, sightingFanKey, fanSalt } from '../fans/salted-keys';
-import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
-import type { OutreachDatabase, OutreachSchema } from '../storage/schema';
+import type { OutreachDatabase } from '../storage/schema';
 import { postKeyOf } from '../../shared/post-key';
 import { MAX_SIGHTINGS, type SightingRecord, type SightingReport } from '../../shared/sightings';
-import {
-  byPost,
-  chunkOf,
-  keepingOnly,
-  mergeIntoPost,
-  oncePerComment,
-  replaces,
-  sightingsOf,
-  withoutOldest,
-  withTimes,
-  type SightingChunk,
-} from './sighting-chunks';
+import { keepingOnly, sightingsOf, withoutOldest, type SightingChunk } from './sighting-chunks';
+import { keyOf, putSightings, type ChunkStore } from './sighting-merge';
 
 /*
  * The one owner of the `sightingChunks` store: what is kept of the fan comments seen, and how it is
- * added to, read, aged out and forgotten. The records are chunks (see sighting-chunks.ts); everything
- * outside this module speaks of sightings, one per comment.
+ * added to (the requests that takes: sighting-merge.ts), read, aged out and forgotten. The records
+ * are chunks (see sighting-chunks.ts); everything outside speaks of sightings, one per comment.
  */
 
 /** Share of the cap maintenance frees when the store is full: room for new comments until the next run. */
@@ -27,18 +16,6 @@ const ROOM_SHARE = 0.01;
 /** Most chunks one maintenance run rewrites or deletes, so it never holds a long transaction. */
 const DROP_CHUNKS = 100;
 
-/** The store, in any read-write transaction that holds it. */
-export type ChunkStore = IDBPObjectStore<
-  OutreachSchema,
-  ArrayLike<StoreNames<OutreachSchema>>,
-  'sightingChunks',
-  'readwrite'
->;
-
-const keyOf = (chunk: SightingChunk): [string, string, number] => [chunk.pageId, chunk.postKey, chunk.seq];
-/** All of one post's chunks. */
-const postRange = ({ pageId, postKey }: SightingRecord) =>
-  IDBKeyRange.bound([pageId, postKey, -Infinity], [pageId, postKey, Infinity]);
 /** All of one Page's chunks: the key's second part is a string, and every string sorts before an array. */
 const pageRange = (pageId: string) => IDBKeyRange.bound([pageId], [pageId, []]);
 
@@ -94,60 +71,6 @@ export async function keepSightings(
   const added = await putSightings(tx.store, records);
   await tx.done;
   return { added, full: false };
-}
-
-/**
- * Adds sightings to the store within the caller's transaction, each comment once (see keepSightings);
- * returns how many were new. A post's chunks are read once, and its new comments written as one
- * record per CHUNK_SIZE.
- */
-export async function putSightings(store: ChunkStore, records: readonly SightingRecord[]): Promise<number> {
-  let added = 0;
-  for (const post of byPost(oncePerComment(records))) {
-    const merged = mergeIntoPost(await store.getAll(postRange(post[0]!)), post);
-    for (const chunk of merged.changed) await store.put(chunk);
-    for (const chunk of merged.added) added += await addChunk(store, chunk);
-  }
-  return added;
-}
-
-/**
- * Adds a chunk of comments its post had not kept; returns how many were new. One seen before under
- * another post (the same comment reached by another link) keeps its record there, taking the new
- * one's time if only the new one has Facebook's; the rest are added.
- */
-async function addChunk(store: ChunkStore, chunk: SightingChunk): Promise<number> {
-  if (await addIfNew(unwrap(store), chunk)) return chunk.commentKeys.length;
-  const index = store.index('byComment');
-  const elsewhere = await Promise.all(chunk.commentKeys.map((commentKey) => index.get(commentKey)));
-  const fresh: SightingRecord[] = [];
-  const retimed = new Map<string, { chunk: SightingChunk; newer: SightingRecord[] }>();
-  sightingsOf(chunk).forEach((record, at) => {
-    const other = elsewhere[at];
-    if (!other) return fresh.push(record);
-    const kept = sightingsOf(other).find(({ commentKey }) => commentKey === record.commentKey)!;
-    if (!replaces(record, kept)) return;
-    const key = JSON.stringify(keyOf(other));
-    retimed.set(key, { chunk: other, newer: [...(retimed.get(key)?.newer ?? []), record] });
-  });
-  for (const { chunk: other, newer } of retimed.values()) await store.put(withTimes(other, newer));
-  if (fresh.length > 0) await store.add(chunkOf(fresh, chunk.seq));
-  return fresh.length;
-}
-
-/** Adds a chunk if none of its comments is kept yet; one kept already is no error for the transaction. */
-function addIfNew(store: IDBObjectStore, chunk: SightingChunk): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const request = store.add(chunk);
-    request.onsuccess = () => resolve(true);
-    request.onerror = (event) => {
-      if (request.error?.name !== 'ConstraintError') return reject(request.error);
-      // Handled here: neither aborting the transaction nor reaching its error listeners (idb's `done`).
-      event.preventDefault();
-      event.stopPropagation();
-      resolve(false);
-    };
-  });
 }
 
 /** A Page's sightings of comments written from `from` on, oldest first. */

@@ -1,0 +1,143 @@
+import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
+import type { OutreachSchema } from '../storage/schema';
+import type { SightingRecord } from '../../shared/sightings';
+import {
+  byPost,
+  CHUNK_SIZE,
+  newChunks,
+  oncePerComment,
+  retimed,
+  sightingsOf,
+  type SightingChunk,
+} from './sighting-chunks';
+
+/*
+ * Adding the comments seen to the sightings store (see sighting-store.ts), each comment once. What
+ * costs is the number of requests, so each path asks as few as the case allows: a first look at a
+ * thread adds its comments as chunks, asking nothing first; a look again reads the post's chunks at
+ * once, or, for a few comments of a big post, looks each one up. The unique index over the comment
+ * keys refuses any chunk holding a comment kept already, which keeps the first path safe.
+ */
+
+/** Comments read in a post's chunks for the cost of looking one up by the index (measured ~300). */
+const READS_PER_LOOKUP = 100;
+
+/** The store, in any read-write transaction that holds it. */
+export type ChunkStore = IDBPObjectStore<
+  OutreachSchema,
+  ArrayLike<StoreNames<OutreachSchema>>,
+  'sightingChunks',
+  'readwrite'
+>;
+type ChunkKey = OutreachSchema['sightingChunks']['key'];
+
+export const keyOf = (chunk: SightingChunk): ChunkKey => [chunk.pageId, chunk.postKey, chunk.seq];
+/** All of one post's chunks. */
+const postRange = ({ pageId, postKey }: SightingRecord) =>
+  IDBKeyRange.bound([pageId, postKey, -Infinity], [pageId, postKey, Infinity]);
+
+/**
+ * Adds sightings within the caller's transaction. A comment kept already keeps its record (wherever
+ * it was seen), and takes the new time only where it had the moment first seen and Facebook's is
+ * known now. Returns how many comments were new.
+ */
+export async function putSightings(store: ChunkStore, records: readonly SightingRecord[]): Promise<number> {
+  let added = 0;
+  for (const post of byPost(oncePerComment(records))) added += await keepPost(store, post);
+  return added;
+}
+
+/**
+ * One post's comments seen in one look. They are mostly all new (a first look at the thread) or all
+ * kept (a look again), and the first one tells which.
+ */
+async function keepPost(store: ChunkStore, post: readonly SightingRecord[]): Promise<number> {
+  const first = post[0]!;
+  const seq = await nextSeq(store, first);
+  if ((await store.index('byComment').getKey(first.commentKey)) === undefined)
+    return addAll(store, post, seq);
+  const chunks = await store.count(postRange(first));
+  if (chunks * CHUNK_SIZE > READS_PER_LOOKUP * post.length) return lookUpEach(store, post, seq);
+  const kept = new Map<string, SightingChunk>();
+  for (const chunk of await store.getAll(postRange(first)))
+    for (const commentKey of chunk.commentKeys) kept.set(commentKey, chunk);
+  await retime(store, post, (record) => kept.get(record.commentKey));
+  // Those the post does not hold may still be kept under another link to it.
+  return addAll(
+    store,
+    post.filter((record) => !kept.has(record.commentKey)),
+    seq,
+  );
+}
+
+/** Adds comments as new chunks from `seq` on; a chunk refused for one kept already is looked up. */
+async function addAll(store: ChunkStore, records: readonly SightingRecord[], seq: number): Promise<number> {
+  const chunks = newChunks(records, seq);
+  // A refused chunk's new comments fit in one chunk, numbered after all of these.
+  let spare = seq + chunks.length;
+  let added = 0;
+  for (const chunk of chunks)
+    added += (await addIfNew(unwrap(store), chunk))
+      ? chunk.commentKeys.length
+      : await lookUpEach(store, sightingsOf(chunk), spare++);
+  return added;
+}
+
+/** Each comment looked up by the index: kept ones retimed, new ones added as chunks from `seq` on. */
+async function lookUpEach(
+  store: ChunkStore,
+  records: readonly SightingRecord[],
+  seq: number,
+): Promise<number> {
+  const index = store.index('byComment');
+  const keys = await Promise.all(records.map(({ commentKey }) => index.getKey(commentKey)));
+  const where = new Map(records.map((record, at) => [record, keys[at]]));
+  await retime(store, records, (record) => where.get(record));
+  const fresh = records.filter((record) => where.get(record) === undefined);
+  for (const chunk of newChunks(fresh, seq)) await store.add(chunk);
+  return fresh.length;
+}
+
+/**
+ * Gives kept comments Facebook's time where only the new record has it. `keptIn` says which chunk
+ * holds a comment, or its key, to be read only when the new record could change it.
+ */
+async function retime(
+  store: ChunkStore,
+  records: readonly SightingRecord[],
+  keptIn: (record: SightingRecord) => SightingChunk | ChunkKey | undefined,
+): Promise<void> {
+  const byChunk = new Map<string, { chunk: SightingChunk | ChunkKey; records: SightingRecord[] }>();
+  for (const record of records) {
+    const chunk = keptIn(record);
+    if (chunk === undefined || record.timeFrom !== 'facebook') continue;
+    const id = JSON.stringify(Array.isArray(chunk) ? chunk : keyOf(chunk));
+    byChunk.set(id, { chunk, records: [...(byChunk.get(id)?.records ?? []), record] });
+  }
+  for (const { chunk, records: newer } of byChunk.values()) {
+    const kept = Array.isArray(chunk) ? await store.get(chunk) : chunk;
+    const changed = kept && retimed(kept, newer);
+    if (changed) await store.put(changed);
+  }
+}
+
+/** The number after the post's last chunk's: one key read, however many the post holds. */
+async function nextSeq(store: ChunkStore, record: SightingRecord): Promise<number> {
+  const last = await store.openKeyCursor(postRange(record), 'prev');
+  return last ? last.key[2] + 1 : 0;
+}
+
+/** Adds a chunk if none of its comments is kept yet; one kept already is no error for the transaction. */
+function addIfNew(store: IDBObjectStore, chunk: SightingChunk): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const request = store.add(chunk);
+    request.onsuccess = () => resolve(true);
+    request.onerror = (event) => {
+      if (request.error?.name !== 'ConstraintError') return reject(request.error);
+      // Handled here: neither aborting the transaction nor reaching its error listeners (idb's `done`).
+      event.preventDefault();
+      event.stopPropagation();
+      resolve(false);
+    };
+  });
+}
