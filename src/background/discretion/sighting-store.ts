@@ -110,7 +110,7 @@ export async function findSightings(
   );
 }
 
-/** A Page's chunks, each rewritten as `rewrite` says (null deletes it); how many comments went. */
+/** Chunks, each replaced by what `rewritten` makes of it (null deletes it); how many comments went. */
 async function rewrite(
   store: ChunkStore,
   chunks: readonly SightingChunk[],

@@ -139,6 +139,7 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBDatabase, tx: IDBTransaction) => 
   },
   // v14: sightings in chunks, a post's comments seen together in one record, since storing is paid per
   // record (see sighting-chunks.ts): each comment once, all Pages together, however many links reach it.
+  // It writes chunks as today's chunksOf makes them: a change to their shape must add a step.
   (db, tx) => {
     const chunks = db.createObjectStore('sightingChunks', { keyPath: ['pageId', 'postKey', 'seq'] });
     chunks.createIndex('byComment', 'commentKeys', { multiEntry: true, unique: true });
