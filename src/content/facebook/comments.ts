@@ -324,6 +324,12 @@ export function commentText(article: Element): string {
  */
 export function inspectComment(article: Element): InspectedComment | null {
   if (unrecognized.has(article)) return null;
+  // A comment's shell, before React renders its links, has no permalink to look for: half of the
+  // inspections on a thread that arrives in two commits (the React bed: ownParts 27–30 → 21–24 ms).
+  if (article.getElementsByTagName('a').length === 0) {
+    unrecognized.add(article);
+    return null;
+  }
   const parts = ownParts(article);
   const permalink = findPermalink(article, parts);
   (permalink ? recognized : unrecognized).add(article);
