@@ -10,7 +10,7 @@ import type { ImportMode } from '../../src/shared/export-document';
 import type { MessageType, ReplyOf } from '../../src/shared/messages';
 import { MAX_LOG_ENTRIES } from '../../src/shared/outreach';
 import { DEFAULT_POLICY_SETTINGS } from '../../src/shared/policy-settings';
-import { DAY_MS } from '../../src/shared/time';
+import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { fakeBrowser } from './fake-browser';
 import { freshIndexedDB } from './indexeddb';
 import { giuliaComment } from './sample-comment';
@@ -186,6 +186,22 @@ describe('backup and restore of everything', () => {
       await expectGiuliaStillHeld();
     });
   }
+
+  test('merging this browser’s backup keeps each comment seen once, taking Facebook’s time where only the backup has it', async () => {
+    await useTheExtension();
+    const { document } = await backUp();
+    const timed = document.sightings!.map((sighting) =>
+      sighting.timeFrom === 'seen'
+        ? { ...sighting, at: NOW - HOUR_MS, timeFrom: 'facebook' as const }
+        : sighting,
+    );
+
+    await restored({ ...document, sightings: timed }, 'merge');
+    const { document: merged } = await backUp();
+    const byComment = (a: { commentKey: string }, b: { commentKey: string }) =>
+      a.commentKey.localeCompare(b.commentKey);
+    expect(merged.sightings!.sort(byComment)).toEqual(timed.sort(byComment));
+  });
 
   test('merging another browser’s backup leaves out its comments seen, which are keyed for that browser', async () => {
     await useTheExtension();
