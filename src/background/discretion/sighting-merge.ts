@@ -4,6 +4,7 @@ import type { SightingRecord } from '../../shared/sightings';
 import {
   byPost,
   CHUNK_SIZE,
+  chunkOf,
   newChunks,
   oncePerComment,
   retimed,
@@ -53,49 +54,57 @@ export async function putSightings(store: ChunkStore, records: readonly Sighting
  */
 async function keepPost(store: ChunkStore, post: readonly SightingRecord[]): Promise<number> {
   const first = post[0]!;
-  const seq = await nextSeq(store, first);
-  if ((await store.index('byComment').getKey(first.commentKey)) === undefined)
-    return addAll(store, post, seq);
-  const chunks = await store.count(postRange(first));
-  if (chunks * CHUNK_SIZE > READS_PER_LOOKUP * post.length) return lookUpEach(store, post, seq);
-  const kept = new Map<string, SightingChunk>();
-  for (const chunk of await store.getAll(postRange(first)))
-    for (const commentKey of chunk.commentKeys) kept.set(commentKey, chunk);
-  await retime(store, post, (record) => kept.get(record.commentKey));
-  // Those the post does not hold may still be kept under another link to it.
-  return addAll(
-    store,
-    post.filter((record) => !kept.has(record.commentKey)),
-    seq,
-  );
+  const isNew = (await store.index('byComment').getKey(first.commentKey)) === undefined;
+  const fresh = isNew ? post : await lookAgain(store, post);
+  return fresh.length === 0 ? 0 : addAll(store, fresh, await nextSeq(store, first));
 }
 
-/** Adds comments as new chunks from `seq` on; a chunk refused for one kept already is looked up. */
+/** A look again: the post's chunks read at once where that costs less than looking each comment up. */
+async function lookAgain(store: ChunkStore, post: readonly SightingRecord[]): Promise<SightingRecord[]> {
+  const chunks = await store.count(postRange(post[0]!));
+  return chunks * CHUNK_SIZE > READS_PER_LOOKUP * post.length ? notKept(store, post) : notInPost(store, post);
+}
+
+/**
+ * The post's chunks read at once: its kept comments retimed; returns the others, which may still be
+ * kept under another link to the post (addAll finds out).
+ */
+async function notInPost(store: ChunkStore, post: readonly SightingRecord[]): Promise<SightingRecord[]> {
+  const kept = new Map<string, SightingChunk>();
+  for (const chunk of await store.getAll(postRange(post[0]!)))
+    for (const commentKey of chunk.commentKeys) kept.set(commentKey, chunk);
+  await retime(store, post, (record) => kept.get(record.commentKey));
+  return post.filter((record) => !kept.has(record.commentKey));
+}
+
+/** Each comment looked up by the index: the kept ones retimed; returns the others. */
+async function notKept(store: ChunkStore, records: readonly SightingRecord[]): Promise<SightingRecord[]> {
+  const index = store.index('byComment');
+  const keys = await Promise.all(records.map(({ commentKey }) => index.getKey(commentKey)));
+  const where = new Map(records.map((record, at) => [record, keys[at]]));
+  await retime(store, records, (record) => where.get(record));
+  return records.filter((record) => where.get(record) === undefined);
+}
+
+/**
+ * Adds comments as new chunks from `seq` on, asking nothing first: a chunk the unique index refuses
+ * (it holds a comment kept already) has its comments looked up, and only the new ones added.
+ */
 async function addAll(store: ChunkStore, records: readonly SightingRecord[], seq: number): Promise<number> {
   const chunks = newChunks(records, seq);
   // A refused chunk's new comments fit in one chunk, numbered after all of these.
   let spare = seq + chunks.length;
   let added = 0;
-  for (const chunk of chunks)
-    added += (await addIfNew(unwrap(store), chunk))
-      ? chunk.commentKeys.length
-      : await lookUpEach(store, sightingsOf(chunk), spare++);
+  for (const chunk of chunks) {
+    if (await addIfNew(unwrap(store), chunk)) {
+      added += chunk.commentKeys.length;
+      continue;
+    }
+    const fresh = await notKept(store, sightingsOf(chunk));
+    if (fresh.length > 0) await store.add(chunkOf(fresh, spare++));
+    added += fresh.length;
+  }
   return added;
-}
-
-/** Each comment looked up by the index: kept ones retimed, new ones added as chunks from `seq` on. */
-async function lookUpEach(
-  store: ChunkStore,
-  records: readonly SightingRecord[],
-  seq: number,
-): Promise<number> {
-  const index = store.index('byComment');
-  const keys = await Promise.all(records.map(({ commentKey }) => index.getKey(commentKey)));
-  const where = new Map(records.map((record, at) => [record, keys[at]]));
-  await retime(store, records, (record) => where.get(record));
-  const fresh = records.filter((record) => where.get(record) === undefined);
-  for (const chunk of newChunks(fresh, seq)) await store.add(chunk);
-  return fresh.length;
 }
 
 /**
