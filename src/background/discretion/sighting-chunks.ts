@@ -4,8 +4,8 @@ import type { SightingRecord, SightingSource } from '../../shared/sightings';
  * How sightings are kept: a post's comments seen together share one record (a chunk), in parallel
  * lists, instead of one record each. Storing is paid per record — in Chromium, 5,000 comments took
  * 320 ms as 5,000 records and 85 ms as 10 chunks — and a big thread sends thousands at once. These
- * are the pure rules; sighting-store.ts keeps them in IndexedDB, where a unique index over every
- * chunk's comment keys keeps each comment once, whichever link to its post it was seen through.
+ * are the pure rules; sighting-store.ts and sighting-merge.ts keep them in IndexedDB, where a unique
+ * index over every chunk's comment keys keeps each comment once, whichever link reached it.
  */
 
 /** Comments one chunk holds at most: a content script's batch (MAX_SIGHTING_BATCH) fits in one. */
