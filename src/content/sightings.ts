@@ -1,6 +1,7 @@
 import { request } from '../shared/background-client';
 import { MAX_SIGHTING_BATCH } from '../shared/limits';
 import { sightingOf, type InspectedComment } from './facebook/comments';
+import { byPostOf } from '../shared/sightings';
 
 /** Told at the latest this long after a comment appears, on a page that is never idle. */
 const IDLE_TIMEOUT_MS = 2000;
@@ -21,7 +22,7 @@ function whenIdle(work: (deadline?: IdleDeadline) => void): void {
 /**
  * "Did they come back?" needs every fan comment the admin sees. Comments are queued as their actions
  * appear, and their posts and timestamps read only in idle time, at most MAX_SIGHTING_BATCH to a
- * message, so a burst of comments costs the page nothing while it renders.
+ * message (grouped by post), so a burst of comments costs the page nothing while it renders.
  */
 export function startSightings(signal: AbortSignal): Sightings {
   const queue: InspectedComment[] = [];
@@ -38,7 +39,7 @@ export function startSightings(signal: AbortSignal): Sightings {
       batch.push(sightingOf(comment));
     }
     if (batch.length > 0)
-      request({ type: 'sightings/record', sightings: batch }).catch((error: unknown) =>
+      request({ type: 'sightings/record', posts: byPostOf(batch) }).catch((error: unknown) =>
         console.warn('Page Outreach: could not keep comments seen', error),
       );
     schedule();

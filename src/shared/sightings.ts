@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commentFields } from './comment-context';
 import { MAX_POST_KEY } from './post-key';
+import { MAX_SIGHTING_BATCH } from './limits';
 
 /** Sightings one browser keeps at most, all Pages together; the oldest go first (about 20 MB). */
 export const MAX_SIGHTINGS = 100_000;
@@ -29,12 +30,41 @@ export const SightingRecordSchema = z.strictObject({
 });
 export type SightingRecord = z.infer<typeof SightingRecordSchema>;
 
-/** One fan comment the content script recognized, as it tells the background: read off the page. */
-export const SightingReportSchema = z.strictObject({
+/**
+ * The fan comments of one post the content script recognized, as it tells the background: read off
+ * the page. The post's address and its Page come once, not once per comment: a message's cost grows
+ * with every field it carries, and checking an address is the dearest check.
+ */
+export const PostSightingsSchema = z.strictObject({
   pageId: commentFields.pageId,
-  fanId: commentFields.authorId,
-  commentId: commentFields.commentId,
   postUrl: commentFields.postUrl,
-  ageMs: commentFields.ageMs,
+  comments: z
+    .array(
+      z.strictObject({
+        fanId: commentFields.authorId,
+        commentId: commentFields.commentId,
+        ageMs: commentFields.ageMs,
+      }),
+    )
+    .min(1)
+    .max(MAX_SIGHTING_BATCH),
 });
-export type SightingReport = z.infer<typeof SightingReportSchema>;
+export type PostSightings = z.infer<typeof PostSightingsSchema>;
+
+/** One fan comment as the content script reads it, before it is told grouped by post. */
+export type SightingReport = Omit<PostSightings, 'comments'> & PostSightings['comments'][number];
+
+/** Reports grouped by Page and post, in the order their posts first appear. */
+export function byPostOf(reports: readonly SightingReport[]): PostSightings[] {
+  const posts = new Map<string, PostSightings>();
+  for (const { pageId, postUrl, fanId, commentId, ageMs } of reports) {
+    const key = `${pageId}\u0000${postUrl}`;
+    let post = posts.get(key);
+    if (!post) {
+      post = { pageId, postUrl, comments: [] };
+      posts.set(key, post);
+    }
+    post.comments.push({ fanId, commentId, ...(ageMs !== undefined ? { ageMs } : {}) });
+  }
+  return [...posts.values()];
+}

@@ -1,3 +1,4 @@
+import { byPostOf } from '../../src/shared/sightings';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { exportBackup } from '../../src/background/transfer/backup';
 import { DATABASE_VERSION } from '../../src/background/storage/migrations';
@@ -58,7 +59,11 @@ async function seeComments(): Promise<void> {
     { fanId: giuliaComment.authorId, commentId: giuliaComment.commentId, ageMs: DAY_MS },
     { fanId: 'marco.bianchi', commentId: '777' },
   ].map((seen) => ({ ...seen, pageId: giuliaComment.pageId, postUrl: giuliaComment.postUrl }));
-  const reply = await routeMessage({ type: 'sightings/record', sightings }, facebookTab, NOW);
+  const reply = await routeMessage(
+    { type: 'sightings/record', posts: byPostOf(sightings) },
+    facebookTab,
+    NOW,
+  );
   if (!reply.ok) throw new Error(reply.error.message);
 }
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../src/background/storage/database';
 import type { ReplyOf } from '../../src/shared/messages';
 import type { Category } from '../../src/shared/outreach';
-import type { SightingReport } from '../../src/shared/sightings';
+import { byPostOf, type SightingReport } from '../../src/shared/sightings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { REPORT_REUSE_MS } from '../../src/background/discretion/report-cache';
 import { routeMessage } from './checked-router';
@@ -19,7 +19,11 @@ const LATER_POST = 'https://www.facebook.com/acmecoffee/posts/2';
 
 async function see(fanId: string, commentId: string, at: number, postUrl = POST) {
   const sighting: SightingReport = { pageId: 'acmecoffee', fanId, commentId, postUrl, ageMs: NOW - at };
-  const reply = await routeMessage({ type: 'sightings/record', sightings: [sighting] }, facebookTab, NOW);
+  const reply = await routeMessage(
+    { type: 'sightings/record', posts: byPostOf([sighting]) },
+    facebookTab,
+    NOW,
+  );
   if (!reply.ok) throw new Error(reply.error.message);
 }
 

@@ -1,3 +1,4 @@
+import { byPostOf } from '../../src/shared/sightings';
 import { sightingsOf } from '../../src/background/discretion/sighting-chunks';
 import { describe, expect, test } from 'vitest';
 import { STEP_REQUESTS } from '../../src/background/discretion/graph-sightings';
@@ -267,7 +268,7 @@ describe('reading the Page’s comments through the Graph API', () => {
       postUrl: 'https://www.facebook.com/acmecoffee/posts/1',
     };
     expect(
-      await routeMessage({ type: 'sightings/record', sightings: [sighting] }, facebookTab, NOW),
+      await routeMessage({ type: 'sightings/record', posts: byPostOf([sighting]) }, facebookTab, NOW),
     ).toMatchObject({
       ok: true,
     });

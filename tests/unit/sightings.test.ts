@@ -7,7 +7,7 @@ import {
 } from '../../src/background/discretion/sighting-store';
 import { runMaintenance } from '../../src/background/maintenance';
 import { withDatabase } from '../../src/background/storage/database';
-import type { SightingReport } from '../../src/shared/sightings';
+import { byPostOf, type SightingReport } from '../../src/shared/sightings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { routeMessage } from './checked-router';
 import { freshIndexedDB } from './indexeddb';
@@ -26,7 +26,11 @@ const report = (overrides: Partial<SightingReport> = {}): SightingReport => ({
 });
 
 async function see(sightings: SightingReport[], now = NOW) {
-  const reply = await routeMessage({ type: 'sightings/record', sightings }, facebookTab, now);
+  const reply = await routeMessage(
+    { type: 'sightings/record', posts: byPostOf(sightings) },
+    facebookTab,
+    now,
+  );
   if (!reply.ok) throw new Error(reply.error.message);
 }
 
@@ -103,17 +107,22 @@ describe('a fan comment seen on a Page', () => {
   });
 
   test('only a facebook.com tab may report one', async () => {
-    const reply = await routeMessage({ type: 'sightings/record', sightings: [report()] }, popup, NOW);
+    const reply = await routeMessage({ type: 'sightings/record', posts: byPostOf([report()]) }, popup, NOW);
     expect(reply).toMatchObject({ ok: false });
     expect(await kept()).toEqual([]);
   });
 
-  test('a batch over MAX_SIGHTING_BATCH comments, or one that is not a Facebook post link, is refused whole', async () => {
+  test('a batch over MAX_SIGHTING_BATCH comments, on one post or several, or one that is not a Facebook post link, is refused whole', async () => {
     const many = Array.from({ length: MAX_SIGHTING_BATCH + 1 }, (_, index) =>
       report({ commentId: String(1000 + index) }),
     );
-    for (const sightings of [many, [report(), report({ postUrl: 'https://evil.example/p' })]]) {
-      const reply = await routeMessage({ type: 'sightings/record', sightings }, facebookTab, NOW);
+    const spread = many.map((sighting, index) => ({ ...sighting, postUrl: `${POST}?n=${index % 2}` }));
+    for (const sightings of [many, spread, [report(), report({ postUrl: 'https://evil.example/p' })]]) {
+      const reply = await routeMessage(
+        { type: 'sightings/record', posts: byPostOf(sightings) },
+        facebookTab,
+        NOW,
+      );
       expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
     expect(await kept()).toEqual([]);
@@ -147,9 +156,9 @@ describe('retention of sightings', () => {
 
   test('a flood of comments stops at the cap: what is kept stays, new ones wait for maintenance', async () => {
     await withDatabase((db) =>
-      recordSightings(db, [report({ commentId: '1' }), report({ commentId: '2' })], NOW, 2),
+      recordSightings(db, byPostOf([report({ commentId: '1' }), report({ commentId: '2' })]), NOW, 2),
     );
-    await withDatabase((db) => recordSightings(db, [report({ commentId: '3' })], NOW, 2));
+    await withDatabase((db) => recordSightings(db, byPostOf([report({ commentId: '3' })]), NOW, 2));
     expect(await kept()).toHaveLength(2);
   });
 
@@ -158,7 +167,7 @@ describe('retention of sightings', () => {
       Array.from({ length: 100 }, (_, index) => report({ commentId: String(index), ageMs: index * HOUR_MS })),
     );
     expect(await withDatabase((db) => dropOldSightings(db, 0, 100))).toBe(1);
-    await withDatabase((db) => recordSightings(db, [report({ commentId: '500' })], NOW, 100));
+    await withDatabase((db) => recordSightings(db, byPostOf([report({ commentId: '500' })]), NOW, 100));
     expect(await kept()).toHaveLength(100);
   });
 
@@ -184,5 +193,32 @@ describe('forgetting a fan', () => {
     );
     expect(forgotten.ok).toBe(true);
     expect(await kept()).toHaveLength(1);
+  });
+});
+
+describe('telling the comments seen', () => {
+  test('groups them by Page and post, each post once with its comments in order, ages kept where known', () => {
+    const other = 'https://www.facebook.com/acmecoffee/posts/pfbid09';
+    expect(
+      byPostOf([
+        report({ commentId: '1', ageMs: HOUR_MS }),
+        report({ commentId: '2', postUrl: other }),
+        report({ commentId: '3' }),
+      ]),
+    ).toEqual([
+      {
+        pageId: giuliaComment.pageId,
+        postUrl: POST,
+        comments: [
+          { fanId: giuliaComment.authorId, commentId: '1', ageMs: HOUR_MS },
+          { fanId: giuliaComment.authorId, commentId: '3' },
+        ],
+      },
+      {
+        pageId: giuliaComment.pageId,
+        postUrl: other,
+        comments: [{ fanId: giuliaComment.authorId, commentId: '2' }],
+      },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { sightingCommentKey, sightingFanKey, fanSalt } from '../fans/salted-keys';
 import type { OutreachDatabase } from '../storage/schema';
 import { postKeyOf } from '../../shared/post-key';
-import { MAX_SIGHTINGS, type SightingRecord, type SightingReport } from '../../shared/sightings';
+import { MAX_SIGHTINGS, type PostSightings, type SightingRecord } from '../../shared/sightings';
 import { keepingOnly, sightingsOf, withoutOldest, type SightingChunk } from './sighting-chunks';
 import { keyOf, putSightings, type ChunkStore } from './sighting-merge';
 
@@ -20,22 +20,19 @@ const DROP_CHUNKS = 100;
 const pageRange = (pageId: string) => IDBKeyRange.bound([pageId], [pageId, []]);
 
 /** The sightings as they will be kept: under salted keys, with no name and no id. */
-function toRecords(salt: string, reports: readonly SightingReport[], now: number): SightingRecord[] {
-  return reports.flatMap((report): SightingRecord[] => {
-    const postKey = postKeyOf(report.postUrl);
+function toRecords(salt: string, posts: readonly PostSightings[], now: number): SightingRecord[] {
+  return posts.flatMap(({ pageId, postUrl, comments }): SightingRecord[] => {
+    const postKey = postKeyOf(postUrl);
     if (!postKey) return [];
-    const fromFacebook = report.ageMs !== undefined;
-    return [
-      {
-        pageId: report.pageId,
-        fanKey: sightingFanKey(salt, { pageId: report.pageId, fanId: report.fanId }),
-        commentKey: sightingCommentKey(salt, report.commentId),
-        postKey,
-        at: fromFacebook ? Math.max(0, now - report.ageMs!) : now,
-        timeFrom: fromFacebook ? 'facebook' : 'seen',
-        source: 'page',
-      },
-    ];
+    return comments.map(({ fanId, commentId, ageMs }) => ({
+      pageId,
+      fanKey: sightingFanKey(salt, { pageId, fanId }),
+      commentKey: sightingCommentKey(salt, commentId),
+      postKey,
+      at: ageMs !== undefined ? Math.max(0, now - ageMs) : now,
+      timeFrom: ageMs !== undefined ? 'facebook' : 'seen',
+      source: 'page',
+    }));
   });
 }
 
@@ -45,11 +42,11 @@ function toRecords(salt: string, reports: readonly SightingReport[], now: number
  */
 export async function recordSightings(
   db: OutreachDatabase,
-  reports: readonly SightingReport[],
+  posts: readonly PostSightings[],
   now: number,
   cap = MAX_SIGHTINGS,
 ): Promise<void> {
-  await keepSightings(db, toRecords(await fanSalt(db), reports, now), cap);
+  await keepSightings(db, toRecords(await fanSalt(db), posts, now), cap);
 }
 
 /**

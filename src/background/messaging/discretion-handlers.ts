@@ -16,9 +16,9 @@ import { DAY_MS } from '../../shared/time';
 export const discretionContentHandlers: HandlerMap<
   Extract<ContentToBackground, { type: 'sightings/record' }>
 > = {
-  async 'sightings/record'({ sightings }, { tabId, now }) {
+  async 'sightings/record'({ posts }, { tabId, now }) {
     if (tabId === undefined) throw new RequestError('forbidden');
-    await withDatabase((db) => recordSightings(db, sightings, now));
+    await withDatabase((db) => recordSightings(db, posts, now));
     return {};
   },
 };

@@ -11,7 +11,7 @@ import {
 } from '../limits';
 import { TRIAGE_KINDS } from '../triage';
 import { ComposerOutcomeSchema } from '../outreach';
-import { SightingReportSchema } from '../sightings';
+import { PostSightingsSchema } from '../sightings';
 import { SURFACES } from '../surface';
 import { defineMessage, done } from './define';
 
@@ -105,7 +105,18 @@ export const composerOutcome = defineMessage(
 /** Fan comments recognized on the page, for "did they come back?": kept without names or words. */
 export const sightingsRecord = defineMessage(
   'sightings/record',
-  { sightings: z.array(SightingReportSchema).min(1).max(MAX_SIGHTING_BATCH) },
+  {
+    posts: z
+      .array(PostSightingsSchema)
+      .min(1)
+      .max(MAX_SIGHTING_BATCH)
+      .refine(
+        (posts) => posts.reduce((sum, { comments }) => sum + comments.length, 0) <= MAX_SIGHTING_BATCH,
+        {
+          message: `must hold at most ${MAX_SIGHTING_BATCH} comments`,
+        },
+      ),
+  },
   done,
 );
 
