@@ -1,7 +1,7 @@
 import { request } from '../shared/background-client';
 import { MAX_SIGHTING_BATCH } from '../shared/limits';
 import { sightingOf, type InspectedComment } from './facebook/comments';
-import { byPostOf } from '../shared/sightings';
+import { byPostOf } from '../shared/post-sightings';
 
 /** Told at the latest this long after a comment appears, on a page that is never idle. */
 const IDLE_TIMEOUT_MS = 2000;

@@ -53,18 +53,3 @@ export type PostSightings = z.infer<typeof PostSightingsSchema>;
 
 /** One fan comment as the content script reads it, before it is told grouped by post. */
 export type SightingReport = Omit<PostSightings, 'comments'> & PostSightings['comments'][number];
-
-/** Reports grouped by Page and post, in the order their posts first appear. */
-export function byPostOf(reports: readonly SightingReport[]): PostSightings[] {
-  const posts = new Map<string, PostSightings>();
-  for (const { pageId, postUrl, fanId, commentId, ageMs } of reports) {
-    const key = `${pageId}\u0000${postUrl}`;
-    let post = posts.get(key);
-    if (!post) {
-      post = { pageId, postUrl, comments: [] };
-      posts.set(key, post);
-    }
-    post.comments.push({ fanId, commentId, ...(ageMs !== undefined ? { ageMs } : {}) });
-  }
-  return [...posts.values()];
-}

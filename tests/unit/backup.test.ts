@@ -1,4 +1,4 @@
-import { byPostOf } from '../../src/shared/sightings';
+import { byPostOf } from '../../src/shared/post-sightings';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { exportBackup } from '../../src/background/transfer/backup';
 import { DATABASE_VERSION } from '../../src/background/storage/migrations';

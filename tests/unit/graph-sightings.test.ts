@@ -1,4 +1,4 @@
-import { byPostOf } from '../../src/shared/sightings';
+import { byPostOf } from '../../src/shared/post-sightings';
 import { sightingsOf } from '../../src/background/discretion/sighting-chunks';
 import { describe, expect, test } from 'vitest';
 import { STEP_REQUESTS } from '../../src/background/discretion/graph-sightings';

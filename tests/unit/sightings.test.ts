@@ -7,7 +7,8 @@ import {
 } from '../../src/background/discretion/sighting-store';
 import { runMaintenance } from '../../src/background/maintenance';
 import { withDatabase } from '../../src/background/storage/database';
-import { byPostOf, type SightingReport } from '../../src/shared/sightings';
+import type { SightingReport } from '../../src/shared/sightings';
+import { byPostOf } from '../../src/shared/post-sightings';
 import { DAY_MS, HOUR_MS } from '../../src/shared/time';
 import { routeMessage } from './checked-router';
 import { freshIndexedDB } from './indexeddb';
@@ -197,28 +198,28 @@ describe('forgetting a fan', () => {
 });
 
 describe('telling the comments seen', () => {
-  test('groups them by Page and post, each post once with its comments in order, ages kept where known', () => {
+  test('groups them by Page and post where they follow each other, ages kept where known', () => {
     const other = 'https://www.facebook.com/acmecoffee/posts/pfbid09';
+    const fanId = giuliaComment.authorId;
+    const pageId = giuliaComment.pageId;
     expect(
       byPostOf([
         report({ commentId: '1', ageMs: HOUR_MS }),
-        report({ commentId: '2', postUrl: other }),
-        report({ commentId: '3' }),
+        report({ commentId: '2' }),
+        report({ commentId: '3', postUrl: other }),
+        report({ commentId: '4', pageId: 'otherpage', postUrl: other }),
       ]),
     ).toEqual([
       {
-        pageId: giuliaComment.pageId,
+        pageId,
         postUrl: POST,
         comments: [
-          { fanId: giuliaComment.authorId, commentId: '1', ageMs: HOUR_MS },
-          { fanId: giuliaComment.authorId, commentId: '3' },
+          { fanId, commentId: '1', ageMs: HOUR_MS },
+          { fanId, commentId: '2' },
         ],
       },
-      {
-        pageId: giuliaComment.pageId,
-        postUrl: other,
-        comments: [{ fanId: giuliaComment.authorId, commentId: '2' }],
-      },
+      { pageId, postUrl: other, comments: [{ fanId, commentId: '3' }] },
+      { pageId: 'otherpage', postUrl: other, comments: [{ fanId, commentId: '4' }] },
     ]);
   });
 });
