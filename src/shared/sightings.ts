@@ -32,8 +32,8 @@ export type SightingRecord = z.infer<typeof SightingRecordSchema>;
 
 /**
  * The fan comments of one post the content script recognized, as it tells the background: read off
- * the page. The post's address and its Page come once, not once per comment: a message's cost grows
- * with every field it carries, and checking an address is the dearest check.
+ * the page. The post's address and its Page come once, not once per comment: checking an address is
+ * the dearest part of checking a message.
  */
 export const PostSightingsSchema = z.strictObject({
   pageId: commentFields.pageId,
