@@ -1,4 +1,5 @@
 import type { SightingRecord, SightingSource } from '../../shared/sightings';
+import { groupBy } from './sightings';
 
 /*
  * How sightings are kept: a post's comments seen together share one record (a chunk), in parallel
@@ -83,15 +84,9 @@ export function oncePerComment(records: readonly SightingRecord[]): SightingReco
 const postOf = ({ pageId, postKey, source }: SightingRecord) => JSON.stringify([pageId, postKey, source]);
 
 /** Records grouped by post, in the order their posts first appear. */
-export function byPost(records: readonly SightingRecord[]): SightingRecord[][] {
-  const groups = new Map<string, SightingRecord[]>();
-  for (const record of records) {
-    const group = groups.get(postOf(record));
-    if (group) group.push(record);
-    else groups.set(postOf(record), [record]);
-  }
-  return [...groups.values()];
-}
+export const byPost = (records: readonly SightingRecord[]): SightingRecord[][] => [
+  ...groupBy(records, postOf, (record) => record).values(),
+];
 
 /** New chunks for one post's new comments, numbered after the post's existing chunks. */
 export function newChunks(records: readonly SightingRecord[], firstSeq: number): SightingChunk[] {

@@ -11,6 +11,7 @@ import {
   sightingsOf,
   type SightingChunk,
 } from './sighting-chunks';
+import { groupBy } from './sightings';
 
 /*
  * Adding the comments seen to the sightings store (see sighting-store.ts), each comment once. What
@@ -116,14 +117,13 @@ async function retime(
   records: readonly SightingRecord[],
   keptIn: (record: SightingRecord) => SightingChunk | ChunkKey | undefined,
 ): Promise<void> {
-  const byChunk = new Map<string, { chunk: SightingChunk | ChunkKey; records: SightingRecord[] }>();
-  for (const record of records) {
-    const chunk = keptIn(record);
-    if (chunk === undefined || record.timeFrom !== 'facebook') continue;
-    const id = JSON.stringify(Array.isArray(chunk) ? chunk : keyOf(chunk));
-    byChunk.set(id, { chunk, records: [...(byChunk.get(id)?.records ?? []), record] });
-  }
-  for (const { chunk, records: newer } of byChunk.values()) {
+  const timed = records.filter((record) => record.timeFrom === 'facebook' && keptIn(record) !== undefined);
+  const chunkId = (record: SightingRecord) => {
+    const chunk = keptIn(record)!;
+    return JSON.stringify(Array.isArray(chunk) ? chunk : keyOf(chunk));
+  };
+  for (const newer of groupBy(timed, chunkId, (record) => record).values()) {
+    const chunk = keptIn(newer[0]!)!;
     const kept = Array.isArray(chunk) ? await store.get(chunk) : chunk;
     const changed = kept && retimed(kept, newer);
     if (changed) await store.put(changed);
